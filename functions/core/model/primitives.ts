@@ -1,0 +1,119 @@
+/**
+ * The zod building blocks shared by journal, issue and article files. Each one checks a value
+ * at the edge and turns it into the normalised form that renderers trust.
+ */
+import { z } from 'zod';
+import { canonicalDoi, canonicalIssn, canonicalOrcid, canonicalRor } from './identifiers.ts';
+import { parseMarkup, type Inline } from './markup.ts';
+import { parsePartialDate, type PartialDate } from './dates.ts';
+import { isRoman } from './pages.ts';
+
+/** C0 controls other than tab and newline, DEL, C1 controls, lone surrogates, U+FFFE/U+FFFF: none is allowed in XML 1.0 or wanted in HTML. */
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function checkChars(value: string, ctx: z.RefinementCtx): void {
+  const m = FORBIDDEN_CHARS.exec(value);
+  if (m) {
+    const code = m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    ctx.addIssue({ code: 'custom', message: `contains the control character U+${code} at position ${m.index + 1}; remove it` });
+  }
+}
+
+/** Free text: trimmed, non-empty, with no control characters. */
+export const text = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .superRefine(checkChars);
+
+/** Text with inline markup (see markup.ts), normalised to an inline tree. */
+export const markup = text.transform((value, ctx): Inline[] => {
+  const parsed = parseMarkup(value);
+  if (parsed.ok) return parsed.value;
+  ctx.addIssue({ code: 'custom', message: `${parsed.problem.message} (at character ${parsed.problem.offset + 1})` });
+  return z.NEVER;
+});
+
+/** Abstract text: paragraphs separated by a blank line, each with inline markup. */
+export const paragraphs = text.transform((value, ctx): Inline[][] => {
+  const out: Inline[][] = [];
+  for (const [index, paragraph] of value.split(/\n[ \t]*\n/).entries()) {
+    const parsed = parseMarkup(paragraph.replace(/\s*\n\s*/g, ' ').trim());
+    if (parsed.ok) {
+      if (parsed.value.length > 0) out.push(parsed.value);
+      continue;
+    }
+    ctx.addIssue({ code: 'custom', message: `paragraph ${index + 1}: ${parsed.problem.message}` });
+    return z.NEVER;
+  }
+  return out;
+});
+
+/** A language tag (BCP 47, as Crossref and JATS `xml:lang` take it): `en`, `sr-Latn`. */
+export const lang = z
+  .string()
+  .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en, fr, de, sr-Latn');
+
+export const doi = z.string().transform((value, ctx) => {
+  const canonical = canonicalDoi(value);
+  if (canonical) return canonical;
+  ctx.addIssue({ code: 'custom', message: `"${value}" is not a DOI: expected 10.NNNN/suffix (for example 10.2298/BALC1950375E)` });
+  return z.NEVER;
+});
+
+export const issn = z.string().transform((value, ctx) => {
+  const canonical = canonicalIssn(value);
+  if (canonical) return canonical;
+  ctx.addIssue({ code: 'custom', message: `"${value}" is not a valid ISSN: expected NNNN-NNNC with a correct check digit` });
+  return z.NEVER;
+});
+
+export const orcid = z.string().transform((value, ctx) => {
+  const canonical = canonicalOrcid(value);
+  if (canonical) return canonical;
+  ctx.addIssue({ code: 'custom', message: `"${value}" is not a valid ORCID iD: expected NNNN-NNNN-NNNN-NNNC with a correct checksum` });
+  return z.NEVER;
+});
+
+export const ror = z.string().transform((value, ctx) => {
+  const canonical = canonicalRor(value);
+  if (canonical) return canonical;
+  ctx.addIssue({ code: 'custom', message: `"${value}" is not a ROR id: expected https://ror.org/0xxxxxxNN` });
+  return z.NEVER;
+});
+
+/** An absolute http(s) URL, trailing slash kept as written. */
+export const url = z
+  .string()
+  .trim()
+  .superRefine(checkChars)
+  .refine((value) => /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(value) && URL.canParse(value), 'must be an absolute http(s) URL');
+
+export const email = z.email('must be an email address');
+
+/** ISO 3166-1 alpha-2 country code. */
+export const country = z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter ISO 3166-1 country code such as RS');
+
+export const partialDate = z.union([z.string(), z.number().int()]).transform((value, ctx): PartialDate => {
+  const parsed = parsePartialDate(value);
+  if (typeof parsed !== 'string') return parsed;
+  ctx.addIssue({ code: 'custom', message: `"${value}": ${parsed}` });
+  return z.NEVER;
+});
+
+/** Volume, issue number or page as printed; YAML numbers become strings (`50` → "50"). */
+export const printed = z.union([z.string(), z.number().int().nonnegative()]).transform((value, ctx) => {
+  const s = String(value).trim();
+  if (s && !/[\s<>&]/.test(s)) return s;
+  ctx.addIssue({ code: 'custom', message: `"${value}" must be a non-empty label without spaces, < > or &` });
+  return z.NEVER;
+});
+
+/** A page number: arabic digits, roman numerals, or a letter prefix and digits (S12, e7). */
+export const page = printed.refine(
+  (value) => /^\d+$/.test(value) || isRoman(value) || /^[A-Za-z]{1,3}\d+$/.test(value),
+  'must be a page number: arabic (375), roman (xiv, L) or a prefixed number (S12)',
+);
+
+export const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens');

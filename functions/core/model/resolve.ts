@@ -1,0 +1,93 @@
+/**
+ * Cross-file rules and defaults: what no single file's schema can check (DOIs inside the
+ * journal's prefix, duplicate DOIs, sections that exist, Crossref's limits) and the values an
+ * article inherits from its issue and journal.
+ */
+import type { ArticleFile } from './article.ts';
+import { compareDates } from './dates.ts';
+import { doiPrefix } from './identifiers.ts';
+import type { Issue } from './issue.ts';
+import type { Journal } from './journal.ts';
+import type { FieldPath } from './problems.ts';
+import type { Article, IssueBundle } from './resolved.ts';
+
+/** Crossref: "up to 20 titles" per work; "up to 5 institutions" per contributor (schema docs, 5.x). */
+export const CROSSREF_LIMITS = { titles: 20, institutionsPerContributor: 5 } as const;
+
+export type RuleProblem = { readonly where: 'journal' | 'issue' | number; readonly path: FieldPath; readonly message: string; readonly hint?: string };
+
+/** Resolves one article against its issue and journal. */
+export function resolveArticle(journal: Journal, issue: Issue, id: string, file: ArticleFile): Article {
+  const language = file.language ?? journal.languages[0]!;
+  const section = file.section === undefined ? undefined : issue.sections?.find((s) => s.id === file.section);
+  const license = file.license ?? journal.license;
+  return {
+    id,
+    doi: file.doi,
+    language,
+    ...(section ? { section } : {}),
+    titles: [
+      { lang: language, title: file.title, ...(file.subtitle ? { subtitle: file.subtitle } : {}) },
+      ...Object.entries(file.translated_titles).map(([lang, t]) => ({ lang, ...t })),
+    ],
+    contributors: file.contributors,
+    abstracts: Object.entries(file.abstract).map(([lang, paragraphs]) => ({ lang, paragraphs })),
+    keywords: Object.entries(file.keywords).map(([lang, terms]) => ({ lang, terms })),
+    ...(file.pages ? { pages: file.pages } : {}),
+    ...(file.article_number === undefined ? {} : { article_number: file.article_number }),
+    dates: {
+      ...(file.dates.received ? { received: file.dates.received } : {}),
+      ...(file.dates.accepted ? { accepted: file.dates.accepted } : {}),
+      published: file.dates.published ?? issue.published,
+    },
+    ...(license ? { license } : {}),
+    funding: file.funding,
+    references: file.references.map((r, k) => ({ id: `ref${k + 1}`, ...r })),
+    galleys: file.galleys,
+    relations: file.relations,
+  };
+}
+
+/** Rules across an issue's files; `where` is the article's index in `files` or the journal/issue file. */
+export function issueRules(journal: Journal, issue: Issue, files: readonly ArticleFile[]): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const prefix = journal.doi_prefix;
+  const outside = (doi: string): string => `DOI ${doi} is outside the journal's prefix ${prefix}`;
+  const prefixHint = `Crossref accepts only DOIs under the depositor's prefix (doi_prefix in journal.yaml: ${prefix})`;
+  if (issue.doi !== undefined && doiPrefix(issue.doi) !== prefix) problems.push({ where: 'issue', path: ['doi'], message: outside(issue.doi), hint: prefixHint });
+  const seen = new Map<string, number>();
+  if (issue.doi !== undefined) seen.set(issue.doi.toLowerCase(), -1);
+  files.forEach((file, k) => {
+    if (doiPrefix(file.doi) !== prefix) problems.push({ where: k, path: ['doi'], message: outside(file.doi), hint: prefixHint });
+    const key = file.doi.toLowerCase(); // DOIs are case-insensitive
+    const before = seen.get(key);
+    if (before !== undefined) {
+      problems.push({ where: k, path: ['doi'], message: `DOI ${file.doi} is already used by ${before === -1 ? 'the issue' : `another article in this issue`}`, hint: 'every article needs its own DOI' });
+    } else seen.set(key, k);
+    if (file.section !== undefined && !issue.sections?.some((s) => s.id === file.section)) {
+      const known = issue.sections?.map((s) => s.id).join(', ');
+      problems.push({ where: k, path: ['section'], message: `section "${file.section}" is not listed in issue.yaml`, hint: known ? `known sections: ${known}` : 'add sections to issue.yaml' });
+    }
+    const language = file.language ?? journal.languages[0]!;
+    if (language in file.translated_titles) {
+      problems.push({ where: k, path: ['translated_titles', language], message: `a translated title in ${language}, the article's own language`, hint: 'translated titles are in other languages than the article' });
+    }
+    if (1 + Object.keys(file.translated_titles).length > CROSSREF_LIMITS.titles) {
+      problems.push({ where: k, path: ['translated_titles'], message: `more than ${CROSSREF_LIMITS.titles} titles`, hint: 'Crossref accepts at most 20 titles per article' });
+    }
+    file.contributors.forEach((c, n) => {
+      if (c.affiliations.length > CROSSREF_LIMITS.institutionsPerContributor) {
+        problems.push({ where: k, path: ['contributors', n, 'affiliations'], message: `${c.affiliations.length} affiliations`, hint: 'Crossref accepts at most 5 institutions per contributor' });
+      }
+    });
+    const { received, accepted } = file.dates;
+    if (received && accepted && compareDates(accepted, received) < 0) {
+      problems.push({ where: k, path: ['dates', 'accepted'], message: 'accepted before it was received' });
+    }
+  });
+  return problems;
+}
+
+export function bundle(journal: Journal, issue: Issue, articles: readonly Article[]): IssueBundle {
+  return { journal, issue, articles };
+}

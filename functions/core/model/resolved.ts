@@ -1,0 +1,50 @@
+/**
+ * The normalised model every renderer takes: one issue with its journal and its articles,
+ * with every default resolved (language, licence, publication dates, section titles).
+ */
+import type { Contributor } from './contributors.ts';
+import type { PartialDate } from './dates.ts';
+import type { Funding } from './funding.ts';
+import type { Galley } from './galleys.ts';
+import type { Issue, PublicationDates } from './issue.ts';
+import type { Journal } from './journal.ts';
+import type { License } from './license.ts';
+import type { InlineText } from './markup.ts';
+import type { Relation } from './relations.ts';
+
+export type Title = { readonly lang: string; readonly title: InlineText; readonly subtitle?: InlineText | undefined };
+export type Abstract = { readonly lang: string; readonly paragraphs: readonly InlineText[] };
+export type KeywordGroup = { readonly lang: string; readonly terms: readonly string[] };
+export type ResolvedReference = { readonly id: string; readonly citation: InlineText; readonly doi?: string | undefined };
+export type Section = { readonly id: string; readonly title: string };
+
+export type Article = {
+  /** The file name without `.yaml`: stable within the issue. */
+  readonly id: string;
+  readonly doi: string;
+  readonly language: string;
+  readonly section?: Section | undefined;
+  /** The main title first (in `language`), then translated titles. */
+  readonly titles: readonly [Title, ...Title[]];
+  readonly contributors: readonly Contributor[];
+  readonly abstracts: readonly Abstract[];
+  readonly keywords: readonly KeywordGroup[];
+  readonly pages?: { readonly first: string; readonly last?: string | undefined } | undefined;
+  readonly article_number?: string | undefined;
+  readonly dates: {
+    readonly received?: PartialDate | undefined;
+    readonly accepted?: PartialDate | undefined;
+    readonly published: PublicationDates;
+  };
+  readonly license?: License | undefined;
+  readonly funding: readonly Funding[];
+  readonly references: readonly ResolvedReference[];
+  readonly galleys: readonly Galley[];
+  readonly relations: readonly Relation[];
+};
+
+export type IssueBundle = {
+  readonly journal: Journal;
+  readonly issue: Issue;
+  readonly articles: readonly Article[];
+};
