@@ -10,10 +10,12 @@ import { reference } from './references.ts';
 import { relation } from './relations.ts';
 import { pageValue } from './pages.ts';
 
-const titleWithSubtitle = z.preprocess(
-  (v) => (typeof v === 'string' ? { title: v } : v),
-  z.strictObject({ title: markup, subtitle: markup.optional() }),
-);
+const titleAndSubtitle = z.strictObject({ title: markup, subtitle: markup.optional() });
+
+/** A bare string is shorthand for `{ title: … }`; a union so that the JSON Schema admits both forms. */
+const titleWithSubtitle = z
+  .union([markup, titleAndSubtitle])
+  .transform((v): z.output<typeof titleAndSubtitle> => (Array.isArray(v) ? { title: v } : v));
 
 export const pages = z
   .strictObject({ first: page, last: page.optional() })

@@ -3,7 +3,6 @@
  * field path, line and column. Pure: the caller reads the files and passes their text in.
  */
 import type { z } from 'zod';
-import { closest, distance } from 'fastest-levenshtein';
 import { articleSchema, type ArticleFile } from './article.ts';
 import { issueSchema, type Issue } from './issue.ts';
 import { journalSchema, type Journal } from './journal.ts';
@@ -11,7 +10,7 @@ import type { FieldPath, Problem } from './problems.ts';
 import { issueRules, resolveArticle } from './resolve.ts';
 import type { IssueBundle } from './resolved.ts';
 import { parseYaml, type SourceFile } from './yaml-source.ts';
-import { schemaKeys } from './keys.ts';
+import { issueProblems } from './messages.ts';
 
 export type { SourceFile } from './yaml-source.ts';
 
@@ -39,48 +38,9 @@ function parseFile<S extends z.ZodType>(file: SourceFile, schema: S, problems: P
   }
   const result = schema.safeParse(yaml.value);
   if (result.success) return { ok: true, value: result.data, locate: yaml.locate };
-  for (const issue of result.error.issues) problems.push(...toProblems(file.path, issue, yaml.value, yaml.locate, schema));
+  const context = { file: file.path, root: yaml.value, locate: yaml.locate, schema };
+  for (const issue of result.error.issues) problems.push(...issueProblems(issue, context));
   return { ok: false };
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let node = root;
-  for (const part of path) node = node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[part] : undefined;
-  return node;
-}
-
-const describe = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : `${typeof value} ${JSON.stringify(value)}`);
-
-function toProblems(file: string, issue: z.core.$ZodIssue, root: unknown, locate: (p: FieldPath, key?: boolean) => { line: number; column: number }, schema: z.ZodType): Problem[] {
-  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-  if (issue.code === 'unrecognized_keys') {
-    const known = schemaKeys(schema);
-    return issue.keys.map((key) => {
-      const guess = closest(key, known);
-      const near = guess !== undefined && distance(key, guess) <= Math.max(2, Math.floor(key.length / 3));
-      return {
-        file,
-        path: [...path, key],
-        message: `unknown field "${key}"`,
-        hint: near ? `did you mean "${guess}"?` : 'see metadata/schema for the fields this file takes',
-        ...locate([...path, key], true),
-      };
-    });
-  }
-  let message = issue.message;
-  let hint: string | undefined;
-  if (issue.code === 'invalid_type') {
-    const value = valueAt(root, path);
-    if (value === undefined) message = 'is required';
-    else if (value === null || value === '') message = 'is required and must not be empty';
-    else message = `must be ${issue.expected === 'object' ? 'a mapping' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}, not ${describe(value)}`;
-  } else if (issue.code === 'invalid_value') {
-    hint = `one of: ${issue.values.map(String).join(', ')}`;
-    message = `${JSON.stringify(valueAt(root, path))} is not allowed`;
-  } else if (issue.code === 'too_small' && issue.origin === 'array' && !message.startsWith('list')) {
-    message = `needs at least ${String(issue.minimum)} item(s)`;
-  }
-  return [{ file, path, message, ...(hint ? { hint } : {}), ...locate(path) }];
 }
 
 /** Loads every issue of one journal; all problems are reported, none stops the others being found. */
@@ -88,6 +48,7 @@ export function loadJournal(sources: JournalSources): LoadResult {
   const problems: Problem[] = [];
   const journal = parseFile(sources.journal, journalSchema, problems);
   const bundles: IssueBundle[] = [];
+  const doiOwners: DoiOwners = new Map();
   for (const src of sources.issues) {
     const issue = parseFile(src.issue, issueSchema, problems);
     const articles = src.articles.map((a) => parseFile(a, articleSchema, problems));
@@ -99,9 +60,30 @@ export function loadJournal(sources: JournalSources): LoadResult {
       const [file, located] = rule.where === 'journal' ? [sources.journal, journal] : rule.where === 'issue' ? [src.issue, issue] : [src.articles[rule.where]!, articles[rule.where]!];
       problems.push({ file: file.path, path: rule.path, message: rule.message, ...(rule.hint ? { hint: rule.hint } : {}), ...(located.ok ? located.locate(rule.path) : {}) });
     }
+    problems.push(...claimDois(doiOwners, src, i, files, (where) => (where === 'issue' ? issue : articles[where]!)));
     bundles.push({ journal: j, issue: i, articles: files.map((f, k) => resolveArticle(j, i, articleId(src.articles[k]!.path), f)) });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, bundles };
+}
+
+type DoiOwners = Map<string, { readonly issue: string; readonly file: string }>;
+
+/** DOIs must be unique across the journal, not only within an issue (issueRules checks that): two issues sharing one would overwrite each other's pages. */
+function claimDois(owners: DoiOwners, src: JournalSources['issues'][number], issue: Issue, files: readonly ArticleFile[], parsed: (where: 'issue' | number) => Parsed<unknown>): Problem[] {
+  const problems: Problem[] = [];
+  const claims: ['issue' | number, string][] = files.map((f, k) => [k, f.doi]);
+  if (issue.doi !== undefined) claims.unshift(['issue', issue.doi]);
+  for (const [where, doi] of claims) {
+    const file = where === 'issue' ? src.issue : src.articles[where]!;
+    const key = doi.toLowerCase(); // DOIs are case-insensitive
+    const owner = owners.get(key);
+    if (owner === undefined) owners.set(key, { issue: src.id, file: file.path });
+    else if (owner.issue !== src.id) {
+      const located = parsed(where);
+      problems.push({ file: file.path, path: ['doi'], message: `DOI ${doi} is already used by ${owner.file}`, hint: 'every article and issue needs its own DOI', ...(located.ok ? located.locate(['doi']) : {}) });
+    }
+  }
+  return problems;
 }
 
 /** `metadata/balcanica/L-2019/edemskiy.yaml` → `edemskiy` */

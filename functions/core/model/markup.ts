@@ -49,6 +49,10 @@ export function parseMarkup(source: string): MarkupResult {
     }
     const raw = match[0];
     const tag = /^<(\/?)([a-z]+)>$/.exec(raw);
+    if (!raw.endsWith('>')) {
+      const message = `${JSON.stringify(raw)} looks like an unfinished tag; for a less-than sign, put a space after it (a < b)`;
+      return { ok: false, problem: { message, offset: i } };
+    }
     if (!tag || !isInlineTag(tag[2]!)) {
       return {
         ok: false,

@@ -57,6 +57,11 @@ export const lang = z
 
 export const doi = z.string().transform((value, ctx) => {
   const canonical = canonicalDoi(value);
+  if (canonical && canonical.split('/').some((part) => part === '' || part === '.' || part === '..')) {
+    // The DOI becomes the landing page's path (core/urls.ts): such parts would name another folder.
+    ctx.addIssue({ code: 'custom', message: `"${value}" has an empty, "." or ".." part between slashes, which no web address can carry` });
+    return z.NEVER;
+  }
   if (canonical) return canonical;
   ctx.addIssue({ code: 'custom', message: `"${value}" is not a DOI: expected 10.NNNN/suffix (for example 10.2298/BALC1950375E)` });
   return z.NEVER;
@@ -95,7 +100,7 @@ export const email = z.email('must be an email address');
 /** ISO 3166-1 alpha-2 country code. */
 export const country = z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter ISO 3166-1 country code such as RS');
 
-export const partialDate = z.union([z.string(), z.number().int()]).transform((value, ctx): PartialDate => {
+export const partialDate = z.union([z.string(), z.number().int()], { error: 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD' }).transform((value, ctx): PartialDate => {
   const parsed = parsePartialDate(value);
   if (typeof parsed !== 'string') return parsed;
   ctx.addIssue({ code: 'custom', message: `"${value}": ${parsed}` });
@@ -103,7 +108,7 @@ export const partialDate = z.union([z.string(), z.number().int()]).transform((va
 });
 
 /** Volume, issue number or page as printed; YAML numbers become strings (`50` → "50"). */
-export const printed = z.union([z.string(), z.number().int().nonnegative()]).transform((value, ctx) => {
+export const printed = z.union([z.string(), z.number().int().nonnegative()], { error: 'must be a label as printed: text or a whole number' }).transform((value, ctx) => {
   const s = String(value).trim();
   if (s && !/[\s<>&]/.test(s)) return s;
   ctx.addIssue({ code: 'custom', message: `"${value}" must be a non-empty label without spaces, < > or &` });

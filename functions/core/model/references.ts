@@ -2,10 +2,12 @@
 import { z } from 'zod';
 import { doi, markup } from './primitives.ts';
 
-/** A bare string is shorthand for `{ citation: … }`. */
-export const reference = z.preprocess(
-  (v) => (typeof v === 'string' ? { citation: v } : v),
-  z.strictObject({ citation: markup, doi: doi.optional() }),
-);
+const full = z.strictObject({ citation: markup, doi: doi.optional() });
+
+/**
+ * A bare string is shorthand for `{ citation: … }`. A union (not a preprocess step) so that the
+ * JSON Schema editors get admits both forms.
+ */
+export const reference = z.union([markup, full]).transform((v): z.output<typeof full> => (Array.isArray(v) ? { citation: v } : v));
 
 export type Reference = z.output<typeof reference>;

@@ -1,0 +1,25 @@
+/**
+ * AWS SDK v3 clients, configured once per cold start from the environment.
+ *
+ * Endpoints come from the SDK's own `AWS_ENDPOINT_URL_<SERVICE>` variables, so the same code
+ * talks to AWS or to the local emulators. Two settings differ only where an endpoint is given:
+ * path-style S3 addressing (`<bucket>.localhost` does not resolve) and, always, SQS requests go
+ * to the configured endpoint rather than the queue URL's host (the emulator's queue URLs use a
+ * `sqs.<region>.localhost` host; on AWS both are the same).
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+export type AwsClients = { readonly s3: S3Client; readonly dynamo: DynamoDBDocumentClient; readonly sqs: SQSClient };
+
+export function createClients(env: NodeJS.ProcessEnv = process.env): AwsClients {
+  const s3Endpoint = env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL;
+  const s3 = new S3Client(s3Endpoint === undefined ? {} : { forcePathStyle: true });
+  const dynamo = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+  const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
+  return { s3, dynamo, sqs };
+}

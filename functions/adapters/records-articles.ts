@@ -1,0 +1,176 @@
+/**
+ * Article records: immutable versions and the head that points at the current one, with its
+ * render and deposit state. See records-keys.ts for the key design.
+ */
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Article, Issue, Journal } from '#core/model/index';
+import { RecordCorruptError, RecordNotFoundError, RecordsError } from './errors.ts';
+import { DEPOSIT_PENDING, INDEX, keys } from './records-keys.ts';
+import { attempt, lostCondition, queryAll, type Item, type RecordsTable } from './records-table.ts';
+
+/** What one article's outputs are made from: the article with the issue and journal it appears in. */
+export type ArticleRecord = { readonly journal: Journal; readonly issue: Issue; readonly article: Article };
+
+export type RenderState =
+  | { readonly status: 'pending'; readonly version: number }
+  | { readonly status: 'done'; readonly version: number; readonly at: string; readonly artifacts: Readonly<Record<string, string>> }
+  | { readonly status: 'failed'; readonly version: number; readonly at: string; readonly reason: string; readonly attempt: number };
+
+export type VersionMeta = {
+  readonly doi: string;
+  readonly version: number;
+  readonly hash: string;
+  readonly journalId: string;
+  readonly issueId: string;
+  readonly articleId: string;
+  readonly batchId: string;
+  /** When this version was written: the datestamp OAI-PMH reports and the renderers' timestamp. */
+  readonly createdAt: string;
+};
+
+export type Head = VersionMeta & { readonly render: RenderState; readonly deposit?: { readonly status: 'pending' | 'done'; readonly version: number } };
+export type Stored = { readonly meta: Head; readonly record: ArticleRecord };
+
+export type PutVersionResult =
+  | { readonly outcome: 'created'; readonly version: number }
+  | { readonly outcome: 'unchanged'; readonly version: number; readonly render: RenderState };
+
+const MAX_RACES = 5;
+
+/** Writes a new version only when `hash` differs from the head's; safe to retry and to run concurrently. */
+export async function putVersion(table: RecordsTable, record: ArticleRecord, hash: string, at: { readonly batchId: string; readonly now: string }): Promise<PutVersionResult> {
+  const { doi } = record.article;
+  for (let race = 0; race < MAX_RACES; race++) {
+    const head = await getHead(table, doi);
+    if (head?.meta.hash === hash) return { outcome: 'unchanged', version: head.meta.version, render: head.meta.render };
+    const version = (head?.meta.version ?? 0) + 1;
+    const meta: VersionMeta = { doi, version, hash, journalId: record.journal.id, issueId: record.issue.id, articleId: record.article.id, batchId: at.batchId, createdAt: at.now };
+    const body = JSON.stringify(record);
+    const headItem: Item = {
+      ...keys.head(doi),
+      ...meta,
+      record: body,
+      render: { status: 'pending', version } satisfies RenderState,
+      deposit: { status: 'pending', version },
+      ...keys.articleIndex(meta.journalId, meta.issueId, meta.articleId),
+      ...keys.oaiIndex(meta.journalId, at.now, doi),
+      ...keys.depositIndex(at.now, doi),
+    };
+    try {
+      await attempt(`write version ${version} of ${doi}`, () =>
+        table.client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Put: { TableName: table.tableName, Item: { ...keys.version(doi, version), ...meta, record: body }, ConditionExpression: 'attribute_not_exists(pk)' } },
+              {
+                Put: {
+                  TableName: table.tableName,
+                  Item: headItem,
+                  ...(head
+                    ? { ConditionExpression: '#version = :previous', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':previous': head.meta.version } }
+                    : { ConditionExpression: 'attribute_not_exists(pk)' }),
+                },
+              },
+            ],
+          }),
+        ),
+      );
+      return { outcome: 'created', version };
+    } catch (error) {
+      if (!lostCondition(error)) throw error;
+      // Another writer moved the head meanwhile: read it again and decide afresh.
+    }
+  }
+  throw new RecordsError(`records table: gave up writing ${doi} after ${MAX_RACES} concurrent changes`);
+}
+
+export async function getHead(table: RecordsTable, doi: string): Promise<Stored | undefined> {
+  const out = await attempt(`read ${doi}`, () => table.client.send(new GetCommand({ TableName: table.tableName, Key: keys.head(doi), ConsistentRead: true })));
+  return out.Item ? toStored(out.Item) : undefined;
+}
+
+export async function getVersion(table: RecordsTable, doi: string, version: number): Promise<ArticleRecord> {
+  const out = await attempt(`read ${doi} v${version}`, () => table.client.send(new GetCommand({ TableName: table.tableName, Key: keys.version(doi, version), ConsistentRead: true })));
+  if (!out.Item) throw new RecordNotFoundError(`no version ${version} of ${doi}`);
+  return parseRecord(out.Item, `${doi} v${version}`);
+}
+
+/** Every version of an article, oldest first. */
+export async function listVersions(table: RecordsTable, doi: string): Promise<VersionMeta[]> {
+  const items = await attempt(`list versions of ${doi}`, () =>
+    queryAll(table, { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)', ExpressionAttributeValues: { ':pk': keys.head(doi).pk, ':v': 'V#' }, ProjectionExpression: 'doi, version, #h, journalId, issueId, articleId, batchId, createdAt', ExpressionAttributeNames: { '#h': 'hash' } }),
+  );
+  return items as VersionMeta[];
+}
+
+/** The current articles of an issue (heads), in article-id order. */
+export async function listIssueArticles(table: RecordsTable, journalId: string, issueId: string): Promise<Stored[]> {
+  const index = keys.articleIndex(journalId, issueId, '');
+  const items = await attempt(`list articles of ${journalId}/${issueId}`, () =>
+    queryAll(table, { IndexName: INDEX.children, KeyConditionExpression: 'gsi1pk = :p AND begins_with(gsi1sk, :a)', ExpressionAttributeValues: { ':p': index.gsi1pk, ':a': index.gsi1sk } }),
+  );
+  return items.map(toStored);
+}
+
+/** Records the outputs of a rendered version; `false` when a newer version has replaced it meanwhile. */
+export async function markRendered(table: RecordsTable, doi: string, version: number, artifacts: Readonly<Record<string, string>>, at: string): Promise<boolean> {
+  return setRender(table, doi, version, { status: 'done', version, at, artifacts });
+}
+
+/** Records why rendering a version failed (shown by `colophon status`); the message is retried by SQS. */
+export async function markRenderFailed(table: RecordsTable, doi: string, version: number, reason: string, attemptNo: number, at: string): Promise<boolean> {
+  return setRender(table, doi, version, { status: 'failed', version, at, reason: reason.slice(0, 2000), attempt: attemptNo });
+}
+
+async function setRender(table: RecordsTable, doi: string, version: number, render: RenderState): Promise<boolean> {
+  try {
+    await attempt(`record render state of ${doi}`, () =>
+      table.client.send(
+        new UpdateCommand({
+          TableName: table.tableName,
+          Key: keys.head(doi),
+          UpdateExpression: 'SET #render = :render',
+          ConditionExpression: '#version = :version',
+          ExpressionAttributeNames: { '#render': 'render', '#version': 'version' },
+          ExpressionAttributeValues: { ':render': render, ':version': version },
+        }),
+      ),
+    );
+    return true;
+  } catch (error) {
+    if (lostCondition(error)) return false;
+    throw error;
+  }
+}
+
+/** Seam for the OAI-PMH handler: heads changed in [from, until] (ISO datestamps), oldest first. */
+export async function changedSince(table: RecordsTable, journalId: string, from: string, until: string): Promise<Stored[]> {
+  const index = keys.oaiIndex(journalId, '', '');
+  const items = await attempt(`list changes of ${journalId}`, () =>
+    queryAll(table, { IndexName: INDEX.changedSince, KeyConditionExpression: 'gsi2pk = :p AND gsi2sk BETWEEN :from AND :until', ExpressionAttributeValues: { ':p': index.gsi2pk, ':from': from, ':until': `${until}~` } }),
+  );
+  return items.map(toStored);
+}
+
+/** Seam for the deposit handler: heads whose current version waits for a Crossref deposit, oldest first. */
+export async function pendingDeposits(table: RecordsTable): Promise<Stored[]> {
+  const items = await attempt('list pending deposits', () => queryAll(table, { IndexName: INDEX.depositsPending, KeyConditionExpression: 'gsi3pk = :p', ExpressionAttributeValues: { ':p': DEPOSIT_PENDING } }));
+  return items.map(toStored);
+}
+
+function toStored(item: Item): Stored {
+  const { record: _record, pk: _pk, sk: _sk, ...meta } = item;
+  return { meta: meta as Head, record: parseRecord(item, String(item.doi)) };
+}
+
+function parseRecord(item: Item, what: string): ArticleRecord {
+  let parsed: unknown;
+  try {
+    parsed = typeof item.record === 'string' ? JSON.parse(item.record) : undefined;
+  } catch (error) {
+    throw new RecordCorruptError(`record of ${what} is not JSON`, { cause: error });
+  }
+  const r = parsed as Partial<ArticleRecord> | undefined;
+  if (!r?.journal?.id || !r.issue?.id || !r.article?.doi || !Array.isArray(r.article.titles)) throw new RecordCorruptError(`record of ${what} lacks its journal, issue or article`);
+  return r as ArticleRecord;
+}

@@ -1,0 +1,24 @@
+/**
+ * The records store: one object over the records table for the handlers and the CLI.
+ * Key design: records-keys.ts. Every write is conditional, so a retried Lambda never writes twice.
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import * as articles from './records-articles.ts';
+import * as catalog from './records-catalog.ts';
+import type { RecordsTable } from './records-table.ts';
+
+export type { ArticleRecord, Head, PutVersionResult, RenderState, Stored, VersionMeta } from './records-articles.ts';
+export type { IssueProblems, IssueRecord, JournalRecord } from './records-catalog.ts';
+
+type Bound<F> = F extends (table: RecordsTable, ...args: infer A) => infer R ? (...args: A) => R : never;
+type BindAll<M> = { readonly [K in keyof M]: Bound<M[K]> };
+
+const bindAll = <M extends Record<string, (table: RecordsTable, ...args: never[]) => unknown>>(table: RecordsTable, module: M): BindAll<M> =>
+  Object.fromEntries(Object.entries(module).map(([name, f]) => [name, (...args: never[]) => f(table, ...args)])) as BindAll<M>;
+
+export type RecordsStore = BindAll<typeof articles> & BindAll<typeof catalog> & { readonly tableName: string };
+
+export function createRecordsStore(client: DynamoDBDocumentClient, tableName: string): RecordsStore {
+  const table: RecordsTable = { client, tableName };
+  return { ...bindAll(table, articles), ...bindAll(table, catalog), tableName };
+}

@@ -1,0 +1,83 @@
+/**
+ * The build, in memory: every file of every issue, at its path below the output folder
+ * (`<journal.id>/<key>`), before anything touches the disk. Keys come from core/publish and
+ * core/urls only.
+ */
+import { join, posix } from 'node:path';
+import { renderIssueOutputs } from '#core/publish/outputs';
+import { galleyKey } from '#core/urls';
+import type { LoadedIssue } from './check.ts';
+import { BATCH_ID_MAX, derivedBatchId, derivedTimestamp } from './defaults.ts';
+
+/** A file to write (`body`) or a galley to copy (`copyFrom`), at `path` relative to the output folder. */
+export type PlannedFile = { readonly path: string; readonly body: string } | { readonly path: string; readonly copyFrom: string };
+
+export type BuildPlan = {
+  /** The top folders of the output this build replaces: one per journal. */
+  readonly journals: readonly string[];
+  readonly files: readonly PlannedFile[];
+  readonly issues: number;
+  readonly articles: number;
+};
+
+export type BuildOptions = {
+  /** Overrides the derived timestamp of every deposit. */
+  readonly timestamp?: string | undefined;
+  /** Overrides the derived batch id; with several issues, `-<issue id>` is appended to keep each unique. */
+  readonly batchId?: string | undefined;
+  /** Called after each issue is rendered. */
+  readonly onIssue?: (done: { readonly issues: number; readonly articles: number }, issue: LoadedIssue) => void;
+};
+
+/** A bug, not bad data: the checks before the build should have made it impossible. */
+export class BuildError extends Error {
+  override readonly name = 'BuildError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** A key must stay inside its journal's folder whatever a DOI holds. */
+function safePath(journal: string, key: string): string {
+  const path = posix.normalize(`${journal}/${key}`);
+  if (path.startsWith('../') || path.startsWith('/') || !path.startsWith(`${journal}/`) || key.includes('\\')) {
+    throw new BuildError(`output key ${JSON.stringify(key)} would leave the folder of journal ${journal}`);
+  }
+  return path;
+}
+
+/** One deposit per issue, each with its own batch id: the given one, made unique when there are several issues. */
+function issueBatchId(given: string, issues: number, n: number, issueId: string): string {
+  if (issues === 1) return given;
+  const named = `${given}-${issueId}`;
+  return [...named].length <= BATCH_ID_MAX ? named : `${given}-${n + 1}`;
+}
+
+/** Renders every issue; throws BuildError when two files would land on one path. */
+export function planBuild(issues: readonly LoadedIssue[], options: BuildOptions = {}): BuildPlan {
+  const files: PlannedFile[] = [];
+  const seen = new Set<string>();
+  const add = (file: PlannedFile): void => {
+    const folded = file.path.toLowerCase(); // case-insensitive file systems (macOS, Windows) would merge these
+    if (seen.has(folded)) throw new BuildError(`two outputs at ${file.path}`);
+    seen.add(folded);
+    files.push(file);
+  };
+  let articles = 0;
+  for (const [n, issue] of issues.entries()) {
+    const { bundle } = issue;
+    const journal = bundle.journal.id;
+    const batchId = options.batchId === undefined ? derivedBatchId(bundle) : issueBatchId(options.batchId, issues.length, n, bundle.issue.id);
+    const timestamp = options.timestamp ?? derivedTimestamp(bundle);
+    for (const output of renderIssueOutputs(bundle, { batchId, timestamp })) add({ path: safePath(journal, output.key), body: output.body });
+    for (const article of bundle.articles) {
+      for (const galley of article.galleys) {
+        const key = galleyKey(article.doi, galley);
+        if (key !== undefined && galley.path !== undefined) add({ path: safePath(journal, key), copyFrom: join(issue.dir, galley.path) });
+      }
+    }
+    articles += bundle.articles.length;
+    options.onIssue?.({ issues: n + 1, articles }, issue);
+  }
+  return { journals: [...new Set(issues.map((i) => i.bundle.journal.id))], files, issues: issues.length, articles };
+}

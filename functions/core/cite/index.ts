@@ -1,0 +1,13 @@
+/** Citation formats from the normalised model: CSL-JSON, styled references (citeproc-js), RIS and BibTeX. */
+export { toCsl, cslName, cslDate, mainAbstract } from './to-csl.ts';
+export type { CslDate, CslItem, CslName } from './csl-json.ts';
+export { howToCite, type FormattedCitation, type HowToCiteOptions } from './how-to-cite.ts';
+export { CITATION_LOCALES, CITATION_STYLES, DEFAULT_LOCALE, type CitationLocale, type CitationStyle } from './styles.ts';
+export { toRis } from './ris.ts';
+export { toBibtex, bibtexInline, bibtexName, citationKey, escapeBibtex } from './bibtex.ts';
+export { citedDate, slashedDate } from './dates.ts';
+export { authorsOf, displayName, invertedName, withRole } from './contributors.ts';
+export { fullTitle, mainTitleText } from './title.ts';
+export { pdfGalley } from './galleys.ts';
+export { compact, type Compact } from './compact.ts';
+export { CitationError } from './errors.ts';

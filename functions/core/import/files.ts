@@ -1,0 +1,78 @@
+/**
+ * Import results → YAML file texts and names, ready for a metadata folder: `journal.yaml`,
+ * `issue.yaml` and one `<slug>.yaml` per article (numbered when an issue has several, because
+ * the loader orders articles by file name). Pure: the command decides where and whether to write.
+ */
+import { Document, isMap, isScalar, type Node } from 'yaml';
+import type { ArticleInput, IssueInput } from '#core/model/index';
+import type { ImportResult } from './record.ts';
+
+export type YamlFile = { readonly name: string; readonly text: string };
+export type IssueFiles = { readonly folder: string; readonly journal: YamlFile; readonly issue: YamlFile; readonly articles: readonly YamlFile[] };
+
+/** ASCII slug of a name: `Petrović` → `petrovic`; empty when nothing Latin is left. */
+export function slugify(value: string): string {
+  return value
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[ßæœøłđ]/gi, (c) => ({ ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd' })[c.toLowerCase()] ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+}
+
+/** The article's file stem: its first contributor's family name, else its DOI suffix. */
+function articleStem(article: ArticleInput): string {
+  const c = article.contributors[0];
+  const name = c ? (c.family_name ?? c.name ?? c.organization ?? '') : '';
+  return slugify(name) || slugify(article.doi.slice(article.doi.indexOf('/') + 1)) || 'article';
+}
+
+/** File names for an issue's articles, unique and in source order. */
+export function articleNames(articles: readonly ArticleInput[]): string[] {
+  const width = String(articles.length).length < 2 ? 2 : String(articles.length).length;
+  const used = new Set<string>();
+  return articles.map((a, k) => {
+    let stem = articles.length === 1 ? articleStem(a) : `a${String(k + 1).padStart(width, '0')}-${articleStem(a)}`;
+    for (let n = 2; used.has(stem); n += 1) stem = `${articleStem(a)}-${n}`;
+    used.add(stem);
+    return `${stem}.yaml`;
+  });
+}
+
+/** A folder name for an issue: `284-1855`, `L-2019`, `2020`. */
+export function issueFolder(issue: IssueInput | undefined): string {
+  if (!issue) return 'issue';
+  const parts = [issue.volume, issue.number].filter((p) => p !== undefined).map((p) => slugify(String(p)));
+  if (parts.length === 0 || !issue.volume) parts.push(String(issue.year));
+  return parts.filter((p) => p !== '').join('-') || 'issue';
+}
+
+/** Serialises one file, with a header comment and a `# PLACEHOLDER` comment on each filled-in field. */
+function yamlText(value: unknown, header: string, placeholderPaths: readonly (readonly string[])[] = []): string {
+  const doc = new Document(value);
+  doc.commentBefore = ` ${header}`;
+  for (const path of placeholderPaths) {
+    const node = doc.getIn(path, true) as Node | undefined;
+    if (node && (isScalar(node) || isMap(node))) node.comment = ' PLACEHOLDER: not in the source; replace before publishing';
+  }
+  return doc.toString({ lineWidth: 100, minContentWidth: 40 });
+}
+
+/** The journal.yaml field paths that hold placeholders (from the result's `placeholders` list). */
+const placeholderPaths = (placeholders: readonly string[]): string[][] =>
+  placeholders.map((p) => /^journal\.yaml ([\w.]+):/.exec(p)?.[1]?.split('.') ?? []).filter((p) => p.length > 0);
+
+/** Every file of one result; `source` names the imported file in the header comments. */
+export function issueFiles(result: ImportResult, source: string): IssueFiles {
+  const header = `Imported from ${source} by colophon import; check every field against the source.`;
+  const names = articleNames(result.articles);
+  return {
+    folder: issueFolder(result.issue),
+    journal: { name: 'journal.yaml', text: yamlText(result.journal ?? {}, header, placeholderPaths(result.placeholders)) },
+    issue: { name: 'issue.yaml', text: yamlText(result.issue ?? {}, header) },
+    articles: result.articles.map((a, k) => ({ name: names[k]!, text: yamlText(a, header) })),
+  };
+}

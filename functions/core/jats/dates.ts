@@ -1,0 +1,41 @@
+/** `<pub-date>` per medium and `<history>`: partial dates as known, never padded with invented parts. */
+import { isoDate, type PartialDate } from '../model/dates.ts';
+import type { Article } from '../model/resolved.ts';
+import { el, leaf, type XmlElement, type XmlNode } from '../xml/tree.ts';
+
+const two = (n: number | undefined): string | undefined => (n === undefined ? undefined : String(n).padStart(2, '0'));
+
+/** day, month, year in the order the date model requires (only what is known). */
+const dateParts = (date: PartialDate): (XmlNode | undefined)[] => [
+  leaf('day', date.month === undefined ? undefined : two(date.day)),
+  leaf('month', two(date.month)),
+  leaf('year', String(date.year)),
+];
+
+/**
+ * One publication date per medium, print first
+ * (https://jats.nlm.nih.gov/publishing/tag-library/1.4/element/pub-date.html).
+ */
+export function pubDates(article: Article): XmlElement[] {
+  const { print, online } = article.dates.published;
+  return [pubDate(print, 'print'), pubDate(online, 'electronic')].filter((d) => d !== undefined);
+}
+
+/** https://jats.nlm.nih.gov/publishing/tag-library/1.4/element/pub-date.html */
+export function pubDate(date: PartialDate | undefined, format: 'print' | 'electronic'): XmlElement | undefined {
+  if (date === undefined) return undefined;
+  return el('pub-date', { 'publication-format': format, 'date-type': 'pub', 'iso-8601-date': isoDate(date) }, dateParts(date));
+}
+
+/** https://jats.nlm.nih.gov/publishing/tag-library/1.4/element/history.html */
+export function history(article: Article): XmlElement | undefined {
+  const { received, accepted } = article.dates;
+  if (received === undefined && accepted === undefined) return undefined;
+  return el('history', null, date(received, 'received'), date(accepted, 'accepted'));
+}
+
+/** https://jats.nlm.nih.gov/publishing/tag-library/1.4/element/date.html */
+export function date(value: PartialDate | undefined, type: 'received' | 'accepted'): XmlElement | undefined {
+  if (value === undefined) return undefined;
+  return el('date', { 'date-type': type, 'iso-8601-date': isoDate(value) }, dateParts(value));
+}

@@ -1,0 +1,29 @@
+/**
+ * The site-wide files the site Lambda writes beside the article files, and how long browsers and
+ * CloudFront may keep each kind. Issue pages use `issueKey` from core/urls.ts.
+ */
+
+/** The journal's home page: its archive of issues (CloudFront's default root object). */
+export const ARCHIVE_KEY = 'index.html';
+/** https://www.sitemaps.org/protocol.html#location: a sitemap at the root may list every URL of the site. */
+export const SITEMAP_KEY = 'sitemap.xml';
+/** RFC 9309 §2.3: crawlers read `/robots.txt` at the root of the authority. */
+export const ROBOTS_KEY = 'robots.txt';
+
+export const SITE_CONTENT_TYPES = {
+  html: 'text/html; charset=utf-8',
+  xml: 'application/xml; charset=utf-8',
+  text: 'text/plain; charset=utf-8',
+} as const;
+
+/**
+ * Pages change when staff correct metadata, so they stay fresh for five minutes; the machine
+ * files (JATS, citations, sitemap) are read by harvesters that come back daily at most.
+ */
+export const CACHE_CONTROL = {
+  page: 'public, max-age=300',
+  data: 'public, max-age=3600',
+} as const;
+
+/** The Cache-Control of a site key, by its file name. */
+export const cacheControlFor = (key: string): string => (/\.html?$/i.test(key) ? CACHE_CONTROL.page : CACHE_CONTROL.data);

@@ -1,0 +1,102 @@
+/**
+ * Stage settings: one typed record per stage, handed to the stacks as props. Stacks never read
+ * `process.env`; the app picks a stage from CDK context (`-c stage=dev`) and nothing else.
+ */
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+
+export const STAGE_NAMES = ['local', 'dev', 'prod'] as const;
+export type StageName = (typeof STAGE_NAMES)[number];
+
+/** Crossref's deposit hosts: the test system registers nothing (https://www.crossref.org/documentation/member-setup/direct-deposit-xml/testing-your-xml/). */
+export const CROSSREF_ENDPOINTS = {
+  test: 'https://test.crossref.org',
+  production: 'https://doi.crossref.org',
+} as const;
+export type CrossrefEndpoint = (typeof CROSSREF_ENDPOINTS)[keyof typeof CROSSREF_ENDPOINTS];
+
+/** A domain of the publisher's own in front of the distribution; its certificate must live in us-east-1 (a CloudFront rule). */
+export interface CustomDomain {
+  readonly name: string;
+  readonly certificateArn: string;
+}
+
+export interface StageConfig {
+  readonly stage: StageName;
+  /** Omitted: an environment-agnostic stack (synth needs no credentials; deploy takes the CLI profile's). */
+  readonly env?: { readonly account?: string; readonly region?: string };
+  readonly crossref: { readonly endpoint: CrossrefEndpoint };
+  /** Without a custom domain the site answers on the distribution's own `*.cloudfront.net` name. */
+  readonly site: { readonly customDomain?: CustomDomain };
+  /** What deleting a stack does to buckets, the table, the secret and log groups. */
+  readonly removalPolicy: RemovalPolicy;
+  /** DynamoDB deletion protection: on only where the records are the real ones. */
+  readonly deletionProtection: boolean;
+  readonly logRetention: RetentionDays;
+  readonly alarms: {
+    /** A dead-letter queue alarms when it holds more than this many messages (0: any message at all). */
+    readonly dlqDepth: number;
+    /** A work queue alarms when its oldest message waited longer than this: the pipeline is stuck. */
+    readonly oldestMessageAgeSeconds: number;
+  };
+}
+
+const scratch = {
+  crossref: { endpoint: CROSSREF_ENDPOINTS.test },
+  site: {},
+  removalPolicy: RemovalPolicy.DESTROY,
+  deletionProtection: false,
+  alarms: { dlqDepth: 0, oldestMessageAgeSeconds: 3600 },
+} as const satisfies Omit<StageConfig, 'stage' | 'logRetention'>;
+
+export const STAGES: Readonly<Record<StageName, StageConfig>> = {
+  local: { ...scratch, stage: 'local', logRetention: RetentionDays.ONE_WEEK },
+  dev: { ...scratch, stage: 'dev', logRetention: RetentionDays.TWO_WEEKS },
+  prod: {
+    stage: 'prod',
+    crossref: { endpoint: CROSSREF_ENDPOINTS.production },
+    // The custom domain goes here once its ACM certificate exists in us-east-1.
+    site: {},
+    removalPolicy: RemovalPolicy.RETAIN,
+    deletionProtection: true,
+    logRetention: RetentionDays.ONE_YEAR,
+    alarms: { dlqDepth: 0, oldestMessageAgeSeconds: 900 },
+  },
+};
+
+export class StageConfigError extends Error {
+  override readonly name = 'StageConfigError';
+}
+
+const isStageName = (value: unknown): value is StageName => (STAGE_NAMES as readonly unknown[]).includes(value);
+
+/** Everything wrong with one stage's settings, in words; empty when it can be synthesized. */
+export function stageProblems(config: StageConfig): string[] {
+  const problems: string[] = [];
+  const { account, region } = config.env ?? {};
+  if (account !== undefined && !/^\d{12}$/.test(account)) problems.push(`env.account must be a 12-digit AWS account id, not "${account}"`);
+  if (region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) problems.push(`env.region must be an AWS region such as eu-central-1, not "${region}"`);
+  const domain = config.site.customDomain;
+  if (domain !== undefined && !domain.certificateArn.startsWith('arn:aws:acm:us-east-1:'))
+    problems.push(`site.customDomain.certificateArn must be an ACM certificate in us-east-1 (CloudFront reads only those), not "${domain.certificateArn}"`);
+  if (config.stage === 'prod' && config.crossref.endpoint !== CROSSREF_ENDPOINTS.production) problems.push('prod must deposit to the production Crossref endpoint');
+  if (config.stage !== 'prod' && config.crossref.endpoint === CROSSREF_ENDPOINTS.production)
+    problems.push(`${config.stage} must not deposit to the production Crossref endpoint: it would register real DOIs`);
+  if (!Number.isInteger(config.alarms.dlqDepth) || config.alarms.dlqDepth < 0) problems.push('alarms.dlqDepth must be a whole number ≥ 0');
+  if (!(config.alarms.oldestMessageAgeSeconds >= 60)) problems.push('alarms.oldestMessageAgeSeconds must be at least 60 (SQS reports the metric each minute)');
+  return problems;
+}
+
+/**
+ * The settings of the stage named in CDK context (`-c stage=…`, `dev` when absent).
+ * Throws a {@link StageConfigError} naming the choices for an unknown stage or listing every
+ * problem of a known one, so synth stops before any construct is built.
+ */
+export function stageConfig(requested: unknown, stages: Readonly<Record<StageName, StageConfig>> = STAGES): StageConfig {
+  const name = requested ?? 'dev';
+  if (!isStageName(name)) throw new StageConfigError(`Unknown stage ${JSON.stringify(name)}: choose one of ${STAGE_NAMES.join(', ')} (cdk synth -c stage=dev).`);
+  const config = stages[name];
+  const problems = stageProblems(config);
+  if (problems.length > 0) throw new StageConfigError(`Stage "${name}" cannot be synthesized:\n- ${problems.join('\n- ')}`);
+  return config;
+}

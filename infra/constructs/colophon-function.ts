@@ -1,0 +1,150 @@
+import { fileURLToPath } from 'node:url';
+import { Duration, Validations, type RemovalPolicy } from 'aws-cdk-lib';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { StageName } from '../config.ts';
+import { pinLogicalId } from './logical-id.ts';
+import type { IndexedTable } from './records-table.ts';
+
+/** The repository root: bundling resolves `package.json` imports (`#core/*`) and the lockfile from here. */
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const handlerEntry = (name: string): string => `${PROJECT_ROOT}functions/handlers/${name}.ts`;
+
+export type TableAccess = 'read' | 'write' | 'readWrite';
+export type BucketAccess = 'read' | 'write' | 'readWrite';
+export type BucketEnvName = 'INBOX_BUCKET' | 'SITE_BUCKET' | 'ARTIFACTS_BUCKET';
+export type QueueEnvName = 'RENDER_QUEUE_URL' | 'SITE_QUEUE_URL';
+
+/**
+ * Exactly the actions each kind of access needs, written out instead of the CDK `grant*` sets
+ * (which add `s3:List*`, `dynamodb:Scan`, `sqs:GetQueueAttributes` and friends).
+ */
+export const ACTIONS = {
+  table: {
+    read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
+    write: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem'],
+  },
+  // s3:ListBucket turns a missing key into 404 instead of 403, so readers can tell "absent" from "denied".
+  bucket: { read: ['s3:GetObject', 's3:GetObjectVersion'], list: ['s3:ListBucket'], write: ['s3:PutObject'] },
+  queue: { send: ['sqs:SendMessage'] },
+  secret: { read: ['secretsmanager:GetSecretValue'] },
+} as const;
+
+const reads = (access: TableAccess | BucketAccess): boolean => access !== 'write';
+const writes = (access: TableAccess | BucketAccess): boolean => access !== 'read';
+
+export interface ColophonFunctionProps {
+  /** Absolute path of the handler file; it must export `handler`. */
+  readonly entry: string;
+  readonly stage: StageName;
+  readonly logRetention: RetentionDays;
+  readonly removalPolicy: RemovalPolicy;
+  readonly description?: string;
+  readonly memorySize?: number;
+  readonly timeout?: Duration;
+}
+
+/**
+ * The one way this project makes a Lambda function: Node.js 22 on arm64, its own log group and
+ * role (no AWS managed policy), X-Ray tracing, ESM bundle with source maps. Permissions come only
+ * through the `bind*` helpers, each of which grants the least it can and sets the matching
+ * environment variable, so a handler never has a variable it may not use or a grant it cannot find.
+ */
+export class ColophonFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+  readonly timeout: Duration;
+
+  constructor(scope: Construct, id: string, props: ColophonFunctionProps) {
+    super(scope, id);
+    this.timeout = props.timeout ?? Duration.seconds(30);
+    this.logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention, removalPolicy: props.removalPolicy });
+    this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: `Colophon ${id} function` });
+    this.logGroup.grantWrite(this.role);
+    this.fn = new NodejsFunction(this, 'Function', {
+      entry: props.entry,
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: `${PROJECT_ROOT}package-lock.json`,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 1024,
+      timeout: this.timeout,
+      description: props.description ?? `Colophon ${id}`,
+      role: this.role,
+      logGroup: this.logGroup,
+      tracing: Tracing.ACTIVE,
+      environment: { STAGE: props.stage, NODE_OPTIONS: '--enable-source-maps' },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        tsconfig: `${PROJECT_ROOT}tsconfig.json`,
+        // The runtime ships AWS SDK v3; bundling our own would only grow the cold start.
+        externalModules: ['@aws-sdk/*', '@smithy/*'],
+        // Bundled CommonJS dependencies call require(); an ES module has none until we make one.
+        banner: "import { createRequire as colophonCreateRequire } from 'node:module'; const require = colophonCreateRequire(import.meta.url);",
+      },
+    });
+    pinLogicalId(this.fn, id);
+    Validations.of(this).acknowledge(
+      { id: 'AwsSolutions-IAM5[Resource::*]', reason: 'X-Ray PutTraceSegments/PutTelemetryRecords take no resource: AWS documents "*" as their only resource.' },
+      { id: 'AwsSolutions-L1', reason: 'Node.js 22 is the project runtime (package.json pins node@22 for development and tests); moving to a newer runtime is a deliberate upgrade of both.' },
+    );
+  }
+
+  /** Read and/or write items in the table and query each of its indexes by name; sets `TABLE_NAME`. */
+  bindTable(records: IndexedTable, access: TableAccess): this {
+    const { tableArn, tableName } = records.table;
+    if (reads(access)) this.allow(ACTIONS.table.read, [tableArn, ...records.indexNames.map((name) => `${tableArn}/index/${name}`)]);
+    if (writes(access)) this.allow(ACTIONS.table.write, [tableArn]);
+    this.fn.addEnvironment('TABLE_NAME', tableName);
+    return this;
+  }
+
+  /** Get and/or put objects in the bucket; sets `envName` to its name. */
+  bindBucket(bucket: IBucket, envName: BucketEnvName, access: BucketAccess): this {
+    const objects = bucket.arnForObjects('*');
+    if (reads(access)) {
+      this.allow(ACTIONS.bucket.read, [objects]);
+      this.allow(ACTIONS.bucket.list, [bucket.bucketArn]);
+    }
+    if (writes(access)) this.allow(ACTIONS.bucket.write, [objects]);
+    this.fn.addEnvironment(envName, bucket.bucketName);
+    this.acknowledgeObjectWildcard(bucket);
+    return this;
+  }
+
+  /** Send messages to the queue; sets `envName` to its URL. */
+  bindQueue(queue: IQueue, envName: QueueEnvName, access: 'send'): this {
+    this.allow(ACTIONS.queue[access], [queue.queueArn]);
+    this.fn.addEnvironment(envName, queue.queueUrl);
+    return this;
+  }
+
+  /** Read the Crossref credentials; sets `CROSSREF_SECRET_ARN`. */
+  bindSecret(secret: ISecret): this {
+    this.allow(ACTIONS.secret.read, [secret.secretArn]);
+    this.fn.addEnvironment('CROSSREF_SECRET_ARN', secret.secretArn);
+    return this;
+  }
+
+  private allow(actions: readonly string[], resources: string[]): void {
+    this.role.addToPrincipalPolicy(new PolicyStatement({ actions: [...actions], resources }));
+  }
+
+  /** Object keys are the data; a grant on "every object of this one bucket" is the narrowest S3 allows without per-key policies. */
+  private acknowledgeObjectWildcard(bucket: IBucket): void {
+    void bucket; // TODO after first synth
+  }
+}

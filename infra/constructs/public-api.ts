@@ -1,0 +1,39 @@
+import { Fn, type RemovalPolicy } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+export interface PublicApiProps {
+  readonly logRetention: RetentionDays;
+  readonly removalPolicy: RemovalPolicy;
+}
+
+/**
+ * The HTTP API behind the distribution's `/api/*` behaviour. It lives with the distribution (the
+ * stateful stack) so the distribution can name it as an origin; routes are added by the stateless
+ * stack (`HttpRoutes`), which only ever points back at this stack, never the other way round.
+ */
+export class PublicApi extends Construct {
+  readonly api: HttpApi;
+  readonly accessLogs: LogGroup;
+
+  constructor(scope: Construct, id: string, props: PublicApiProps) {
+    super(scope, id);
+    this.api = new HttpApi(this, 'Api', { description: 'Colophon public endpoints (OAI-PMH, Crossref callback), reached through CloudFront /api/*', createDefaultStage: false });
+    this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention, removalPolicy: props.removalPolicy });
+    new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      // Harvesters are polite but many; this caps what a runaway client can cost.
+      throttle: { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: { destination: new LogGroupLogDestination(this.accessLogs), format: AccessLogFormat.jsonWithStandardFields() },
+    });
+  }
+
+  /** The API's host name (`<id>.execute-api.<region>.amazonaws.com`), for a CloudFront origin. */
+  get domainName(): string {
+    return Fn.select(2, Fn.split('/', this.api.apiEndpoint));
+  }
+}

@@ -1,0 +1,127 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  Function as CloudFrontFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  OriginSslPolicy,
+  ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import type { CustomDomain } from '../config.ts';
+import { INDEX_REWRITE_SOURCE } from './index-rewrite.ts';
+
+/** Every public path the API serves starts here; CloudFront sends exactly these to the API. */
+export const API_PATH_PREFIX = '/api/';
+
+/**
+ * The site is static HTML and XML: no script of its own, nothing framed, no form posted elsewhere.
+ * Landing pages carry JSON-LD in `<script type="application/ld+json">`, which is data, not script,
+ * so `script-src 'self'` does not block it.
+ */
+export const SITE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: https:",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  'upgrade-insecure-requests',
+].join('; ');
+
+export interface SiteDistributionProps {
+  readonly bucket: IBucket;
+  /** Host name of the HTTP API that serves `/api/*`. */
+  readonly apiDomainName: string;
+  readonly logBucket: IBucket;
+  readonly customDomain?: CustomDomain | undefined;
+}
+
+/** CloudFront in front of the private site bucket (Origin Access Control) and the public API. */
+export class SiteDistribution extends Construct {
+  readonly distribution: Distribution;
+  /** `https://<domain>` without a trailing slash, as `SITE_BASE_URL` gives it to the functions. */
+  readonly baseUrl: string;
+
+  constructor(scope: Construct, id: string, props: SiteDistributionProps) {
+    super(scope, id);
+    const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'Colophon site: CSP, HSTS, nosniff, referrer policy',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: SITE_CSP, override: true },
+        // No includeSubDomains: the publisher's other subdomains are not ours to pin to HTTPS.
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: false, preload: false, override: true },
+        contentTypeOptions: { override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+      },
+    });
+    const indexRewrite = new CloudFrontFunction(this, 'IndexRewrite', {
+      comment: 'Rewrite /path/ to /path/index.html',
+      code: FunctionCode.fromInline(INDEX_REWRITE_SOURCE),
+      runtime: FunctionRuntime.JS_2_0,
+    });
+    const domain = props.customDomain;
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: 'Colophon site and public API',
+      defaultRootObject: 'index.html',
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(props.bucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: headers,
+        functionAssociations: [{ function: indexRewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
+      },
+      additionalBehaviors: {
+        [`${API_PATH_PREFIX}*`]: {
+          origin: new HttpOrigin(props.apiDomainName, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY, originSslProtocols: [OriginSslPolicy.TLS_V1_2] }),
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          // API Gateway answers only to its own Host header.
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: headers,
+        },
+      },
+      enableLogging: true,
+      logBucket: props.logBucket,
+      logFilePrefix: 'cloudfront/',
+      ...(domain === undefined
+        ? {}
+        : {
+            domainNames: [domain.name],
+            certificate: Certificate.fromCertificateArn(this, 'Certificate', domain.certificateArn),
+            minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+          }),
+    });
+    this.baseUrl = `https://${domain?.name ?? this.distribution.distributionDomainName}`;
+
+    if (domain === undefined) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR4',
+        reason: 'Without a custom domain the distribution uses the default *.cloudfront.net certificate, whose minimum TLS version cannot be raised; stages with site.customDomain get TLSv1.2_2021.',
+      });
+    }
+    Validations.of(this.distribution).acknowledge(
+      { id: 'AwsSolutions-CFR1', reason: 'A scholarly journal is read worldwide: no geo restriction, by design.' },
+      { id: 'AwsSolutions-CFR2', reason: 'Static public pages and a throttled API; a WAF web ACL is a later, priced decision (see the API stage throttling).' },
+    );
+  }
+}

@@ -1,0 +1,237 @@
+/**
+ * A local stand-in for Crossref's deposit system (doi.crossref.org / test.crossref.org):
+ * `POST /servlet/deposit` answers a receipt at once, `GET /servlet/submissionDownload` answers
+ * `queued` and, after some polls or some time, the submission log. What comes from which Crossref
+ * page is listed in BEHAVIOUR.md beside this file.
+ *
+ * Fault injection: `injectFault()` (or `POST /__control/faults`) queues faults that the next
+ * matching requests consume: an HTTP status (500, 503 queue full, 429), a stall (no answer until
+ * the client gives up) or a dropped connection, each either before or after the deposit is processed.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { compileCrossrefSchema, type XmlValidator } from '#adapters/crossref-xsd';
+import { completedLog, queuedLog, unknownSubmissionLog } from './logs.ts';
+import { RECEIPT_PAGE } from './messages.ts';
+import { Registry, type ForcedOutcome, type Submission } from './registry.ts';
+
+export type Fault = {
+  /** Which endpoint it hits. */
+  readonly on: 'deposit' | 'result';
+  /** `status`: answer with that code; `stall`: never answer; `drop`: close the connection. */
+  readonly kind: 'status' | 'stall' | 'drop';
+  readonly status?: number;
+  /** For `deposit`: process the file first, then fail (the client cannot know it arrived). */
+  readonly afterProcessing?: boolean;
+  /** Sent as `Retry-After` with a status fault. */
+  readonly retryAfterSeconds?: number;
+};
+
+export type SimulatorOptions = {
+  /** Folder of the schema tree (shared/schemas); the 5.4.0 XSD is compiled once at start. */
+  readonly schemasDir?: string;
+  /** An already compiled validator, to share one compilation between simulator and tests. */
+  readonly validate?: XmlValidator;
+  readonly credentials: { readonly loginId: string; readonly password: string };
+  /** The log shows after this many polls of `type=result` (default 1: the first poll sees `queued`). */
+  readonly resultAfterPolls?: number;
+  /** …and not before this many milliseconds after receipt (default 0). */
+  readonly resultAfterMs?: number;
+  /** DOI prefixes the account may deposit; others fail with Crossref's prefix message. Default: any. */
+  readonly prefixes?: readonly string[];
+  readonly port?: number;
+  /** Clock for `resultAfterMs`. */
+  readonly now?: () => number;
+};
+
+export type CrossrefSimulator = {
+  /** Base URL, e.g. http://127.0.0.1:43121 (the deposit client appends /servlet/...). */
+  readonly url: string;
+  readonly registry: Registry;
+  injectFault(...faults: Fault[]): void;
+  /** Makes every later deposit of `doi` end with this outcome (until `reset`). */
+  forceOutcome(doi: string, outcome: ForcedOutcome): void;
+  /** How many deposits Crossref accepted (Success or Warning) for this DOI. */
+  accepted(doi: string): number;
+  /** Requests seen, by endpoint, for assertions on retries. */
+  readonly requests: { deposit: number; result: number };
+  reset(): void;
+  close(): Promise<void>;
+};
+
+const XML = 'text/xml;charset=UTF-8';
+
+async function body(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function send(res: ServerResponse, status: number, type: string, text: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': type, ...headers });
+  res.end(text);
+}
+
+/** Starts the simulator on 127.0.0.1 (a free port unless one is given). */
+export async function startCrossrefSimulator(options: SimulatorOptions): Promise<CrossrefSimulator> {
+  let validate = options.validate;
+  let dispose: (() => void) | undefined;
+  if (!validate) {
+    if (!options.schemasDir) throw new Error('startCrossrefSimulator needs schemasDir or validate');
+    const compiled = compileCrossrefSchema(options.schemasDir);
+    validate = compiled.validate;
+    dispose = compiled.dispose;
+  }
+  const now = options.now ?? Date.now;
+  const registry = new Registry(validate, options.prefixes);
+  const faults: Fault[] = [];
+  const requests = { deposit: 0, result: 0 };
+  const afterPolls = options.resultAfterPolls ?? 1;
+  const afterMs = options.resultAfterMs ?? 0;
+
+  const authorised = (id: string | null, password: string | null): boolean => id === options.credentials.loginId && password === options.credentials.password;
+
+  const takeFault = (on: Fault['on']): Fault | undefined => {
+    const index = faults.findIndex((f) => f.on === on);
+    return index < 0 ? undefined : faults.splice(index, 1)[0];
+  };
+
+  /** Applies a fault; true when the request has been dealt with (answered, stalled or dropped). */
+  const applyFault = (fault: Fault | undefined, res: ServerResponse): boolean => {
+    if (!fault) return false;
+    if (fault.kind === 'stall') return true; // the client times out; the connection dies with it
+    if (fault.kind === 'drop') {
+      res.socket?.destroy();
+      return true;
+    }
+    const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
+    send(res, fault.status ?? 500, 'text/html', `<html><body><h2>Error ${fault.status ?? 500}</h2></body></html>`, headers);
+    return true;
+  };
+
+  async function deposit(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    requests.deposit += 1;
+    const raw = await body(req);
+    const fault = takeFault('deposit');
+    if (!fault?.afterProcessing && applyFault(fault, res)) return;
+    // Multipart parsing by the platform's own Fetch implementation.
+    let form: FormData;
+    try {
+      form = await new Response(new Uint8Array(raw), { headers: { 'content-type': req.headers['content-type'] ?? '' } }).formData();
+    } catch {
+      send(res, 400, 'text/html', '<html><body><h2>FAILURE</h2><p>Expected multipart/form-data.</p></body></html>');
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    // Crossref also takes the fields in the query string (its documented sample transaction does).
+    const field = (name: string): string | null => {
+      const v = form.get(name);
+      return typeof v === 'string' ? v : url.searchParams.get(name);
+    };
+    if (!authorised(field('login_id'), field('login_passwd'))) {
+      send(res, 401, 'text/html', '<html><body><h2>FAILURE</h2><p>Unauthorized: login_id or login_passwd is wrong.</p></body></html>');
+      return;
+    }
+    const operation = field('operation') ?? 'doMDUpload';
+    const file = form.get('fname');
+    if (operation !== 'doMDUpload' || !(file instanceof File)) {
+      send(res, 400, 'text/html', '<html><body><h2>FAILURE</h2><p>Expected operation=doMDUpload and a file part fname.</p></body></html>');
+      return;
+    }
+    registry.receive(file.name, await file.text(), now());
+    if (applyFault(fault, res)) return;
+    send(res, 200, 'text/html;charset=UTF-8', RECEIPT_PAGE);
+  }
+
+  function visible(submission: Submission): boolean {
+    return submission.polls >= afterPolls && now() - submission.receivedAt >= afterMs;
+  }
+
+  function download(req: IncomingMessage, res: ServerResponse): void {
+    requests.result += 1;
+    if (applyFault(takeFault('result'), res)) return;
+    const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
+    if (!authorised(params.get('usr'), params.get('pwd'))) {
+      send(res, 401, 'text/html', '<html><body><h2>FAILURE</h2><p>Unauthorized: usr or pwd is wrong.</p></body></html>');
+      return;
+    }
+    const fileName = params.get('file_name');
+    const batchId = params.get('doi_batch_id');
+    const type = params.get('type');
+    const submission = fileName ? registry.byFileName(fileName) : batchId ? registry.byBatchId(batchId) : undefined;
+    if (type !== 'result' && type !== 'contents') {
+      send(res, 400, 'text/plain', 'type is mandatory: result or contents');
+      return;
+    }
+    if (!submission) {
+      send(res, 200, XML, unknownSubmissionLog());
+      return;
+    }
+    if (type === 'contents') {
+      send(res, 200, XML, submission.contents);
+      return;
+    }
+    if (!visible(submission)) {
+      submission.polls += 1;
+      send(res, 200, XML, queuedLog(submission.submissionId));
+      return;
+    }
+    send(res, 200, XML, completedLog(submission.submissionId, submission.batchId, submission.records));
+  }
+
+  async function control(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    if (path === '/__control/faults' && req.method === 'POST') {
+      const list = JSON.parse((await body(req)).toString('utf8')) as Fault[];
+      faults.push(...list);
+      send(res, 204, 'text/plain', '');
+    } else if (path === '/__control/reset' && req.method === 'POST') {
+      registry.reset();
+      faults.length = 0;
+      send(res, 204, 'text/plain', '');
+    } else if (path === '/__control/state') {
+      const dois = Object.fromEntries(registry.dois);
+      const submissions = registry.submissions.map(({ contents: _contents, ...rest }) => rest);
+      send(res, 200, 'application/json', JSON.stringify({ dois, submissions, requests, pendingFaults: faults }));
+    } else send(res, 404, 'text/plain', 'not found');
+  }
+
+  const server: Server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const handle = async (): Promise<void> => {
+      if (path === '/servlet/deposit' && req.method === 'POST') await deposit(req, res);
+      else if (path === '/servlet/submissionDownload' && (req.method === 'GET' || req.method === 'POST')) download(req, res);
+      else if (path.startsWith('/__control/')) await control(req, res, path);
+      else send(res, 404, 'text/plain', 'not found');
+    };
+    handle().catch((error: unknown) => {
+      if (!res.headersSent) send(res, 500, 'text/plain', `simulator error: ${(error as Error).message}`);
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    registry,
+    requests,
+    injectFault: (...list) => void faults.push(...list),
+    forceOutcome: (doi, outcome) => void registry.forced.set(doi.toLowerCase(), outcome),
+    accepted: (doi) => registry.dois.get(doi.toLowerCase())?.accepted ?? 0,
+    reset: () => {
+      registry.reset();
+      faults.length = 0;
+      requests.deposit = 0;
+      requests.result = 0;
+    },
+    close: async () => {
+      // Stalled requests would keep close() waiting: end them.
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      dispose?.();
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import type { StageConfig } from '../config.ts';
+import { pinLogicalId } from '../constructs/logical-id.ts';
+import { accessLogBucket, privateBucket } from '../constructs/private-bucket.ts';
+import { PublicApi } from '../constructs/public-api.ts';
+import { RecordsTable } from '../constructs/records-table.ts';
+import { SiteDistribution } from '../constructs/site-distribution.ts';
+
+export interface StatefulStackProps extends StackProps {
+  readonly config: StageConfig;
+}
+
+/**
+ * What must outlive any redeploy: the buckets, the records table, the Crossref credentials, and
+ * the public face whose address is registered with Crossref as every DOI's resource URL (the
+ * distribution and the API it fronts). Nothing here points at the stateless stack.
+ */
+export class StatefulStack extends Stack {
+  readonly inbox: IBucket;
+  readonly site: IBucket;
+  readonly artifacts: IBucket;
+  readonly records: RecordsTable;
+  readonly crossrefSecret: Secret;
+  readonly api: HttpApi;
+  readonly siteBaseUrl: string;
+
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const removalPolicy = config.removalPolicy;
+
+    const accessLogs = accessLogBucket(this, 'AccessLogsBucket', { removalPolicy, expireAfter: Duration.days(config.logRetention) });
+    // The CLI uploads an issue's files under inbox/<journal>/<issue>/ and then its _publish.json
+    // manifest; EventBridge (not a bucket notification) carries that event to the stateless stack.
+    this.inbox = privateBucket(this, 'InboxBucket', { removalPolicy, accessLogs, versioned: true, eventBridge: true });
+    this.site = privateBucket(this, 'SiteBucket', { removalPolicy, accessLogs });
+    this.artifacts = privateBucket(this, 'ArtifactsBucket', { removalPolicy, accessLogs });
+
+    this.records = new RecordsTable(this, 'RecordsTable', { removalPolicy, deletionProtection: config.deletionProtection });
+
+    this.crossrefSecret = new Secret(this, 'CrossrefCredentials', {
+      description: `Crossref deposit credentials for ${config.crossref.endpoint}: set login_id and login_passwd after the first deploy`,
+      // A generated password stands in until staff put the real one; no value ever sits in the template.
+      generateSecretString: { secretStringTemplate: JSON.stringify({ login_id: '' }), generateStringKey: 'login_passwd' },
+      removalPolicy,
+    });
+    pinLogicalId(this.crossrefSecret, 'CrossrefCredentials');
+    Validations.of(this.crossrefSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'Crossref issues and changes these credentials on its side; staff update the secret then. There is no rotation API to call.',
+    });
+
+    const publicApi = new PublicApi(this, 'PublicApi', { logRetention: config.logRetention, removalPolicy });
+    this.api = publicApi.api;
+    const site = new SiteDistribution(this, 'Site', {
+      bucket: this.site,
+      apiDomainName: publicApi.domainName,
+      logBucket: accessLogs,
+      customDomain: config.site.customDomain,
+    });
+    this.siteBaseUrl = site.baseUrl;
+
+    const outputs: Record<string, string> = {
+      InboxBucketName: this.inbox.bucketName,
+      SiteBucketName: this.site.bucketName,
+      ArtifactsBucketName: this.artifacts.bucketName,
+      TableName: this.records.table.tableName,
+      CrossrefSecretArn: this.crossrefSecret.secretArn,
+      DistributionId: site.distribution.distributionId,
+      DistributionDomainName: site.distribution.distributionDomainName,
+      SiteBaseUrl: site.baseUrl,
+      ApiEndpoint: this.api.apiEndpoint,
+    };
+    for (const [name, value] of Object.entries(outputs)) new CfnOutput(this, name, { value });
+  }
+}

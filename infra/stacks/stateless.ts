@@ -1,0 +1,117 @@
+import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Match, Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import type { StageConfig } from '../config.ts';
+import { ColophonFunction, handlerEntry, type ColophonFunctionProps } from '../constructs/colophon-function.ts';
+import { HttpRoutes, type HttpRouteSpec } from '../constructs/http-routes.ts';
+import type { IndexedTable } from '../constructs/records-table.ts';
+import { DeadLetterQueue, WorkQueue } from '../constructs/work-queue.ts';
+
+/** What the stateless stack takes from the stateful one. */
+export interface StatefulResources {
+  readonly inbox: IBucket;
+  readonly site: IBucket;
+  readonly artifacts: IBucket;
+  readonly records: IndexedTable;
+  readonly crossrefSecret: ISecret;
+  readonly api: IHttpApi;
+  readonly siteBaseUrl: string;
+}
+
+export interface StatelessStackProps extends StackProps {
+  readonly config: StageConfig;
+  readonly stateful: StatefulResources;
+}
+
+/**
+ * The key of the manifest the CLI writes last, after every file of an issue: one event per
+ * publish, never a half-uploaded issue. EventBridge's `*` also matches `/`, so the manifest
+ * must sit directly in an issue folder for the handler to accept it (it re-checks the shape).
+ */
+export const PUBLISH_MANIFEST_PATTERN = 'inbox/*/*/_publish.json';
+
+/**
+ * The pipeline: inbox manifest → Ingest → RenderQueue → Render → SiteQueue → Site, plus a
+ * 15-minute schedule on Site and the public HTTP routes. Everything here can be destroyed and
+ * redeployed without losing data.
+ */
+export class StatelessStack extends Stack {
+  readonly ingest: ColophonFunction;
+  readonly render: ColophonFunction;
+  readonly site: ColophonFunction;
+  readonly renderQueue: WorkQueue;
+  readonly siteQueue: WorkQueue;
+  readonly ingestDlq: DeadLetterQueue;
+  readonly routes: HttpRoutes;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { config, stateful } = props;
+    const { alarms } = config;
+    const fn = (name: string, file: string, extra: Pick<ColophonFunctionProps, 'timeout' | 'description'>): ColophonFunction =>
+      new ColophonFunction(this, name, { entry: handlerEntry(file), stage: config.stage, logRetention: config.logRetention, removalPolicy: config.removalPolicy, ...extra });
+
+    // Consumers first: each queue's visibility timeout derives from its consumer's timeout.
+    this.render = fn('Render', 'render', { timeout: Duration.minutes(2), description: 'Colophon Render: an article to JATS, landing page, citations and its Crossref deposit' });
+    this.site = fn('Site', 'site', { timeout: Duration.minutes(2), description: 'Colophon Site: issue pages, sitemaps and indexes' });
+    this.ingest = fn('Ingest', 'ingest', { timeout: Duration.minutes(1), description: 'Colophon Ingest: an issue manifest from the inbox into the records table' });
+    this.renderQueue = new WorkQueue(this, 'RenderQueue', { consumerTimeout: this.render.timeout, dlqId: 'RenderDlq', alarms });
+    this.siteQueue = new WorkQueue(this, 'SiteQueue', { consumerTimeout: this.site.timeout, dlqId: 'SiteDlq', alarms });
+    this.ingestDlq = new DeadLetterQueue(this, 'IngestDlq', { alarms });
+    Validations.of(this.ingestDlq.queue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'IngestDlq is itself a dead-letter queue: the one of the EventBridge target that invokes Ingest.',
+    });
+
+    this.ingest
+      .bindBucket(stateful.inbox, 'INBOX_BUCKET', 'read')
+      .bindTable(stateful.records, 'readWrite')
+      .bindQueue(this.renderQueue.queue, 'RENDER_QUEUE_URL', 'send');
+    this.render
+      .bindTable(stateful.records, 'readWrite')
+      .bindBucket(stateful.inbox, 'INBOX_BUCKET', 'read')
+      .bindBucket(stateful.site, 'SITE_BUCKET', 'write')
+      .bindBucket(stateful.artifacts, 'ARTIFACTS_BUCKET', 'write')
+      .bindQueue(this.siteQueue.queue, 'SITE_QUEUE_URL', 'send')
+      .bindSecret(stateful.crossrefSecret);
+    this.render.fn.addEnvironment('CROSSREF_ENDPOINT', config.crossref.endpoint).addEnvironment('SITE_BASE_URL', stateful.siteBaseUrl);
+    this.site.bindTable(stateful.records, 'read').bindBucket(stateful.site, 'SITE_BUCKET', 'write');
+    this.site.fn.addEnvironment('SITE_BASE_URL', stateful.siteBaseUrl);
+
+    new Rule(this, 'InboxPublished', {
+      description: 'An issue manifest landed in the inbox: ingest the issue',
+      eventPattern: {
+        source: ['aws.s3'],
+        detailType: ['Object Created'],
+        detail: { bucket: { name: [stateful.inbox.bucketName] }, object: { key: Match.wildcard(PUBLISH_MANIFEST_PATTERN) } },
+      },
+      targets: [new LambdaFunction(this.ingest.fn, { deadLetterQueue: this.ingestDlq.queue, retryAttempts: 4, maxEventAge: Duration.hours(6) })],
+    });
+    const batch = { batchSize: 10, reportBatchItemFailures: true } as const;
+    this.render.fn.addEventSource(new SqsEventSource(this.renderQueue.queue, batch));
+    this.site.fn.addEventSource(new SqsEventSource(this.siteQueue.queue, batch));
+    new Rule(this, 'SiteSchedule', {
+      description: 'Every 15 minutes: Site catches up (later also the Crossref results poller)',
+      schedule: Schedule.rate(Duration.minutes(15)),
+      targets: [new LambdaFunction(this.site.fn, { retryAttempts: 2 })],
+    });
+
+    // The HTTP seam: one line per endpoint, e.g. { path: '/api/oai', fn: oai.fn, access: { public: 'OAI-PMH is an open protocol' } }.
+    const routes: readonly HttpRouteSpec[] = [];
+    this.routes = new HttpRoutes(this, 'Routes', { api: stateful.api, routes });
+
+    const outputs: Record<string, string> = {
+      RenderQueueUrl: this.renderQueue.queue.queueUrl,
+      SiteQueueUrl: this.siteQueue.queue.queueUrl,
+      RenderDlqUrl: this.renderQueue.dlq.queue.queueUrl,
+      SiteDlqUrl: this.siteQueue.dlq.queue.queueUrl,
+      IngestDlqUrl: this.ingestDlq.queue.queueUrl,
+    };
+    for (const [name, value] of Object.entries(outputs)) new CfnOutput(this, name, { value });
+  }
+}

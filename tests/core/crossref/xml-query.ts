@@ -1,0 +1,55 @@
+/**
+ * Reads rendered XML back for assertions: fast-xml-parser in ordered mode (so mixed content such as
+ * `title` keeps its order), turned into plain element nodes with path lookups by element name.
+ */
+import { XMLParser } from 'fast-xml-parser';
+
+export type XmlNode = { readonly name: string; readonly attrs: Readonly<Record<string, string>>; readonly children: readonly (XmlNode | string)[] };
+
+type Ordered = Record<string, unknown>;
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  ignoreDeclaration: true,
+  trimValues: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+});
+
+function toNode(entry: Ordered): XmlNode | string {
+  if ('#text' in entry) return String(entry['#text']);
+  const name = Object.keys(entry).find((k) => k !== ':@')!;
+  const attrs = (entry[':@'] ?? {}) as Record<string, string>;
+  return { name, attrs, children: (entry[name] as Ordered[]).map(toNode) };
+}
+
+/** The document element. */
+export function parseXml(xml: string): XmlNode {
+  const roots = (parser.parse(xml) as Ordered[]).map(toNode).filter((n): n is XmlNode => typeof n !== 'string');
+  if (roots.length !== 1) throw new Error(`expected one document element, found ${roots.length}`);
+  return roots[0]!;
+}
+
+export const elements = (node: XmlNode): XmlNode[] => node.children.filter((c): c is XmlNode => typeof c !== 'string');
+
+/** Every element reached by `a/b/c` (child element names) from `node`. */
+export function all(node: XmlNode, path: string): XmlNode[] {
+  let level = [node];
+  for (const step of path.split('/')) level = level.flatMap((n) => elements(n).filter((c) => c.name === step));
+  return level;
+}
+
+/** The one element at `path`; fails loudly when there is none or several. */
+export function one(node: XmlNode, path: string): XmlNode {
+  const found = all(node, path);
+  if (found.length !== 1) throw new Error(`expected one ${path} in ${node.name}, found ${found.length}`);
+  return found[0]!;
+}
+
+/** All text below `node`, in document order (for leaves and mixed content). */
+export const text = (node: XmlNode): string => node.children.map((c) => (typeof c === 'string' ? c : text(c))).join('');
+
+/** The text of each element at `path`. */
+export const texts = (node: XmlNode, path: string): string[] => all(node, path).map(text);

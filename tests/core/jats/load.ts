@@ -1,0 +1,78 @@
+/** The seed and the rich fixture issue, loaded once per worker, and a reader for rendered JATS. */
+import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { loadMetadata } from '#adapters/metadata-fs';
+import type { Article, IssueBundle } from '#core/model/index';
+import { repoDir } from '#tests/helpers/shared';
+
+export const METADATA_ROOTS = ['metadata', 'tests/fixtures/metadata'] as const;
+
+export function loadBundles(relative: string): IssueBundle[] {
+  const result = loadMetadata(join(repoDir, relative));
+  if (!result.ok) throw new Error(`${relative} does not load: ${JSON.stringify(result.problems, null, 2)}`);
+  return result.bundles;
+}
+
+export type Case = { readonly bundle: IssueBundle; readonly article: Article };
+
+/** Every article below the roots, named by its id. */
+export function allArticles(): Case[] {
+  return METADATA_ROOTS.flatMap(loadBundles).flatMap((bundle) => bundle.articles.map((article) => ({ bundle, article })));
+}
+
+export function articleById(id: string): Case {
+  const hit = allArticles().find((c) => c.article.id === id);
+  if (!hit) throw new Error(`no article ${id} in ${METADATA_ROOTS.join(', ')}`);
+  return hit;
+}
+
+/** A parsed element: attributes and children in document order, text kept exactly (mixed content). */
+export type Node = { readonly name: string; readonly attrs: Readonly<Record<string, string>>; readonly children: readonly (Node | string)[] };
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  ignoreDeclaration: true,
+});
+
+type Fxp = Record<string, unknown>;
+const toNode = (item: Fxp): Node | string => {
+  if ('#text' in item) return String(item['#text']);
+  const name = Object.keys(item).find((k) => k !== ':@')!;
+  return { name, attrs: (item[':@'] ?? {}) as Record<string, string>, children: (item[name] as Fxp[]).map(toNode) };
+};
+
+/** Parses a JATS document (with fast-xml-parser, independent of the serialiser) into its root element. */
+export function parseJats(xml: string): Node {
+  const root = (parser.parse(xml) as Fxp[]).map(toNode).find((n): n is Node => typeof n !== 'string');
+  if (!root) throw new Error('no root element');
+  return root;
+}
+
+/** Every descendant element with this name, in document order. */
+export function all(node: Node, name: string): Node[] {
+  const out: Node[] = [];
+  for (const child of node.children) {
+    if (typeof child === 'string') continue;
+    if (child.name === name) out.push(child);
+    out.push(...all(child, name));
+  }
+  return out;
+}
+
+/** The one descendant with this name (fails the test when there are none or several). */
+export function one(node: Node, name: string): Node {
+  const found = all(node, name);
+  if (found.length !== 1) throw new Error(`expected one <${name}>, found ${found.length}`);
+  return found[0]!;
+}
+
+/** The element's text, markup dropped. */
+export const text = (node: Node): string => node.children.map((c) => (typeof c === 'string' ? c : text(c))).join('');
+
+/** Child elements only (whitespace between them dropped). */
+export const elements = (node: Node): Node[] => node.children.filter((c): c is Node => typeof c !== 'string');
