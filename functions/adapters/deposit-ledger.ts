@@ -162,15 +162,17 @@ export function createDepositLedger(options: { readonly client: DynamoDBClient; 
     const out = new Map<string, Versioned>();
     const keys = [...new Set(dois.map(doiKey))];
     for (let i = 0; i < keys.length; i += 100) {
-      let request: Record<string, { Keys: Item[] }> | undefined = { [TableName]: { Keys: keys.slice(i, i + 100).map((k) => ({ pk: doiPk(k), sk: DOI_SK })) } };
+      let request: Record<string, { Keys: Item[]; ConsistentRead: boolean }> | undefined = {
+        [TableName]: { Keys: keys.slice(i, i + 100).map((k) => ({ pk: doiPk(k), sk: DOI_SK })), ConsistentRead: true },
+      };
       // BatchGet may return some keys unprocessed under load: ask again for those.
       for (let round = 0; request && Object.keys(request).length > 0 && round < 10; round += 1) {
-        const page = await db.send(new BatchGetCommand({ RequestItems: request, ConsistentRead: true }));
+        const page = await db.send(new BatchGetCommand({ RequestItems: request }));
         for (const item of page.Responses?.[TableName] ?? []) {
           const v = fromItem(item);
           out.set(doiKey(v.entry.doi), v);
         }
-        request = page.UnprocessedKeys as Record<string, { Keys: Item[] }> | undefined;
+        request = page.UnprocessedKeys as typeof request;
       }
     }
     return out;

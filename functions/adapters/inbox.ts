@@ -1,11 +1,11 @@
 /**
  * The inbox layout: how one publish of one issue travels from the CLI (or the local stand-in)
- * to the ingest Lambda. Every publish gets its own batch prefix, so two uploads never mix:
+ * to the ingest Lambda. Every publish gets its own batch folder, so two uploads never mix:
  *
- *     <batchId>/<journal>/journal.yaml
- *     <batchId>/<journal>/<issue>/issue.yaml
- *     <batchId>/<journal>/<issue>/<article>.yaml
- *     <batchId>/<journal>/<issue>/manifest.json     written last: its ObjectCreated event starts ingest
+ *     inbox/<journal>/<issue>/<batchId>/journal.yaml
+ *     inbox/<journal>/<issue>/<batchId>/issue.yaml
+ *     inbox/<journal>/<issue>/<batchId>/articles/<article>.yaml
+ *     inbox/<journal>/<issue>/<batchId>/_publish.json   written last: its Object Created event starts ingest
  *
  * The manifest lists every file with the path the editor knows it by, so problems found by the
  * ingest Lambda name `metadata/balcanica/L-2019/edemskiy.yaml`, not an S3 key.
@@ -15,7 +15,8 @@ import type { JournalSources, SourceFile } from '#core/model/index';
 import type { ObjectStore } from './object-store.ts';
 import { StorageError } from './errors.ts';
 
-export const MANIFEST_FILE = 'manifest.json';
+export const INBOX_PREFIX = 'inbox/';
+export const MANIFEST_FILE = '_publish.json';
 const YAML_TYPE = 'application/yaml; charset=utf-8';
 
 const fileEntry = z.strictObject({ key: z.string().min(1), path: z.string().min(1) });
@@ -28,7 +29,7 @@ export const manifestSchema = z.strictObject({
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 
-export const isManifestKey = (key: string): boolean => key.endsWith(`/${MANIFEST_FILE}`);
+export const isManifestKey = (key: string): boolean => key.startsWith(INBOX_PREFIX) && key.endsWith(`/${MANIFEST_FILE}`);
 
 /** A sortable batch id: UTC time to the millisecond and a random suffix (both given by the caller). */
 export const newBatchId = (now: Date, suffix: string): string => `${now.toISOString().replace(/[:.]/g, '-')}-${suffix}`;
@@ -37,7 +38,7 @@ export const newBatchId = (now: Date, suffix: string): string => `${now.toISOStr
 export async function uploadIssue(inbox: ObjectStore, sources: JournalSources, batchId: string): Promise<string> {
   const issue = sources.issues[0];
   if (sources.issues.length !== 1 || issue === undefined) throw new RangeError(`uploadIssue takes one issue, got ${sources.issues.length}`);
-  const base = `${batchId}/${sources.id}`;
+  const base = `${INBOX_PREFIX}${sources.id}/${issue.id}/${batchId}`;
   const entry = (file: SourceFile, key: string) => ({ key, path: file.path });
   const manifest: Manifest = {
     format: 1,
@@ -46,13 +47,13 @@ export async function uploadIssue(inbox: ObjectStore, sources: JournalSources, b
     issue: issue.id,
     files: {
       journal: entry(sources.journal, `${base}/journal.yaml`),
-      issue: entry(issue.issue, `${base}/${issue.id}/issue.yaml`),
-      articles: issue.articles.map((a) => entry(a, `${base}/${issue.id}/${a.path.replace(/^.*[\\/]/, '')}`)),
+      issue: entry(issue.issue, `${base}/issue.yaml`),
+      articles: issue.articles.map((a) => entry(a, `${base}/articles/${a.path.replace(/^.*[\\/]/, '')}`)),
     },
   };
   const texts = [[manifest.files.journal.key, sources.journal.text], [manifest.files.issue.key, issue.issue.text], ...manifest.files.articles.map((a, k) => [a.key, issue.articles[k]!.text])] as const;
   await Promise.all(texts.map(([key, text]) => inbox.put(key, text, { contentType: YAML_TYPE })));
-  const key = `${base}/${issue.id}/${MANIFEST_FILE}`;
+  const key = `${base}/${MANIFEST_FILE}`;
   await inbox.put(key, JSON.stringify(manifest, null, 2), { contentType: 'application/json' });
   return key;
 }

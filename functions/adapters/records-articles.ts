@@ -5,7 +5,7 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Article, Issue, Journal } from '#core/model/index';
 import { RecordCorruptError, RecordNotFoundError, RecordsError } from './errors.ts';
-import { DEPOSIT_PENDING, INDEX, keys } from './records-keys.ts';
+import { DEPOSIT_DUE, INDEX, keys } from './records-keys.ts';
 import { attempt, lostCondition, queryAll, type Item, type RecordsTable } from './records-table.ts';
 
 /** What one article's outputs are made from: the article with the issue and journal it appears in. */
@@ -28,7 +28,7 @@ export type VersionMeta = {
   readonly createdAt: string;
 };
 
-export type Head = VersionMeta & { readonly render: RenderState; readonly deposit?: { readonly status: 'pending' | 'done'; readonly version: number } };
+export type Head = VersionMeta & { readonly render: RenderState; readonly deposit?: { readonly status: 'due' | 'done'; readonly version: number; readonly at?: string } };
 export type Stored = { readonly meta: Head; readonly record: ArticleRecord };
 
 export type PutVersionResult =
@@ -51,7 +51,7 @@ export async function putVersion(table: RecordsTable, record: ArticleRecord, has
       ...meta,
       record: body,
       render: { status: 'pending', version } satisfies RenderState,
-      deposit: { status: 'pending', version },
+      deposit: { status: 'due', version },
       ...keys.articleIndex(meta.journalId, meta.issueId, meta.articleId),
       ...keys.oaiIndex(meta.journalId, at.now, doi),
       ...keys.depositIndex(at.now, doi),
@@ -112,6 +112,21 @@ export async function listIssueArticles(table: RecordsTable, journalId: string, 
   return items.map(toStored);
 }
 
+/** The heads of an issue without their records: for lists that need only DOIs and dates (the sitemap). */
+export async function listIssueArticleMeta(table: RecordsTable, journalId: string, issueId: string): Promise<Head[]> {
+  const index = keys.articleIndex(journalId, issueId, '');
+  const items = await attempt(`list articles of ${journalId}/${issueId}`, () =>
+    queryAll(table, {
+      IndexName: INDEX.children,
+      KeyConditionExpression: 'gsi1pk = :p AND begins_with(gsi1sk, :a)',
+      ExpressionAttributeValues: { ':p': index.gsi1pk, ':a': index.gsi1sk },
+      ProjectionExpression: 'doi, version, #h, journalId, issueId, articleId, batchId, createdAt, #r, deposit',
+      ExpressionAttributeNames: { '#h': 'hash', '#r': 'render' },
+    }),
+  );
+  return items as Head[];
+}
+
 /** Records the outputs of a rendered version; `false` when a newer version has replaced it meanwhile. */
 export async function markRendered(table: RecordsTable, doi: string, version: number, artifacts: Readonly<Record<string, string>>, at: string): Promise<boolean> {
   return setRender(table, doi, version, { status: 'done', version, at, artifacts });
@@ -153,14 +168,39 @@ export async function changedSince(table: RecordsTable, journalId: string, from:
 }
 
 /** Seam for the deposit handler: heads whose current version waits for a Crossref deposit, oldest first. */
-export async function pendingDeposits(table: RecordsTable): Promise<Stored[]> {
-  const items = await attempt('list pending deposits', () => queryAll(table, { IndexName: INDEX.depositsPending, KeyConditionExpression: 'gsi3pk = :p', ExpressionAttributeValues: { ':p': DEPOSIT_PENDING } }));
+export async function depositsDue(table: RecordsTable): Promise<Stored[]> {
+  const items = await attempt('list deposits due', () => queryAll(table, { IndexName: INDEX.deposits, KeyConditionExpression: 'gsi3pk = :p', ExpressionAttributeValues: { ':p': DEPOSIT_DUE } }));
   return items.map(toStored);
 }
 
+/** Seam for the deposit handler: Crossref accepted `version`; `false` when a newer version is due meanwhile. */
+export async function markDeposited(table: RecordsTable, doi: string, version: number, at: string): Promise<boolean> {
+  try {
+    await attempt(`record the deposit of ${doi}`, () =>
+      table.client.send(
+        new UpdateCommand({
+          TableName: table.tableName,
+          Key: keys.head(doi),
+          UpdateExpression: 'SET #deposit = :deposit REMOVE gsi3pk, gsi3sk',
+          ConditionExpression: '#version = :version',
+          ExpressionAttributeNames: { '#deposit': 'deposit', '#version': 'version' },
+          ExpressionAttributeValues: { ':deposit': { status: 'done', version, at }, ':version': version },
+        }),
+      ),
+    );
+    return true;
+  } catch (error) {
+    if (lostCondition(error)) return false;
+    throw error;
+  }
+}
+
+/** Attributes that are keys or the record itself, not part of the head's metadata. */
+const STORAGE_ONLY = new Set(['pk', 'sk', 'record', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk']);
+
 function toStored(item: Item): Stored {
-  const { record: _record, pk: _pk, sk: _sk, ...meta } = item;
-  return { meta: meta as Head, record: parseRecord(item, String(item.doi)) };
+  const meta = Object.fromEntries(Object.entries(item).filter(([name]) => !STORAGE_ONLY.has(name))) as Head;
+  return { meta, record: parseRecord(item, String(item.doi)) };
 }
 
 function parseRecord(item: Item, what: string): ArticleRecord {

@@ -2,21 +2,23 @@
  * The records table's key design, in one place. One table (`RecordsTable`, pk/sk strings) holds
  * every record; three overloaded GSIs (projection ALL) answer the questions the handlers ask.
  *
- * | item                     | pk                       | sk            | gsi1 (children of a parent)            | gsi2 (OAI: changed since)       | gsi3 (deposits pending)            |
+ * | item                     | pk                       | sk            | gsi1 (children of a parent)            | gsi2 (OAI: changed since)       | gsi3 (deposits)                    |
  * | ------------------------ | ------------------------ | ------------- | -------------------------------------- | ------------------------------- | ---------------------------------- |
  * | journal                  | `JOURNAL#<journal>`      | `JOURNAL`     | `JOURNALS` / `<journal>`               |                                 |                                    |
  * | issue                    | `ISSUE#<journal>#<issue>`| `ISSUE`       | `JOURNAL#<journal>` / `ISSUE#<issue>`  |                                 |                                    |
  * | issue problems (invalid) | `ISSUE#<journal>#<issue>`| `PROBLEMS`    |                                        |                                 |                                    |
  * | article version (immut.) | `ART#<doi>`              | `V#000001`    |                                        |                                 |                                    |
- * | article head (current)   | `ART#<doi>`              | `HEAD`        | `ISSUE#<journal>#<issue>` / `ART#<id>` | `OAI#<journal>` / `<iso>#<doi>` | `DEPOSIT#pending` / `<iso>#<doi>`  |
+ * | article head (current)   | `ART#<doi>`              | `HEAD`        | `ISSUE#<journal>#<issue>` / `ART#<id>` | `OAI#<journal>` / `<iso>#<doi>` | `DEPOSIT#DUE` / `<iso>#<doi>`      |
  *
  * - DOIs are case-insensitive (DOI Handbook 2.4), so `<doi>` in keys is lower-cased; items keep
  *   the DOI as written.
  * - A version item is written once (`attribute_not_exists`) in the same transaction that moves
  *   the head from version n-1 to n (condition on the head's `version`), so a retried or
  *   concurrent ingest can never write two versions for one change, nor skip one.
- * - gsi3 is sparse: the head carries `gsi3pk` only while its current version still waits for a
- *   Crossref deposit; the deposit handler (a later issue) removes it when Crossref accepts it.
+ * - gsi3 is sparse and shared by two partitions: `DEPOSIT#DUE` holds article heads whose current
+ *   version still waits for a Crossref deposit (written here; `markDeposited` removes it), and
+ *   `DEPOSIT#PENDING` holds deposit batches in flight (written by deposit-ledger.ts, with its
+ *   `DEPOSIT#<doi>` / `STATE` and `BATCH#<id>` / `BATCH` items).
  * - gsi2's sort key starts with the ISO datestamp of the head's last change, so "records changed
  *   in [from, until]" is one range query per journal (OAI-PMH 2.0 §3.3.1 selective harvesting).
  */
@@ -36,8 +38,9 @@ export const keys = {
   head: (doi: string) => ({ pk: `ART#${doiKey(doi)}`, sk: 'HEAD' }),
   articleIndex: (journalId: string, issueId: string, articleId: string) => ({ gsi1pk: `ISSUE#${journalId}#${issueId}`, gsi1sk: `ART#${articleId}` }),
   oaiIndex: (journalId: string, datestamp: string, doi: string) => ({ gsi2pk: `OAI#${journalId}`, gsi2sk: `${datestamp}#${doiKey(doi)}` }),
-  depositIndex: (datestamp: string, doi: string) => ({ gsi3pk: DEPOSIT_PENDING, gsi3sk: `${datestamp}#${doiKey(doi)}` }),
+  depositIndex: (datestamp: string, doi: string) => ({ gsi3pk: DEPOSIT_DUE, gsi3sk: `${datestamp}#${doiKey(doi)}` }),
 } as const;
 
-export const DEPOSIT_PENDING = 'DEPOSIT#pending';
-export const INDEX = { children: 'gsi1', changedSince: 'gsi2', depositsPending: 'gsi3' } as const;
+/** Articles whose current version Crossref has not yet accepted (see deposit-ledger.ts for `DEPOSIT#PENDING` batches). */
+export const DEPOSIT_DUE = 'DEPOSIT#DUE';
+export const INDEX = { children: 'gsi1', changedSince: 'gsi2', deposits: 'gsi3' } as const;

@@ -15,16 +15,19 @@ const entries = (dir: string): string[] => readdirSync(dir).filter((name) => !na
 const subdirs = (dir: string): string[] => entries(dir).filter((name) => statSync(join(dir, name)).isDirectory());
 const yamlFiles = (dir: string): string[] => entries(dir).filter((name) => isYaml(name) && statSync(join(dir, name)).isFile());
 
-/** A folder that holds YAML files but no `issue.yaml`: meant as an issue, but skipped. */
+/** In a journal folder: YAML files beside journal.yaml, and folders with YAML files but no `issue.yaml`; the loader skips both. */
 function issueFolderProblems(journalDir: string): Problem[] {
-  return subdirs(journalDir)
+  const strays: Problem[] = yamlFiles(journalDir)
+    .filter((name) => name !== JOURNAL_FILE)
+    .map((name) => ({ file: join(journalDir, name), path: [], message: 'is not read: only journal.yaml sits in a journal folder', hint: 'move article files into their issue folder, beside its issue.yaml' }));
+  return strays.concat(subdirs(journalDir)
     .filter((name) => !existsSync(join(journalDir, name, ISSUE_FILE)) && yamlFiles(join(journalDir, name)).length > 0)
     .map((name) => ({
       file: join(journalDir, name, ISSUE_FILE),
       path: [],
       message: `is missing, so the articles in ${join(journalDir, name)} would not be published`,
       hint: `every issue folder needs an ${ISSUE_FILE} (found ${yamlFiles(join(journalDir, name)).join(', ')})`,
-    }));
+    })));
 }
 
 /** Problems with the folders below `root`, laid out as core/model and adapters/metadata-fs expect. */

@@ -68,7 +68,7 @@ type BuildFlags = { out: string; timestamp?: string; batchId?: string; list?: bo
 async function build(root: string, flags: BuildFlags, io: Io): Promise<number> {
   const checked = checkMetadata(root);
   if (checked.problems.length > 0) {
-    for (const line of problemReport(checked.problems)) io.err(`${line}\n`);
+    for (const line of problemReport(checked.problems, `nothing was written to ${flags.out}`)) io.err(`${line}\n`);
     return EXIT.problems;
   }
   // Loaded only now: validate never needs the renderers.

@@ -5,10 +5,10 @@ import type { LoadedIssue } from './check.ts';
 /** `1 article`, `3 articles` */
 export const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
-/** Every problem as `file:line:column: field: message (hint: …)`, then a summary line. */
-export function problemReport(problems: readonly Problem[]): string[] {
+/** Every problem as `file:line:column: field: message (hint: …)`, then a summary line (with `outcome` after it). */
+export function problemReport(problems: readonly Problem[], outcome?: string): string[] {
   const files = new Set(problems.map((p) => p.file)).size;
-  return [...problems.map(formatProblem), `${count(problems.length, 'problem')} in ${count(files, 'file')}; nothing was changed`];
+  return [...problems.map(formatProblem), `${count(problems.length, 'problem')} in ${count(files, 'file')}${outcome ? `; ${outcome}` : ''}`];
 }
 
 /** `1 journal, 2 issues, 31 articles` */

@@ -1,6 +1,40 @@
-/** Ingest Lambda (S3 ObjectCreated on the inbox). First cut: logs the event; full version follows. */
-import type { S3Event } from 'aws-lambda';
+/**
+ * Ingest Lambda: an object created in the inbox (EventBridge "Object Created", or a bucket
+ * notification) → when it is an issue's publish manifest, the issue into the records table and
+ * its articles onto RenderQueue. Other inbox objects are the files the manifest lists: ignored.
+ */
+import type { Context } from 'aws-lambda';
+import { createClients } from '#adapters/aws-clients';
+import { isManifestKey } from '#adapters/inbox';
+import { createLogger } from '#adapters/logger';
+import { createObjectStore } from '#adapters/object-store';
+import { createQueueSender } from '#adapters/queue';
+import { createRecordsStore } from '#adapters/records';
+import { requireEnv } from './env.ts';
+import { createdObjects, type ObjectCreatedEvent } from './flows/events.ts';
+import { ingestManifest, type IngestDeps, type IngestSummary } from './flows/ingest.ts';
+import type { RenderJob } from './jobs.ts';
 
-export const handler = async (event: S3Event): Promise<void> => {
-  console.log(JSON.stringify({ level: 'info', handler: 'ingest', records: event.Records.length }));
+const env = requireEnv(['TABLE_NAME', 'INBOX_BUCKET', 'RENDER_QUEUE_URL']);
+const clients = createClients();
+const log = createLogger('ingest', { stage: process.env.STAGE });
+const deps: IngestDeps = {
+  records: createRecordsStore(clients.dynamo, env.TABLE_NAME),
+  inbox: createObjectStore(clients.s3, env.INBOX_BUCKET),
+  renderQueue: createQueueSender<RenderJob>(clients.sqs, env.RENDER_QUEUE_URL),
+  log,
+  now: () => new Date(),
+};
+
+export const handler = async (event: ObjectCreatedEvent, context?: Context): Promise<IngestSummary[]> => {
+  const scoped = { ...deps, log: log.child({ requestId: context?.awsRequestId }) };
+  const summaries: IngestSummary[] = [];
+  for (const object of createdObjects(event)) {
+    if (object.bucket !== env.INBOX_BUCKET || !isManifestKey(object.key)) {
+      scoped.log.debug('not a publish manifest; ignored', { ...object });
+      continue;
+    }
+    summaries.push(await ingestManifest(scoped, object.key));
+  }
+  return summaries;
 };

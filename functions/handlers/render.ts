@@ -1,7 +1,24 @@
-/** Render Lambda (RenderQueue). First cut: acknowledges every message; full version follows. */
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+/** Render Lambda: RenderQueue batches (ReportBatchItemFailures) → each article's site files. */
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { createClients } from '#adapters/aws-clients';
+import { createLogger } from '#adapters/logger';
+import { createObjectStore } from '#adapters/object-store';
+import { createQueueSender } from '#adapters/queue';
+import { createRecordsStore } from '#adapters/records';
+import { requireEnv } from './env.ts';
+import { renderBatch, type RenderDeps } from './flows/render.ts';
+import type { SiteJob } from './jobs.ts';
 
-export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
-  console.log(JSON.stringify({ level: 'info', handler: 'render', records: event.Records.length }));
-  return { batchItemFailures: [] };
+const env = requireEnv(['TABLE_NAME', 'SITE_BUCKET', 'SITE_QUEUE_URL']);
+const clients = createClients();
+const log = createLogger('render', { stage: process.env.STAGE });
+const deps: RenderDeps = {
+  records: createRecordsStore(clients.dynamo, env.TABLE_NAME),
+  site: createObjectStore(clients.s3, env.SITE_BUCKET),
+  siteQueue: createQueueSender<SiteJob>(clients.sqs, env.SITE_QUEUE_URL),
+  log,
+  now: () => new Date(),
 };
+
+export const handler = async (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> =>
+  renderBatch({ ...deps, log: log.child({ requestId: context?.awsRequestId }) }, event.Records);

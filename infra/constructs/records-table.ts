@@ -1,5 +1,5 @@
 import type { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, ProjectionType, Table, type ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { pinLogicalId } from './logical-id.ts';
 
@@ -14,7 +14,7 @@ export const RECORD_INDEX_NAMES = Object.keys(RECORD_INDEXES) as RecordIndexName
 
 /** A table together with the names of its indexes, so grants can name each index instead of `index/*`. */
 export interface IndexedTable {
-  readonly table: Table;
+  readonly table: ITable;
   readonly indexNames: readonly string[];
 }
 
@@ -24,7 +24,7 @@ export interface RecordsTableProps {
 }
 
 /** The single table of journals, issues, articles and deposits (`pk`/`sk`), on demand, with point-in-time recovery. */
-export class RecordsTable extends Construct implements IndexedTable {
+export class RecordsTable extends Construct {
   readonly table: Table;
   readonly indexNames = RECORD_INDEX_NAMES;
 

@@ -22,9 +22,11 @@ export function colophonStacks(scope: Construct, config: StageConfig): { statefu
   const stateless = new StatelessStack(scope, ids.stateless, {
     ...env,
     config,
-    stateful,
+    statefulStackName: stateful.stackName,
     description: `Colophon ${config.stage}: functions, queues, schedules, HTTP routes`,
   });
+  // The stateless stack reads the stateful one by output name only, so the order is stated here.
+  stateless.addStackDependency(stateful);
   for (const stack of [stateful, stateless]) {
     Tags.of(stack).add('project', 'colophon');
     Tags.of(stack).add('stage', config.stage);

@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -9,6 +9,7 @@ import { accessLogBucket, privateBucket } from '../constructs/private-bucket.ts'
 import { PublicApi } from '../constructs/public-api.ts';
 import { RecordsTable } from '../constructs/records-table.ts';
 import { SiteDistribution } from '../constructs/site-distribution.ts';
+import { publishStatefulOutputs } from './stateful-outputs.ts';
 
 export interface StatefulStackProps extends StackProps {
   readonly config: StageConfig;
@@ -17,7 +18,8 @@ export interface StatefulStackProps extends StackProps {
 /**
  * What must outlive any redeploy: the buckets, the records table, the Crossref credentials, and
  * the public face whose address is registered with Crossref as every DOI's resource URL (the
- * distribution and the API it fronts). Nothing here points at the stateless stack.
+ * distribution and the API it fronts). Nothing here points at the stateless stack, which reads
+ * this one only through the outputs in `stateful-outputs.ts`.
  */
 export class StatefulStack extends Stack {
   readonly inbox: IBucket;
@@ -34,8 +36,9 @@ export class StatefulStack extends Stack {
     const removalPolicy = config.removalPolicy;
 
     const accessLogs = accessLogBucket(this, 'AccessLogsBucket', { removalPolicy, expireAfter: Duration.days(config.logRetention) });
-    // The CLI uploads an issue's files under inbox/<journal>/<issue>/ and then its _publish.json
-    // manifest; EventBridge (not a bucket notification) carries that event to the stateless stack.
+    // The CLI uploads an issue's files under inbox/<journal>/<issue>/<batchId>/ and then its
+    // _publish.json manifest; EventBridge (not a bucket notification, which would have to name the
+    // function and so point this stack at the stateless one) carries that event to Ingest.
     this.inbox = privateBucket(this, 'InboxBucket', { removalPolicy, accessLogs, versioned: true, eventBridge: true });
     this.site = privateBucket(this, 'SiteBucket', { removalPolicy, accessLogs });
     this.artifacts = privateBucket(this, 'ArtifactsBucket', { removalPolicy, accessLogs });
@@ -64,17 +67,17 @@ export class StatefulStack extends Stack {
     });
     this.siteBaseUrl = site.baseUrl;
 
-    const outputs: Record<string, string> = {
+    publishStatefulOutputs(this, {
       InboxBucketName: this.inbox.bucketName,
       SiteBucketName: this.site.bucketName,
       ArtifactsBucketName: this.artifacts.bucketName,
       TableName: this.records.table.tableName,
       CrossrefSecretArn: this.crossrefSecret.secretArn,
+      ApiId: this.api.apiId,
+      ApiEndpoint: this.api.apiEndpoint,
       DistributionId: site.distribution.distributionId,
       DistributionDomainName: site.distribution.distributionDomainName,
       SiteBaseUrl: site.baseUrl,
-      ApiEndpoint: this.api.apiEndpoint,
-    };
-    for (const [name, value] of Object.entries(outputs)) new CfnOutput(this, name, { value });
+    });
   }
 }

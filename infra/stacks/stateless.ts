@@ -1,39 +1,29 @@
 import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
-import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Match, Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import type { IBucket } from 'aws-cdk-lib/aws-s3';
-import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import type { StageConfig } from '../config.ts';
 import { ColophonFunction, handlerEntry, type ColophonFunctionProps } from '../constructs/colophon-function.ts';
 import { HttpRoutes, type HttpRouteSpec } from '../constructs/http-routes.ts';
-import type { IndexedTable } from '../constructs/records-table.ts';
 import { DeadLetterQueue, WorkQueue } from '../constructs/work-queue.ts';
-
-/** What the stateless stack takes from the stateful one. */
-export interface StatefulResources {
-  readonly inbox: IBucket;
-  readonly site: IBucket;
-  readonly artifacts: IBucket;
-  readonly records: IndexedTable;
-  readonly crossrefSecret: ISecret;
-  readonly api: IHttpApi;
-  readonly siteBaseUrl: string;
-}
+import { importStateful } from './stateful-outputs.ts';
 
 export interface StatelessStackProps extends StackProps {
   readonly config: StageConfig;
-  readonly stateful: StatefulResources;
+  /** Name of the stateful stack whose outputs this stack reads. */
+  readonly statefulStackName: string;
 }
 
 /**
- * The key of the manifest the CLI writes last, after every file of an issue: one event per
- * publish, never a half-uploaded issue. EventBridge's `*` also matches `/`, so the manifest
- * must sit directly in an issue folder for the handler to accept it (it re-checks the shape).
+ * Only the publish manifest starts ingestion: the CLI uploads an issue's YAML files to
+ * `inbox/<journal>/<issue>/<batchId>/` and writes `_publish.json` last (functions/adapters/inbox.ts),
+ * so there is one event per publish and never a half-uploaded issue. EventBridge's `*` also
+ * matches `/`; the handler re-checks the key (`isManifestKey`). Redelivery is harmless: Ingest
+ * stores a new article version only when its record hash changed and queues a render only for
+ * versions not yet rendered.
  */
-export const PUBLISH_MANIFEST_PATTERN = 'inbox/*/*/_publish.json';
+export const PUBLISH_MANIFEST_PATTERN = 'inbox/*/_publish.json';
 
 /**
  * The pipeline: inbox manifest → Ingest → RenderQueue → Render → SiteQueue → Site, plus a
@@ -51,14 +41,15 @@ export class StatelessStack extends Stack {
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
-    const { config, stateful } = props;
+    const { config } = props;
+    const stateful = importStateful(this, props.statefulStackName);
     const { alarms } = config;
     const fn = (name: string, file: string, extra: Pick<ColophonFunctionProps, 'timeout' | 'description'>): ColophonFunction =>
       new ColophonFunction(this, name, { entry: handlerEntry(file), stage: config.stage, logRetention: config.logRetention, removalPolicy: config.removalPolicy, ...extra });
 
     // Consumers first: each queue's visibility timeout derives from its consumer's timeout.
-    this.render = fn('Render', 'render', { timeout: Duration.minutes(2), description: 'Colophon Render: an article to JATS, landing page, citations and its Crossref deposit' });
-    this.site = fn('Site', 'site', { timeout: Duration.minutes(2), description: 'Colophon Site: issue pages, sitemaps and indexes' });
+    this.render = fn('Render', 'render', { timeout: Duration.minutes(2), description: 'Colophon Render: an article version to its landing page, JATS and citation files' });
+    this.site = fn('Site', 'site', { timeout: Duration.minutes(2), description: 'Colophon Site: issue tables of contents, archive, sitemap, robots.txt' });
     this.ingest = fn('Ingest', 'ingest', { timeout: Duration.minutes(1), description: 'Colophon Ingest: an issue manifest from the inbox into the records table' });
     this.renderQueue = new WorkQueue(this, 'RenderQueue', { consumerTimeout: this.render.timeout, dlqId: 'RenderDlq', alarms });
     this.siteQueue = new WorkQueue(this, 'SiteQueue', { consumerTimeout: this.site.timeout, dlqId: 'SiteDlq', alarms });
@@ -68,19 +59,18 @@ export class StatelessStack extends Stack {
       reason: 'IngestDlq is itself a dead-letter queue: the one of the EventBridge target that invokes Ingest.',
     });
 
+    // Each function gets exactly what its handler reads at cold start (functions/handlers/*.ts
+    // requireEnv) and the calls it makes. Site files are written only when changed, which needs a
+    // HeadObject first: hence read as well as write on the site bucket.
     this.ingest
       .bindBucket(stateful.inbox, 'INBOX_BUCKET', 'read')
       .bindTable(stateful.records, 'readWrite')
       .bindQueue(this.renderQueue.queue, 'RENDER_QUEUE_URL', 'send');
     this.render
       .bindTable(stateful.records, 'readWrite')
-      .bindBucket(stateful.inbox, 'INBOX_BUCKET', 'read')
-      .bindBucket(stateful.site, 'SITE_BUCKET', 'write')
-      .bindBucket(stateful.artifacts, 'ARTIFACTS_BUCKET', 'write')
-      .bindQueue(this.siteQueue.queue, 'SITE_QUEUE_URL', 'send')
-      .bindSecret(stateful.crossrefSecret);
-    this.render.fn.addEnvironment('CROSSREF_ENDPOINT', config.crossref.endpoint).addEnvironment('SITE_BASE_URL', stateful.siteBaseUrl);
-    this.site.bindTable(stateful.records, 'read').bindBucket(stateful.site, 'SITE_BUCKET', 'write');
+      .bindBucket(stateful.site, 'SITE_BUCKET', 'readWrite')
+      .bindQueue(this.siteQueue.queue, 'SITE_QUEUE_URL', 'send');
+    this.site.bindTable(stateful.records, 'read').bindBucket(stateful.site, 'SITE_BUCKET', 'readWrite');
     this.site.fn.addEnvironment('SITE_BASE_URL', stateful.siteBaseUrl);
 
     new Rule(this, 'InboxPublished', {

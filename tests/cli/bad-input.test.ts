@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { repoDir } from '#tests/helpers/shared';
-import { copyTree, runBin, runCli, tempDir, type Run } from './run.ts';
+import { copyTree, runBin, runCli, type Run } from './run.ts';
 
 type Replace = { readonly find: string; readonly with: string };
 type Break = {
@@ -17,7 +17,7 @@ type Break = {
   readonly add?: Readonly<Record<string, string>>;
   readonly copy?: { readonly from: string; readonly to: string };
 };
-type Base = Break & { readonly from: string; readonly replace?: never } & { readonly replace?: Readonly<Record<string, readonly Replace[]>> };
+type Base = { readonly from: string; readonly add?: Readonly<Record<string, string>>; readonly replace?: Readonly<Record<string, readonly Replace[]>> };
 type Expect = { readonly file?: string; readonly line: number | null; readonly column?: number; readonly path: string; readonly message: string; readonly hint?: string };
 type Case = Break & { readonly name: string; readonly base: string; readonly file: string; readonly expect: Expect; readonly spawn?: boolean };
 type Cases = { readonly bases: Readonly<Record<string, Base>>; readonly cases: readonly Case[] };
@@ -96,7 +96,9 @@ describe('bad input', () => {
     // Assess
     const lines = run.stderr.split('\n');
     expect(lines.filter((line) => matches(line, tree, c)), `expected a problem like ${JSON.stringify(c.expect)} in:\n${run.stderr}`).toHaveLength(1);
-    expect(lines.filter(Boolean).at(-1)).toMatch(/^\d+ problems? in \d+ files?; nothing was changed$/);
+    const summary = lines.filter(Boolean).at(-1) ?? '';
+    expect(summary).toMatch(/^\d+ problems? in \d+ files?; nothing was written to /);
+    expect(summary.endsWith(out)).toBe(true);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);

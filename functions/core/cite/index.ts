@@ -7,7 +7,7 @@ export { toRis } from './ris.ts';
 export { toBibtex, bibtexInline, bibtexName, citationKey, escapeBibtex } from './bibtex.ts';
 export { citedDate, slashedDate } from './dates.ts';
 export { authorsOf, displayName, invertedName, withRole } from './contributors.ts';
-export { fullTitle, mainTitleText } from './title.ts';
+export { fullTitle, mainTitleText, subtitleSeparator } from './title.ts';
 export { pdfGalley } from './galleys.ts';
 export { compact, type Compact } from './compact.ts';
 export { CitationError } from './errors.ts';

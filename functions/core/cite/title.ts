@@ -6,10 +6,11 @@ import { plainText, type Article, type InlineText, type Title } from '#core/mode
  * that already ends in a question or exclamation mark (or a colon) is followed by a space only.
  */
 export function fullTitle(title: Title): InlineText {
-  if (title.subtitle === undefined) return title.title;
-  const separator = /[?!:.]$/.test(plainText(title.title)) ? ' ' : ': ';
-  return [...title.title, separator, ...title.subtitle];
+  return title.subtitle === undefined ? title.title : [...title.title, subtitleSeparator(title), ...title.subtitle];
 }
+
+/** What goes between a title and its subtitle: ": ", or a space after a title ending in ? ! : or a full stop. */
+export const subtitleSeparator = (title: Title): string => (/[?!:.]$/.test(plainText(title.title)) ? ' ' : ': ');
 
 /** The main title (in the article's language) as plain text, subtitle included. */
 export const mainTitleText = (article: Article): string => plainText(fullTitle(article.titles[0]));

@@ -78,9 +78,12 @@ function abstract(m: Json, lang: string | undefined, notes: Notes): ArticleInput
 
 function license(m: Json, notes: Notes): ArticleInput['license'] {
   const licenses = list(m.license);
-  const chosen = licenses.find((l) => l['content-version'] === 'vor') ?? licenses.find((l) => l['content-version'] === 'unspecified') ?? licenses[0];
+  // The article's licence is the one for the version of record; text-and-data-mining terms are not it.
+  const chosen = licenses.find((l) => l['content-version'] === 'vor') ?? licenses.find((l) => l['content-version'] === 'unspecified');
+  for (const l of licenses) {
+    if (l !== chosen && str(l.URL) !== str(chosen?.URL)) notes.add('license', `licence for "${str(l['content-version']) ?? '?'}" (${str(l.URL) ?? ''}) left out: the model holds the version-of-record licence only`);
+  }
   if (!chosen) return undefined;
-  for (const l of licenses) if (l !== chosen && str(l.URL) !== str(chosen.URL)) notes.add('license', `licence for "${str(l['content-version']) ?? '?'}" (${str(l.URL) ?? ''}) left out: the model holds one licence`);
   const url = urlOf(str(chosen.URL), notes, 'license');
   return url ? { url } : undefined;
 }

@@ -14,7 +14,7 @@ import { markupOf } from './inline.ts';
 import { attr, find, isElement, kid, kids, parseXml, path, textOf, type XElement } from './xml.ts';
 
 const ROOTS = new Set(['doi_batch', 'doi_records', 'doi_record', 'crossref', 'crossref_result', 'record', 'OAI-PMH']);
-const OTHER_WORKS = ['book', 'conference', 'posted_content', 'peer_review', 'database', 'dissertation', 'report-paper', 'standard', 'sa_component', 'component', 'pending_publication', 'grant'];
+const OTHER_WORKS = ['book', 'conference', 'posted_content', 'peer_review', 'database', 'dissertation', 'report-paper', 'standard', 'sa_component', 'pending_publication', 'grant'];
 
 function journalFacts(meta: XElement | undefined, head: XElement | undefined, publisher: string | undefined, notes: Notes): JournalFacts {
   const issn: JournalFacts['issn'] = {};

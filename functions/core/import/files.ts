@@ -51,19 +51,23 @@ export function issueFolder(issue: IssueInput | undefined): string {
 }
 
 /** Serialises one file, with a header comment and a `# PLACEHOLDER` comment on each filled-in field. */
-function yamlText(value: unknown, header: string, placeholderPaths: readonly (readonly string[])[] = []): string {
+function yamlText(value: unknown, header: string, marks: readonly Mark[] = []): string {
   const doc = new Document(value);
   doc.commentBefore = ` ${header}`;
-  for (const path of placeholderPaths) {
-    const node = doc.getIn(path, true) as Node | undefined;
-    if (node && (isScalar(node) || isMap(node))) node.comment = ' PLACEHOLDER: not in the source; replace before publishing';
+  for (const mark of marks) {
+    const node = doc.getIn(mark.path, true) as Node | undefined;
+    if (node && (isScalar(node) || isMap(node))) node.comment = mark.check ? ' CHECK: derived, not stated in the source' : ' PLACEHOLDER: not in the source; replace before publishing';
   }
   return doc.toString({ lineWidth: 100, minContentWidth: 40 });
 }
 
-/** The journal.yaml field paths that hold placeholders (from the result's `placeholders` list). */
-const placeholderPaths = (placeholders: readonly string[]): string[][] =>
-  placeholders.map((p) => /^journal\.yaml ([\w.]+):/.exec(p)?.[1]?.split('.') ?? []).filter((p) => p.length > 0);
+type Mark = { readonly path: readonly string[]; readonly check: boolean };
+
+/** The journal.yaml fields that hold placeholders or derived values (from the result's `placeholders` list). */
+const placeholderPaths = (placeholders: readonly string[]): Mark[] =>
+  placeholders
+    .map((p) => ({ path: /^journal\.yaml ([\w.]+):/.exec(p)?.[1]?.split('.') ?? [], check: !p.includes(': placeholder ') }))
+    .filter((m) => m.path.length > 0);
 
 /** Every file of one result; `source` names the imported file in the header comments. */
 export function issueFiles(result: ImportResult, source: string): IssueFiles {
@@ -75,4 +79,19 @@ export function issueFiles(result: ImportResult, source: string): IssueFiles {
     issue: { name: 'issue.yaml', text: yamlText(result.issue ?? {}, header) },
     articles: result.articles.map((a, k) => ({ name: names[k]!, text: yamlText(a, header) })),
   };
+}
+
+/** Results of several files merged by issue (a folder of JATS files of one issue is one issue). */
+export function mergeResults(results: readonly ImportResult[]): ImportResult[] {
+  const byFolder = new Map<string, ImportResult>();
+  for (const r of results) {
+    const key = `${r.journal?.title ?? ''}\u0000${issueFolder(r.issue)}`;
+    const hit = byFolder.get(key);
+    if (!hit) byFolder.set(key, { ...r, articles: [...r.articles], unmapped: [...r.unmapped], placeholders: [...r.placeholders] });
+    else {
+      hit.articles.push(...r.articles);
+      hit.unmapped.push(...r.unmapped.filter((u) => !hit.unmapped.includes(u)));
+    }
+  }
+  return [...byFolder.values()];
 }

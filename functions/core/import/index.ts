@@ -5,6 +5,8 @@
  */
 import { importCrossrefJson } from './crossref-json.ts';
 import { importCrossrefXml } from './crossref-xml.ts';
+import { importJats } from './jats.ts';
+import { importOjsNative } from './ojs-native.ts';
 import type { ImportOutcome } from './record.ts';
 
 export type { ImportOutcome, ImportResult } from './record.ts';
@@ -15,8 +17,8 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 const IMPORTERS: Readonly<Record<ImportFormat, (text: string) => ImportOutcome>> = {
   'crossref-json': importCrossrefJson,
   'crossref-xml': importCrossrefXml,
-  jats: () => ({ ok: false, error: 'not yet' }),
-  'ojs-native': () => ({ ok: false, error: 'not yet' }),
+  jats: importJats,
+  'ojs-native': importOjsNative,
 };
 
 /** Maps one source file's text; `{ok: false}` when it cannot be read at all (nothing is guessed). */

@@ -21,6 +21,17 @@ export const INLINE_MAP: Readonly<Record<string, InlineTag>> = {
   scp: 'sc',
 };
 const BREAKS = new Set(['br', 'break']);
+/**
+ * Structure inside printed citations (JATS `mixed-citation`) and other text: the printed text
+ * is kept as it is, silently, because the element adds meaning but no text of its own.
+ */
+const TRANSPARENT = new Set([
+  'person-group', 'name', 'string-name', 'surname', 'given-names', 'prefix', 'suffix', 'etal', 'collab', 'article-title', 'chapter-title', 'source',
+  'year', 'month', 'day', 'season', 'volume', 'issue', 'fpage', 'lpage', 'page-range', 'elocation-id', 'publisher-name', 'publisher-loc', 'pub-id',
+  'ext-link', 'uri', 'edition', 'comment', 'date-in-citation', 'part-title', 'trans-title', 'trans-source', 'conf-name', 'conf-date', 'conf-loc',
+  'institution', 'role', 'series', 'size', 'std', 'data-title', 'version', 'patent', 'issue-title', 'volume-title', 'date', 'object-id', 'isbn', 'issn',
+  'gov',
+]);
 const MATH = new Set(['math', 'tex-math', 'inline-formula', 'disp-formula']);
 
 /** Inline tree of source nodes: mapped tags kept, anything else reduced to its text (and noted). */
@@ -39,9 +50,12 @@ export function inlineTree(nodes: readonly XNode[], notes: Notes, field: string)
     else if (MATH.has(node.name) || node.prefix === 'mml') {
       notes.add(field, `${node.name === 'tex-math' ? 'TeX' : 'MathML'} kept as its plain text (the model has no maths)`);
       out.push(mathText(node));
+    } else if (node.name === 'name') {
+      // <name><surname>Ng</surname><given-names>A</given-names></name>: the parts need a space between them.
+      for (const part of node.children) out.push(...inlineTree([part], notes, field), ' ');
     } else {
-      notes.add(field, `markup <${node.name}> kept as its text (the model takes only i, b, sub, sup, sc)`);
-      out.push(' ', ...inlineTree(node.children, notes, field), ' ');
+      if (!TRANSPARENT.has(node.name)) notes.add(field, `markup <${node.name}> kept as its text (the model takes only i, b, sub, sup, sc)`);
+      out.push(...inlineTree(node.children, notes, field));
     }
   }
   return out;

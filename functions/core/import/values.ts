@@ -11,17 +11,18 @@ import type { Notes } from './notes.ts';
 export function dateText(year: unknown, month?: unknown, day?: unknown): string | undefined {
   const y = Number(String(year ?? '').trim());
   if (!Number.isInteger(y) || y < 1000 || y > 9999) return undefined;
-  const pad = (v: unknown): string | undefined => {
+  const num = (v: unknown): number | undefined => {
     const n = Number(String(v ?? '').trim());
-    return Number.isInteger(n) && n >= 1 ? String(n).padStart(2, '0') : undefined;
+    return String(v ?? '').trim() !== '' && Number.isInteger(n) ? n : undefined;
   };
-  const m = pad(month);
-  const d = m === undefined ? undefined : pad(day);
-  const text = [String(y), m, d].filter((p) => p !== undefined).join('-');
-  const parsed = parsePartialDate(text);
-  if (typeof parsed !== 'string') return text;
-  // An impossible day (2019-02-30) keeps the month.
-  return m === undefined ? undefined : `${y}-${m}`;
+  const m = num(month);
+  // Crossref codes seasons as months 21–24 and quarters as 31–34: only the year is a date.
+  if (m === undefined || m < 1 || m > 12) return String(y);
+  const ym = `${y}-${String(m).padStart(2, '0')}`;
+  const d = num(day);
+  if (d === undefined || d < 1) return ym;
+  const full = `${ym}-${String(d).padStart(2, '0')}`;
+  return typeof parsePartialDate(full) === 'string' ? ym : full;
 }
 
 /** `2017-05-24`, `2017-05-24T09:10:21Z`, `2017-05` or `2017` → a model date. */
@@ -64,7 +65,7 @@ export function pagesOf(first: string | undefined, last: string | undefined, not
     notes.add(field, `first page "${f}" is not a page number the model takes (arabic, roman or a letter prefix and digits): pages left out`);
     return undefined;
   }
-  if (!l || l === f) return { first: f };
+  if (!l) return { first: f };
   // An abbreviated last page (123–30) means 130.
   if (/^\d+$/.test(f) && /^\d+$/.test(l) && l.length < f.length && Number(f.slice(0, f.length - l.length) + l) >= Number(f)) {
     l = f.slice(0, f.length - l.length) + l;

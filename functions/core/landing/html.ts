@@ -56,3 +56,10 @@ export const countryName = (code: string): string => regionNames.of(code) ?? cod
  * have `<`, `>`, `;`, `#`) are percent-encoded, as core/urls.ts encodes them.
  */
 export const doiUrl = (doi: string): string => `https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}`;
+
+/** A titled part of the page: `<section>` named by its `<h2>`, or nothing when it has no content. */
+export function section(id: string, heading: string, content: readonly (ElementContent | undefined)[]): Element | undefined {
+  const kept = defined(content);
+  if (kept.length === 0) return undefined;
+  return h('section', { id, ariaLabelledBy: `${id}-heading` }, [h('h2', { id: `${id}-heading` }, heading), ...kept]);
+}

@@ -31,21 +31,24 @@ export const pages = z
 
 export const articleSchema = z
   .strictObject({
-    doi,
+    doi: doi.describe('The DOI of the article, under the journal\'s doi_prefix: 10.2298/BALC1950375E.'),
     /** The language of the main title and text; defaults to the journal's first language. */
-    language: lang.optional(),
-    section: slug.optional(),
-    title: markup,
-    subtitle: markup.optional(),
+    language: lang.optional().describe('Language tag of the title and text (en, fr, sr-Latn); defaults to the journal\'s first language.'),
+    section: slug.optional().describe('The id of one of the sections listed in issue.yaml.'),
+    title: markup.describe('The title in the article\'s language; inline markup <i> <b> <sub> <sup> <sc> allowed.'),
+    subtitle: markup.optional().describe('The subtitle, if the title has one.'),
     /** Titles in other languages, keyed by language tag. */
-    translated_titles: z.record(lang, titleWithSubtitle).default({}),
-    contributors: z.array(contributor).min(1, 'list at least one contributor'),
+    translated_titles: z.record(lang, titleWithSubtitle).default({}).describe('Titles in other languages, by language tag: text, or title and subtitle.'),
+    contributors: z.array(contributor).min(1, 'list at least one contributor').describe('Authors, editors and translators, in byline order.'),
     /** Abstracts keyed by language tag; a blank line separates paragraphs. */
-    abstract: z.record(lang, paragraphs).default({}),
-    keywords: z.record(lang, z.array(text).min(1, 'list at least one keyword or drop the language')).default({}),
-    pages: pages.optional(),
+    abstract: z.record(lang, paragraphs).default({}).describe('Abstracts by language tag; a blank line separates paragraphs.'),
+    keywords: z
+      .record(lang, z.array(text).min(1, 'list at least one keyword or drop the language'))
+      .default({})
+      .describe('Keywords by language tag.'),
+    pages: pages.optional().describe('First and last page as printed: arabic (375), roman (xiv) or prefixed (S12).'),
     /** For journals that number articles instead of paging them (Crossref `publisher_item`). */
-    article_number: printed.optional(),
+    article_number: printed.optional().describe('Article number, for journals that number articles instead of paging them (e7).'),
     dates: z
       .strictObject({
         received: partialDate.optional(),
@@ -54,11 +57,11 @@ export const articleSchema = z
         published: publicationDates.optional(),
       })
       .default({}),
-    license: license.optional(),
-    funding: z.array(funding).default([]),
-    references: z.array(reference).default([]),
-    galleys: z.array(galley).default([]),
-    relations: z.array(relation).default([]),
+    license: license.optional().describe('Licence of this article, if not the journal\'s.'),
+    funding: z.array(funding).default([]).describe('Funders (name and Funder Registry DOI or ROR) and award numbers.'),
+    references: z.array(reference).default([]).describe('The reference list: each citation as printed (text), or citation and doi.'),
+    galleys: z.array(galley).default([]).describe('Files readers download: format and a file name beside this YAML (path) or a url.'),
+    relations: z.array(relation).default([]).describe('Works this article corrects, retracts or translates, by DOI.'),
   })
   .describe('Colophon article file (one per article)');
 

@@ -11,13 +11,13 @@ export const section = z.strictObject({ id: slug, title: text });
 export const issueSchema = z
   .strictObject({
     /** Volume as printed: `L` stays `L`. */
-    volume: printed.optional(),
-    number: printed.optional(),
-    year: z.number().int().min(1000).max(9999),
-    title: markup.optional(),
-    published: publicationDates,
-    doi: doi.optional(),
-    sections: z.array(section).optional(),
+    volume: printed.optional().describe('Volume exactly as printed (L stays L); give a volume, a number or both.'),
+    number: printed.optional().describe('Issue number as printed.'),
+    year: z.number().int().min(1000).max(9999).describe('The year the issue is dated (as printed on it).'),
+    title: markup.optional().describe('Title of a themed issue; inline markup <i> <b> <sub> <sup> <sc> allowed.'),
+    published: publicationDates.describe('Publication dates (YYYY, YYYY-MM or YYYY-MM-DD): print, online or both. Articles inherit them.'),
+    doi: doi.optional().describe('DOI of the issue itself, if it has one.'),
+    sections: z.array(section).optional().describe('Sections of the issue (id and title); an article names its section by id.'),
   })
   .refine((v) => v.volume !== undefined || v.number !== undefined, 'give a volume or a number (or both)')
   .describe('Colophon issue file (issue.yaml)');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CrossrefDepositError, crossrefLanguage, renderCrossrefDeposit } from '#core/crossref/index';
 import { seedIssue } from './load.ts';
-import { one, parseXml, text } from './xml-query.ts';
+import { one, parseXml, text } from '../../helpers/xml-query.ts';
 
 describe('renderCrossrefDeposit: batch parameters', () => {
   it('keeps a timestamp beyond 2^53 exactly, the same from a bigint or a string', () => {

@@ -3,7 +3,7 @@ import { CrossrefDepositError, depositDois, renderCrossrefDeposit } from '#core/
 import type { IssueBundle } from '#core/model/index';
 import { validateXml } from '#tests/helpers/xsd';
 import { METADATA_DIRS, bundles, richIssue, seedIssue } from './load.ts';
-import { all, one, parseXml, text, texts, type XmlNode } from './xml-query.ts';
+import { all, one, parseXml, text, texts, type XmlNode } from '../../helpers/xml-query.ts';
 
 const BATCH = { batchId: 'colophon-test-0001', timestamp: 20230201120000000n } as const;
 

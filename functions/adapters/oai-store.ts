@@ -1,0 +1,183 @@
+/**
+ * The OAI-PMH record source on the records table (records-keys.ts), read through gsi2
+ * (`gsi2pk = OAI#<journal>`, `gsi2sk = <changedAt>#<doi lower-cased>`), whose items are the
+ * article heads: one per article, holding its current record.
+ *
+ * Lists are snapshots at `asOf` (core/oai/source.ts) made from what the table already keeps:
+ * - heads changed at or before `asOf` are unchanged since, so the range query over gsi2 up to
+ *   `asOf` returns exactly their snapshot versions, in position order;
+ * - heads changed after `asOf` (usually none: only what changed during this harvest) are looked
+ *   up by version (`ART#<doi>` / `V#…`), and the version current at `asOf` is merged in at its
+ *   old position.
+ * So a harvest sees every article exactly once, as it was when the harvest began.
+ *
+ * Change times must be `Date#toISOString()` text (fixed width), which makes key order time order.
+ * A withdrawn article is a head (and version) with `withdrawn: true`, listed as a tombstone.
+ */
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { Issue } from '#core/model/index';
+import { canonicalInstant } from '#core/oai/datestamp';
+import { comparePositions, doiKey, matches, positionOf, type OaiArticleRecord, type OaiItem, type OaiPosition, type OaiRecordSource, type OaiSelection } from '#core/oai/source';
+import { RecordCorruptError } from './errors.ts';
+import { listIssues } from './records-catalog.ts';
+import { INDEX, keys } from './records-keys.ts';
+import { attempt, type Item, type RecordsTable } from './records-table.ts';
+
+export type OaiStoreOptions = {
+  readonly client: DynamoDBDocumentClient;
+  readonly tableName: string;
+  readonly journalId: string;
+};
+
+/** Sorts after every character a key can hold: the upper end of "anything in this second". */
+const HIGH = '\uffff';
+/** Sorts before every datestamp. */
+const LOW = '0';
+
+export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
+  const table: RecordsTable = { client: options.client, tableName: options.tableName };
+  const partition = keys.oaiIndex(options.journalId, '', '').gsi2pk;
+
+  /** Pages through gsi2 between two sort keys, handing each item to `take` until it says stop. */
+  async function scanRange(lo: string, hi: string, take: (item: Item) => boolean, extra: Partial<QueryCommandInput> = {}): Promise<void> {
+    if (lo > hi) return;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await attempt(`list OAI records of ${options.journalId}`, () =>
+        table.client.send(
+          new QueryCommand({
+            TableName: table.tableName,
+            IndexName: INDEX.changedSince,
+            KeyConditionExpression: 'gsi2pk = :p AND gsi2sk BETWEEN :lo AND :hi',
+            ExpressionAttributeValues: { ':p': partition, ':lo': lo, ':hi': hi },
+            ...extra,
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        ),
+      );
+      for (const item of (page.Items ?? []) as Item[]) if (!take(item)) return;
+      start = page.LastEvaluatedKey;
+    } while (start !== undefined);
+  }
+
+  /** The snapshot versions of heads that changed after `asOf`, in the selection and after `after`. */
+  async function changedSinceSnapshot(selection: OaiSelection, after: OaiPosition | undefined): Promise<OaiItem[]> {
+    const asOf = canonicalInstant(selection.asOf);
+    const heads: Item[] = [];
+    await scanRange(`${asOf}#${HIGH}`, HIGH, (item) => heads.push(item) > 0, { ProjectionExpression: 'doi' });
+    const out: OaiItem[] = [];
+    for (const head of heads) {
+      const item = await versionAt(String(head.doi), asOf);
+      if (item === undefined || !matches(item, selection)) continue;
+      if (after !== undefined && comparePositions(positionOf(item), after) <= 0) continue;
+      out.push(item);
+    }
+    return out;
+  }
+
+  /** The version of an article current at `asOf`, if it existed then. */
+  async function versionAt(doi: string, asOf: string): Promise<OaiItem | undefined> {
+    const { pk } = keys.head(doi);
+    const versions = await attempt(`list versions of ${doi}`, () =>
+      table.client.send(
+        new QueryCommand({
+          TableName: table.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
+          ExpressionAttributeValues: { ':pk': pk, ':v': 'V#' },
+          ProjectionExpression: 'sk, createdAt',
+          ScanIndexForward: false,
+          ConsistentRead: true,
+        }),
+      ),
+    );
+    const current = ((versions.Items ?? []) as Item[]).find((v) => canonicalInstant(String(v.createdAt)) <= asOf);
+    if (current === undefined) return undefined;
+    const out = await attempt(`read ${doi} ${String(current.sk)}`, () => table.client.send(new GetCommand({ TableName: table.tableName, Key: { pk, sk: current.sk }, ConsistentRead: true })));
+    return out.Item ? toOaiItem(out.Item) : undefined;
+  }
+
+  /** gsi2 sort-key bounds of a selection's range of heads unchanged since `asOf`. */
+  function bounds(selection: OaiSelection, after: OaiPosition | undefined): { lo: string; hi: string } {
+    const fromKey = selection.from === undefined ? LOW : selection.from.slice(0, 19);
+    const afterKey = after === undefined ? LOW : `${after.changedAt}#${after.key}`;
+    const untilKey = selection.until === undefined ? HIGH : `${selection.until.slice(0, 19)}${HIGH}`;
+    const asOfKey = `${canonicalInstant(selection.asOf)}#${HIGH}`;
+    return { lo: fromKey > afterKey ? fromKey : afterKey, hi: untilKey < asOfKey ? untilKey : asOfKey };
+  }
+
+  return {
+    async list(selection, after, limit) {
+      const { lo, hi } = bounds(selection, after);
+      const found: OaiItem[] = [];
+      // Without a set every item in range is taken, so a page of DynamoDB items is a page of records.
+      const batch = selection.set === undefined ? limit : Math.max(limit * 4, 100);
+      await scanRange(lo, hi, (raw) => {
+        const item = toOaiItem(raw);
+        if ((after === undefined || comparePositions(positionOf(item), after) > 0) && matches(item, selection)) found.push(item);
+        return found.length < limit;
+      }, { Limit: batch });
+      const merged = [...found, ...(await changedSinceSnapshot(selection, after))];
+      return merged.sort((a, b) => comparePositions(positionOf(a), positionOf(b))).slice(0, limit);
+    },
+
+    async count(selection) {
+      const { lo, hi } = bounds(selection, undefined);
+      let total = 0;
+      if (selection.set === undefined) {
+        let start: Record<string, unknown> | undefined;
+        do {
+          const page = await attempt(`count OAI records of ${options.journalId}`, () =>
+            table.client.send(
+              new QueryCommand({
+                TableName: table.tableName,
+                IndexName: INDEX.changedSince,
+                KeyConditionExpression: 'gsi2pk = :p AND gsi2sk BETWEEN :lo AND :hi',
+                ExpressionAttributeValues: { ':p': partition, ':lo': lo, ':hi': hi },
+                Select: 'COUNT',
+                ...(start ? { ExclusiveStartKey: start } : {}),
+              }),
+            ),
+          );
+          total += page.Count ?? 0;
+          start = page.LastEvaluatedKey;
+        } while (start !== undefined);
+      } else {
+        await scanRange(lo, hi, (raw) => {
+          if (matches(toOaiItem(raw), selection)) total += 1;
+          return true;
+        });
+      }
+      return total + (await changedSinceSnapshot(selection, undefined)).length;
+    },
+
+    async get(doi) {
+      const out = await attempt(`read ${doi}`, () => table.client.send(new GetCommand({ TableName: table.tableName, Key: keys.head(doi), ConsistentRead: true })));
+      return out.Item && doiKey(String(out.Item.doi)) === doiKey(doi) ? toOaiItem(out.Item) : undefined;
+    },
+
+    async earliest() {
+      let first: string | undefined;
+      await scanRange(LOW, HIGH, (item) => {
+        first = String(item.createdAt);
+        return false;
+      }, { Limit: 1, ProjectionExpression: 'createdAt' });
+      return first;
+    },
+
+    async issues(): Promise<readonly Issue[]> {
+      return (await listIssues(table, options.journalId)).map((r) => r.issue);
+    },
+  };
+}
+
+/** A head or version item as an OAI item. */
+export function toOaiItem(item: Item): OaiItem {
+  let record: OaiArticleRecord;
+  try {
+    record = JSON.parse(String(item.record)) as OaiArticleRecord;
+  } catch (error) {
+    throw new RecordCorruptError(`record of ${String(item.doi)} is not JSON`, { cause: error });
+  }
+  if (!record?.article?.doi || !record.issue?.id || !record.journal?.id) throw new RecordCorruptError(`record of ${String(item.doi)} lacks its journal, issue or article`);
+  return { changedAt: String(item.createdAt), deleted: item.withdrawn === true, record };
+}

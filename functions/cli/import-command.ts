@@ -1,0 +1,171 @@
+/**
+ * `colophon import <format> <file-or-dir> --into <metadata-issue-dir>`: maps existing metadata
+ * (Crossref REST JSON, Crossref XML, JATS, OJS native XML) to Colophon's YAML files with the pure
+ * importers in core/import, then writes `issue.yaml`, one file per article and, when the journal
+ * folder has none, `journal.yaml`. Every source file is read and mapped before anything is
+ * written: one unreadable file means nothing is written. What the model cannot hold and every
+ * placeholder are printed; so are the problems that keep the written files from loading.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { IMPORT_FORMATS, importMetadata, type ImportFormat, type ImportResult } from '#core/import/index';
+import { issueFiles, mergeResults, type IssueFiles } from '#core/import/files';
+import { formatProblem, loadJournal, type JournalSources } from '#core/model/index';
+
+export type ImportOptions = {
+  readonly format: string;
+  readonly source: string;
+  /** The issue folder (`metadata/<journal>/<issue>`); its parent is the journal folder. */
+  readonly into: string;
+  /** Overwrite issue and article files that already exist. */
+  readonly force?: boolean;
+  /** Map and check, print what would be written, write nothing. */
+  readonly dryRun?: boolean;
+};
+
+export type Output = { readonly out: (line: string) => void; readonly err: (line: string) => void };
+
+const EXTENSIONS: Readonly<Record<ImportFormat, RegExp>> = {
+  'crossref-json': /\.json$/i,
+  'crossref-xml': /\.xml$/i,
+  jats: /\.(?:n?xml)$/i,
+  'ojs-native': /\.xml$/i,
+};
+
+const isFormat = (value: string): value is ImportFormat => (IMPORT_FORMATS as readonly string[]).includes(value);
+
+/** The source files: the one file, or every file of the format in the folder (sorted, not recursive). */
+function sourceFiles(source: string, format: ImportFormat): string[] {
+  if (!statSync(source).isDirectory()) return [source];
+  return readdirSync(source)
+    .filter((name) => EXTENSIONS[format].test(name) && statSync(join(source, name)).isFile())
+    .sort()
+    .map((name) => join(source, name));
+}
+
+type Planned = { readonly path: string; readonly text: string; readonly exists: boolean };
+
+/** Where each issue goes: one issue into `into`; several into sibling folders named after each issue. */
+function plan(results: readonly ImportResult[], into: string, sourceName: string): { issues: { dir: string; files: IssueFiles }[]; journalDir: string } {
+  const journalDir = dirname(resolve(into));
+  const issues = results.map((r) => {
+    const files = issueFiles(r, sourceName);
+    return { dir: results.length === 1 ? resolve(into) : join(journalDir, files.folder), files };
+  });
+  return { issues, journalDir };
+}
+
+/** Loads the planned files in memory, as `loadJournal` will read them from disk. */
+function check(journalText: string, journalDir: string, issues: readonly { dir: string; files: IssueFiles }[]): string[] {
+  const sources: JournalSources = {
+    id: basename(journalDir),
+    journal: { path: join(journalDir, 'journal.yaml'), text: journalText },
+    issues: issues.map(({ dir, files }) => ({
+      id: basename(dir),
+      issue: { path: join(dir, 'issue.yaml'), text: files.issue.text },
+      articles: [...files.articles].sort((a, b) => a.name.localeCompare(b.name)).map((a) => ({ path: join(dir, a.name), text: a.text })),
+    })),
+  };
+  const result = loadJournal(sources);
+  return result.ok ? [] : result.problems.map(formatProblem);
+}
+
+/** Runs one import; returns the exit code (0 done, 1 written but needs edits, 2 nothing written). */
+export function runImport(options: ImportOptions, output: Output): number {
+  const { out, err } = output;
+  if (!isFormat(options.format)) {
+    err(`unknown format "${options.format}": use one of ${IMPORT_FORMATS.join(', ')}`);
+    return 2;
+  }
+  const format = options.format;
+  if (!existsSync(options.source)) {
+    err(`${options.source} does not exist`);
+    return 2;
+  }
+  const files = sourceFiles(options.source, format);
+  if (files.length === 0) {
+    err(`${options.source} holds no ${format} files`);
+    return 2;
+  }
+  const results: ImportResult[] = [];
+  const failures: string[] = [];
+  for (const file of files) {
+    const outcome = importMetadata(format, readFileSync(file, 'utf8'));
+    if (outcome.ok) results.push(...outcome.results);
+    else failures.push(`${file}: ${outcome.error}`);
+  }
+  if (failures.length > 0) {
+    for (const f of failures) err(`cannot import ${f}`);
+    err('nothing written');
+    return 2;
+  }
+  const merged = mergeResults(results);
+  const journals = [...new Set(merged.map((r) => r.journal?.title ?? ''))];
+  if (journals.length > 1) {
+    err(`the source holds articles of ${journals.length} journals (${journals.join('; ')}): import each journal into its own folder; nothing written`);
+    return 2;
+  }
+  const sourceName = basename(options.source);
+  const { issues, journalDir } = plan(merged, options.into, sourceName);
+  const journalPath = join(journalDir, 'journal.yaml');
+  const keepJournal = existsSync(journalPath);
+  const journalText = keepJournal ? readFileSync(journalPath, 'utf8') : issues[0]!.files.journal.text;
+  const writes: Planned[] = [];
+  if (!keepJournal) writes.push({ path: journalPath, text: journalText, exists: false });
+  for (const { dir, files: f } of issues) {
+    for (const file of [f.issue, ...f.articles]) writes.push({ path: join(dir, file.name), text: file.text, exists: existsSync(join(dir, file.name)) });
+  }
+  const clashes = writes.filter((w) => w.exists);
+  if (clashes.length > 0 && !options.force) {
+    for (const c of clashes) err(`${c.path} already exists`);
+    err('nothing written (use --force to overwrite issue and article files)');
+    return 2;
+  }
+  const problems = check(journalText, journalDir, issues);
+  const shown = (path: string): string => relative(process.cwd(), path) || path;
+  if (!options.dryRun) {
+    for (const w of writes) {
+      mkdirSync(dirname(w.path), { recursive: true });
+      writeFileSync(w.path, w.text, 'utf8');
+    }
+  }
+  out(`${options.dryRun ? 'would write' : 'wrote'} ${writes.length} file(s):`);
+  for (const w of writes) out(`  ${shown(w.path)}${w.exists ? ' (overwritten)' : ''}`);
+  if (keepJournal) out(`kept the existing ${shown(journalPath)} (the source's journal facts were not written)`);
+  const placeholders = keepJournal ? [] : merged.flatMap((r) => r.placeholders).filter((p, k, all) => all.indexOf(p) === k);
+  if (placeholders.length > 0) {
+    out(`placeholders in journal.yaml (${placeholders.length}):`);
+    for (const p of placeholders) out(`  ${p}`);
+  }
+  const unmapped = merged.flatMap((r) => r.unmapped);
+  if (unmapped.length > 0) {
+    out(`not imported or changed to fit the model (${unmapped.length}):`);
+    for (const u of unmapped) out(`  ${u}`);
+  }
+  if (problems.length > 0) {
+    err(`the imported files need ${problems.length} edit(s) before they load:`);
+    for (const p of problems) err(`  ${p}`);
+    return 1;
+  }
+  out('the imported files load.');
+  return 0;
+}
+
+/** Adds `colophon import` to the CLI. */
+export function registerImport(program: Command): Command {
+  return program
+    .command('import')
+    .description('import existing metadata (Crossref REST JSON, Crossref XML, JATS, OJS native XML) into YAML files')
+    .argument('<format>', `one of ${IMPORT_FORMATS.join(', ')}`)
+    .argument('<file-or-dir>', 'a source file, or a folder of them')
+    .requiredOption('--into <metadata-issue-dir>', 'the issue folder to write (inside its journal folder)')
+    .option('--force', 'overwrite issue and article files that exist')
+    .option('--dry-run', 'map and check, write nothing')
+    .action((format: string, source: string, opts: { into: string; force?: boolean; dryRun?: boolean }) => {
+      process.exitCode = runImport(
+        { format, source, into: opts.into, ...(opts.force ? { force: true } : {}), ...(opts.dryRun ? { dryRun: true } : {}) },
+        { out: (line) => console.log(line), err: (line) => console.error(line) },
+      );
+    });
+}

@@ -1,0 +1,4 @@
+/** The DOI landing page renderer. */
+export { renderLandingPage } from './page.ts';
+export { scriptSafeJson, scholarlyArticle } from './json-ld.ts';
+export { licenseName } from './license.ts';

@@ -1,0 +1,51 @@
+/**
+ * The response envelope (OAI-PMH 2.0 §3.2) and the parts every verb shares: `<request>`,
+ * `<error>`, `<header>`, `<record>`, `<resumptionToken>`.
+ */
+import { el, type XmlElement, type XmlNode } from '../xml/tree.ts';
+import { datestampOf } from './datestamp.ts';
+import type { MetadataFormat } from './formats.ts';
+import { oaiIdentifier } from './identifier.ts';
+import { setSpecsOf } from './sets.ts';
+import type { OaiItem } from './source.ts';
+import { OAI_NAMESPACE, OAI_SCHEMA, XSI_NAMESPACE, type OaiError } from './vocab.ts';
+
+/** `<OAI-PMH>`: responseDate, request, then the verb's element or the errors. */
+export function oaiPmh(responseDate: string, request: XmlElement, body: XmlNode | readonly XmlNode[]): XmlElement {
+  return el(
+    'OAI-PMH',
+    { xmlns: OAI_NAMESPACE, 'xmlns:xsi': XSI_NAMESPACE, 'xsi:schemaLocation': `${OAI_NAMESPACE} ${OAI_SCHEMA}` },
+    el('responseDate', null, responseDate),
+    request,
+    body,
+  );
+}
+
+/**
+ * `<request>`: the base URL, with the request's arguments as attributes, except after badVerb or
+ * badArgument, where they are left out (§3.2: they may not be legal attribute values).
+ */
+export const request = (baseUrl: string, args: Readonly<Record<string, string>> | undefined): XmlElement => el('request', args ?? null, baseUrl);
+
+/** §3.6: one `<error>` per condition. */
+export const errors = (list: readonly OaiError[]): XmlElement[] => list.map((e) => el('error', { code: e.code }, e.message));
+
+/** §2.5 `<header>`: identifier, datestamp, setSpecs; status="deleted" on a tombstone. */
+export function header(item: OaiItem, domain: string): XmlElement {
+  return el(
+    'header',
+    { status: item.deleted ? 'deleted' : undefined },
+    el('identifier', null, oaiIdentifier(domain, item.record.article.doi)),
+    el('datestamp', null, datestampOf(item.changedAt)),
+    setSpecsOf(item.record).map((spec) => el('setSpec', null, spec)),
+  );
+}
+
+/** §2.5 `<record>`: the header, and the metadata unless the record is deleted. */
+export function record(item: OaiItem, domain: string, format: MetadataFormat): XmlElement {
+  return el('record', null, header(item, domain), item.deleted ? undefined : el('metadata', null, format.payload(item.record)));
+}
+
+/** §3.5 `<resumptionToken>`: empty on the last page of an incomplete list. */
+export const resumptionToken = (token: string | undefined, cursor: number, completeListSize: number): XmlElement =>
+  el('resumptionToken', { completeListSize, cursor }, token);

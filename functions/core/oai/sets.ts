@@ -1,0 +1,55 @@
+/**
+ * Sets (OAI-PMH 2.0 §2.7.2, §4.6): one per issue and one per journal section, under two roots,
+ * `issue` and `section`. Set specs are colon-separated paths, so asking for `issue` selects every
+ * record in any issue, and `issue:L-2019` the articles of that issue.
+ */
+import type { Issue } from '../model/issue.ts';
+import { issueLabel } from '../site/html.ts';
+import type { OaiArticleRecord } from './source.ts';
+
+export const SET_ROOTS = { issue: 'Issues', section: 'Journal sections' } as const;
+export type SetRoot = keyof typeof SET_ROOTS;
+
+export type OaiSet = { readonly spec: string; readonly name: string };
+
+/**
+ * One spec segment: the characters setSpecType allows ([A-Za-z0-9-_.!~*'()]) stay; anything else
+ * (and `~` itself, so the mapping stays one-to-one) becomes `~` and two hex digits per UTF-8 byte.
+ */
+export function specSegment(id: string): string {
+  let out = '';
+  for (const ch of id) {
+    if (/[A-Za-z0-9\-_.!*'()]/.test(ch)) out += ch;
+    else for (const byte of new TextEncoder().encode(ch)) out += `~${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
+
+export const issueSpec = (issueId: string): string => `issue:${specSegment(issueId)}`;
+export const sectionSpec = (sectionId: string): string => `section:${specSegment(sectionId)}`;
+
+/** The leaf sets a record is in, as its header lists them. */
+export function setSpecsOf(record: OaiArticleRecord): string[] {
+  const section = record.article.section;
+  return [issueSpec(record.issue.id), ...(section === undefined ? [] : [sectionSpec(section.id)])];
+}
+
+/** Whether a record is in a set or in one of its descendants. */
+export const inSet = (record: OaiArticleRecord, spec: string): boolean => setSpecsOf(record).some((leaf) => leaf === spec || leaf.startsWith(`${spec}:`));
+
+/**
+ * Every set, roots first: issues newest year first (as a table of contents lists them), then
+ * sections by id, each named by the title of its most recent issue. Empty when there is no issue.
+ */
+export function listSets(issues: readonly Issue[]): OaiSet[] {
+  if (issues.length === 0) return [];
+  const byYear = [...issues].sort((a, b) => b.year - a.year || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sections = new Map<string, string>();
+  for (const issue of byYear) for (const s of issue.sections ?? []) if (!sections.has(s.id)) sections.set(s.id, s.title);
+  const sets: OaiSet[] = [{ spec: 'issue', name: SET_ROOTS.issue }, ...byYear.map((issue) => ({ spec: issueSpec(issue.id), name: issueLabel(issue) }))];
+  if (sections.size > 0) {
+    sets.push({ spec: 'section', name: SET_ROOTS.section });
+    for (const id of [...sections.keys()].sort()) sets.push({ spec: sectionSpec(id), name: sections.get(id)! });
+  }
+  return sets;
+}

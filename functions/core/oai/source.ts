@@ -1,0 +1,73 @@
+/**
+ * The storage port the OAI-PMH core reads through, and the rules every implementation shares:
+ * which records a selection holds and in what order they are listed.
+ *
+ * Lists are snapshots: a selection carries `asOf`, the instant of the first request of a harvest,
+ * and a source answers with each record as it was at that instant (its version current then).
+ * Because positions `(changedAt, key)` of a snapshot never move, a cursor "after this position"
+ * pages through it with no record skipped or repeated, however the records change meanwhile;
+ * changes made after `asOf` reach the harvester in its next incremental harvest (`from` = this
+ * harvest's first responseDate, OAI-PMH 2.0 §3.4 / the harvester guidelines).
+ */
+import type { Article, Issue, Journal } from '../model/index.ts';
+import { canonicalInstant, datestampOf } from './datestamp.ts';
+import { inSet } from './sets.ts';
+
+/** What an OAI record is made from: the article with its issue and journal, as the records store keeps it. */
+export type OaiArticleRecord = { readonly journal: Journal; readonly issue: Issue; readonly article: Article };
+
+/** One version of one article as OAI-PMH exposes it. */
+export type OaiItem = {
+  /** When this version was written (ISO 8601 instant): the record's datestamp, cut to the second. */
+  readonly changedAt: string;
+  /** A withdrawn article: listed as a tombstone (header status="deleted"), never with metadata. */
+  readonly deleted: boolean;
+  /** Kept on tombstones too, so a deletion is still found by set. */
+  readonly record: OaiArticleRecord;
+};
+
+/** Where an item sits in every list: change time, then the case-folded DOI (DOIs are case-insensitive, DOI Handbook 2.4). */
+export type OaiPosition = { readonly changedAt: string; readonly key: string };
+
+/** What a ListIdentifiers/ListRecords request selects (§3.3.1 selective harvesting, §3.6 sets), frozen at `asOf`. */
+export type OaiSelection = {
+  /** Inclusive bounds at second granularity (`YYYY-MM-DDThh:mm:ssZ`). */
+  readonly from?: string | undefined;
+  readonly until?: string | undefined;
+  readonly set?: string | undefined;
+  /** The snapshot instant (ISO 8601 with milliseconds). */
+  readonly asOf: string;
+};
+
+export interface OaiRecordSource {
+  /** The selection's items in position order, strictly after `after`, at most `limit` of them. */
+  list(selection: OaiSelection, after: OaiPosition | undefined, limit: number): Promise<readonly OaiItem[]>;
+  /** How many items the selection holds (the `completeListSize`). */
+  count(selection: OaiSelection): Promise<number>;
+  /** The current version of one article (DOI matched case-insensitively), tombstones included. */
+  get(doi: string): Promise<OaiItem | undefined>;
+  /** The oldest datestamp of any item (Identify's earliestDatestamp), as a change time. */
+  earliest(): Promise<string | undefined>;
+  /** Every issue the repository holds, for ListSets. */
+  issues(): Promise<readonly Issue[]>;
+}
+
+/** The sort key of DOIs: DOIs are case-insensitive (DOI Handbook 2.4). */
+export const doiKey = (doi: string): string => doi.toLowerCase();
+
+export const positionOf = (item: OaiItem): OaiPosition => ({ changedAt: canonicalInstant(item.changedAt), key: doiKey(item.record.article.doi) });
+
+/** Orders positions: change time first, then key. */
+export function comparePositions(a: OaiPosition, b: OaiPosition): number {
+  if (a.changedAt !== b.changedAt) return a.changedAt < b.changedAt ? -1 : 1;
+  if (a.key !== b.key) return a.key < b.key ? -1 : 1;
+  return 0;
+}
+
+/** Whether a version belongs to a selection by datestamp and set (the snapshot itself is the source's job). */
+export function matches(item: OaiItem, selection: OaiSelection): boolean {
+  const datestamp = datestampOf(item.changedAt);
+  if (selection.from !== undefined && datestamp < selection.from) return false;
+  if (selection.until !== undefined && datestamp > selection.until) return false;
+  return selection.set === undefined || inSet(item.record, selection.set);
+}

@@ -1,0 +1,87 @@
+/**
+ * Resumption tokens (OAI-PMH 2.0 §3.5): stateless, opaque cursors. A token carries the whole query
+ * (verb, metadataPrefix, set, from, until), the snapshot instant, the position of the last item
+ * sent and the counts, as base64url JSON sealed with a truncated HMAC-SHA-256. The server keeps no
+ * state, a token never expires, and a token that was altered or cut fails the seal and is answered
+ * with badResumptionToken. Never an offset: an offset shifts when records change, a position does not.
+ */
+import { fromBase64Url, hmacSha256, toBase64Url, utf8 } from './checksum.ts';
+import type { OaiPosition } from './source.ts';
+
+export type ListVerb = 'ListIdentifiers' | 'ListRecords';
+
+/** Where a list stands after one response. */
+export type ListState = {
+  readonly verb: ListVerb;
+  readonly metadataPrefix: string;
+  readonly set?: string | undefined;
+  /** Second-granularity bounds, already parsed. */
+  readonly from?: string | undefined;
+  readonly until?: string | undefined;
+  readonly asOf: string;
+  readonly after: OaiPosition;
+  /** Items sent so far: the next response's `cursor`. */
+  readonly cursor: number;
+  /** The snapshot's size: `completeListSize`. */
+  readonly total: number;
+};
+
+const VERSION = 1;
+const SEAL_BYTES = 12;
+
+type Wire = { v: number; vb: ListVerb; p: string; s?: string; f?: string; u?: string; a: string; t: string; k: string; c: number; n: number };
+
+const seal = (body: string, secret: string): string => toBase64Url(hmacSha256(utf8(`colophon-oai-token:${secret}`), utf8(body)).slice(0, SEAL_BYTES));
+
+/** The token that continues a list; `secret` (may be empty) keys the seal. */
+export function encodeToken(state: ListState, secret = ''): string {
+  const wire: Wire = {
+    v: VERSION,
+    vb: state.verb,
+    p: state.metadataPrefix,
+    ...(state.set === undefined ? {} : { s: state.set }),
+    ...(state.from === undefined ? {} : { f: state.from }),
+    ...(state.until === undefined ? {} : { u: state.until }),
+    a: state.asOf,
+    t: state.after.changedAt,
+    k: state.after.key,
+    c: state.cursor,
+    n: state.total,
+  };
+  const body = toBase64Url(utf8(JSON.stringify(wire)));
+  return `${body}.${seal(body, secret)}`;
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const optional = (v: unknown): boolean => v === undefined || isString(v);
+
+/** The state a token carries, or undefined when it is not an intact token of this server for this verb. */
+export function decodeToken(token: string, verb: string, secret = ''): ListState | undefined {
+  const dot = token.lastIndexOf('.');
+  if (dot <= 0) return undefined;
+  const body = token.slice(0, dot);
+  if (token.slice(dot + 1) !== seal(body, secret)) return undefined;
+  const bytes = fromBase64Url(body);
+  if (bytes === undefined) return undefined;
+  let wire: Partial<Wire>;
+  try {
+    wire = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as Partial<Wire>;
+  } catch {
+    return undefined;
+  }
+  if (wire === null || typeof wire !== 'object' || wire.v !== VERSION || wire.vb !== verb) return undefined;
+  if (!isString(wire.p) || !isString(wire.a) || !isString(wire.t) || !isString(wire.k) || !isCount(wire.c) || !isCount(wire.n)) return undefined;
+  if (!optional(wire.s) || !optional(wire.f) || !optional(wire.u)) return undefined;
+  return {
+    verb: wire.vb,
+    metadataPrefix: wire.p,
+    set: wire.s,
+    from: wire.f,
+    until: wire.u,
+    asOf: wire.a,
+    after: { changedAt: wire.t, key: wire.k },
+    cursor: wire.c,
+    total: wire.n,
+  };
+}

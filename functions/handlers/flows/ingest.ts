@@ -1,0 +1,71 @@
+/**
+ * Ingest: one published issue from the inbox into the records table. The metadata is loaded
+ * again with the core loader (the inbox is an edge: trust nothing uploaded); invalid metadata
+ * leaves only its problems behind. Each article gets a new version only when the hash of its
+ * normalised record changed, and a render job when its current version is not rendered yet
+ * (so a retry after a crash half-way still renders everything, and unchanged articles cost nothing).
+ */
+import { loadJournal, type IssueBundle } from '#core/model/index';
+import { recordHash } from '#adapters/content-hash';
+import { readIssue } from '#adapters/inbox';
+import type { Logger } from '#adapters/logger';
+import type { ObjectStore } from '#adapters/object-store';
+import type { QueueSender } from '#adapters/queue';
+import type { ArticleRecord, RecordsStore } from '#adapters/records';
+import type { RenderJob } from '../jobs.ts';
+import { mapLimit } from './pool.ts';
+
+export type IngestDeps = {
+  readonly records: RecordsStore;
+  readonly inbox: ObjectStore;
+  readonly renderQueue: QueueSender<RenderJob>;
+  readonly log: Logger;
+  readonly now: () => Date;
+};
+
+export type IngestSummary =
+  | { readonly status: 'refused'; readonly manifestKey: string; readonly reason: string }
+  | { readonly status: 'invalid'; readonly manifestKey: string; readonly journalId: string; readonly issueId: string; readonly problems: number }
+  | { readonly status: 'published'; readonly manifestKey: string; readonly journalId: string; readonly issueId: string; readonly created: number; readonly unchanged: number; readonly queued: number };
+
+/** Parallel article writes: enough to hide DynamoDB latency, few enough to stay clear of throttling. */
+const ARTICLE_CONCURRENCY = 8;
+
+export async function ingestManifest(deps: IngestDeps, manifestKey: string): Promise<IngestSummary> {
+  const read = await readIssue(deps.inbox, manifestKey);
+  if (!read.ok) {
+    deps.log.error('manifest refused', { manifestKey, reason: read.reason });
+    return { status: 'refused', manifestKey, reason: read.reason };
+  }
+  const { manifest, sources } = read;
+  const now = deps.now().toISOString();
+  const log = deps.log.child({ batchId: manifest.batchId, journalId: manifest.journal, issueId: manifest.issue });
+  const loaded = loadJournal(sources);
+  if (!loaded.ok) {
+    await deps.records.putProblems({ journalId: manifest.journal, issueId: manifest.issue, batchId: manifest.batchId, at: now, problems: loaded.problems });
+    log.warn('metadata refused', { problems: loaded.problems.length });
+    return { status: 'invalid', manifestKey, journalId: manifest.journal, issueId: manifest.issue, problems: loaded.problems.length };
+  }
+  const bundle = loaded.bundles[0];
+  if (loaded.bundles.length !== 1 || bundle === undefined) throw new RangeError(`a manifest holds one issue; the loader returned ${loaded.bundles.length}`);
+  const summary = await storeBundle(deps, bundle, { batchId: manifest.batchId, now });
+  await deps.records.clearProblems(bundle.journal.id, bundle.issue.id);
+  log.info('issue ingested', summary);
+  return { status: 'published', manifestKey, journalId: bundle.journal.id, issueId: bundle.issue.id, ...summary };
+}
+
+async function storeBundle(deps: IngestDeps, bundle: IssueBundle, at: { batchId: string; now: string }): Promise<{ created: number; unchanged: number; queued: number }> {
+  const { journal, issue } = bundle;
+  await deps.records.putJournal(journal, recordHash(journal), at.now);
+  await deps.records.putIssue(journal, issue, recordHash({ journal, issue }), at);
+  const outcomes = await mapLimit(bundle.articles, ARTICLE_CONCURRENCY, async (article) => {
+    const record: ArticleRecord = { journal, issue, article };
+    const result = await deps.records.putVersion(record, recordHash(record), at);
+    const rendered = result.outcome === 'unchanged' && result.render.status === 'done' && result.render.version === result.version;
+    return { created: result.outcome === 'created', job: rendered ? undefined : { doi: article.doi, version: result.version } };
+  });
+  const jobs = outcomes.flatMap((o) => (o.job ? [o.job] : []));
+  await deps.renderQueue.send(jobs);
+  const created = outcomes.filter((o) => o.created).length;
+  return { created, unchanged: outcomes.length - created, queued: jobs.length };
+}

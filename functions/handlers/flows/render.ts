@@ -1,0 +1,91 @@
+/**
+ * Render: one SQS batch of render jobs. Each article's site files (landing page, JATS, RIS,
+ * BibTeX) go to the site bucket, written only where they changed; their keys and hashes go on
+ * the article's head; then one site job per issue touched. Articles fail alone: a failure is
+ * recorded on the head and reported in `batchItemFailures`, so SQS retries only that message
+ * and, after the queue's maxReceiveCount, moves it to the dead-letter queue.
+ */
+import type { SQSBatchItemFailure, SQSBatchResponse, SQSRecord } from 'aws-lambda';
+import { articleOutputs, type Output } from '#core/publish/outputs';
+import { cacheControlFor } from '#core/site/index';
+import { describeError, RecordNotFoundError } from '#adapters/errors';
+import type { Logger } from '#adapters/logger';
+import type { ObjectStore } from '#adapters/object-store';
+import type { QueueSender } from '#adapters/queue';
+import type { ArticleRecord, RecordsStore } from '#adapters/records';
+import { parseJob, renderJobSchema, type RenderJob, type SiteJob } from '../jobs.ts';
+import { mapLimit } from './pool.ts';
+
+export type RenderDeps = {
+  readonly records: RecordsStore;
+  readonly site: ObjectStore;
+  readonly siteQueue: QueueSender<SiteJob>;
+  readonly log: Logger;
+  readonly now: () => Date;
+  /** The article's files; the default is core/publish's, the same the CLI writes. */
+  readonly render?: (record: ArticleRecord) => Output[];
+};
+
+type Outcome = { readonly ok: true; readonly site?: SiteJob } | { readonly ok: false; readonly reason: string };
+
+const MESSAGE_CONCURRENCY = 4;
+
+const defaultRender = ({ journal, issue, article }: ArticleRecord): Output[] => articleOutputs({ journal, issue, articles: [article] }, article);
+
+export async function renderBatch(deps: RenderDeps, messages: readonly SQSRecord[]): Promise<SQSBatchResponse> {
+  const outcomes = await mapLimit(messages, MESSAGE_CONCURRENCY, (message) => renderMessage(deps, message));
+  const failures: SQSBatchItemFailure[] = messages.flatMap((m, k) => (outcomes[k]!.ok ? [] : [{ itemIdentifier: m.messageId }]));
+  const siteJobs = new Map<string, SiteJob>();
+  for (const o of outcomes) if (o.ok && o.site) siteJobs.set(`${o.site.journalId}/${o.site.issueId}`, o.site);
+  // A lost site job would leave a stale table of contents until the scheduled rebuild; failing
+  // the whole batch instead would render every article again, so it is logged and left to the schedule.
+  try {
+    await deps.siteQueue.send([...siteJobs.values()]);
+  } catch (error) {
+    deps.log.error('site jobs not sent; the scheduled rebuild will catch up', { error, issues: [...siteJobs.keys()] });
+  }
+  deps.log.info('render batch done', { messages: messages.length, failed: failures.length, siteJobs: siteJobs.size });
+  return { batchItemFailures: failures };
+}
+
+async function renderMessage(deps: RenderDeps, message: SQSRecord): Promise<Outcome> {
+  const attempt = Number(message.attributes.ApproximateReceiveCount) || 1;
+  const parsed = parseJob(renderJobSchema, message.body);
+  if (!parsed.ok) {
+    deps.log.error('poison message', { messageId: message.messageId, attempt, reason: parsed.reason });
+    return { ok: false, reason: parsed.reason };
+  }
+  const { job } = parsed;
+  const log = deps.log.child({ doi: job.doi, version: job.version, messageId: message.messageId, attempt });
+  const seen = { version: job.version };
+  try {
+    return await renderJob(deps, job, seen, log);
+  } catch (error) {
+    const reason = describeError(error);
+    log.error('render failed', { error });
+    try {
+      await deps.records.markRenderFailed(job.doi, seen.version, reason, attempt, deps.now().toISOString());
+    } catch (recordError) {
+      log.error('render failure not recorded', { error: recordError });
+    }
+    return { ok: false, reason };
+  }
+}
+
+/** Renders the article's current version: a job for an older version renders the newer one, never the old. */
+async function renderJob(deps: RenderDeps, job: RenderJob, seen: { version: number }, log: Logger): Promise<Outcome> {
+  const stored = await deps.records.getHead(job.doi);
+  if (!stored) throw new RecordNotFoundError(`no record of ${job.doi}`);
+  const { meta, record } = stored;
+  seen.version = meta.version;
+  if (meta.render.status === 'done' && meta.render.version === meta.version) {
+    log.info('already rendered; duplicate delivery ignored');
+    return { ok: true };
+  }
+  const outputs = (deps.render ?? defaultRender)(record);
+  const written = await Promise.all(outputs.map((o) => deps.site.putIfChanged(o.key, o.body, { contentType: o.contentType, cacheControl: cacheControlFor(o.key) })));
+  const artifacts = Object.fromEntries(written.map((w) => [w.key, w.sha256]));
+  const current = await deps.records.markRendered(job.doi, meta.version, artifacts, deps.now().toISOString());
+  log.info('rendered', { renderedVersion: meta.version, files: written.length, written: written.filter((w) => w.written).length, superseded: !current });
+  return { ok: true, site: { journalId: meta.journalId, issueId: meta.issueId } };
+}

@@ -1,0 +1,130 @@
+/**
+ * The local model of a synthesized stage: what to create in the emulators and what to run,
+ * read from the templates' resources (never from the CDK code), with local names resolved.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { Resolver, TemplateError, type Json, type Naming, type Resource, type Stack } from './template.ts';
+
+export type LocalBucket = { readonly logicalId: string; readonly name: string; readonly eventBridge: boolean };
+export type LocalTable = { readonly logicalId: string; readonly name: string; readonly create: CreateTableCommandInput };
+export type LocalQueue = { readonly logicalId: string; readonly name: string; readonly url: string; readonly arn: string; readonly attributes: Record<string, string>; readonly visibilityTimeout: number };
+export type LocalFunction = {
+  readonly logicalId: string;
+  readonly name: string;
+  readonly arn: string;
+  /** The bundled entry file in the cloud assembly, and the export Lambda calls. */
+  readonly file: string;
+  readonly exportName: string;
+  readonly environment: Record<string, string>;
+  readonly timeoutSeconds: number;
+  readonly memoryMb: number;
+};
+export type LocalMapping = { readonly functionName: string; readonly queueArn: string; readonly batchSize: number; readonly reportBatchItemFailures: boolean; readonly maxBatchingWindowSeconds: number };
+export type RuleTarget = { readonly functionName: string; readonly input?: string; readonly retryAttempts: number; readonly deadLetterArn?: string };
+export type LocalRule = { readonly logicalId: string; readonly name: string; readonly pattern?: Record<string, Json>; readonly schedule?: string; readonly targets: readonly RuleTarget[] };
+
+export type LocalModel = {
+  readonly buckets: readonly LocalBucket[];
+  readonly tables: readonly LocalTable[];
+  readonly queues: readonly LocalQueue[];
+  readonly functions: readonly LocalFunction[];
+  readonly mappings: readonly LocalMapping[];
+  readonly rules: readonly LocalRule[];
+};
+
+type Entry = { readonly stack: string; readonly id: string; readonly resource: Resource };
+
+/** Lambda's defaults where the template says nothing (AWS::Lambda::Function). */
+const LAMBDA_DEFAULTS = { timeoutSeconds: 3, memoryMb: 128 } as const;
+/** SQS: 30 s visibility timeout by default. */
+const SQS_DEFAULT_VISIBILITY = 30;
+const QUEUE_ATTRIBUTES = ['VisibilityTimeout', 'MessageRetentionPeriod', 'DelaySeconds', 'ReceiveMessageWaitTimeSeconds', 'MaximumMessageSize'] as const;
+
+export function localModel(stacks: readonly Stack[], naming: Naming, cdkOut: string): LocalModel {
+  const r = new Resolver(stacks, naming);
+  const entries: Entry[] = stacks.flatMap((s) => Object.entries(s.template.Resources).map(([id, resource]) => ({ stack: s.name, id, resource })));
+  const ofType = (type: string): Entry[] => entries.filter((e) => e.resource.Type === type);
+  const props = (e: Entry): Record<string, Json> => e.resource.Properties ?? {};
+  const resolve = (e: Entry, v: Json | undefined): Json => (v === undefined ? null : r.value(e.stack, v));
+  const fnNameByArn = new Map<string, string>();
+
+  const buckets = ofType('AWS::S3::Bucket').map((e) => {
+    const config = props(e).NotificationConfiguration as { EventBridgeConfiguration?: { EventBridgeEnabled?: boolean } } | undefined;
+    return { logicalId: e.id, name: r.name(e.stack, e.id), eventBridge: config?.EventBridgeConfiguration?.EventBridgeEnabled === true };
+  });
+
+  const tables = ofType('AWS::DynamoDB::Table').map((e) => {
+    const p = resolve(e, props(e)) as Record<string, Json>;
+    const name = r.name(e.stack, e.id);
+    // Only what shapes the data: billing, keys and indexes. PITR, SSE, tags and protection do not exist locally.
+    const create = { TableName: name, BillingMode: 'PAY_PER_REQUEST', AttributeDefinitions: p.AttributeDefinitions, KeySchema: p.KeySchema, ...(p.GlobalSecondaryIndexes ? { GlobalSecondaryIndexes: p.GlobalSecondaryIndexes } : {}), ...(p.LocalSecondaryIndexes ? { LocalSecondaryIndexes: p.LocalSecondaryIndexes } : {}) };
+    return { logicalId: e.id, name, create: create as unknown as CreateTableCommandInput };
+  });
+
+  const queues = ofType('AWS::SQS::Queue').map((e) => {
+    const p = resolve(e, props(e)) as Record<string, Json>;
+    const attributes: Record<string, string> = {};
+    for (const key of QUEUE_ATTRIBUTES) if (p[key] !== undefined && p[key] !== null) attributes[key] = String(p[key]);
+    if (p.RedrivePolicy) attributes.RedrivePolicy = JSON.stringify(p.RedrivePolicy);
+    const name = r.name(e.stack, e.id);
+    return { logicalId: e.id, name, url: r.ref(e.stack, e.id), arn: r.getAtt(e.stack, e.id, 'Arn'), attributes, visibilityTimeout: Number(attributes.VisibilityTimeout ?? SQS_DEFAULT_VISIBILITY) };
+  });
+
+  const functions = ofType('AWS::Lambda::Function').map((e) => {
+    const p = props(e);
+    const asset = e.resource.Metadata?.['aws:asset:path'];
+    if (typeof asset !== 'string') throw new TemplateError(`${e.stack}/${e.id}: no aws:asset:path metadata; only bundled assets run locally`);
+    const [module, exportName] = String(p.Handler ?? 'index.handler').split(/\.(?=[^.]+$)/);
+    const file = ['.mjs', '.js', '.cjs'].map((ext) => join(cdkOut, asset, `${module}${ext}`)).find(existsSync);
+    if (!file) throw new TemplateError(`${e.stack}/${e.id}: ${join(cdkOut, asset)} has no ${module}.mjs/.js/.cjs`);
+    const variables = resolve(e, (p.Environment as { Variables?: Json } | undefined)?.Variables ?? {}) as Record<string, Json>;
+    const name = r.name(e.stack, e.id);
+    const fnArn = r.getAtt(e.stack, e.id, 'Arn');
+    fnNameByArn.set(fnArn, name);
+    return {
+      logicalId: e.id,
+      name,
+      arn: fnArn,
+      file,
+      exportName: exportName ?? 'handler',
+      environment: Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, String(v)])),
+      timeoutSeconds: Number(p.Timeout ?? LAMBDA_DEFAULTS.timeoutSeconds),
+      memoryMb: Number(p.MemorySize ?? LAMBDA_DEFAULTS.memoryMb),
+    };
+  });
+
+  const mappings = ofType('AWS::Lambda::EventSourceMapping').map((e) => {
+    const p = resolve(e, props(e)) as Record<string, Json>;
+    const types = (p.FunctionResponseTypes as string[] | null) ?? [];
+    return {
+      functionName: String(p.FunctionName),
+      queueArn: String(p.EventSourceArn),
+      batchSize: Number(p.BatchSize ?? 10),
+      reportBatchItemFailures: types.includes('ReportBatchItemFailures'),
+      maxBatchingWindowSeconds: Number(p.MaximumBatchingWindowInSeconds ?? 0),
+    };
+  });
+
+  const rules = ofType('AWS::Events::Rule').map((e) => {
+    const p = props(e);
+    const targets = ((p.Targets as Json[] | undefined) ?? []).map((t) => {
+      const target = resolve(e, t) as Record<string, Json>;
+      const fn = fnNameByArn.get(String(target.Arn));
+      if (!fn) throw new TemplateError(`${e.stack}/${e.id}: target ${String(target.Arn)} is not a function of this stage`);
+      const retry = target.RetryPolicy as { MaximumRetryAttempts?: number } | null;
+      const dlq = target.DeadLetterConfig as { Arn?: string } | null;
+      return { functionName: fn, ...(target.Input ? { input: String(target.Input) } : {}), retryAttempts: retry?.MaximumRetryAttempts ?? 185, ...(dlq?.Arn ? { deadLetterArn: dlq.Arn } : {}) };
+    });
+    return {
+      logicalId: e.id,
+      name: r.name(e.stack, e.id),
+      ...(p.EventPattern ? { pattern: resolve(e, p.EventPattern) as Record<string, Json> } : {}),
+      ...(p.ScheduleExpression ? { schedule: String(p.ScheduleExpression) } : {}),
+      targets,
+    };
+  });
+
+  return { buckets, tables, queues, functions, mappings, rules };
+}

@@ -1,0 +1,37 @@
+/** Creates the model's buckets, tables and queues in the emulators; safe to run again on kept state. */
+import { CreateTableCommand, DynamoDBClient, ResourceInUseException, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
+import { BucketAlreadyOwnedByYou, CreateBucketCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { CreateQueueCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { LocalModel } from './model.ts';
+
+export type LocalClients = { readonly s3: S3Client; readonly dynamodb: DynamoDBClient; readonly sqs: SQSClient };
+
+export async function provision(model: LocalModel, clients: LocalClients): Promise<void> {
+  await Promise.all([
+    ...model.buckets.map(async (b) => {
+      try {
+        await clients.s3.send(new CreateBucketCommand({ Bucket: b.name }));
+      } catch (error) {
+        if (!(error instanceof BucketAlreadyOwnedByYou) && !(error instanceof S3ServiceException && error.name === 'BucketAlreadyExists')) throw error;
+      }
+    }),
+    ...model.tables.map(async (t) => {
+      try {
+        await clients.dynamodb.send(new CreateTableCommand(t.create));
+      } catch (error) {
+        if (!(error instanceof ResourceInUseException)) throw error;
+      }
+      await waitUntilTableExists({ client: clients.dynamodb, maxWaitTime: 30, minDelay: 1 }, { TableName: t.name });
+    }),
+    (async () => {
+      // Every queue first, then the redrive policies: a policy names its dead-letter queue's ARN.
+      for (const q of model.queues) {
+        const { RedrivePolicy: _redrive, ...attributes } = q.attributes;
+        await clients.sqs.send(new CreateQueueCommand({ QueueName: q.name, Attributes: attributes }));
+      }
+      for (const q of model.queues) {
+        if (q.attributes.RedrivePolicy) await clients.sqs.send(new SetQueueAttributesCommand({ QueueUrl: q.url, Attributes: { RedrivePolicy: q.attributes.RedrivePolicy } }));
+      }
+    })(),
+  ]);
+}

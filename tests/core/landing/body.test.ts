@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { caseById } from '../cite/load.ts';
+import { all, first, one, renderCase, renderId, textOf, within } from './page.ts';
+
+const headingLevels = (page: ReturnType<typeof renderId>): number[] => all(page, 'h1, h2, h3, h4, h5, h6').map((h) => Number(h.tagName.slice(1)));
+
+describe('the body of the seed page', () => {
+  const page = renderId('edemskiy');
+
+  it('has one main with one h1, headings that never skip a level', () => {
+    expect(all(page, 'main')).toHaveLength(1);
+    const levels = headingLevels(page);
+    expect(levels[0]).toBe(1);
+    expect(levels.filter((l) => l === 1)).toHaveLength(1);
+    for (const [k, level] of levels.entries()) if (k > 0) expect(level).toBeLessThanOrEqual(levels[k - 1]! + 1);
+  });
+
+  it('names the journal and gives the title in its language, the en dash kept', () => {
+    expect(textOf(one(page, 'header.site'))).toBe('Balcanica - Annual of the Institute for Balkan Studies');
+    const h1 = one(page, 'h1');
+    expect(h1.properties['lang']).toBe('en');
+    expect(textOf(h1)).toBe('Additional Evidence on the Final Break between Moscow and Tirana in 1960\u20131961');
+  });
+
+  it('lists the author with a numbered affiliation', () => {
+    expect(all(page, '.authors li .name').map(textOf)).toEqual(['Andrey Edemskiy']);
+    expect(textOf(one(page, '.authors li sup a[href="#aff-1"]'))).toBe('1');
+    expect(textOf(one(page, 'ol.affiliations li#aff-1'))).toBe('Institute for Slavic Studies, Russian Academy of Sciences, Russia');
+  });
+
+  it('gives the abstract, the keywords, the issue, the pages, the DOI and both publication dates', () => {
+    expect(textOf(one(page, '#abstract div[lang="en"] p'))).toMatch(/^Disagreement between Khrushchev/);
+    expect(all(page, '#keywords li').map(textOf)).toHaveLength(8);
+    const info = Object.fromEntries(all(page, '.issue-info dt').map((dt, k) => [textOf(dt), textOf(all(page, '.issue-info dd')[k]!)]));
+    expect(info).toEqual({
+      Journal: 'Balcanica - Annual of the Institute for Balkan Studies',
+      ISSN: '0350-7653 (print), 2406-0801 (online)',
+      Issue: 'Vol. L (2019)',
+      Pages: '375\u2013396',
+      DOI: 'https://doi.org/10.2298/BALC1950375E',
+      'Published in print': '2019',
+      'Published online': '1 February 2023',
+    });
+    expect(one(page, '.issue-info a[href="https://doi.org/10.2298/BALC1950375E"]')).toBeDefined();
+  });
+
+  it('offers the JATS XML and both citation files, and no PDF (the seed has no galley)', () => {
+    expect(all(page, '#downloads a').map((a) => [textOf(a), a.properties['href']])).toEqual([
+      ['JATS XML', '/doi/10.2298/BALC1950375E/article.xml'],
+      ['Citation (RIS)', '/doi/10.2298/BALC1950375E/citation.ris'],
+      ['Citation (BibTeX)', '/doi/10.2298/BALC1950375E/citation.bib'],
+    ]);
+  });
+
+  it('shows how to cite it in APA, with the periodical title and volume in italics', () => {
+    const citation = one(page, '#how-to-cite p.citation');
+    expect(textOf(citation)).toBe(
+      'Edemskiy, A. (2019). Additional Evidence on the Final Break between Moscow and Tirana in 1960\u20131961. Balcanica - Annual of the Institute for Balkan Studies, L, 375\u2013396. https://doi.org/10.2298/BALC1950375E',
+    );
+    expect(all(page, '#how-to-cite p.citation i').map(textOf)).toEqual(['Balcanica - Annual of the Institute for Balkan Studies', 'L']);
+  });
+
+  it('has no section for what the seed lacks (references, licence, funding)', () => {
+    for (const id of ['references', 'license', 'funding']) expect(first(page, `#${id}`)).toBeUndefined();
+  });
+});
+
+describe('the body of the rich fixture page', () => {
+  const page = renderCase(caseById('a01-petrovic'));
+
+  it('marks translated titles and every abstract and keyword block with its language', () => {
+    expect(all(page, '.translated-title').map((p) => [p.properties['lang'], textOf(p)])).toEqual([
+      ['sr', 'Дунавско питање и Acta Bosniaca, 1878\u20131914'],
+      ['de', 'Die Donaufrage und die Acta Bosniaca: Quellen aus drei Sprachen'],
+    ]);
+    expect(all(page, '#abstract > div').map((d) => d.properties['lang'])).toEqual(['en', 'fr', 'sr']);
+    expect(all(page, '#abstract h3').map(textOf)).toEqual(['English', 'French', 'Serbian']);
+    expect(all(page, '#keywords > div').map((d) => d.properties['lang'])).toEqual(['en', 'fr', 'sr']);
+  });
+
+  it('maps inline markup: i, b, sub, sup as elements and small caps as span.sc', () => {
+    const html = page.html;
+    expect(html).toContain('H<sub>2</sub>O-stained');
+    expect(html).toContain('10<sup>th</sup>');
+    expect(html).toContain('<span class="sc">small caps</span>');
+    expect(html).toContain('<b>bold</b>');
+    expect(html).toContain('<h1 lang="en">The Danube Question and the <i>Acta Bosniaca</i>, 1878\u20131914: <span class="subtitle">Sources in Serbian, Albanian &#x26; Russian</span></h1>');
+    expect(textOf(one(page, '#abstract div[lang="en"]'))).toContain('mattered < less than assumed');
+  });
+
+  it('links the ORCID iD as its full URL with an accessible name', () => {
+    const orcid = one(page, 'a.orcid');
+    expect(orcid.properties['href']).toBe('https://orcid.org/0000-0002-1825-0097');
+    expect(textOf(orcid)).toBe('https://orcid.org/0000-0002-1825-0097');
+    expect(orcid.properties['ariaLabel']).toBe('ORCID iD of Jelena Petrović: https://orcid.org/0000-0002-1825-0097');
+  });
+
+  it('numbers affiliations once each and points every author to theirs', () => {
+    expect(all(page, 'ol.affiliations li').map((li) => [li.properties['id'], textOf(li)])).toEqual([
+      ['aff-1', 'Institute for Balkan Studies, SASA, Serbia'],
+      ['aff-2', 'University of Belgrade, Faculty of Philosophy, Serbia'],
+      ['aff-3', 'Akademia e Studimeve Albanologjike, Albania'],
+    ]);
+    expect(all(page, '.authors li').map((li) => within(li, 'sup a').map(textOf))).toEqual([['1', '2'], ['3'], [], [], []]);
+    expect(one(page, 'ol.affiliations a').properties['href']).toBe('https://ror.org/05kgm8x27');
+  });
+
+  it('lists references with their DOI links', () => {
+    const refs = all(page, '#references li');
+    expect(refs).toHaveLength(4);
+    expect(one(page, '#references li#ref3 a').properties['href']).toBe('https://doi.org/10.2298/BALC1950001P');
+    expect(all(page, '#references li#ref1 i').map(textOf)).toEqual(['Russia\'s Balkan Entanglements, 1806\u20131914']);
+  });
+
+  it('offers the PDF galley first, then the other galleys and the generated files', () => {
+    expect(all(page, '#downloads a').map((a) => [textOf(a), a.properties['href'], a.properties['type']])).toEqual([
+      ['PDF', '/sbt/doi/10.5555/sbt.2024.001/a01-petrovic.pdf', 'application/pdf'],
+      ['EPUB', 'https://journal.example.org/files/a01.epub', 'application/epub+zip'],
+      ['JATS XML', '/sbt/doi/10.5555/sbt.2024.001/article.xml', 'application/xml'],
+      ['Citation (RIS)', '/sbt/doi/10.5555/sbt.2024.001/citation.ris', 'application/x-research-info-systems'],
+      ['Citation (BibTeX)', '/sbt/doi/10.5555/sbt.2024.001/citation.bib', 'application/x-bibtex'],
+    ]);
+  });
+
+  it('links the licence with rel=license and gives every dated step', () => {
+    const licence = one(page, '#license a[rel="license"]');
+    expect(licence.properties['href']).toBe('https://creativecommons.org/licenses/by-nc-nd/4.0/');
+    expect(textOf(licence)).toBe('CC BY-NC-ND 4.0');
+    expect(all(page, '#license p').map(textOf)[0]).toBe('© 2024 Jelena Petrović and Arben Hoxha');
+    expect(all(page, '.issue-info dt').map(textOf)).toEqual(expect.arrayContaining(['Received', 'Accepted', 'Published in print', 'Published online']));
+  });
+
+  it('shows funders and the notice of what the article translates', () => {
+    expect(all(page, '#funding li').map(textOf)).toEqual([
+      'Ministry of Science, Technological Development and Innovation of the Republic of Serbia (grant 451-03-66/2024-03/200174)',
+      'European Research Council (grants ERC-2020-STG 948000, ERC-2022-POC 101000)',
+    ]);
+    expect(textOf(one(page, '.notice'))).toBe('This article is a translation of https://doi.org/10.5555/sbt.2023.099.');
+  });
+
+  it('makes no request to another site: no scripts, images, frames or stylesheets to load', () => {
+    expect(all(page, 'script[src], img, iframe, link[rel="stylesheet"], link[rel="preconnect"], object, embed')).toEqual([]);
+    expect(all(page, 'style')).toHaveLength(1);
+    expect(textOf(one(page, 'style'))).not.toMatch(/url\(|@import/);
+  });
+});

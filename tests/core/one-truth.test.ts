@@ -1,0 +1,65 @@
+/**
+ * One model, one truth: the same facts appear identically in the JATS, the Crossref deposit, the
+ * landing page's Highwire tags and its JSON-LD, for every article in metadata/ and every fixture.
+ * The expected facts come from the normalised model; each output is read back independently.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadMetadata } from '#adapters/metadata-fs';
+import { renderCrossrefDeposit } from '#core/crossref/index';
+import { renderJats } from '#core/jats/index';
+import { renderLandingPage } from '#core/landing/index';
+import { isoDate, plainText, type Article, type IssueBundle } from '#core/model/index';
+import { crossrefFacts, highwireFacts, jatsFacts, jsonLdFacts, type Facts } from '../helpers/facts.ts';
+import { repoDir } from '../helpers/shared.ts';
+
+function bundlesOf(dir: string): IssueBundle[] {
+  const result = loadMetadata(join(repoDir, dir));
+  if (!result.ok) throw new Error(`${dir} does not load`);
+  return result.bundles;
+}
+
+/** What the model says, in the shape the extractors return. */
+function truth(bundle: IssueBundle, article: Article): Facts {
+  const main = article.titles[0];
+  const authors = article.contributors.filter((c) => c.role === 'author');
+  const { print, online } = article.dates.published;
+  return {
+    doi: article.doi,
+    title: plainText(main.title) + (main.subtitle ? `: ${plainText(main.subtitle)}` : ''),
+    authors: authors.map((c) => (c.kind === 'organization' ? c.name : [c.surname, c.given_names, c.suffix].filter(Boolean).join(', '))),
+    orcids: authors.map((c) => (c.kind === 'person' && c.orcid) || '-'),
+    issns: [bundle.journal.issn.print, bundle.journal.issn.electronic].filter((v): v is string => v !== undefined).sort(),
+    volume: bundle.issue.volume,
+    issue: bundle.issue.number,
+    firstPage: article.pages?.first ?? article.article_number,
+    lastPage: article.pages?.last,
+    year: String(print?.year ?? bundle.issue.year),
+    onlineDate: online && isoDate(online),
+    license: article.license?.url,
+  };
+}
+
+const articles = ['metadata', 'tests/fixtures/metadata'].flatMap((dir) =>
+  bundlesOf(dir).flatMap((bundle) => bundle.articles.map((article) => ({ name: `${dir}: ${article.id}`, bundle, article }))),
+);
+
+describe.each(articles)('$name', ({ bundle, article }) => {
+  const expected = truth(bundle, article);
+  const html = renderLandingPage(bundle, article);
+  const deposit = renderCrossrefDeposit(bundle, { batchId: 'truth-batch', timestamp: '20240101000000000' });
+
+  it('has the facts in the JATS', () => {
+    expect(jatsFacts(renderJats(bundle, article))).toEqual(expected);
+  });
+  it('has the facts in the Crossref deposit', () => {
+    expect(crossrefFacts(deposit, article.doi)).toEqual(expected);
+  });
+  it('has the facts in the Highwire and Dublin Core tags', () => {
+    expect(highwireFacts(html)).toEqual(expected);
+  });
+  it('has the facts in the schema.org JSON-LD', () => {
+    const { onlineDate: _notInJsonLd, ...rest } = expected;
+    expect(jsonLdFacts(html)).toEqual(rest);
+  });
+});

@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEPOSIT_EXIT, runDeposit, type DepositCommandOptions } from '#cli/deposit-command';
+import { repoDir } from '../helpers/shared.ts';
+import { CREDENTIALS } from './fixtures.ts';
+import { startRig, type Rig, type World } from './harness.ts';
+
+const ISSUE_DIR = join(repoDir, 'tests/fixtures/metadata/testjournal/2024-12-3');
+const ENV = { CROSSREF_LOGIN_ID: CREDENTIALS.loginId, CROSSREF_PASSWORD: CREDENTIALS.password };
+
+let rig: Rig;
+beforeAll(async () => {
+  rig = await startRig();
+});
+afterAll(async () => {
+  await rig?.close();
+});
+
+async function run(world: World, options: Partial<DepositCommandOptions> = {}, env: Record<string, string | undefined> = ENV) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runDeposit(
+    { metadata: ISSUE_DIR, endpoint: rig.sim.url, table: 'unused', keep: 'unused', schemas: 'unused', ...options },
+    { out: (l) => void out.push(l), err: (l) => void err.push(l) },
+    env,
+    () => world.service,
+  );
+  return { code, out, err };
+}
+
+describe('colophon deposit', () => {
+  it('registers the issue, then finds nothing to send', async () => {
+    // Prepare
+    const world = await rig.world();
+    // Act
+    const first = await run(world);
+    world.clock += 1_000;
+    const second = await run(world);
+    // Assess
+    expect(first.code).toBe(DEPOSIT_EXIT.ok);
+    expect(first.out[0]).toBe('testjournal/2024-12-3: 4 to deposit, 0 unchanged or waiting');
+    expect(first.out).toContain('    Success 10.5555/sbt.2024.001  Successfully added');
+    expect(second.code).toBe(DEPOSIT_EXIT.ok);
+    expect(second.out).toEqual(['testjournal/2024-12-3: 0 to deposit, 4 unchanged or waiting']);
+  });
+
+  it('exits 1 when Crossref refuses a record, naming it', async () => {
+    const world = await rig.world();
+    rig.sim.forceOutcome('10.5555/sbt.2024.002', { status: 'Failure', message: 'User not allowed to add records for prefix: 10.5555' });
+    const result = await run(world);
+    expect(result.code).toBe(DEPOSIT_EXIT.refused);
+    expect(result.out).toContain('    Failure 10.5555/sbt.2024.002  User not allowed to add records for prefix: 10.5555');
+  });
+
+  it('a dry run lists what it would send and sends nothing', async () => {
+    const world = await rig.world();
+    const result = await run(world, { dryRun: true });
+    expect(result.out.filter((l) => l.startsWith('  would send'))).toHaveLength(4);
+    expect(rig.sim.requests.deposit).toBe(0);
+  });
+
+  it('asks for credentials in the environment, and never takes them as flags', async () => {
+    const world = await rig.world();
+    const result = await run(world, {}, {});
+    expect(result.code).toBe(DEPOSIT_EXIT.config);
+    expect(result.err[0]).toMatch(/CROSSREF_LOGIN_ID and CROSSREF_PASSWORD/);
+  });
+
+  it('a login Crossref refuses is a configuration error (2), with the message for staff', async () => {
+    const world = await rig.world();
+    const result = await run(world, {}, { CROSSREF_LOGIN_ID: CREDENTIALS.loginId, CROSSREF_PASSWORD: 'wrong' });
+    // The service in this rig holds the right password: refuse on the simulator side instead.
+    expect(result.code).toBe(DEPOSIT_EXIT.ok);
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * The app entry point as `cdk synth -c stage=…` runs it: a separate Node process with cdk.json's
+ * context, bundling with esbuild, the built-in CloudFormation validation and cdk-nag. This is the
+ * one slow test (about 10–20 s); the others synthesize in-process without bundling.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '#infra/constructs/colophon-function';
+import { CDK_CONTEXT } from './synth.ts';
+
+const outdirs: string[] = [];
+afterAll(() => {
+  for (const dir of outdirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Runs infra/app.ts the way the CDK CLI does: context in CDK_CONTEXT_JSON, output in CDK_OUTDIR. */
+function runApp(stage: string): { status: number | null; stderr: string; outdir: string; seconds: number } {
+  const outdir = mkdtempSync(join(tmpdir(), 'colophon-cdk-'));
+  outdirs.push(outdir);
+  const env: NodeJS.ProcessEnv = { ...process.env, CDK_OUTDIR: outdir, CDK_CONTEXT_JSON: JSON.stringify({ ...CDK_CONTEXT, stage }) };
+  delete env.CDK_VALIDATION;
+  const started = performance.now();
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'infra/app.ts'], { cwd: PROJECT_ROOT, env, encoding: 'utf8', timeout: 240_000 });
+  return { status: run.status, stderr: run.stderr, outdir, seconds: (performance.now() - started) / 1000 };
+}
+
+describe('infra/app.ts', () => {
+  it('synthesizes dev with bundling, CloudFormation validation and cdk-nag, and no violation', { timeout: 240_000 }, () => {
+    // Act
+    const { status, stderr, outdir, seconds } = runApp('dev');
+    // Assess
+    expect(status, stderr).toBe(0);
+    console.info(`full synth of dev (bundling, validation, cdk-nag): ${seconds.toFixed(1)} s`);
+    expect(readdirSync(outdir).filter((f) => f.endsWith('.template.json')).sort()).toEqual(['Colophon-dev-Stateful.template.json', 'Colophon-dev-Stateless.template.json']);
+    const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8')) as { pluginReports: { violations?: unknown[] }[] };
+    expect(report.pluginReports.flatMap((r) => r.violations ?? [])).toEqual([]);
+
+    // Each function is an ES module bundle with a source map; the AWS SDK stays outside (the runtime has it).
+    const bundles = readdirSync(outdir).filter((f) => f.startsWith('asset.')).map((dir) => join(outdir, dir));
+    expect(bundles).toHaveLength(3);
+    for (const dir of bundles) {
+      const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
+      expect(code.startsWith("import { createRequire as colophonCreateRequire } from 'node:module';")).toBe(true);
+      expect(code).toMatch(/export\s*\{[^}]*\bhandler\b/);
+      expect(code).toMatch(/from\s*"@aws-sdk\/client-(s3|dynamodb|sqs)"/);
+      expect(code).not.toMatch(/\n\s{4,}\S/); // minified: no indented lines
+      expect(existsSync(join(dir, 'index.mjs.map'))).toBe(true);
+    }
+  });
+
+  it('stops with a clear message for an unknown stage', { timeout: 60_000 }, () => {
+    const { status, stderr } = runApp('qa');
+    expect(status).not.toBe(0);
+    expect(stderr).toMatch(/StageConfigError: Unknown stage "qa": choose one of local, dev, prod/);
+  });
+});

@@ -1,0 +1,76 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { describe, expect, it } from 'vitest';
+import { CROSSREF_ENDPOINTS, STAGES, StageConfigError, stageConfig, stageProblems, type StageConfig } from '#infra/config';
+
+const withChange = (base: StageConfig, change: Partial<StageConfig>): StageConfig => ({ ...structuredClone(base), ...change });
+
+describe('stageConfig', () => {
+  it('defaults to dev when no stage is given in context', () => {
+    expect(stageConfig(undefined)).toBe(STAGES.dev);
+  });
+
+  it.each(['local', 'dev', 'prod'] as const)('returns the %s settings', (name) => {
+    expect(stageConfig(name).stage).toBe(name);
+  });
+
+  it.each([['qa'], [''], ['Prod'], [42]])('refuses the unknown stage %j, naming the choices', (name) => {
+    expect(() => stageConfig(name)).toThrow(StageConfigError);
+    expect(() => stageConfig(name)).toThrow(/Unknown stage .*choose one of local, dev, prod/);
+  });
+
+  it('refuses a known stage whose settings have problems, listing every one', () => {
+    // Prepare
+    const broken = withChange(STAGES.dev, { env: { account: '123', region: 'mars' } });
+    // Act
+    const act = (): StageConfig => stageConfig('dev', { ...STAGES, dev: broken });
+    // Assess
+    expect(act).toThrow(/Stage "dev" cannot be synthesized:\n- env.account .*\n- env.region/);
+  });
+});
+
+describe('the stages', () => {
+  it('deposit to Crossref test outside prod and to production in prod', () => {
+    expect(STAGES.local.crossref.endpoint).toBe('https://test.crossref.org');
+    expect(STAGES.dev.crossref.endpoint).toBe('https://test.crossref.org');
+    expect(STAGES.prod.crossref.endpoint).toBe('https://doi.crossref.org');
+  });
+
+  it('protect data only in prod', () => {
+    expect(STAGES.prod).toMatchObject({ deletionProtection: true, removalPolicy: RemovalPolicy.RETAIN });
+    for (const stage of [STAGES.local, STAGES.dev]) expect(stage).toMatchObject({ deletionProtection: false, removalPolicy: RemovalPolicy.DESTROY });
+  });
+
+  it('all have no problems', () => {
+    for (const stage of Object.values(STAGES)) expect(stageProblems(stage)).toEqual([]);
+  });
+});
+
+// Each case: a change to the dev settings and the problem it must produce.
+const problemCases: [string, Partial<StageConfig>, RegExp][] = [
+  ['a short account id', { env: { account: '12345' } }, /env.account must be a 12-digit/],
+  ['a region that is not one', { env: { region: 'europe' } }, /env.region must be an AWS region/],
+  ['a certificate outside us-east-1', { site: { customDomain: { name: 'journal.example.org', certificateArn: 'arn:aws:acm:eu-central-1:123456789012:certificate/x' } } }, /us-east-1/],
+  ['production Crossref outside prod', { crossref: { endpoint: CROSSREF_ENDPOINTS.production } }, /must not deposit to the production Crossref endpoint/],
+  ['a negative DLQ threshold', { alarms: { dlqDepth: -1, oldestMessageAgeSeconds: 600 } }, /alarms.dlqDepth/],
+  ['a queue age under a minute', { alarms: { dlqDepth: 0, oldestMessageAgeSeconds: 10 } }, /oldestMessageAgeSeconds/],
+];
+
+describe('stageProblems', () => {
+  it.each(problemCases)('finds %s', (_name, change, expected) => {
+    const problems = stageProblems(withChange(STAGES.dev, change));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(expected);
+  });
+
+  it('requires prod to deposit to production Crossref', () => {
+    expect(stageProblems(withChange(STAGES.prod, { crossref: { endpoint: CROSSREF_ENDPOINTS.test } }))).toEqual(['prod must deposit to the production Crossref endpoint']);
+  });
+
+  it('accepts a custom domain with a us-east-1 certificate and a full environment', () => {
+    const config = withChange(STAGES.prod, {
+      env: { account: '123456789012', region: 'eu-central-1' },
+      site: { customDomain: { name: 'journal.example.org', certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' } },
+    });
+    expect(stageProblems(config)).toEqual([]);
+  });
+});

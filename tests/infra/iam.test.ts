@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { grants, resourcesOf, synthStage } from './synth.ts';
+
+// Every function's role, compared action by action with what its handler calls (functions/adapters):
+// a new grant must be added here on purpose, and an unused one shows up as a difference.
+const TABLE = 'arn:{AWS::Partition}:dynamodb:{AWS::Region}:{AWS::AccountId}:table/{Stateful.TableName}';
+const INDEXES = ['gsi1', 'gsi2', 'gsi3'].map((name) => `${TABLE}/index/${name}`);
+const bucket = (output: string): string => `arn:{AWS::Partition}:s3:::{Stateful.${output}}`;
+const objects = (output: string): string => `${bucket(output)}/*`;
+
+const base = (fn: string): Record<string, string[]> => ({
+  'logs:CreateLogStream': [`{${fn}Logs.Arn}`],
+  'logs:PutLogEvents': [`{${fn}Logs.Arn}`],
+  'xray:PutTelemetryRecords': ['*'],
+  'xray:PutTraceSegments': ['*'],
+});
+const tableRead = { 'dynamodb:GetItem': [TABLE], 'dynamodb:BatchGetItem': [TABLE], 'dynamodb:Query': [TABLE, ...INDEXES].sort() };
+const tableWrite = Object.fromEntries(['BatchWriteItem', 'ConditionCheckItem', 'DeleteItem', 'PutItem', 'UpdateItem'].map((a) => [`dynamodb:${a}`, [TABLE]]));
+const bucketRead = (output: string) => ({ 's3:GetObject': [objects(output)], 's3:ListBucket': [bucket(output)] });
+/** What the SQS event source mapping needs (CDK grants it with the mapping). */
+const consume = (queue: string) =>
+  Object.fromEntries(['ChangeMessageVisibility', 'DeleteMessage', 'GetQueueAttributes', 'GetQueueUrl', 'ReceiveMessage'].map((a) => [`sqs:${a}`, [`{${queue}.Arn}`]]));
+
+const sorted = (grant: Record<string, string[]>): Record<string, string[]> => Object.fromEntries(Object.entries(grant).map(([action, resources]) => [action, [...resources].sort()]));
+
+describe('IAM: each function gets only what it uses', () => {
+  const { statelessTemplate: template } = synthStage('dev');
+
+  it('Ingest reads the inbox, reads and writes records, and sends render jobs', () => {
+    expect(grants(template, 'Ingest')).toEqual(
+      sorted({ ...base('Ingest'), ...bucketRead('InboxBucketName'), ...tableRead, ...tableWrite, 'sqs:SendMessage': ['{RenderQueue.Arn}'] }),
+    );
+  });
+
+  it('Render consumes render jobs, reads and writes records and site files, and sends site jobs', () => {
+    expect(grants(template, 'Render')).toEqual(
+      sorted({
+        ...base('Render'),
+        ...consume('RenderQueue'),
+        ...tableRead,
+        ...tableWrite,
+        ...bucketRead('SiteBucketName'),
+        's3:PutObject': [objects('SiteBucketName')],
+        'sqs:SendMessage': ['{SiteQueue.Arn}'],
+      }),
+    );
+  });
+
+  it('Site consumes site jobs, only reads records, and reads and writes site files', () => {
+    expect(grants(template, 'Site')).toEqual(sorted({ ...base('Site'), ...consume('SiteQueue'), ...tableRead, ...bucketRead('SiteBucketName'), 's3:PutObject': [objects('SiteBucketName')] }));
+  });
+
+  it('attaches no managed policy and no inline policy to any role', () => {
+    for (const [id, role] of Object.entries(resourcesOf(template, 'AWS::IAM::Role'))) {
+      expect(role.Properties.ManagedPolicyArns, id).toBeUndefined();
+      expect(role.Properties.Policies, id).toBeUndefined();
+      expect(role.Properties.AssumeRolePolicyDocument, id).toMatchObject({ Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' } }] });
+    }
+  });
+
+  it('nobody may read the Crossref secret or write the artifacts bucket yet', () => {
+    const everything = JSON.stringify(Object.values(resourcesOf(template, 'AWS::IAM::Policy')));
+    expect(everything).not.toMatch(/CrossrefSecretArn|ArtifactsBucketName|secretsmanager:/);
+  });
+});

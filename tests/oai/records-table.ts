@@ -1,0 +1,89 @@
+/**
+ * DynamoDB Local with an empty records table, for the OAI store tests and the benchmark: the
+ * emulator from infra/local (the project's launcher), the table with the key schema of
+ * infra/constructs/records-table.ts (pk/sk, gsi1–gsi3 with `<name>pk`/`<name>sk`, projection ALL).
+ */
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { createRecordsStore, type RecordsStore } from '#adapters/records';
+import { keys } from '#adapters/records-keys';
+import type { OaiItem } from '#core/oai/source';
+import { RECORD_INDEX_NAMES } from '#infra/constructs/records-table';
+import { startDynamoDbLocal, type DynamoDbLocal } from '#infra/local/dynamodb-local';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '#infra/local/paths';
+
+export type LocalRecords = {
+  readonly emulator: DynamoDbLocal;
+  readonly client: DynamoDBDocumentClient;
+  readonly tableName: string;
+  readonly records: RecordsStore;
+  stop(): Promise<void>;
+};
+
+export async function startLocalRecords(tableName = 'RecordsTable'): Promise<LocalRecords> {
+  const emulator = await startDynamoDbLocal();
+  const raw = new DynamoDBClient({ endpoint: emulator.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  const client = DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } });
+  const attribute = (name: string) => ({ AttributeName: name, AttributeType: 'S' as const });
+  await raw.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: [attribute('pk'), attribute('sk'), ...RECORD_INDEX_NAMES.flatMap((n) => [attribute(`${n}pk`), attribute(`${n}sk`)])],
+      GlobalSecondaryIndexes: RECORD_INDEX_NAMES.map((n) => ({
+        IndexName: n,
+        KeySchema: [
+          { AttributeName: `${n}pk`, KeyType: 'HASH' as const },
+          { AttributeName: `${n}sk`, KeyType: 'RANGE' as const },
+        ],
+        Projection: { ProjectionType: 'ALL' as const },
+      })),
+    }),
+  );
+  return {
+    emulator,
+    client,
+    tableName,
+    records: createRecordsStore(client, tableName),
+    stop: async () => {
+      raw.destroy();
+      await emulator.stop();
+    },
+  };
+}
+
+/** Writes OAI items through the records store (a version per item), `concurrency` at a time; the journal and issues too. */
+export async function putItems(local: LocalRecords, items: readonly OaiItem[], concurrency = 8): Promise<void> {
+  const seen = new Set<string>();
+  for (const { record, changedAt } of items) {
+    const key = `${record.journal.id}/${record.issue.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    await local.records.putJournal(record.journal, `hash-${record.journal.id}`, changedAt);
+    await local.records.putIssue(record.journal, record.issue, `hash-${key}`, { batchId: 'test', now: changedAt });
+  }
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await local.records.putVersion(item.record, `hash-${item.changedAt}`, { batchId: 'test', now: item.changedAt });
+      if (item.deleted) await markWithdrawn(local, item);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+}
+
+/**
+ * A withdrawal as oai-store.ts reads it: the version written for it, and the head, carry
+ * `withdrawn: true` (the records store has no withdrawal yet; see the report).
+ */
+async function markWithdrawn(local: LocalRecords, item: OaiItem): Promise<void> {
+  const head = await local.records.getHead(item.record.article.doi);
+  for (const key of [keys.head(item.record.article.doi), keys.version(item.record.article.doi, head!.meta.version)]) {
+    await local.client.send(new UpdateCommand({ TableName: local.tableName, Key: key, UpdateExpression: 'SET withdrawn = :t', ExpressionAttributeValues: { ':t': true } }));
+  }
+}

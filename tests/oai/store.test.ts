@@ -1,0 +1,84 @@
+/**
+ * The DynamoDB record source (functions/adapters/oai-store.ts) on DynamoDB Local, written through
+ * the records store as ingest writes it, and harvested through the core as a harvester would.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOaiStore } from '#adapters/oai-store';
+import type { OaiItem, OaiRecordSource } from '#core/oai/source';
+import { context, recordById, syntheticItems, withDoi } from '#tests/core/oai/fixtures';
+import { all, ask, errorCodes, harvest, one, parseXml, text } from '#tests/core/oai/read';
+import { validateXml } from '#tests/helpers/xsd';
+import { putItems, startLocalRecords, type LocalRecords } from './records-table.ts';
+
+const identifierOf = (item: OaiItem): string => `oai:journal.example.org:${item.record.article.doi}`;
+
+let local: LocalRecords;
+let source: OaiRecordSource;
+const items = syntheticItems(1000);
+let time = Date.UTC(2025, 0, 1);
+const ctx = () => context(source, { now: new Date((time += 1000)).toISOString() });
+const later = (): string => new Date((time += 10)).toISOString();
+
+beforeAll(async () => {
+  local = await startLocalRecords();
+  await putItems(local, items);
+  source = createOaiStore({ client: local.client, tableName: local.tableName, journalId: 'testjournal' });
+}, 180_000);
+
+afterAll(async () => {
+  await local?.stop();
+});
+
+describe('oai-store on DynamoDB Local', () => {
+  it('a harvester pages through 1,000 records and receives each exactly once', async () => {
+    // Act
+    const pages = await harvest(ctx, 'verb=ListRecords&metadataPrefix=oai_dc');
+    // Assess
+    expect(pages.flatMap((p) => p.identifiers)).toEqual(items.map(identifierOf));
+    expect(pages.map((p) => p.token?.attrs.completeListSize)).toEqual(Array(10).fill('1000'));
+    expect(validateXml('oai', pages[3]!.xml).errors).toEqual([]);
+  });
+
+  it('selects by datestamp and set, and answers GetRecord, ListSets and Identify from the table', async () => {
+    // Act
+    const range = await ask(ctx(), 'verb=ListIdentifiers&metadataPrefix=oai_dc&from=2024-01-01T00:01:00Z&until=2024-01-01T00:01:09Z');
+    const bySet = await ask(ctx(), 'verb=ListIdentifiers&metadataPrefix=oai_dc&set=issue:2024-12-3');
+    const none = await ask(ctx(), 'verb=ListIdentifiers&metadataPrefix=oai_dc&set=section:reviews');
+    const got = await ask(ctx(), `verb=GetRecord&metadataPrefix=jats&identifier=${identifierOf(items[7]!)}`);
+    const sets = await ask(ctx(), 'verb=ListSets');
+    const identify = await ask(ctx(), 'verb=Identify');
+    // Assess
+    expect(all(range.root, 'identifier').map(text)).toEqual(items.slice(60, 70).map(identifierOf));
+    expect(one(bySet.root, 'resumptionToken').attrs.completeListSize).toBe('1000');
+    expect(errorCodes(none.root)).toEqual(['noRecordsMatch']);
+    expect(text(one(one(got.root, 'header'), 'identifier'))).toBe(identifierOf(items[7]!));
+    expect(all(sets.root, 'setSpec').map(text)).toEqual(['issue', 'issue:2024-12-3', 'section', 'section:articles', 'section:reviews']);
+    expect(text(one(identify.root, 'earliestDatestamp'))).toBe('2024-01-01T00:00:00Z');
+  });
+
+  it('receives each exactly once while records change, appear and are withdrawn between pages; the next harvest brings the changes', async () => {
+    // Prepare
+    const firstDate = new Date(time + 1000).toISOString().slice(0, 19) + 'Z';
+    const changes: OaiItem[] = [];
+    // Act
+    const pages = await harvest(ctx, 'verb=ListIdentifiers&metadataPrefix=oai_dc', async (_page, n) => {
+      const batch: OaiItem[] = [
+        { ...items[n * 100 - 50]!, changedAt: later() },
+        { ...(items[n * 100 + 50] ?? items[0]!), changedAt: later() },
+        { ...items[999 - n]!, changedAt: later(), deleted: true },
+        { changedAt: later(), deleted: false, record: withDoi(recordById('a01-petrovic'), `10.5555/new.${n}`) },
+      ];
+      changes.push(...batch);
+      await putItems(local, batch, 1);
+    });
+    const next = await harvest(ctx, `verb=ListIdentifiers&metadataPrefix=oai_dc&from=${firstDate}`);
+    // Assess
+    const seen = pages.flatMap((p) => p.identifiers);
+    expect(seen).toEqual(items.map(identifierOf));
+    const changed = next.flatMap((p) => p.identifiers);
+    expect(new Set(changed)).toEqual(new Set(changes.map(identifierOf)));
+    expect(changed).toHaveLength(new Set(changed).size);
+    const deleted = next.flatMap((p) => all(parseXml(p.xml), 'header')).filter((h) => h.attrs.status === 'deleted');
+    expect(deleted).toHaveLength(10);
+  });
+});
