@@ -11,10 +11,10 @@ import { startS3, type S3Emulator } from './s3.ts';
 import { startSqs, type SqsEmulator } from './sqs.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './paths.ts';
 
-export type Endpoints = { readonly s3: string; readonly dynamodb: string; readonly sqs: string };
+/** Where each emulator listens; `s3Events` is the object-event feed (Server-Sent Events). Plain data, so tests can be handed it. */
+export type Endpoints = { readonly s3: string; readonly dynamodb: string; readonly sqs: string; readonly s3Events: string };
 export type Emulators = {
   readonly endpoints: Endpoints;
-  readonly s3Events: string;
   readonly startupMs: { readonly dynamodb: number; readonly s3: number; readonly sqs: number };
   stop(): Promise<void>;
 };
@@ -30,8 +30,7 @@ export async function startEmulators(options: { readonly persistDir?: string } =
       startSqs(options.persistDir === undefined ? {} : { dataDir: join(options.persistDir, 'sqs') }).then((q) => (started.sqs = q)),
     ]);
     return {
-      endpoints: { s3: s3.endpoint, dynamodb: dynamo.endpoint, sqs: sqs.endpoint },
-      s3Events: s3.eventsUrl,
+      endpoints: { s3: s3.endpoint, dynamodb: dynamo.endpoint, sqs: sqs.endpoint, s3Events: s3.eventsUrl },
       startupMs: { dynamodb: dynamo.startupMs, s3: s3.startupMs, sqs: sqs.startupMs },
       stop: async () => {
         await Promise.allSettled([dynamo.stop(), s3.stop(), sqs.stop()]);
@@ -50,7 +49,7 @@ export async function startEmulators(options: { readonly persistDir?: string } =
  * service-specific endpoint variables itself. Checksums only when required: s3rver cannot
  * read the aws-chunked bodies with trailing checksums the SDK otherwise sends for streams.
  */
-export function awsEnv(endpoints: Endpoints): Record<string, string> {
+export function awsEnv(endpoints: Pick<Endpoints, 's3' | 'dynamodb' | 'sqs'>): Record<string, string> {
   return {
     AWS_REGION: LOCAL_REGION,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,

@@ -4,10 +4,12 @@
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { repoDir } from '#tests/helpers/shared';
-import { copyTree, runBin, runCli, type Run } from './run.ts';
+import { copyTree, removeTempDirs, runBin, runCli, type Run } from './run.ts';
+
+afterAll(removeTempDirs);
 
 type Replace = { readonly find: string; readonly with: string };
 type Break = {

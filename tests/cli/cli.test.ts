@@ -1,8 +1,10 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { repoDir } from '#tests/helpers/shared';
-import { copyTree, runBin, runCli, snapshot, tempDir } from './run.ts';
+import { copyTree, runBin, runCli, snapshot, removeTempDirs, tempDir } from './run.ts';
+
+afterAll(removeTempDirs);
 
 const SEED_FILES = [
   'balcanica/crossref/L-2019.xml',

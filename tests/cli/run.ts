@@ -3,7 +3,6 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { afterAll } from 'vitest';
 import { main } from '#cli/main';
 import { repoDir } from '#tests/helpers/shared';
 
@@ -26,11 +25,17 @@ export function runBin(argv: readonly string[], node = process.execPath): Run {
 }
 
 const temps: string[] = [];
-afterAll(() => {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-});
 
-/** A fresh temporary folder, removed after the test file. */
+/**
+ * Removes the temporary folders made so far. Each test file registers it with `afterAll`: with
+ * vitest's `isolate: false` this module is loaded once per worker, so a hook registered here
+ * would belong to the first test file only.
+ */
+export function removeTempDirs(): void {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** A fresh temporary folder; `removeTempDirs` deletes it. */
 export function tempDir(prefix = 'colophon-test-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   temps.push(dir);

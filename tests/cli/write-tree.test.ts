@@ -1,9 +1,11 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import type { BuildPlan } from '#cli/build';
 import { writeTree } from '#cli/write-tree';
-import { snapshot, tempDir } from './run.ts';
+import { snapshot, removeTempDirs, tempDir } from './run.ts';
+
+afterAll(removeTempDirs);
 
 const plan = (files: BuildPlan['files']): BuildPlan => ({ journals: ['j'], files, issues: 1, articles: 1 });
 

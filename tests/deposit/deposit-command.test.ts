@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEPOSIT_EXIT, runDeposit, type DepositCommandOptions } from '#cli/deposit-command';
+import { createDepositService } from '#adapters/crossref-deposit';
+import { createCrossrefClient } from '#adapters/crossref-http';
+import { DEPOSIT_EXIT, runDeposit, type DepositCommandOptions, type ServiceFactory } from '#cli/deposit-command';
 import { repoDir } from '../helpers/shared.ts';
-import { CREDENTIALS } from './fixtures.ts';
+import { CREDENTIALS, crossrefValidator } from './fixtures.ts';
 import { startRig, type Rig, type World } from './harness.ts';
 
 const ISSUE_DIR = join(repoDir, 'tests/fixtures/metadata/testjournal/2024-12-3');
@@ -66,10 +68,31 @@ describe('colophon deposit', () => {
     expect(result.err[0]).toMatch(/CROSSREF_LOGIN_ID and CROSSREF_PASSWORD/);
   });
 
-  it('a login Crossref refuses is a configuration error (2), with the message for staff', async () => {
+  it('a login Crossref refuses is a configuration error (2); nothing stays reserved', async () => {
+    // Prepare: a service built from the credentials the command read.
     const world = await rig.world();
-    const result = await run(world, {}, { CROSSREF_LOGIN_ID: CREDENTIALS.loginId, CROSSREF_PASSWORD: 'wrong' });
-    // The service in this rig holds the right password: refuse on the simulator side instead.
-    expect(result.code).toBe(DEPOSIT_EXIT.ok);
+    const factory: ServiceFactory = (_options, credentials) =>
+      createDepositService({
+        crossref: createCrossrefClient({ endpoint: rig.sim.url, credentials, sleep: async () => undefined }),
+        ledger: world.ledger,
+        store: { put: async () => undefined },
+        validate: crossrefValidator(),
+        now: () => new Date(world.clock),
+        newId: () => 'fixed',
+      });
+    const err: string[] = [];
+    // Act
+    const code = await runDeposit(
+      { metadata: ISSUE_DIR, endpoint: rig.sim.url, table: 'unused', keep: 'unused', schemas: 'unused' },
+      { out: () => undefined, err: (l) => void err.push(l) },
+      { CROSSREF_LOGIN_ID: CREDENTIALS.loginId, CROSSREF_PASSWORD: 'wrong-secret' },
+      factory,
+    );
+    // Assess
+    expect(code).toBe(DEPOSIT_EXIT.config);
+    expect(err.join('\n')).toMatch(/Crossref refused the login \(HTTP 401\)/);
+    expect(err.join('\n')).not.toContain('wrong-secret');
+    expect(await world.ledger.pendingBatches()).toEqual([]);
+    expect((await world.ledger.entries(['10.5555/sbt.2024.001'])).get('10.5555/sbt.2024.001')?.state).toBe('ready');
   });
 });

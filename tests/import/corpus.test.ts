@@ -48,12 +48,15 @@ describe('import: corpus round trip', () => {
     const failed = outcomes.filter((o) => o.failures.length > 0);
     const pass = outcomes.length - failed.length;
     console.log(['corpus round trip, journal-article records passing every comparison:', ...lines, `${'all'.padEnd(52)} ${pass}/${outcomes.length} ${((100 * pass) / outcomes.length).toFixed(1)}%`].join('\n'));
-    console.log(['failures:', ...failed.map((o) => `${o.file} ${o.doi}\n    ${o.failures.join('\n    ')}\n    why: ${EXPECTED_FAILURES[o.doi.toLowerCase()] ?? 'UNEXPLAINED'}`)].join('\n'));
-    const explained = Object.keys(EXPECTED_FAILURES);
-    const outOfModel = outcomes.filter((o) => explained.includes(o.doi.toLowerCase()) && /^(not imported|does not load)/.test(o.failures[0] ?? '')).length;
+    console.log(['failures:', ...failed.map((o) => `${o.file} ${o.doi}\n    ${o.failures.join('\n    ')}\n    why: ${EXPECTED_FAILURES[o.file] ?? 'UNEXPLAINED'}`)].join('\n'));
+    // Records whose source lacks a field the model requires cannot load at all; the rate that
+    // measures the importer counts the others.
+    const unloadable = outcomes.filter((o) => /^(not imported|does not load)/.test(o.failures[0] ?? '')).length;
+    console.log(`records the model can hold: ${pass}/${outcomes.length - unloadable} pass (${((100 * pass) / (outcomes.length - unloadable)).toFixed(1)}%)`);
 
     // Assess
-    expect(failed.map((o) => o.doi.toLowerCase()).sort()).toEqual([...explained].sort());
-    expect(pass / (outcomes.length - outOfModel)).toBeGreaterThanOrEqual(0.95);
+    expect([...new Set(failed.map((o) => o.file))].sort()).toEqual(Object.keys(EXPECTED_FAILURES).sort());
+    expect(pass / outcomes.length).toBeGreaterThanOrEqual(0.85);
+    expect(pass / (outcomes.length - unloadable)).toBeGreaterThanOrEqual(0.95);
   });
 });

@@ -214,7 +214,8 @@ function record(m: Json): SourceRecord | string {
   const subtitle = markup(strings(m.subtitle)[0], notes, 'subtitle');
   const originals = strings(m['original-title']).filter((t) => t.trim() !== '');
   if (originals.length > 0) notes.add('original-title', 'original-language titles carry no language in the REST API: left out (add them under translated_titles by hand)');
-  if (strings(m['original-title']).length > originals.length) notes.add('original-title', 'an empty original-language title ignored');
+  const rawOriginals = Array.isArray(m['original-title']) ? m['original-title'] : [];
+  if (rawOriginals.length > originals.length) notes.add('original-title', 'an empty original-language title ignored');
   if (strings(m['short-title']).length > 0) notes.add('short-title', 'short titles are not held by the model: left out');
   const language = langOf(str(m.language));
   const pageText = str(m.page);

@@ -71,6 +71,7 @@ export function relationsOf(work: XElement, own: string, notes: Notes): Relation
     const type = UPDATE_TYPES[attr(update, 'type') ?? ''];
     const doi = doiOf(textOf(update), notes, 'crossmark.update');
     if (type && doi && doi.toLowerCase() !== own.toLowerCase()) out.push({ type, doi });
+    else if (doi && doi.toLowerCase() === own.toLowerCase()) notes.add('crossmark.update', `the article is marked "${attr(update, 'type') ?? '?'}" in place (an update of itself, ${attr(update, 'date') ?? 'no date'}): the model has no status for that, left out`);
     else notes.add('crossmark.update', `update "${attr(update, 'type') ?? '?'}" of ${textOf(update) ?? '?'} is not a relation the model holds: left out`);
   }
   for (const rel of [...findInWork(work, 'intra_work_relation'), ...findInWork(work, 'inter_work_relation')]) {

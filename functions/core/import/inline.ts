@@ -145,11 +145,19 @@ export function escapeText(text: string, notes: Notes, field: string): string {
   return text.replace(TAG_START, '< ');
 }
 
+/**
+ * A word that mixes Latin and Cyrillic letters ("SPAСE" with a Cyrillic С) is almost always a
+ * look-alike typed by mistake; it is kept exactly as the source has it, and noted for a check.
+ */
+const MIXED_SCRIPT = /[\p{Script=Latin}\p{Script=Cyrillic}]*(?:\p{Script=Latin}\p{Script=Cyrillic}|\p{Script=Cyrillic}\p{Script=Latin})[\p{Script=Latin}\p{Script=Cyrillic}]*/u;
+
 /** Markup text of an inline tree, ready for a YAML markup field (`undefined` when empty). */
 export function toMarkup(nodes: readonly Inline[], notes: Notes, field: string): string | undefined {
   const write = (list: readonly Inline[]): string =>
     list.map((n) => (typeof n === 'string' ? escapeText(n, notes, field) : `<${n.tag}>${write(n.children)}</${n.tag}>`)).join('');
   const out = write(normalise(nodes));
+  const mixed = MIXED_SCRIPT.exec(out);
+  if (mixed) notes.add(field, `"${mixed[0]}" mixes Latin and Cyrillic letters (a look-alike letter?): kept as in the source, check it`);
   return out === '' ? undefined : out;
 }
 

@@ -230,6 +230,7 @@ export function importOjsNative(text: string): ImportOutcome {
     const ctx = issueContext(undefined, fileNotes);
     for (const a of root.name === 'article' ? [root] : kids(root, 'article')) take(a, ctx, undefined);
   }
-  if (records.length === 0) return { ok: false, error: `no importable article: ${fileNotes.list.slice(1).join('; ') || 'the export holds none'}` };
+  const skipped = fileNotes.list.filter((n) => n.startsWith('article skipped'));
+  if (records.length === 0) return { ok: false, error: `no importable article: ${skipped.join('; ') || 'the export holds none'}` };
   return { ok: true, results: assemble(records, fileNotes) };
 }

@@ -97,7 +97,7 @@ export const baseLang = (value: string | undefined): string | undefined => langO
 
 export function doiOf(value: string | undefined, notes: Notes, field: string): string | undefined {
   if (!value?.trim()) return undefined;
-  const doi = canonicalDoi(value.trim().replace(/^https?:\/\/(?:dx\.)?doi\.org\//i, '').replace(/^doi:\s*/i, ''));
+  const doi = canonicalDoi(value.trim().replace(/^https?:\/\/(?:dx\.)?doi\.org\//i, '').replace(/^(?:info:)?doi[:/]\s*/i, ''));
   if (doi) return doi;
   notes.add(field, `"${value.trim()}" is not a DOI the model takes: left out`);
   return undefined;

@@ -38,8 +38,14 @@ export function canonicalOrcid(value: string): string | null {
   return digits[15] === expected ? `https://orcid.org/${m.slice(1, 5).join('-')}` : null;
 }
 
-/** ROR id (https://ror.org/ + 9 characters: 0, 6 Crockford base32, 2 check digits), as a URL. */
+/** ROR id: `0`, six Crockford base32 characters, and two ISO 7064 MOD 97-10 check digits (https://ror.readme.io/docs/identifier). */
 export function canonicalRor(value: string): string | null {
-  const m = /^(?:https?:\/\/ror\.org\/)?(0[0-9a-hjkmnp-tv-z]{6}[0-9]{2})$/.exec(value.trim());
-  return m ? `https://ror.org/${m[1]}` : null;
+  const m = /^(?:https?:\/\/ror\.org\/)?(0[0-9a-hjkmnp-tv-z]{6})([0-9]{2})$/.exec(value.trim().toLowerCase());
+  if (!m) return null;
+  let n = 0n;
+  for (const c of m[1]!) n = n * 32n + BigInt(CROCKFORD.indexOf(c));
+  const check = String(98n - ((n * 100n) % 97n)).padStart(2, '0');
+  return check === m[2] ? `https://ror.org/${m[1]}${m[2]}` : null;
 }
+
+const CROCKFORD = '0123456789abcdefghjkmnpqrstvwxyz';

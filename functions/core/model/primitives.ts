@@ -84,7 +84,7 @@ export const orcid = z.string().transform((value, ctx) => {
 export const ror = z.string().transform((value, ctx) => {
   const canonical = canonicalRor(value);
   if (canonical) return canonical;
-  ctx.addIssue({ code: 'custom', message: `"${value}" is not a ROR id: expected https://ror.org/0xxxxxxNN` });
+  ctx.addIssue({ code: 'custom', message: `"${value}" is not a valid ROR id: expected https://ror.org/0xxxxxxNN with correct check digits` });
   return z.NEVER;
 });
 

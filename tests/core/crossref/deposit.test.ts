@@ -198,7 +198,7 @@ describe('renderCrossrefDeposit: the rich fixture issue', () => {
     // Assess
     expect(all(petrovic, 'ORCID').map((o) => [o.attrs.authenticated, text(o)])).toEqual([['false', 'https://orcid.org/0000-0002-1825-0097']]);
     expect(institutions.map((i) => texts(i, 'institution_name'))).toEqual([['Institute for Balkan Studies, SASA'], ['University of Belgrade, Faculty of Philosophy']]);
-    expect(all(institutions[0]!, 'institution_id').map((i) => [i.attrs.type, text(i)])).toEqual([['ror', 'https://ror.org/05kgm8x27']]);
+    expect(all(institutions[0]!, 'institution_id').map((i) => [i.attrs.type, text(i)])).toEqual([['ror', 'https://ror.org/05kgm8x47']]);
     expect(all(institutions[1]!, 'institution_id')).toEqual([]);
   });
 

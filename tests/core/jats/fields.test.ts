@@ -150,7 +150,7 @@ describe('the rich fixture article (a01-petrovic)', () => {
     expect(affs.map((a) => a.attrs.id)).toEqual(['aff1', 'aff2', 'aff3']);
     const ror = one(affs[0]!, 'institution-id');
     expect(ror.attrs).toEqual({ 'institution-id-type': 'ror' });
-    expect(text(ror)).toBe('https://ror.org/05kgm8x27');
+    expect(text(ror)).toBe('https://ror.org/05kgm8x47');
     expect(all(affs[1]!, 'institution-id')).toEqual([]);
     expect(affs.map((a) => one(a, 'country').attrs.country)).toEqual(['RS', 'RS', 'AL']);
   });

@@ -102,7 +102,7 @@ describe('the body of the rich fixture page', () => {
       ['aff-3', 'Akademia e Studimeve Albanologjike, Albania'],
     ]);
     expect(all(page, '.authors li').map((li) => within(li, 'sup a').map(textOf))).toEqual([['1', '2'], ['3'], [], [], []]);
-    expect(one(page, 'ol.affiliations a').properties['href']).toBe('https://ror.org/05kgm8x27');
+    expect(one(page, 'ol.affiliations a').properties['href']).toBe('https://ror.org/05kgm8x47');
   });
 
   it('lists references with their DOI links', () => {

@@ -86,7 +86,7 @@ describe('the head of the rich fixture page', () => {
       name: 'Jelena Petrović',
       sameAs: 'https://orcid.org/0000-0002-1825-0097',
       identifier: { '@type': 'PropertyValue', propertyID: 'ORCID', value: 'https://orcid.org/0000-0002-1825-0097' },
-      affiliation: [{ name: 'Institute for Balkan Studies, SASA', sameAs: 'https://ror.org/05kgm8x27' }, { name: 'University of Belgrade, Faculty of Philosophy' }],
+      affiliation: [{ name: 'Institute for Balkan Studies, SASA', sameAs: 'https://ror.org/05kgm8x47' }, { name: 'University of Belgrade, Faculty of Philosophy' }],
     });
     expect((ld['author'] as unknown[])[3]).toEqual({ '@type': 'Organization', name: 'Balkan Archives Working Group' });
     expect(ld['translator']).toEqual([{ '@type': 'Person', name: 'Ольга Иванова', givenName: 'Ольга', familyName: 'Иванова' }]);

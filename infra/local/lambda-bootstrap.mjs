@@ -1,0 +1,35 @@
+// The local Lambda runtime inside one worker thread: imports the function's bundle once (the
+// cold start), then runs one invocation at a time, as one Lambda execution environment does.
+// Plain JavaScript because Node runs it as the worker's entry, before any TypeScript loader.
+import { parentPort, workerData } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
+
+const serialize = (error) =>
+  error instanceof Error ? { errorType: error.name, errorMessage: error.message, stack: error.stack, cause: error.cause === undefined ? undefined : String(error.cause) } : { errorType: 'Error', errorMessage: String(error) };
+
+const started = performance.now();
+let handler;
+let initError;
+try {
+  const module = await import(pathToFileURL(workerData.file).href);
+  handler = module[workerData.exportName];
+  if (typeof handler !== 'function') throw new TypeError(`${workerData.file} does not export a function "${workerData.exportName}"`);
+} catch (error) {
+  initError = serialize(error);
+}
+parentPort.postMessage({ type: 'ready', initMs: performance.now() - started, error: initError });
+
+parentPort.on('message', async ({ id, event, context }) => {
+  if (initError) {
+    parentPort.postMessage({ id, ok: false, error: initError });
+    return;
+  }
+  const deadline = Date.now() + context.timeoutMs;
+  const ctx = { ...context, callbackWaitsForEmptyEventLoop: true, getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()) };
+  try {
+    const result = await handler(event, ctx);
+    parentPort.postMessage({ id, ok: true, result });
+  } catch (error) {
+    parentPort.postMessage({ id, ok: false, error: serialize(error) });
+  }
+});

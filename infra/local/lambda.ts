@@ -1,0 +1,145 @@
+/**
+ * Local Lambda execution environments: each is a worker thread running one function's bundle
+ * from the cloud assembly with that function's own environment (the template's variables plus
+ * the emulator endpoints), its memory size as the heap limit, and its timeout enforced.
+ * Invocations queue for a free environment, as Lambda's concurrency limit would make them.
+ */
+import { randomUUID } from 'node:crypto';
+import { createInterface } from 'node:readline';
+import { Worker } from 'node:worker_threads';
+import type { LocalFunction } from './model.ts';
+
+const BOOTSTRAP = new URL('./lambda-bootstrap.mjs', import.meta.url);
+
+export type InvokeError = { readonly errorType: string; readonly errorMessage: string; readonly stack?: string; readonly cause?: string };
+export type InvokeResult = { readonly ok: true; readonly result: unknown; readonly durationMs: number; readonly coldStartMs?: number } | { readonly ok: false; readonly error: InvokeError; readonly durationMs: number; readonly coldStartMs?: number };
+export type LogSink = (functionName: string, line: string) => void;
+export type FunctionStats = { invocations: number; errors: number; coldStarts: number; coldStartMs: number[]; durationMs: number[] };
+
+type Environment = { worker: Worker; ready: Promise<{ initMs: number; error?: InvokeError }>; busy: boolean; pending: Map<string, (r: { ok: boolean; result?: unknown; error?: InvokeError }) => void>; warm: boolean };
+
+export class LocalLambda {
+  readonly stats: FunctionStats = { invocations: 0, errors: 0, coldStarts: 0, coldStartMs: [], durationMs: [] };
+  private readonly environments: Environment[] = [];
+  private readonly waiting: ((env: Environment) => void)[] = [];
+  private inFlight = 0;
+
+  constructor(
+    readonly fn: LocalFunction,
+    private readonly env: Record<string, string>,
+    private readonly options: { readonly concurrency: number; readonly log: LogSink },
+  ) {}
+
+  get busy(): boolean {
+    return this.inFlight > 0;
+  }
+
+  async invoke(event: unknown): Promise<InvokeResult> {
+    this.inFlight++;
+    const environment = await this.acquire();
+    const started = performance.now();
+    let coldStartMs: number | undefined;
+    try {
+      const init = await environment.ready;
+      if (!environment.warm) {
+        environment.warm = true;
+        coldStartMs = init.initMs;
+        this.stats.coldStarts++;
+        this.stats.coldStartMs.push(init.initMs);
+      }
+      const id = randomUUID();
+      const context = { awsRequestId: id, functionName: this.fn.name, functionVersion: '$LATEST', invokedFunctionArn: this.fn.arn, memoryLimitInMB: String(this.fn.memoryMb), logGroupName: `/aws/lambda/${this.fn.name}`, logStreamName: 'local', timeoutMs: this.fn.timeoutSeconds * 1000 };
+      const outcome = await this.run(environment, id, event, context);
+      const durationMs = performance.now() - started;
+      this.stats.invocations++;
+      this.stats.durationMs.push(durationMs);
+      if (!outcome.ok) this.stats.errors++;
+      const timing = { durationMs, ...(coldStartMs === undefined ? {} : { coldStartMs }) };
+      return outcome.ok ? { ok: true, result: outcome.result, ...timing } : { ok: false, error: outcome.error!, ...timing };
+    } finally {
+      this.release(environment);
+      this.inFlight--;
+    }
+  }
+
+  private run(environment: Environment, id: string, event: unknown, context: Record<string, unknown>): Promise<{ ok: boolean; result?: unknown; error?: InvokeError }> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        environment.pending.delete(id);
+        // Lambda ends the environment of a timed-out invocation; the next one starts cold.
+        void this.retire(environment);
+        resolve({ ok: false, error: { errorType: 'Sandbox.Timedout', errorMessage: `Task timed out after ${this.fn.timeoutSeconds} seconds` } });
+      }, this.fn.timeoutSeconds * 1000);
+      environment.pending.set(id, (r) => {
+        clearTimeout(timer);
+        resolve(r);
+      });
+      environment.worker.postMessage({ id, event, context });
+    });
+  }
+
+  private acquire(): Promise<Environment> {
+    const free = this.environments.find((e) => !e.busy);
+    if (free) {
+      free.busy = true;
+      return Promise.resolve(free);
+    }
+    if (this.environments.length < this.options.concurrency) {
+      const created = this.spawn();
+      created.busy = true;
+      return Promise.resolve(created);
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(environment: Environment): void {
+    if (!this.environments.includes(environment)) {
+      const next = this.waiting.shift();
+      if (next) {
+        const created = this.spawn();
+        created.busy = true;
+        next(created);
+      }
+      return;
+    }
+    const next = this.waiting.shift();
+    if (next) next(environment);
+    else environment.busy = false;
+  }
+
+  private spawn(): Environment {
+    const worker = new Worker(BOOTSTRAP, {
+      workerData: { file: this.fn.file, exportName: this.fn.exportName },
+      env: this.env,
+      stdout: true,
+      stderr: true,
+      resourceLimits: { maxOldGenerationSizeMb: this.fn.memoryMb },
+    });
+    for (const stream of [worker.stdout, worker.stderr]) createInterface({ input: stream }).on('line', (line) => this.options.log(this.fn.logicalId, line));
+    const pending = new Map<string, (r: { ok: boolean; result?: unknown; error?: InvokeError }) => void>();
+    const ready = new Promise<{ initMs: number; error?: InvokeError }>((resolve) => {
+      worker.on('message', (message: { type?: string; id?: string; initMs?: number; ok?: boolean; result?: unknown; error?: InvokeError }) => {
+        if (message.type === 'ready') resolve({ initMs: message.initMs ?? 0, ...(message.error ? { error: message.error } : {}) });
+        else if (message.id !== undefined) pending.get(message.id)?.(message as { ok: boolean });
+      });
+    });
+    const environment: Environment = { worker, ready, busy: false, pending, warm: false };
+    worker.on('error', (error) => {
+      for (const settle of pending.values()) settle({ ok: false, error: { errorType: 'Runtime.ExitError', errorMessage: String(error) } });
+      pending.clear();
+      void this.retire(environment);
+    });
+    this.environments.push(environment);
+    return environment;
+  }
+
+  private async retire(environment: Environment): Promise<void> {
+    const index = this.environments.indexOf(environment);
+    if (index >= 0) this.environments.splice(index, 1);
+    await environment.worker.terminate();
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.environments].map((e) => this.retire(e)));
+  }
+}
