@@ -31,33 +31,32 @@ import {
   reserve as reserveEntry,
   settle as settleEntry,
   type BatchCounts,
-  type DepositState,
   type DoiLedgerEntry,
   type DoiOutcome,
   type Transition,
 } from '#core/deposit/index';
+import {
+  BATCH_SK,
+  batchFromItem,
+  batchPk,
+  DOI_SK,
+  doiPk,
+  fromItem,
+  PENDING_GSI,
+  PENDING_KEY,
+  toItem,
+  wrapNumbers,
+  type BatchEntry,
+  type BatchStatus,
+  type Item,
+  type Versioned,
+} from './crossref-ledger-items.ts';
+import { RecordsError } from './errors.ts';
 
-export const PENDING_GSI = 'gsi3';
-export const PENDING_KEY = 'DEPOSIT#PENDING';
-const DOI_SK = 'STATE';
-const BATCH_SK = 'BATCH';
+export { PENDING_GSI, PENDING_KEY, type BatchEntry, type BatchStatus } from './crossref-ledger-items.ts';
+
 /** One TransactWriteItems call holds at most 100 items; one of them is the batch. */
 export const MAX_DOIS_PER_BATCH = 99;
-
-export type BatchStatus = 'reserved' | 'posted' | 'completed' | 'abandoned';
-
-export type BatchEntry = {
-  readonly batchId: string;
-  readonly fileName: string;
-  readonly timestamp: string;
-  readonly dois: readonly string[];
-  readonly status: BatchStatus;
-  readonly submissionId?: string | undefined;
-  readonly counts?: BatchCounts | undefined;
-  readonly message?: string | undefined;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-};
 
 export type Reservation = {
   readonly batchId: string;
@@ -81,75 +80,6 @@ export type DepositLedger = {
   pendingBatches(): Promise<BatchEntry[]>;
 };
 
-export class LedgerError extends Error {
-  override readonly name = 'LedgerError';
-}
-
-type Item = Record<string, unknown>;
-type Versioned = { readonly entry: DoiLedgerEntry; readonly version: number };
-
-const doiPk = (doi: string): string => `DEPOSIT#${doiKey(doi)}`;
-const batchPk = (batchId: string): string => `BATCH#${batchId}`;
-const str = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : String(v));
-
-function toItem(entry: DoiLedgerEntry, version: number): Item {
-  return {
-    pk: doiPk(entry.doi),
-    sk: DOI_SK,
-    type: 'deposit',
-    doi: entry.doi,
-    state: entry.state,
-    depositedHash: entry.depositedHash,
-    attemptHash: entry.attemptHash,
-    lastTimestamp: entry.lastTimestamp === undefined ? undefined : BigInt(entry.lastTimestamp),
-    depositedTimestamp: entry.depositedTimestamp === undefined ? undefined : BigInt(entry.depositedTimestamp),
-    batchId: entry.batchId,
-    message: entry.message,
-    updatedAt: entry.updatedAt,
-    version,
-  };
-}
-
-function fromItem(item: Item): Versioned {
-  return {
-    version: Number(item.version ?? 0),
-    entry: {
-      doi: String(item.doi),
-      state: String(item.state) as DepositState,
-      depositedHash: str(item.depositedHash),
-      attemptHash: str(item.attemptHash),
-      lastTimestamp: str(item.lastTimestamp),
-      depositedTimestamp: str(item.depositedTimestamp),
-      batchId: str(item.batchId),
-      message: str(item.message),
-      updatedAt: String(item.updatedAt),
-    },
-  };
-}
-
-function batchFromItem(item: Item): BatchEntry {
-  const counts = item.counts as Record<string, unknown> | undefined;
-  return {
-    batchId: String(item.batchId),
-    fileName: String(item.fileName),
-    timestamp: String(item.timestamp),
-    dois: (item.dois as string[] | undefined) ?? [],
-    status: String(item.status) as BatchStatus,
-    submissionId: str(item.submissionId),
-    counts: counts
-      ? { records: Number(counts.records), success: Number(counts.success), warning: Number(counts.warning), failure: Number(counts.failure) }
-      : undefined,
-    message: str(item.message),
-    createdAt: String(item.createdAt),
-    updatedAt: String(item.updatedAt),
-  };
-}
-
-/** Versions and timestamps read exactly: small integers as numbers, big ones (timestamps) as bigint. */
-const wrapNumbers = (value: string): number | bigint => {
-  const n = Number(value);
-  return Number.isSafeInteger(n) ? n : /^-?\d+$/.test(value) ? BigInt(value) : n;
-};
 
 export function createDepositLedger(options: { readonly client: DynamoDBClient; readonly tableName: string }): DepositLedger {
   const db = DynamoDBDocumentClient.from(options.client, {
@@ -201,7 +131,7 @@ export function createDepositLedger(options: { readonly client: DynamoDBClient; 
           settled.push(doi);
         } catch (error) {
           if (error instanceof ConditionalCheckFailedException) retry.push(doi);
-          else throw new LedgerError(`cannot update the ledger of ${doi}`, { cause: error });
+          else throw new RecordsError(`cannot update the ledger of ${doi}`, { cause: error });
         }
       }
       todo = retry;
@@ -239,7 +169,7 @@ export function createDepositLedger(options: { readonly client: DynamoDBClient; 
       );
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return; // already moved on (settled, abandoned)
-      throw new LedgerError(`cannot update batch ${batchId}`, { cause: error });
+      throw new RecordsError(`cannot update batch ${batchId}`, { cause: error });
     }
   }
 
@@ -308,7 +238,7 @@ export function createDepositLedger(options: { readonly client: DynamoDBClient; 
           if (reasons[0]?.Code === 'ConditionalCheckFailed') failed.unshift(`batch ${reservation.batchId} exists`);
           return { ok: false, conflicts: failed.length > 0 ? failed : reservation.records.map((r) => r.doi) };
         }
-        throw new LedgerError(`cannot reserve batch ${reservation.batchId}`, { cause: error });
+        throw new RecordsError(`cannot reserve batch ${reservation.batchId}`, { cause: error });
       }
     },
 

@@ -23,6 +23,17 @@ import { listIssues } from './records-catalog.ts';
 import { INDEX, keys } from './records-keys.ts';
 import { attempt, type Item, type RecordsTable } from './records-table.ts';
 
+/**
+ * Where a journal's number of articles (tombstones included) is kept, if the records store keeps
+ * it: one item per journal, incremented in the transaction that writes an article's first
+ * version. With it a full harvest's completeListSize costs one read instead of reading every
+ * head; without it the store counts over gsi2. (A proposal: see functions/core/oai/README.md.)
+ */
+export const ARTICLE_COUNTER = {
+  key: (journalId: string) => ({ pk: `JOURNAL#${journalId}`, sk: 'COUNTER#ARTICLES' }),
+  attribute: 'articles',
+} as const;
+
 export type OaiStoreOptions = {
   readonly client: DynamoDBDocumentClient;
   readonly tableName: string;
@@ -96,6 +107,22 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
     return out.Item ? toOaiItem(out.Item) : undefined;
   }
 
+  /** The journal's article counter (see ARTICLE_COUNTER), when the records store keeps one. */
+  async function articleCount(): Promise<number | undefined> {
+    const out = await attempt(`read the article count of ${options.journalId}`, () => table.client.send(new GetCommand({ TableName: table.tableName, Key: ARTICLE_COUNTER.key(options.journalId), ConsistentRead: true })));
+    const value = out.Item?.[ARTICLE_COUNTER.attribute];
+    return typeof value === 'number' ? value : undefined;
+  }
+
+  /** How many articles had no version yet at `asOf`: heads changed since whose first version is later. */
+  async function createdSince(asOf: string): Promise<number> {
+    const heads: Item[] = [];
+    await scanRange(`${canonicalInstant(asOf)}#${HIGH}`, HIGH, (item) => heads.push(item) > 0, { ProjectionExpression: 'doi' });
+    let created = 0;
+    for (const head of heads) if ((await versionAt(String(head.doi), canonicalInstant(asOf))) === undefined) created += 1;
+    return created;
+  }
+
   /** gsi2 sort-key bounds of a selection's range of heads unchanged since `asOf`. */
   function bounds(selection: OaiSelection, after: OaiPosition | undefined): { lo: string; hi: string } {
     const fromKey = selection.from === undefined ? LOW : selection.from.slice(0, 19);
@@ -109,18 +136,26 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
     async list(selection, after, limit) {
       const { lo, hi } = bounds(selection, after);
       const found: OaiItem[] = [];
-      // Without a set every item in range is taken, so a page of DynamoDB items is a page of records.
-      const batch = selection.set === undefined ? limit : Math.max(limit * 4, 100);
-      await scanRange(lo, hi, (raw) => {
-        const item = toOaiItem(raw);
-        if ((after === undefined || comparePositions(positionOf(item), after) > 0) && matches(item, selection)) found.push(item);
-        return found.length < limit;
-      }, { Limit: batch });
-      const merged = [...found, ...(await changedSinceSnapshot(selection, after))];
-      return merged.sort((a, b) => comparePositions(positionOf(a), positionOf(b))).slice(0, limit);
+      // Without a set every item in range is taken, so one DynamoDB page is one page of records
+      // (plus the item at the cursor, which the range starts with while it is unchanged).
+      const batch = selection.set === undefined ? limit + (after === undefined ? 0 : 1) : Math.max(limit * 4, 100);
+      const [, moved] = await Promise.all([
+        scanRange(lo, hi, (raw) => {
+          const item = toOaiItem(raw);
+          if ((after === undefined || comparePositions(positionOf(item), after) > 0) && matches(item, selection)) found.push(item);
+          return found.length < limit;
+        }, { Limit: batch }),
+        changedSinceSnapshot(selection, after),
+      ]);
+      return [...found, ...moved].sort((a, b) => comparePositions(positionOf(a), positionOf(b))).slice(0, limit);
     },
 
     async count(selection) {
+      if (selection.set === undefined && selection.from === undefined && selection.until === undefined) {
+        const counted = await articleCount();
+        // The counter is current; articles first written after asOf are not in the snapshot.
+        if (counted !== undefined) return counted - (await createdSince(selection.asOf));
+      }
       const { lo, hi } = bounds(selection, undefined);
       let total = 0;
       if (selection.set === undefined) {

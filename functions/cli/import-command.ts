@@ -44,6 +44,12 @@ function sourceFiles(source: string, format: ImportFormat): string[] {
     .map((name) => join(source, name));
 }
 
+/** A journal is the same journal when an ISSN (not a placeholder) or, lacking one, its title agrees. */
+function journalKey(result: ImportResult): string {
+  const issn = result.placeholders.some((p) => p.startsWith('journal.yaml issn')) ? undefined : (result.journal?.issn.electronic ?? result.journal?.issn.print);
+  return issn ?? (result.journal?.title ?? '').toLowerCase();
+}
+
 type Planned = { readonly path: string; readonly text: string; readonly exists: boolean };
 
 /** Where each issue goes: one issue into `into`; several into sibling folders named after each issue. */
@@ -101,9 +107,9 @@ export function runImport(options: ImportOptions, output: Output): number {
     return 2;
   }
   const merged = mergeResults(results);
-  const journals = [...new Set(merged.map((r) => r.journal?.title ?? ''))];
-  if (journals.length > 1) {
-    err(`the source holds articles of ${journals.length} journals (${journals.join('; ')}): import each journal into its own folder; nothing written`);
+  const journals = new Map(merged.map((r) => [journalKey(r), r.journal?.title ?? '']));
+  if (journals.size > 1) {
+    err(`the source holds articles of ${journals.size} journals (${[...journals.values()].join('; ')}): import each journal into its own folder; nothing written`);
     return 2;
   }
   const sourceName = basename(options.source);

@@ -22,6 +22,13 @@ export type BucketAccess = 'read' | 'write' | 'readWrite';
 export type BucketEnvName = 'INBOX_BUCKET' | 'SITE_BUCKET' | 'ARTIFACTS_BUCKET';
 export type QueueEnvName = 'RENDER_QUEUE_URL' | 'SITE_QUEUE_URL';
 
+// What the bind helpers use of each resource: narrower than `IBucket`, `IQueue` and `ISecret`, so
+// both imported references and the L2 classes fit (under exactOptionalPropertyTypes a `Bucket` is
+// not assignable to `IBucket`: its `isWebsite` getter may return undefined).
+export type BindableBucket = Pick<IBucket, 'bucketArn' | 'bucketName' | 'arnForObjects'>;
+export type BindableQueue = Pick<IQueue, 'queueArn' | 'queueUrl'>;
+export type BindableSecret = Pick<ISecret, 'secretArn'>;
+
 /**
  * Exactly the actions each kind of access needs, written out instead of the CDK `grant*` sets
  * (which add `s3:List*`, `dynamodb:Scan`, `sqs:GetQueueAttributes` and friends).
@@ -119,7 +126,7 @@ export class ColophonFunction extends Construct {
   }
 
   /** Get and/or put objects in the bucket; sets `envName` to its name. */
-  bindBucket(bucket: IBucket, envName: BucketEnvName, access: BucketAccess): this {
+  bindBucket(bucket: BindableBucket, envName: BucketEnvName, access: BucketAccess): this {
     const objects = bucket.arnForObjects('*');
     if (reads(access)) {
       this.allow(ACTIONS.bucket.read, [objects]);
@@ -132,14 +139,14 @@ export class ColophonFunction extends Construct {
   }
 
   /** Send messages to the queue; sets `envName` to its URL. */
-  bindQueue(queue: IQueue, envName: QueueEnvName, access: 'send'): this {
+  bindQueue(queue: BindableQueue, envName: QueueEnvName, access: 'send'): this {
     this.allow(ACTIONS.queue[access], [queue.queueArn]);
     this.fn.addEnvironment(envName, queue.queueUrl);
     return this;
   }
 
   /** Read the Crossref credentials; sets `CROSSREF_SECRET_ARN`. */
-  bindSecret(secret: ISecret): this {
+  bindSecret(secret: BindableSecret): this {
     this.allow(ACTIONS.secret.read, [secret.secretArn]);
     this.fn.addEnvironment('CROSSREF_SECRET_ARN', secret.secretArn);
     return this;

@@ -1,5 +1,5 @@
 import { Validations } from 'aws-cdk-lib';
-import { HttpMethod, HttpRoute, HttpRouteKey, type IHttpApi, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpMethod, HttpRoute, HttpRouteKey, type IHttpApiRef, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
@@ -19,7 +19,7 @@ export interface HttpRouteSpec {
 }
 
 export interface HttpRoutesProps {
-  readonly api: IHttpApi;
+  readonly api: IHttpApiRef;
   readonly routes: readonly HttpRouteSpec[];
 }
 

@@ -14,7 +14,7 @@ export const RECORD_INDEX_NAMES = Object.keys(RECORD_INDEXES) as RecordIndexName
 
 /** A table together with the names of its indexes, so grants can name each index instead of `index/*`. */
 export interface IndexedTable {
-  readonly table: ITable;
+  readonly table: Pick<ITable, 'tableArn' | 'tableName'>;
   readonly indexNames: readonly string[];
 }
 
@@ -24,7 +24,7 @@ export interface RecordsTableProps {
 }
 
 /** The single table of journals, issues, articles and deposits (`pk`/`sk`), on demand, with point-in-time recovery. */
-export class RecordsTable extends Construct {
+export class RecordsTable extends Construct implements IndexedTable {
   readonly table: Table;
   readonly indexNames = RECORD_INDEX_NAMES;
 

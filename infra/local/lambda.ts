@@ -14,12 +14,12 @@ const BOOTSTRAP = new URL('./lambda-bootstrap.mjs', import.meta.url);
 export type InvokeError = { readonly errorType: string; readonly errorMessage: string; readonly stack?: string; readonly cause?: string };
 export type InvokeResult = { readonly ok: true; readonly result: unknown; readonly durationMs: number; readonly coldStartMs?: number } | { readonly ok: false; readonly error: InvokeError; readonly durationMs: number; readonly coldStartMs?: number };
 export type LogSink = (functionName: string, line: string) => void;
-export type FunctionStats = { invocations: number; errors: number; coldStarts: number; coldStartMs: number[]; durationMs: number[] };
+export type FunctionStats = { invocations: number; errors: number; coldStarts: number; coldStartMs: number[]; durationMs: number[]; timeline: { start: number; end: number; ok: boolean }[] };
 
 type Environment = { worker: Worker; ready: Promise<{ initMs: number; error?: InvokeError }>; busy: boolean; pending: Map<string, (r: { ok: boolean; result?: unknown; error?: InvokeError }) => void>; warm: boolean };
 
 export class LocalLambda {
-  readonly stats: FunctionStats = { invocations: 0, errors: 0, coldStarts: 0, coldStartMs: [], durationMs: [] };
+  readonly stats: FunctionStats = { invocations: 0, errors: 0, coldStarts: 0, coldStartMs: [], durationMs: [], timeline: [] };
   private readonly environments: Environment[] = [];
   private readonly waiting: ((env: Environment) => void)[] = [];
   private inFlight = 0;
@@ -53,6 +53,7 @@ export class LocalLambda {
       const durationMs = performance.now() - started;
       this.stats.invocations++;
       this.stats.durationMs.push(durationMs);
+      this.stats.timeline.push({ start: performance.timeOrigin + started, end: performance.timeOrigin + started + durationMs, ok: outcome.ok });
       if (!outcome.ok) this.stats.errors++;
       const timing = { durationMs, ...(coldStartMs === undefined ? {} : { coldStartMs }) };
       return outcome.ok ? { ok: true, result: outcome.result, ...timing } : { ok: false, error: outcome.error!, ...timing };

@@ -26,8 +26,9 @@ export async function provision(model: LocalModel, clients: LocalClients): Promi
     (async () => {
       // Every queue first, then the redrive policies: a policy names its dead-letter queue's ARN.
       for (const q of model.queues) {
-        const { RedrivePolicy: _redrive, ...attributes } = q.attributes;
-        await clients.sqs.send(new CreateQueueCommand({ QueueName: q.name, Attributes: attributes }));
+        const attributes = Object.fromEntries(Object.entries(q.attributes).filter(([name]) => name !== 'RedrivePolicy'));
+        const out = await clients.sqs.send(new CreateQueueCommand({ QueueName: q.name, Attributes: attributes }));
+        if (out.QueueUrl !== q.url) throw new Error(`queue ${q.name}: the emulator's URL ${String(out.QueueUrl)} is not the ${q.url} the functions were given`);
       }
       for (const q of model.queues) {
         if (q.attributes.RedrivePolicy) await clients.sqs.send(new SetQueueAttributesCommand({ QueueUrl: q.url, Attributes: { RedrivePolicy: q.attributes.RedrivePolicy } }));

@@ -1,73 +1,21 @@
 /**
- * A minimal DynamoDB Local for the deposit tests, until infra/local has the shared launcher.
- * The jar comes from the npm package `amplify-dynamodb-simulator` (npm pack into .cache/, once);
- * Java 17 runs it in memory on a free port. Also creates the records table (pk/sk + gsi1..3).
+ * DynamoDB Local for the deposit tests, from the shared launcher in infra/local (one JVM per test
+ * file, stopped in afterAll), with a client and the records table.
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
-import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { repoDir } from '../helpers/shared.ts';
-
-const PACKAGE = 'amplify-dynamodb-simulator@2.9.30';
-const cache = join(repoDir, '.cache', 'dynamodb-local');
-const emulator = join(cache, 'package', 'emulator');
-
-function ensureJar(): void {
-  if (existsSync(join(emulator, 'DynamoDBLocal.jar'))) return;
-  mkdirSync(cache, { recursive: true });
-  const tgz = execFileSync('npm', ['pack', PACKAGE, '--silent'], { cwd: cache, encoding: 'utf8' }).trim().split('\n').pop() ?? '';
-  execFileSync('tar', ['xzf', tgz], { cwd: cache });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { startDynamoDbLocal } from '#infra/local/dynamodb-local';
 
 export type DynamoLocal = { readonly endpoint: string; readonly client: DynamoDBClient; stop(): Promise<void> };
 
 export async function startDynamoLocal(): Promise<DynamoLocal> {
-  ensureJar();
-  const port = await freePort();
-  const child: ChildProcess = spawn(
-    'java',
-    ['-Xmx256m', `-Djava.library.path=${join(emulator, 'DynamoDBLocal_lib')}`, '-jar', join(emulator, 'DynamoDBLocal.jar'), '-inMemory', '-sharedDb', '-disableTelemetry', '-port', String(port)],
-    { stdio: 'ignore' },
-  );
-  const endpoint = `http://127.0.0.1:${port}`;
-  const client = new DynamoDBClient({ endpoint, region: 'eu-central-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      await client.send(new ListTablesCommand({}));
-      break;
-    } catch (error) {
-      if (Date.now() > deadline || child.exitCode !== null) {
-        child.kill();
-        throw new Error(`DynamoDB Local did not start on ${endpoint}`, { cause: error });
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
+  const local = await startDynamoDbLocal();
+  const client = new DynamoDBClient({ endpoint: local.endpoint, region: 'eu-central-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   return {
-    endpoint,
+    endpoint: local.endpoint,
     client,
     stop: async () => {
       client.destroy();
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await local.stop();
     },
   };
 }

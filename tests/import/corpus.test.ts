@@ -4,7 +4,7 @@
  * its source. Prints the pass rate per corpus folder and every failure with its reason; the
  * failures must be exactly the explained ones in expected-failures.ts.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { EXPECTED_FAILURES } from './expected-failures.ts';
 import { corpusEntries, roundTrip, type RecordOutcome } from './roundtrip.ts';
 
@@ -14,11 +14,15 @@ describe('import: corpus round trip', () => {
   const entries = corpusEntries();
   const outcomes: RecordOutcome[] = [];
   const importErrors = new Map<string, string | undefined>();
-  for (const entry of entries) {
-    const run = roundTrip(entry);
-    outcomes.push(...run.outcomes);
-    importErrors.set(entry.path, run.importError);
-  }
+
+  // ~200 records, each rendered three times and validated twice: about a minute and a half on 2 cores.
+  beforeAll(() => {
+    for (const entry of entries) {
+      const run = roundTrip(entry);
+      outcomes.push(...run.outcomes);
+      importErrors.set(entry.path, run.importError);
+    }
+  }, 600_000);
 
   it('reads the corpus index', () => {
     // Assess

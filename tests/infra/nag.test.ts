@@ -1,5 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { describe, expect, it } from 'vitest';
 import { STAGES, type StageConfig } from '#infra/config';
@@ -19,6 +19,14 @@ describe('cdk-nag AwsSolutions', () => {
     const findings = [...nagViolations(stateful), ...nagViolations(stateless)].map((v) => `${v.ruleName} (${v.severity ?? '?'}) at ${v.violatingResources.map((r) => r.constructPath ?? r.resourceLogicalId).join(', ')}`);
     // Assess
     expect(findings).toEqual([]);
+  });
+
+  it.each(CONFIGS)('has CDK itself warn about nothing (deprecations, ignored props) in %s', (_name, config) => {
+    const { stateful, stateless } = synthStage(config);
+    for (const stack of [stateful, stateless]) {
+      const messages = [...Annotations.fromStack(stack).findError('*', Match.anyValue()), ...Annotations.fromStack(stack).findWarning('*', Match.anyValue())];
+      expect(messages.map((m) => `${m.id}: ${String(m.entry.data)}`)).toEqual([]);
+    }
   });
 
   it.each(CONFIGS)('gives a reason with every acknowledgement in %s', (_name, config) => {

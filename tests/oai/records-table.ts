@@ -4,7 +4,8 @@
  * infra/constructs/records-table.ts (pk/sk, gsi1–gsi3 with `<name>pk`/`<name>sk`, projection ALL).
  */
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ARTICLE_COUNTER } from '#adapters/oai-store';
 import { createRecordsStore, type RecordsStore } from '#adapters/records';
 import { keys } from '#adapters/records-keys';
 import type { OaiItem } from '#core/oai/source';
@@ -75,6 +76,14 @@ export async function putItems(local: LocalRecords, items: readonly OaiItem[], c
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
+}
+
+/**
+ * Sets the journal's article counter as the records store would keep it (ARTICLE_COUNTER in
+ * oai-store.ts; the store does not keep one yet, see the report): the number of articles.
+ */
+export async function setArticleCounter(local: LocalRecords, journalId: string, articles: number): Promise<void> {
+  await local.client.send(new PutCommand({ TableName: local.tableName, Item: { ...ARTICLE_COUNTER.key(journalId), [ARTICLE_COUNTER.attribute]: articles } }));
 }
 
 /**

@@ -8,7 +8,7 @@ import type { OaiItem, OaiRecordSource } from '#core/oai/source';
 import { context, recordById, syntheticItems, withDoi } from '#tests/core/oai/fixtures';
 import { all, ask, errorCodes, harvest, one, parseXml, text } from '#tests/core/oai/read';
 import { validateXml } from '#tests/helpers/xsd';
-import { putItems, startLocalRecords, type LocalRecords } from './records-table.ts';
+import { putItems, setArticleCounter, startLocalRecords, type LocalRecords } from './records-table.ts';
 
 const identifierOf = (item: OaiItem): string => `oai:journal.example.org:${item.record.article.doi}`;
 
@@ -72,6 +72,7 @@ describe('oai-store on DynamoDB Local', () => {
       await putItems(local, batch, 1);
     });
     const next = await harvest(ctx, `verb=ListIdentifiers&metadataPrefix=oai_dc&from=${firstDate}`);
+    const after = await harvest(ctx, 'verb=ListIdentifiers&metadataPrefix=oai_dc');
     // Assess
     const seen = pages.flatMap((p) => p.identifiers);
     expect(seen).toEqual(items.map(identifierOf));
@@ -80,5 +81,24 @@ describe('oai-store on DynamoDB Local', () => {
     expect(changed).toHaveLength(new Set(changed).size);
     const deleted = next.flatMap((p) => all(parseXml(p.xml), 'header')).filter((h) => h.attrs.status === 'deleted');
     expect(deleted).toHaveLength(10);
+    expect(after.flatMap((p) => p.identifiers)).toHaveLength(1010);
+    expect(after[0]!.token?.attrs.completeListSize).toBe('1010');
+  });
+
+  it('counts a full list from the article counter when the store keeps one, exactly as by reading gsi2', async () => {
+    // Prepare: one more article than the counter's snapshot will hold, written after the first request
+    await setArticleCounter(local, 'testjournal', 1010);
+    const first = await ask(ctx(), 'verb=ListIdentifiers&metadataPrefix=oai_dc');
+    await putItems(local, [{ changedAt: later(), deleted: false, record: withDoi(recordById('a01-petrovic'), '10.5555/late') }], 1);
+    await setArticleCounter(local, 'testjournal', 1011);
+    const token = text(one(first.root, 'resumptionToken'));
+    // Act
+    const counted = await source.count({ asOf: new Date(time - 5).toISOString() });
+    const read = await source.count({ asOf: new Date(time - 5).toISOString(), from: '2000-01-01T00:00:00Z' });
+    const second = await ask(ctx(), `verb=ListIdentifiers&resumptionToken=${encodeURIComponent(token)}`);
+    // Assess
+    expect(one(first.root, 'resumptionToken').attrs.completeListSize).toBe('1010');
+    expect([counted, read]).toEqual([1010, 1010]);
+    expect(one(second.root, 'resumptionToken').attrs.completeListSize).toBe('1010');
   });
 });

@@ -7,7 +7,7 @@ import type { Article, Contributor, InlineTag, InlineText, IssueBundle, PartialD
 import { landingUrl } from '#core/urls';
 import { authorsOf } from './contributors.ts';
 import { citedDate } from './dates.ts';
-import { mainAbstract } from './to-csl.ts';
+import { mainAbstract } from './abstract.ts';
 import { fullTitle } from './title.ts';
 
 /** The ten characters LaTeX treats specially, and `<` `>` (which the OT1 font encoding prints as ¡ ¿). */

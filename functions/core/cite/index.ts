@@ -1,7 +1,9 @@
 /** Citation formats from the normalised model: CSL-JSON, styled references (citeproc-js), RIS and BibTeX. */
-export { toCsl, cslName, cslDate, mainAbstract } from './to-csl.ts';
+export { toCsl, cslName, cslDate } from './to-csl.ts';
+export { mainAbstract } from './abstract.ts';
 export type { CslDate, CslItem, CslName } from './csl-json.ts';
 export { howToCite, type FormattedCitation, type HowToCiteOptions } from './how-to-cite.ts';
+export { prepareCitationStyle } from './engine.ts';
 export { CITATION_LOCALES, CITATION_STYLES, DEFAULT_LOCALE, type CitationLocale, type CitationStyle } from './styles.ts';
 export { toRis } from './ris.ts';
 export { toBibtex, bibtexInline, bibtexName, citationKey, escapeBibtex } from './bibtex.ts';

@@ -8,7 +8,7 @@ import { galleyUrl, landingUrl } from '#core/urls';
 import { authorsOf, invertedName } from './contributors.ts';
 import { citedDate, slashedDate } from './dates.ts';
 import { pdfGalley } from './galleys.ts';
-import { mainAbstract } from './to-csl.ts';
+import { mainAbstract } from './abstract.ts';
 import { fullTitle } from './title.ts';
 
 type Field = readonly [tag: string, value: string | undefined];

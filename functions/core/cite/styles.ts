@@ -13,9 +13,9 @@ import localeXml from '@citation-js/plugin-csl/lib/locales.json' with { type: 'j
  */
 export const CITATION_STYLES = {
   /** APA 7th edition: http://www.zotero.org/styles/apa */
-  apa: { label: 'APA', csl: styleXml.apa },
+  apa: { label: 'APA (7th edition)', csl: styleXml.apa },
   /** Cite Them Right 12th edition (Harvard): http://www.zotero.org/styles/harvard-cite-them-right */
-  harvard: { label: 'Harvard', csl: styleXml.harvard1 },
+  harvard: { label: 'Harvard (Cite Them Right)', csl: styleXml.harvard1 },
   /** NLM/Vancouver, Citing Medicine 2nd edition: http://www.zotero.org/styles/nlm-citation-sequence */
   vancouver: { label: 'Vancouver', csl: styleXml.vancouver },
 } as const satisfies Record<string, { readonly label: string; readonly csl: string }>;

@@ -1,6 +1,7 @@
 /** The article as a CSL-JSON item: the one input every citation style renders from. */
-import { plainText, type Article, type Contributor, type IssueBundle, type PartialDate } from '#core/model/index';
+import type { Article, Contributor, ContributorRole, IssueBundle, PartialDate } from '#core/model/index';
 import { landingUrl } from '#core/urls';
+import { mainAbstract } from './abstract.ts';
 import { compact } from './compact.ts';
 import { withRole } from './contributors.ts';
 import type { CslDate, CslItem, CslName } from './csl-json.ts';
@@ -22,7 +23,7 @@ export const cslDate = (date: PartialDate): CslDate => ({
   'date-parts': [[date.year, ...(date.month === undefined ? [] : [date.month, ...(date.day === undefined ? [] : [date.day])])]],
 });
 
-function names(article: Article, role: Contributor['role']): CslName[] | undefined {
+function names(article: Article, role: ContributorRole): CslName[] | undefined {
   const list = withRole(article, role);
   return list.length === 0 ? undefined : list.map(cslName);
 }
@@ -34,14 +35,9 @@ function page(article: Article): string | undefined {
   return pages.last === undefined || pages.last === pages.first ? pages.first : `${pages.first}-${pages.last}`;
 }
 
-/** The abstract in the article's own language (or the first one given), paragraphs separated by a blank line. */
-export function mainAbstract(article: Article): string | undefined {
-  const abstract = article.abstracts.find((a) => a.lang === article.language) ?? article.abstracts[0];
-  return abstract?.paragraphs.map(plainText).join('\n\n');
-}
-
 /**
- * The CSL-JSON item for one article (https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html).
+ * The CSL-JSON item for one article (schema: https://github.com/citation-style-language/schema,
+ * csl-data.json; variables: https://docs.citationstyles.org/en/stable/specification.html#appendix-iv-variables).
  * `id` is the DOI; `issued` is the cited date (see dates.ts); the online date goes to `available-date`.
  */
 export function toCsl(bundle: IssueBundle, article: Article): CslItem {

@@ -81,7 +81,7 @@ function issueFile(facts: readonly IssueFacts[], articles: readonly ArticleInput
   return {
     ...(f.volume ? { volume: f.volume } : {}),
     ...(f.number ? { number: f.number } : {}),
-    year: year ?? 0,
+    ...(year === undefined ? {} : { year }),
     ...(f.title ? { title: f.title } : {}),
     published,
     ...(f.doi ? { doi: f.doi } : {}),
@@ -127,6 +127,8 @@ function fileUnknownLanguage(article: ArticleInput, journalLanguage: string, not
   };
   const abstract = rekey(article.abstract);
   const keywords = rekey(article.keywords);
-  const { translated_titles: _old, ...others } = article;
-  return { ...others, ...(translated && Object.keys(translated).length > 0 ? { translated_titles: translated } : {}), ...(abstract ? { abstract } : {}), ...(keywords ? { keywords } : {}) };
+  const out: ArticleInput = { ...article, ...(abstract ? { abstract } : {}), ...(keywords ? { keywords } : {}) };
+  if (translated && Object.keys(translated).length > 0) out.translated_titles = translated;
+  else delete out.translated_titles;
+  return out;
 }

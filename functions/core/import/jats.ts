@@ -51,7 +51,12 @@ function journalFacts(jm: XElement | undefined, notes: Notes): JournalFacts {
       issn.print ??= value;
     }
   }
-  const title = textOf(path(jm, 'journal-title-group', 'journal-title')) ?? textOf(kid(jm, 'journal-title'));
+  let title = textOf(path(jm, 'journal-title-group', 'journal-title')) ?? textOf(kid(jm, 'journal-title'));
+  const nlm = textOf(kids(jm, 'journal-id').find((i) => attr(i, 'journal-id-type') === 'nlm-ta'));
+  if (!title && nlm) {
+    notes.add('journal-title', `no journal title: the NLM title abbreviation "${nlm}" is used`);
+    title = nlm;
+  }
   const abbrev = textOf(path(jm, 'journal-title-group', 'abbrev-journal-title')) ?? textOf(kid(jm, 'abbrev-journal-title'));
   const publisher = textOf(path(jm, 'publisher', 'publisher-name'));
   const place = textOf(path(jm, 'publisher', 'publisher-loc'));

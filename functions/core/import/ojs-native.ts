@@ -15,7 +15,7 @@ import type { ContributorInput, ImportOutcome, IssueFacts, JournalFacts, License
 import { reference } from './references.ts';
 import { baseLang, doiOf, isoDateText, pagesOf, printedText, urlOf, yearOf } from './values.ts';
 import { slugify } from './files.ts';
-import { attr, kid, kids, parseXml, textOf, type XElement } from './xml.ts';
+import { attr, isElement, kid, kids, parseXml, textOf, type XElement } from './xml.ts';
 
 type Localised = { lang: string | undefined; node: XElement };
 
@@ -23,8 +23,9 @@ type Localised = { lang: string | undefined; node: XElement };
 const localised = (node: XElement | undefined, name: string, fallback: string | undefined): Localised[] =>
   kids(node, name).map((n) => ({ lang: baseLang(attr(n, 'locale')) ?? fallback, node: n }));
 
-/** Text with HTML (OJS stores titles and abstracts as HTML) → markup. */
+/** Text with HTML (OJS stores titles, abstracts and citations as escaped HTML) → markup; markup as elements is read as is. */
 const htmlMarkup = (node: XElement | undefined, notes: Notes, field: string): string | undefined => {
+  if (node?.children.some(isElement)) return markupOf(node.children, notes, field);
   const text = textOf(node);
   return text === undefined ? undefined : markupOf(parseFragment(text).nodes, notes, field);
 };
@@ -120,7 +121,7 @@ function galleys(pub: XElement, notes: Notes): NonNullable<ArticleInput['galleys
 
 function referencesOf(pub: XElement, notes: Notes): ReferenceInput[] {
   const citations = kids(kid(pub, 'citations'), 'citation');
-  return citations.map((c) => reference(markupOf(c.children, notes, 'citations'), undefined, notes, 'citations')).filter((r): r is ReferenceInput => r !== undefined);
+  return citations.map((c) => reference(htmlMarkup(c, notes, 'citations'), undefined, notes, 'citations')).filter((r): r is ReferenceInput => r !== undefined);
 }
 
 type IssueContext = { node: XElement | undefined; facts: IssueFacts; sections: Map<string, { id: string; title: string }> };

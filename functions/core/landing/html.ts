@@ -42,6 +42,7 @@ export function readableDate(date: PartialDate): string {
   return date.day === undefined ? month : `${date.day} ${month}`;
 }
 
+// Names come from the runtime's ICU data: the same on every machine with the same Node version.
 const languageNames = new Intl.DisplayNames([PAGE_LANG], { type: 'language', fallback: 'code' });
 const regionNames = new Intl.DisplayNames([PAGE_LANG], { type: 'region', fallback: 'code' });
 

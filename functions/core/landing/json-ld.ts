@@ -53,7 +53,10 @@ function isPartOf({ journal, issue }: PageContext): Json {
   return part;
 }
 
-/** The ScholarlyArticle object: the same facts as the Highwire and Dublin Core tags. */
+/**
+ * The ScholarlyArticle object: the same facts as the Highwire and Dublin Core tags, so
+ * `datePublished` is the cited date (the volume year; cite/dates.ts), like `citation_publication_date`.
+ */
 export function scholarlyArticle(page: PageContext): Json {
   const { article, journal } = page;
   const title = plainText(fullTitle(article.titles[0]));

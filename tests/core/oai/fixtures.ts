@@ -4,7 +4,7 @@ import { loadMetadata } from '#adapters/metadata-fs';
 import { MemoryOaiSource } from '#adapters/oai-memory';
 import type { Article, IssueBundle } from '#core/model/index';
 import { METADATA_FORMATS, type OaiContext, type OaiRepository, type RawArguments } from '#core/oai/index';
-import type { OaiArticleRecord, OaiItem } from '#core/oai/source';
+import type { OaiArticleRecord, OaiItem, OaiRecordSource } from '#core/oai/source';
 import { repoDir } from '#tests/helpers/shared';
 
 export function loadBundles(relative: string): IssueBundle[] {
@@ -38,7 +38,7 @@ export const repository = (overrides: Partial<OaiRepository> = {}): OaiRepositor
   ...overrides,
 });
 
-export const context = (source: MemoryOaiSource, overrides: Partial<OaiContext> = {}): OaiContext => ({ repository: repository(), source, now: NOW, ...overrides });
+export const context = (source: OaiRecordSource, overrides: Partial<OaiContext> = {}): OaiContext => ({ repository: repository(), source, now: NOW, ...overrides });
 
 /** The fixture articles, each changed at its own minute on 2025-01-0n. */
 export function fixtureSource(): MemoryOaiSource {

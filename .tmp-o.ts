@@ -1,0 +1,12 @@
+import { loadMetadata } from '#adapters/metadata-fs';
+import { howToCite } from '#core/cite/index';
+const r = loadMetadata('metadata'); if (!r.ok) throw 1;
+const b = r.bundles[0]!; const a = b.articles[0]!;
+const gc = (globalThis as { gc?: () => void }).gc!;
+const heap = () => { gc(); gc(); return (process.memoryUsage().heapUsed / 1e6).toFixed(1); };
+let k = 0;
+const batch = (n: number) => { for (let i = 0; i < n; i++, k++) howToCite(b, { ...a, doi: `10.2298/X${k}`, titles: [{ ...a.titles[0], title: [`T${k} `, ...a.titles[0].title] }] }); };
+batch(500); console.log('after 500', heap());
+batch(3000); console.log('after 3500', heap());
+batch(3000); console.log('after 6500', heap());
+batch(3000); console.log('after 9500', heap());

@@ -1,0 +1,89 @@
+/**
+ * Timing, memory sampling and the printed table for the benchmarks. Every phase runs several
+ * rounds (the machine is shared and noisy); the table shows the median and the best round of
+ * wall-clock time, and the main thread's CPU time (process.threadCpuUsage), which other
+ * processes on a loaded machine do not inflate: it is what one dedicated core would take.
+ */
+import { memoryUsage, resourceUsage, threadCpuUsage } from 'node:process';
+
+export type Round = { readonly ms: number; readonly cpuMs: number; readonly items: number; readonly bytes: number };
+export type PhaseResult = { readonly name: string; readonly rounds: readonly Round[]; readonly peakHeap: number };
+
+let peakHeap = 0;
+let peakRss = 0;
+
+/** Samples the heap and RSS; cheap enough to call once per issue. */
+export function sampleMemory(): void {
+  const m = memoryUsage();
+  if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
+  if (m.rss > peakRss) peakRss = m.rss;
+}
+
+/** Peak heap since the last call (one phase's peak). */
+export function takePeakHeap(): number {
+  const peak = peakHeap;
+  peakHeap = 0;
+  return peak;
+}
+
+/** The process's peak resident set (kernel's maxrss) and the largest RSS sampled. */
+export const peakResident = (): number => Math.max(resourceUsage().maxRSS * 1024, peakRss);
+
+/** Collects garbage between phases when node runs with --expose-gc, so phases do not pay for each other's garbage. */
+export function settle(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** Runs `body` `rounds` times; `body` returns how many items it handled and the bytes it produced. */
+export function phase(name: string, rounds: number, body: () => { items: number; bytes: number }): PhaseResult {
+  settle();
+  takePeakHeap();
+  const out: Round[] = [];
+  for (let r = 0; r < rounds; r += 1) {
+    const cpu = threadCpuUsage();
+    const start = performance.now();
+    const { items, bytes } = body();
+    const ms = performance.now() - start;
+    const used = threadCpuUsage(cpu);
+    out.push({ ms, cpuMs: (used.user + used.system) / 1000, items, bytes });
+  }
+  sampleMemory();
+  return { name, rounds: out, peakHeap: takePeakHeap() };
+}
+
+export const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+export const perSecond = (r: Round): number => (r.items * 1000) / r.ms;
+export const perCpuSecond = (r: Round): number => (r.items * 1000) / r.cpuMs;
+export const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
+/** A plain text table: the first column left-aligned, the rest right-aligned. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, k) => Math.max(h.length, ...rows.map((r) => (r[k] ?? '').length)));
+  const line = (cells: readonly string[]): string => cells.map((c, k) => (k === 0 ? c.padEnd(widths[k]!) : c.padStart(widths[k]!))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** One table row: articles per wall and per CPU second (median and best round), CPU ms per article, output size, peak heap. */
+export function resultRow(result: PhaseResult): string[] {
+  const wall = result.rounds.map(perSecond);
+  const cpu = result.rounds.map(perCpuSecond);
+  const bytes = result.rounds[0]!.bytes;
+  const items = result.rounds[0]!.items;
+  return [
+    result.name,
+    median(wall).toFixed(0),
+    Math.max(...wall).toFixed(0),
+    median(cpu).toFixed(0),
+    Math.max(...cpu).toFixed(0),
+    (1000 / median(cpu)).toFixed(3),
+    bytes === 0 ? '-' : `${(bytes / items / 1024).toFixed(1)} KiB`,
+    mib(result.peakHeap),
+  ];
+}
+
+export const RESULT_HEADER = ['phase', 'wall art/s', 'best', 'CPU art/s', 'best', 'CPU ms/art', 'output/art', 'peak heap'] as const;

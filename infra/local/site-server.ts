@@ -1,0 +1,53 @@
+/**
+ * The site bucket over HTTP on 127.0.0.1, as CloudFront serves it: `/` is the default root object,
+ * and a path ending in `/` gets `index.html` (the distribution's IndexRewrite function); the
+ * object's Content-Type and Cache-Control go out with it. The path is decoded once, as S3 does.
+ */
+import { createServer, type Server } from 'node:http';
+import { GetObjectCommand, S3ServiceException, type S3Client } from '@aws-sdk/client-s3';
+import { LOOPBACK } from './net.ts';
+
+/** `/doi/10.2298/X/` → `doi/10.2298/X/index.html` */
+export function siteKey(urlPath: string): string {
+  const path = decodeURIComponent(urlPath.split('?')[0]!.split('#')[0]!);
+  const withIndex = path.endsWith('/') ? `${path}index.html` : path;
+  return withIndex.replace(/^\/+/, '');
+}
+
+export type SiteServer = { readonly url: string; close(): Promise<void> };
+
+export async function serveSite(s3: S3Client, bucket: string, port: number): Promise<SiteServer> {
+  const server: Server = createServer((req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    let key: string;
+    try {
+      key = siteKey(req.url ?? '/');
+    } catch {
+      res.writeHead(400).end('bad path\n');
+      return;
+    }
+    s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }))
+      .then(async (out) => {
+        const body = Buffer.from((await out.Body?.transformToByteArray()) ?? []);
+        res.writeHead(200, {
+          'content-type': out.ContentType ?? 'application/octet-stream',
+          ...(out.CacheControl ? { 'cache-control': out.CacheControl } : {}),
+          ...(out.ETag ? { etag: out.ETag } : {}),
+          'content-length': body.length,
+        });
+        res.end(req.method === 'HEAD' ? undefined : body);
+      })
+      .catch((error: unknown) => {
+        const missing = error instanceof S3ServiceException && (error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404);
+        res.writeHead(missing ? 404 : 502, { 'content-type': 'text/plain; charset=utf-8' }).end(missing ? `not found: ${key}\n` : `S3 error: ${String(error)}\n`);
+      });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, LOOPBACK, resolve);
+  });
+  return { url: `http://${LOOPBACK}:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}

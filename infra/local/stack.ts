@@ -1,0 +1,158 @@
+/**
+ * One synthesized stage deployed onto the emulators: its resources created from the template,
+ * each function ready to run from its bundle, the event source mappings polling, the EventBridge
+ * rules listening to the inbox, and the site bucket served over HTTP.
+ */
+import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { localClients, type Clients } from './clients.ts';
+import { awsEnv, type Endpoints } from './emulators.ts';
+import { EventBus } from './event-bus.ts';
+import { EventSourceMapping } from './event-source.ts';
+import { LocalLambda, type LogSink } from './lambda.ts';
+import { localModel, type LocalFunction, type LocalModel, type LocalQueue } from './model.ts';
+import { freePort, LOOPBACK } from './net.ts';
+import { LOCAL_ACCOUNT, LOCAL_REGION } from './paths.ts';
+import { provision } from './provision.ts';
+import { subscribeS3Events, type Subscription } from './s3.ts';
+import { serveSite, type SiteServer } from './site-server.ts';
+import { readStacks } from './template.ts';
+
+export type LocalStackOptions = {
+  readonly cdkOut: string;
+  readonly stage?: string;
+  readonly endpoints: Endpoints;
+  /** Prepended to every resource name, so deployments sharing the emulators stay apart (tests). */
+  readonly prefix?: string;
+  /** Concurrent environments per function logical id (default 1) and pollers per mapping. */
+  readonly concurrency?: Readonly<Record<string, number>>;
+  /** Visibility a failed SQS message gets before its retry; default: its queue's own timeout, as on AWS. */
+  readonly retryAfterSeconds?: number;
+  /** Run rate() schedules on their timers (`npm start`); tests fire them with fireSchedules(). */
+  readonly schedules?: boolean;
+  readonly sitePort?: number;
+  readonly log?: LogSink;
+  readonly onError?: (message: string, error: unknown) => void;
+};
+
+export type LocalStack = {
+  readonly model: LocalModel;
+  readonly clients: Clients;
+  readonly siteUrl: string;
+  readonly lambdas: ReadonlyMap<string, LocalLambda>;
+  readonly bus: EventBus;
+  bucket(logicalId: string): string;
+  table(logicalId: string): string;
+  queue(logicalId: string): LocalQueue;
+  fn(logicalId: string): LocalFunction;
+  /** Resolves once the object event for `bucket`/`key` has reached the bus. */
+  objectSeen(bucket: string, key: string, timeoutMs?: number): Promise<void>;
+  /** Waits until no function runs, no event is in delivery and every mapped queue is empty. */
+  drain(options?: { readonly timeoutMs?: number; readonly quietMs?: number }): Promise<void>;
+  stop(): Promise<void>;
+};
+
+const byLogicalId = <T extends { logicalId: string }>(items: readonly T[], id: string, what: string): T => {
+  const found = items.find((i) => i.logicalId === id);
+  if (!found) throw new RangeError(`the stage has no ${what} ${id}`);
+  return found;
+};
+
+export async function deployLocal(options: LocalStackOptions): Promise<LocalStack> {
+  const sitePort = options.sitePort ?? (await freePort());
+  const sqsPort = new URL(options.endpoints.sqs).port;
+  const model = localModel(readStacks(options.cdkOut, options.stage ?? 'local'), {
+    prefix: options.prefix ?? '',
+    // The URL fauxqs gives a queue created with host "localhost" (checked after provisioning).
+    queueUrl: (name) => `http://sqs.${LOCAL_REGION}.localhost:${sqsPort}/${LOCAL_ACCOUNT}/${name}`,
+    siteHost: `${LOOPBACK}:${sitePort}`,
+  }, options.cdkOut);
+  const clients = localClients(options.endpoints);
+  await provision(model, clients);
+
+  const onError = options.onError ?? ((message, error) => console.error(`[local] ${message}`, error instanceof Error ? error.message : (error ?? '')));
+  const log: LogSink = options.log ?? ((fn, line) => console.log(`[${fn}] ${line}`));
+  const env = awsEnv(options.endpoints);
+  const lambdas = new Map(
+    model.functions.map((fn) => [
+      fn.name,
+      new LocalLambda(fn, { ...env, ...fn.environment, AWS_LAMBDA_FUNCTION_NAME: fn.name, AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memoryMb), AWS_LAMBDA_FUNCTION_TIMEOUT: String(fn.timeoutSeconds), TZ: 'UTC' }, { concurrency: options.concurrency?.[fn.logicalId] ?? 1, log }),
+    ]),
+  );
+  const mappings = model.mappings.map((m) => {
+    const queue = model.queues.find((q) => q.arn === m.queueArn);
+    const lambda = lambdas.get(m.functionName);
+    if (!queue || !lambda) throw new RangeError(`event source mapping ${m.queueArn} → ${m.functionName} names nothing of this stage`);
+    return new EventSourceMapping(m, queue, lambda, clients.sqs, { pollers: options.concurrency?.[lambda.fn.logicalId] ?? 1, ...(options.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: options.retryAfterSeconds }), onError });
+  });
+  const bus = new EventBus(model.rules, model.buckets, model.queues, lambdas, clients.sqs, { retryDelayMs: (n) => Math.min(2000, 200 * 2 ** (n - 1)), onError });
+
+  const seen = new Set<string>();
+  const waiters = new Map<string, () => void>();
+  const subscription: Subscription = subscribeS3Events(options.endpoints.s3Events, (event) => {
+    bus.fromS3(event);
+    for (const r of event.Records ?? []) {
+      const id = `${r.s3.bucket.name}/${r.s3.object.key}`;
+      seen.add(id);
+      waiters.get(id)?.();
+    }
+  });
+  await subscription.ready;
+  const site: SiteServer = await serveSite(clients.s3, byLogicalId(model.buckets, 'SiteBucket', 'bucket').name, sitePort);
+  for (const m of mappings) m.start();
+  if (options.schedules === true) bus.startSchedules();
+
+  const mappedQueues = mappings.map((m) => m.queue);
+  const queueEmpty = async (q: LocalQueue): Promise<boolean> => {
+    const out = await clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: q.url, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'] }));
+    return Object.values(out.Attributes ?? {}).every((v) => Number(v) === 0);
+  };
+  const idle = async (): Promise<boolean> =>
+    !bus.busy && ![...lambdas.values()].some((l) => l.busy) && !mappings.some((m) => m.busy) && (await Promise.all(mappedQueues.map(queueEmpty))).every(Boolean);
+
+  return {
+    model,
+    clients,
+    siteUrl: site.url,
+    lambdas,
+    bus,
+    bucket: (id) => byLogicalId(model.buckets, id, 'bucket').name,
+    table: (id) => byLogicalId(model.tables, id, 'table').name,
+    queue: (id) => byLogicalId(model.queues, id, 'queue'),
+    fn: (id) => byLogicalId(model.functions, id, 'function'),
+    objectSeen: (bucket, key, timeoutMs = 10_000) => {
+      const id = `${bucket}/${key}`;
+      if (seen.has(id)) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no object event for ${id} within ${timeoutMs} ms`)), timeoutMs);
+        waiters.set(id, () => {
+          clearTimeout(timer);
+          waiters.delete(id);
+          resolve();
+        });
+      });
+    },
+    drain: async ({ timeoutMs = 60_000, quietMs = 300 } = {}) => {
+      const deadline = performance.now() + timeoutMs;
+      let quietSince: number | undefined;
+      while (performance.now() < deadline) {
+        if (await idle()) {
+          quietSince ??= performance.now();
+          if (performance.now() - quietSince >= quietMs) return;
+        } else quietSince = undefined;
+        await sleep(50);
+      }
+      throw new Error(`the local stage did not settle within ${timeoutMs} ms`);
+    },
+    stop: async () => {
+      bus.stop();
+      subscription.close();
+      await Promise.all(mappings.map((m) => m.stop()));
+      await site.close();
+      await Promise.all([...lambdas.values()].map((l) => l.stop()));
+      clients.s3.destroy();
+      clients.sqs.destroy();
+      clients.dynamodb.destroy();
+    },
+  };
+}
