@@ -2,7 +2,10 @@
  * Summarises a V8 CPU profile (`node --cpu-prof`): the functions with the most self time, and
  * the inclusive (self + callees) time of the functions that matter, in ms and ms per article.
  *
- *   npx tsx bench/profile.ts <file.cpuprofile> [--articles 2000] [--top 25] [--match landing]
+ *   npx tsx bench/profile.ts <file.cpuprofile> [--articles 2000] [--top 25] [--match landing] [--within renderEntry]
+ *
+ * `--match` keeps the inclusive rows whose function or file contains the text; `--within` counts
+ * only the samples taken while a function whose name contains the text was on the stack.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -14,10 +17,10 @@ type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
 
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
-  options: { articles: { type: 'string', default: '2000' }, top: { type: 'string', default: '25' }, match: { type: 'string' } },
+  options: { articles: { type: 'string', default: '2000' }, top: { type: 'string', default: '25' }, match: { type: 'string' }, within: { type: 'string' } },
 });
 const file = positionals[0];
-if (file === undefined) throw new Error('usage: profile.ts <file.cpuprofile> [--articles N] [--top N] [--match text]');
+if (file === undefined) throw new Error('usage: profile.ts <file.cpuprofile> [--articles N] [--top N] [--match text] [--within name]');
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 const articles = Number(args.articles);
 const top = Number(args.top);
@@ -35,7 +38,12 @@ const keyOf = (f: CallFrame): string => {
 const self = new Map<string, number>();
 const inclusive = new Map<string, number>();
 let total = 0;
+const stackHas = (id: number, text: string): boolean => {
+  for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) if (byId.get(at)!.callFrame.functionName.includes(text)) return true;
+  return false;
+};
 profile.samples.forEach((id, k) => {
+  if (args.within !== undefined && !stackHas(id, args.within)) return;
   const dt = (profile.timeDeltas[k] ?? 0) / 1000;
   total += dt;
   const node = byId.get(id)!;
@@ -58,7 +66,7 @@ const rows = (map: Map<string, number>, filter: (k: string) => boolean): string[
     .map(([k, ms]) => [k.length > 110 ? `${k.slice(0, 107)}...` : k, ms.toFixed(0), (ms / articles).toFixed(3), `${((ms / total) * 100).toFixed(1)}%`]);
 
 const header = ['function (file:line)', 'ms', 'ms/article', 'share'];
-console.log(`profile ${file}: ${total.toFixed(0)} ms sampled, per article over ${articles}\n`);
+console.log(`profile ${file}: ${total.toFixed(0)} ms sampled${args.within === undefined ? '' : ` within ${args.within}`}, per article over ${articles}\n`);
 console.log('SELF time\n' + table(header, rows(self, () => true)));
 const match = args.match;
 const interesting = (k: string): boolean => (match === undefined ? !/^\((root|program|idle|garbage collector)\)/.test(k) : k.includes(match));

@@ -22,6 +22,7 @@ import { compileCrossrefSchema } from '#adapters/crossref-xsd';
 import { createDepositLedger } from '#adapters/deposit-ledger';
 import { checkMetadata } from './check.ts';
 import { problemReport } from './report.ts';
+import { findSchemas, runDryRun } from './deposit-dry-run.ts';
 
 export const DEPOSIT_EXIT = { ok: 0, refused: 1, config: 2, later: 75 } as const;
 
@@ -125,7 +126,7 @@ export function registerDeposit(program: Command): Command {
     .option('--schemas <dir>', 'the schemas folder with crossref/5.4.0 (default: $COLOPHON_SCHEMAS_DIR)')
     .option('--only <doi...>', 'deposit only these DOIs (if they need it)')
     .option('--retry-failed', 'send again records Crossref refused, even if unchanged')
-    .option('--dry-run', 'show what would be sent; send nothing')
+    .option('--dry-run', 'show what would be sent; send nothing (without --table: write the whole issue batch and print its path)')
     .addHelpText(
       'after',
       '\nCredentials: CROSSREF_LOGIN_ID and CROSSREF_PASSWORD in the environment.\n' +
@@ -134,7 +135,11 @@ export function registerDeposit(program: Command): Command {
     .action(async (metadata: string, flags: { endpoint: string; table?: string; keep: string; schemas?: string; only?: string[]; retryFailed?: boolean; dryRun?: boolean }) => {
       const output: Output = { out: (line) => console.log(line), err: (line) => console.error(line) };
       const table = flags.table ?? process.env.RECORDS_TABLE;
-      const schemas = flags.schemas ?? process.env.COLOPHON_SCHEMAS_DIR;
+      const schemas = findSchemas(flags.schemas, process.env);
+      if (flags.dryRun && !table) {
+        process.exitCode = runDryRun({ metadata, keep: flags.keep, schemas }, output);
+        return;
+      }
       if (!table || !schemas) {
         output.err(`${table ? '' : 'give --table or set RECORDS_TABLE. '}${schemas ? '' : 'give --schemas or set COLOPHON_SCHEMAS_DIR.'}`.trim());
         process.exitCode = DEPOSIT_EXIT.config;

@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { checkMetadata } from './check.ts';
+import { registerDeposit } from './deposit-command.ts';
+import { registerImport } from './import-command.ts';
 import { contentSummary, count, problemReport } from './report.ts';
 
 export type Io = {
@@ -116,6 +118,8 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--list', 'print every file written, not only the summary')
     .addHelpText('after', BUILD_HELP)
     .action(async (root: string, flags: BuildFlags) => setExit(await build(root, flags, io)));
+  registerImport(cli);
+  registerDeposit(cli);
   return cli;
 }
 
@@ -124,7 +128,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   let code: number = EXIT.ok;
   try {
     await program(io, (c) => (code = c)).parseAsync([...argv], { from: 'user' });
-    return code;
+    // import and deposit report through process.exitCode (they print to the console directly).
+    return code !== EXIT.ok ? code : typeof process.exitCode === 'number' ? process.exitCode : code;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     io.err(`colophon: internal error (a bug, not a problem in the metadata): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -64,6 +64,8 @@ export function reportedFailures(result: unknown, ids: ReadonlySet<string>): Set
 
 export class EventSourceMapping {
   private stopped = false;
+  /** A paused mapping receives nothing, like a disabled one (`Enabled: false`) on AWS. */
+  paused = false;
   private loops: Promise<void>[] = [];
   private active = 0;
 
@@ -91,6 +93,10 @@ export class EventSourceMapping {
 
   private async loop(): Promise<void> {
     while (!this.stopped) {
+      if (this.paused) {
+        await sleep(50);
+        continue;
+      }
       try {
         const messages = await this.receive();
         if (messages.length > 0) await this.process(messages);

@@ -47,7 +47,10 @@ export type LocalStack = {
   fn(logicalId: string): LocalFunction;
   /** Resolves once the object event for `bucket`/`key` has reached the bus. */
   objectSeen(bucket: string, key: string, timeoutMs?: number): Promise<void>;
-  /** Waits until no function runs, no event is in delivery and every mapped queue is empty. */
+  /** Disables / enables the event source mappings of a function (to hold work on its queue). */
+  pause(functionLogicalId: string): void;
+  resume(functionLogicalId: string): void;
+  /** Waits until no function runs, no event is in delivery and every queue of an enabled mapping is empty. */
   drain(options?: { readonly timeoutMs?: number; readonly quietMs?: number }): Promise<void>;
   stop(): Promise<void>;
 };
@@ -102,13 +105,16 @@ export async function deployLocal(options: LocalStackOptions): Promise<LocalStac
   for (const m of mappings) m.start();
   if (options.schedules === true) bus.startSchedules();
 
-  const mappedQueues = mappings.map((m) => m.queue);
+  const setPaused = (id: string, paused: boolean): void => {
+    const name = byLogicalId(model.functions, id, 'function').name;
+    for (const m of mappings) if (m.mapping.functionName === name) m.paused = paused;
+  };
   const queueEmpty = async (q: LocalQueue): Promise<boolean> => {
     const out = await clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: q.url, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'] }));
     return Object.values(out.Attributes ?? {}).every((v) => Number(v) === 0);
   };
   const idle = async (): Promise<boolean> =>
-    !bus.busy && ![...lambdas.values()].some((l) => l.busy) && !mappings.some((m) => m.busy) && (await Promise.all(mappedQueues.map(queueEmpty))).every(Boolean);
+    !bus.busy && ![...lambdas.values()].some((l) => l.busy) && !mappings.some((m) => m.busy) && (await Promise.all(mappings.filter((m) => !m.paused).map((m) => queueEmpty(m.queue)))).every(Boolean);
 
   return {
     model,
@@ -120,6 +126,8 @@ export async function deployLocal(options: LocalStackOptions): Promise<LocalStac
     table: (id) => byLogicalId(model.tables, id, 'table').name,
     queue: (id) => byLogicalId(model.queues, id, 'queue'),
     fn: (id) => byLogicalId(model.functions, id, 'function'),
+    pause: (id) => setPaused(id, true),
+    resume: (id) => setPaused(id, false),
     objectSeen: (bucket, key, timeoutMs = 10_000) => {
       const id = `${bucket}/${key}`;
       if (seen.has(id)) return Promise.resolve();

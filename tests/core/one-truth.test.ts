@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadMetadata } from '#adapters/metadata-fs';
+import { citedDate } from '#core/cite/index';
 import { renderCrossrefDeposit } from '#core/crossref/index';
 import { renderJats } from '#core/jats/index';
 import { renderLandingPage } from '#core/landing/index';
@@ -23,7 +24,7 @@ function bundlesOf(dir: string): IssueBundle[] {
 function truth(bundle: IssueBundle, article: Article): Facts {
   const main = article.titles[0];
   const authors = article.contributors.filter((c) => c.role === 'author');
-  const { print, online } = article.dates.published;
+  const { online } = article.dates.published;
   return {
     doi: article.doi,
     title: plainText(main.title) + (main.subtitle ? `: ${plainText(main.subtitle)}` : ''),
@@ -34,7 +35,7 @@ function truth(bundle: IssueBundle, article: Article): Facts {
     issue: bundle.issue.number,
     firstPage: article.pages?.first ?? article.article_number,
     lastPage: article.pages?.last,
-    year: String(print?.year ?? bundle.issue.year),
+    year: String(citedDate(bundle, article).year),
     onlineDate: online && isoDate(online),
     license: article.license?.url,
   };

@@ -3,7 +3,8 @@ import { h } from 'hastscript';
 import type { Issue } from '../model/issue.ts';
 import type { Journal } from '../model/journal.ts';
 import { issueUrl } from '../urls.ts';
-import { inlineHtml, issueLabel, page, sitePath } from './html.ts';
+import { ARCHIVE_KEY } from './files.ts';
+import { inlineHtml, issueLabel, page, siteHref } from './html.ts';
 
 export type ArchiveEntry = { readonly issue: Issue; readonly articleCount: number };
 
@@ -14,12 +15,13 @@ const newestFirst = (a: ArchiveEntry, b: ArchiveEntry): number => b.issue.year -
 export function renderArchivePage(journal: Journal, entries: readonly ArchiveEntry[]): string {
   const items = [...entries].sort(newestFirst).map(({ issue, articleCount }) =>
     h('li', [
-      h('a', { href: sitePath(issueUrl(journal, issue.id)) }, issueLabel(issue)),
+      h('a', { href: siteHref(journal, ARCHIVE_KEY, issueUrl(journal, issue.id)) }, issueLabel(issue)),
       ...(issue.title ? [': ', ...inlineHtml(issue.title)] : []),
       h('span', { className: ['meta'] }, ` · ${articleCount} ${articleCount === 1 ? 'article' : 'articles'}`),
     ]),
   );
   return page(journal, {
+    key: ARCHIVE_KEY,
     title: journal.title,
     canonical: `${journal.base_url}/`,
     main: [h('h1', journal.title), h('h2', 'Archive'), items.length > 0 ? h('ol', { reversed: true }, items) : h('p', 'No issues yet.')],

@@ -19,8 +19,16 @@ export function inlineHtml(content: InlineText): ElementContent[] {
   });
 }
 
-/** A link inside the site: the path of one of core/urls.ts's URLs, so it works on any host that serves the site. */
-export const sitePath = (url: string): string => new URL(url).pathname;
+/**
+ * A link from the page at site key `fromKey` to one of core/urls.ts's URLs, relative, so it works
+ * wherever the site is served (below a path of the journal's domain, or a local server's root).
+ */
+export function siteHref(journal: Journal, fromKey: string, url: string): string {
+  const root = `${journal.base_url}/`;
+  if (!url.startsWith(root)) return url;
+  const target = url.slice(root.length);
+  return `${'../'.repeat(fromKey.split('/').length - 1)}${target}` || './';
+}
 
 /** "Vol. L, No. 2 (2019)": volume and number as printed. */
 export function issueLabel(issue: Issue): string {
@@ -35,7 +43,7 @@ export const displayName = (c: Contributor): string =>
 const STYLE = 'body{font-family:Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5}.sc{font-variant:small-caps}ol{padding-left:1.2rem}li{margin-bottom:1rem}.meta{color:#555;margin:0}';
 
 /** The page shell: language, title, canonical URL, and a header linking home. */
-export function page(journal: Journal, options: { readonly title: string; readonly canonical: string; readonly main: ElementContent[] }): string {
+export function page(journal: Journal, options: { readonly key: string; readonly title: string; readonly canonical: string; readonly main: ElementContent[] }): string {
   const tree: Root = {
     type: 'root',
     children: [
@@ -48,7 +56,7 @@ export function page(journal: Journal, options: { readonly title: string; readon
           h('link', { rel: 'canonical', href: options.canonical }),
           h('style', STYLE),
         ]),
-        h('body', [h('header', [h('p', [h('a', { href: sitePath(`${journal.base_url}/`) }, journal.title)])]), h('main', options.main)]),
+        h('body', [h('header', [h('p', [h('a', { href: siteHref(journal, options.key, `${journal.base_url}/`) }, journal.title)])]), h('main', options.main)]),
       ]),
     ],
   };

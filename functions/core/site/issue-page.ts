@@ -7,16 +7,18 @@ import type { ElementContent } from 'hast';
 import type { Issue } from '../model/issue.ts';
 import type { Journal } from '../model/journal.ts';
 import type { Article } from '../model/resolved.ts';
-import { issueUrl, landingUrl } from '../urls.ts';
-import { displayName, inlineHtml, issueLabel, page, sitePath } from './html.ts';
+import { issueKey, issueUrl, landingUrl } from '../urls.ts';
+import { displayName, inlineHtml, issueLabel, page, siteHref } from './html.ts';
 
 /** The full HTML of the issue page at `issueKey(issue.id)`. */
 export function renderIssuePage(journal: Journal, issue: Issue, articles: readonly Article[]): string {
   const label = issueLabel(issue);
+  const key = issueKey(issue.id);
   return page(journal, {
+    key,
     title: `${journal.abbrev_title ?? journal.title} ${label}`,
     canonical: issueUrl(journal, issue.id),
-    main: [h('h1', label), issueTitle(issue), ...sections(journal, issue, articles)].filter((n): n is ElementContent => n !== undefined),
+    main: [h('h1', label), issueTitle(issue), ...sections(journal, key, issue, articles)].filter((n): n is ElementContent => n !== undefined),
   });
 }
 
@@ -25,18 +27,18 @@ function issueTitle(issue: Issue): ElementContent | undefined {
 }
 
 /** One list per section in the order issue.yaml lists them, articles without a section first. */
-function sections(journal: Journal, issue: Issue, articles: readonly Article[]): ElementContent[] {
+function sections(journal: Journal, key: string, issue: Issue, articles: readonly Article[]): ElementContent[] {
   const groups: { title?: string; articles: Article[] }[] = [{ articles: articles.filter((a) => a.section === undefined) }];
   for (const section of issue.sections ?? []) groups.push({ title: section.title, articles: articles.filter((a) => a.section?.id === section.id) });
   return groups
     .filter((g) => g.articles.length > 0)
-    .flatMap((g) => [...(g.title === undefined ? [] : [h('h2', g.title)]), h('ol', g.articles.map((a) => entry(journal, a)))]);
+    .flatMap((g) => [...(g.title === undefined ? [] : [h('h2', g.title)]), h('ol', g.articles.map((a) => entry(journal, key, a)))]);
 }
 
-function entry(journal: Journal, article: Article): ElementContent {
+function entry(journal: Journal, key: string, article: Article): ElementContent {
   const [main] = article.titles;
   return h('li', [
-    h('a', { href: sitePath(landingUrl(journal, article.doi)) }, [...inlineHtml(main.title), ...(main.subtitle ? [{ type: 'text' as const, value: ': ' }, ...inlineHtml(main.subtitle)] : [])]),
+    h('a', { href: siteHref(journal, key, landingUrl(journal, article.doi)) }, [...inlineHtml(main.title), ...(main.subtitle ? [{ type: 'text' as const, value: ': ' }, ...inlineHtml(main.subtitle)] : [])]),
     authors(article),
     h('p', { className: ['meta'] }, [location(article), h('a', { href: `https://doi.org/${article.doi}` }, `https://doi.org/${article.doi}`)].filter((n) => n !== undefined).flatMap((n, k) => (k === 0 ? [n] : [' · ', n]))),
   ].filter((n) => n !== undefined));

@@ -61,6 +61,7 @@ describe('a harvester paging through 1,000 records', () => {
     const changed = next.flatMap((p) => p.identifiers);
     // Assess
     expect(changed).toHaveLength(new Set(changed).size);
+    // 11 changed (items 50, 150, …, 950 and 0), 10 withdrawn, 10 new
     expect(changed).toHaveLength(31);
     expect(changed).toEqual(expect.arrayContaining([...added.map(identifierOf), identifierOf(items[50]!), identifierOf(items[150]!), identifierOf(items[998]!)]));
   });

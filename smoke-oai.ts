@@ -1,0 +1,1 @@
+import { handler } from '#handlers/oai'; console.log(typeof handler);
