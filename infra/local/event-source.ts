@@ -64,8 +64,8 @@ export function reportedFailures(result: unknown, ids: ReadonlySet<string>): Set
 
 export class EventSourceMapping {
   private stopped = false;
-  /** A paused mapping receives nothing, like a disabled one (`Enabled: false`) on AWS. */
-  paused = false;
+  private pausedFlag = false;
+  private parked = 0;
   private loops: Promise<void>[] = [];
   private active = 0;
 
@@ -82,6 +82,20 @@ export class EventSourceMapping {
     return this.active > 0;
   }
 
+  get paused(): boolean {
+    return this.pausedFlag;
+  }
+
+  /** Stops receiving, like disabling the mapping (`Enabled: false`): resolves once batches in hand are done. */
+  async pause(): Promise<void> {
+    this.pausedFlag = true;
+    while (this.parked < this.loops.length && !this.stopped) await sleep(20);
+  }
+
+  resume(): void {
+    this.pausedFlag = false;
+  }
+
   start(): void {
     this.loops = Array.from({ length: this.options.pollers }, () => this.loop());
   }
@@ -93,8 +107,10 @@ export class EventSourceMapping {
 
   private async loop(): Promise<void> {
     while (!this.stopped) {
-      if (this.paused) {
-        await sleep(50);
+      if (this.pausedFlag) {
+        this.parked++;
+        while (this.pausedFlag && !this.stopped) await sleep(50);
+        this.parked--;
         continue;
       }
       try {

@@ -48,7 +48,7 @@ export type LocalStack = {
   /** Resolves once the object event for `bucket`/`key` has reached the bus. */
   objectSeen(bucket: string, key: string, timeoutMs?: number): Promise<void>;
   /** Disables / enables the event source mappings of a function (to hold work on its queue). */
-  pause(functionLogicalId: string): void;
+  pause(functionLogicalId: string): Promise<void>;
   resume(functionLogicalId: string): void;
   /** Waits until no function runs, no event is in delivery and every queue of an enabled mapping is empty. */
   drain(options?: { readonly timeoutMs?: number; readonly quietMs?: number }): Promise<void>;
@@ -105,9 +105,9 @@ export async function deployLocal(options: LocalStackOptions): Promise<LocalStac
   for (const m of mappings) m.start();
   if (options.schedules === true) bus.startSchedules();
 
-  const setPaused = (id: string, paused: boolean): void => {
+  const mappingsOf = (id: string): EventSourceMapping[] => {
     const name = byLogicalId(model.functions, id, 'function').name;
-    for (const m of mappings) if (m.mapping.functionName === name) m.paused = paused;
+    return mappings.filter((m) => m.mapping.functionName === name);
   };
   const queueEmpty = async (q: LocalQueue): Promise<boolean> => {
     const out = await clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: q.url, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'] }));
@@ -126,8 +126,8 @@ export async function deployLocal(options: LocalStackOptions): Promise<LocalStac
     table: (id) => byLogicalId(model.tables, id, 'table').name,
     queue: (id) => byLogicalId(model.queues, id, 'queue'),
     fn: (id) => byLogicalId(model.functions, id, 'function'),
-    pause: (id) => setPaused(id, true),
-    resume: (id) => setPaused(id, false),
+    pause: async (id) => void (await Promise.all(mappingsOf(id).map((m) => m.pause()))),
+    resume: (id) => mappingsOf(id).forEach((m) => m.resume()),
     objectSeen: (bucket, key, timeoutMs = 10_000) => {
       const id = `${bucket}/${key}`;
       if (seen.has(id)) return Promise.resolve();

@@ -39,7 +39,7 @@ export const articleSchema = z
     subtitle: markup.optional().describe('The subtitle, if the title has one.'),
     /** Titles in other languages, keyed by language tag. */
     translated_titles: z.record(lang, titleWithSubtitle).default({}).describe('Titles in other languages, by language tag: text, or title and subtitle.'),
-    contributors: z.array(contributor).min(1, 'list at least one contributor').describe('Authors, editors and translators, in byline order.'),
+    contributors: z.array(contributor).default([]).describe('Authors, editors and translators, in byline order (none for an unsigned editorial or notice).'),
     /** Abstracts keyed by language tag; a blank line separates paragraphs. */
     abstract: z.record(lang, paragraphs).default({}).describe('Abstracts by language tag; a blank line separates paragraphs.'),
     keywords: z

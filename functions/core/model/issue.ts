@@ -19,7 +19,6 @@ export const issueSchema = z
     doi: doi.optional().describe('DOI of the issue itself, if it has one.'),
     sections: z.array(section).optional().describe('Sections of the issue (id and title); an article names its section by id.'),
   })
-  .refine((v) => v.volume !== undefined || v.number !== undefined, 'give a volume or a number (or both)')
   .describe('Colophon issue file (issue.yaml)');
 
 export type IssueInput = z.input<typeof issueSchema>;

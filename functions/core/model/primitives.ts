@@ -117,8 +117,9 @@ export const printed = z.union([z.string(), z.number().int().nonnegative()], { e
 
 /** A page number: arabic digits, roman numerals, or a letter prefix and digits (S12, e7). */
 export const page = printed.refine(
-  (value) => /^\d+$/.test(value) || isRoman(value) || /^[A-Za-z]{1,3}\d+$/.test(value),
-  'must be a page number: arabic (375), roman (xiv, L) or a prefixed number (S12)',
+  // Real records carry labels such as S12, e7, 473s and 20.1; anything with spaces or markup is not a page.
+  (value) => /^\d+$/.test(value) || isRoman(value) || /^[A-Za-z]{0,3}\d+(?:\.\d+)?[A-Za-z]{0,3}$/.test(value),
+  'must be a page number: arabic (375), roman (xiv, L) or a label such as S12, e7 or 20.1',
 );
 
 export const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens');

@@ -10,8 +10,8 @@ describe('import values', () => {
     ['i-ii', undefined, { first: 'i', last: 'ii' }],
     ['11', '11', { first: '11', last: '11' }],
     ['375', '396', { first: '375', last: '396' }],
-    ['473s', undefined, undefined],
-    ['604.4-604', undefined, undefined],
+    ['473s', undefined, { first: '473s' }],
+    ['604.4-604', undefined, { first: '604.4', last: '604' }],
   ])('pages %s / %s', (first, last, expected) => {
     // Act
     const pages = pagesOf(first, last, Notes.create());

@@ -1,1 +1,0 @@
-import { handler } from '#handlers/oai'; console.log(typeof handler);

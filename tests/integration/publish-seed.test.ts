@@ -1,0 +1,87 @@
+/**
+ * The seed issue (Balcanica L, 2019) through the bundled Ingest, Render and Site functions on the
+ * emulators, then the same metadata again: the second publish must write nothing at all.
+ */
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_TYPES } from '#core/publish/outputs';
+import { cacheControlFor, SITE_CONTENT_TYPES } from '#core/site/index';
+import { publishFolder } from '#infra/local/publish';
+import { METADATA_DIR } from '#infra/local/paths';
+import { startTestStage, type TestStage } from '#tests/setup/local-stage';
+import { invocations, itemKeys, siteKeys, siteSnapshot, siteText, tableItems, type ObjectSnapshot } from './inspect.ts';
+
+const DOI = '10.2298/BALC1950375E';
+const ARTICLE_KEYS = ['index.html', 'article.xml', 'citation.ris', 'citation.bib'].map((f) => `doi/${DOI}/${f}`);
+
+let stage: TestStage;
+beforeAll(async () => {
+  stage = await startTestStage();
+});
+afterAll(() => stage.stop());
+
+describe('publishing the seed issue', () => {
+  let first: Record<string, ObjectSnapshot>;
+
+  it('writes the article files, the issue page and the site files with their headers', async () => {
+    // Act
+    await publishFolder(stage.stack, METADATA_DIR);
+    await stage.stack.drain();
+
+    // Assess
+    expect(stage.errors).toEqual([]);
+    expect(await siteKeys(stage.stack)).toEqual([...ARTICLE_KEYS, 'index.html', 'issues/L-2019/index.html', 'robots.txt', 'sitemap.xml'].sort());
+    first = await siteSnapshot(stage.stack);
+    const types = [CONTENT_TYPES.landing, CONTENT_TYPES.jats, CONTENT_TYPES.ris, CONTENT_TYPES.bibtex];
+    ARTICLE_KEYS.forEach((key, k) => expect(first[key]).toMatchObject({ contentType: types[k], cacheControl: cacheControlFor(key) }));
+    expect(first['sitemap.xml']).toMatchObject({ contentType: SITE_CONTENT_TYPES.xml, cacheControl: cacheControlFor('sitemap.xml') });
+    expect(first['issues/L-2019/index.html']!.contentType).toBe(SITE_CONTENT_TYPES.html);
+  });
+
+  it('keeps version 1 of the article with the hash of every file it rendered', async () => {
+    // Act
+    const items = await tableItems(stage.stack);
+
+    // Assess
+    const pk = `ART#${DOI.toLowerCase()}`;
+    expect(itemKeys(items)).toEqual([`${pk} HEAD`, `${pk} V#000001`, 'ISSUE#balcanica#L-2019 ISSUE', 'JOURNAL#balcanica JOURNAL']);
+    const head = items.find((i) => i.sk === 'HEAD')!;
+    expect(head).toMatchObject({ doi: DOI, version: 1, journalId: 'balcanica', issueId: 'L-2019', gsi1pk: 'ISSUE#balcanica#L-2019', render: { status: 'done', version: 1 } });
+    const artifacts = (head.render as { artifacts: Record<string, string> }).artifacts;
+    expect(Object.keys(artifacts).sort()).toEqual([...ARTICLE_KEYS].sort());
+    for (const key of ARTICLE_KEYS) expect(artifacts[key]).toBe(createHash('sha256').update(await siteText(stage.stack, key)).digest('hex'));
+  });
+
+  it('lists the article in the sitemap with its lastmod and serves the landing page locally', async () => {
+    // Act
+    const sitemap = await siteText(stage.stack, 'sitemap.xml');
+    const landing = await fetch(`${stage.stack.siteUrl}/doi/${DOI}/`);
+    const robots = await siteText(stage.stack, 'robots.txt');
+
+    // Assess
+    expect(sitemap).toMatch(new RegExp(`<loc>https://balcanica\\.rs/doi/${DOI}/</loc>\\s*<lastmod>\\d{4}-\\d{2}-\\d{2}</lastmod>`));
+    expect(sitemap).toContain('<loc>https://balcanica.rs/issues/L-2019/</loc>');
+    expect(landing.status).toBe(200);
+    expect(landing.headers.get('content-type')).toBe(CONTENT_TYPES.landing);
+    expect(robots).toContain(`Sitemap: ${stage.stack.siteUrl}/sitemap.xml`);
+  });
+
+  it('writes nothing when the same metadata is published again', async () => {
+    // Prepare
+    const renders = invocations(stage.stack, 'Render');
+    const sites = invocations(stage.stack, 'Site');
+    const itemsBefore = await tableItems(stage.stack);
+
+    // Act
+    await publishFolder(stage.stack, METADATA_DIR);
+    await stage.stack.drain();
+
+    // Assess
+    expect(await siteSnapshot(stage.stack)).toEqual(first);
+    expect(await tableItems(stage.stack)).toEqual(itemsBefore);
+    expect(invocations(stage.stack, 'Render')).toBe(renders);
+    expect(invocations(stage.stack, 'Site')).toBe(sites);
+    const ingested = stage.logs.filter((l) => l.line.message === 'issue ingested').map((l) => l.line);
+    expect(ingested.at(-1)).toMatchObject({ created: 0, unchanged: 1, queued: 0 });
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * A fresh deployment of the synthesized local stage for one test file: on the emulators the global
+ * setup started (or, when a file runs without it, on its own), under a unique name prefix, with
+ * failed messages retried at once so a poison message reaches its DLQ in seconds, not minutes.
+ * Function logs are kept in memory for assertions instead of printed.
+ */
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { startEmulators, type Endpoints } from '#infra/local/emulators';
+import { CDK_OUT } from '#infra/local/paths';
+import { deployLocal, type LocalStack } from '#infra/local/stack';
+import { ensureSynth } from '#infra/local/synth';
+
+export type TestStage = {
+  readonly stack: LocalStack;
+  readonly endpoints: Endpoints;
+  /** Every log line the functions printed, parsed where it is JSON. */
+  readonly logs: { readonly fn: string; readonly line: Record<string, unknown> }[];
+  readonly errors: string[];
+  stop(): Promise<void>;
+};
+
+export async function startTestStage(): Promise<TestStage> {
+  const provided = inject('colophonEmulators') as Endpoints | undefined;
+  await ensureSynth({ cdkOut: CDK_OUT });
+  const own = provided ? undefined : await startEmulators();
+  const endpoints = provided ?? own!.endpoints;
+  const logs: TestStage['logs'] = [];
+  const errors: string[] = [];
+  const stack = await deployLocal({
+    cdkOut: CDK_OUT,
+    endpoints,
+    prefix: `t${randomBytes(3).toString('hex')}-`,
+    retryAfterSeconds: 0,
+    log: (fn, line) => {
+      try {
+        logs.push({ fn, line: JSON.parse(line) as Record<string, unknown> });
+      } catch {
+        logs.push({ fn, line: { message: line } });
+      }
+    },
+    onError: (message, error) => errors.push(`${message}: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  return {
+    stack,
+    endpoints,
+    logs,
+    errors,
+    stop: async () => {
+      await stack.stop();
+      await own?.stop();
+    },
+  };
+}
