@@ -26,6 +26,8 @@ export interface StageConfig {
   /** Omitted: an environment-agnostic stack (synth needs no credentials; deploy takes the CLI profile's). */
   readonly env?: { readonly account?: string; readonly region?: string };
   readonly crossref: { readonly endpoint: CrossrefEndpoint };
+  /** OAI-PMH Identify's adminEmail: who harvesters write to about the repository. */
+  readonly oai: { readonly adminEmail: string };
   /** Without a custom domain the site answers on the distribution's own `*.cloudfront.net` name. */
   readonly site: { readonly customDomain?: CustomDomain };
   /** What deleting a stack does to buckets, the table, the secret and log groups. */
@@ -43,6 +45,7 @@ export interface StageConfig {
 
 const scratch = {
   crossref: { endpoint: CROSSREF_ENDPOINTS.test },
+  oai: { adminEmail: 'oai-admin@example.org' },
   site: {},
   removalPolicy: RemovalPolicy.DESTROY,
   deletionProtection: false,
@@ -55,6 +58,8 @@ export const STAGES: Readonly<Record<StageName, StageConfig>> = {
   prod: {
     stage: 'prod',
     crossref: { endpoint: CROSSREF_ENDPOINTS.production },
+    // Replace with the journal's real contact before the first prod deploy.
+    oai: { adminEmail: 'oai-admin@example.org' },
     // The custom domain goes here once its ACM certificate exists in us-east-1.
     site: {},
     removalPolicy: RemovalPolicy.RETAIN,

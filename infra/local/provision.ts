@@ -28,7 +28,9 @@ export async function provision(model: LocalModel, clients: LocalClients): Promi
       for (const q of model.queues) {
         const attributes = Object.fromEntries(Object.entries(q.attributes).filter(([name]) => name !== 'RedrivePolicy'));
         const out = await clients.sqs.send(new CreateQueueCommand({ QueueName: q.name, Attributes: attributes }));
-        if (out.QueueUrl !== q.url) throw new Error(`queue ${q.name}: the emulator's URL ${String(out.QueueUrl)} is not the ${q.url} the functions were given`);
+        // Clients send to the configured endpoint (useQueueUrlAsEndpoint: false), so only the path must agree;
+        // a queue kept from an earlier run may carry that run's port.
+        if (new URL(out.QueueUrl ?? 'http://x/').pathname !== new URL(q.url).pathname) throw new Error(`queue ${q.name}: the emulator's URL ${String(out.QueueUrl)} is not the ${q.url} the functions were given`);
       }
       for (const q of model.queues) {
         if (q.attributes.RedrivePolicy) await clients.sqs.send(new SetQueueAttributesCommand({ QueueUrl: q.url, Attributes: { RedrivePolicy: q.attributes.RedrivePolicy } }));

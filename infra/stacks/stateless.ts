@@ -1,4 +1,5 @@
 import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Match, Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -34,6 +35,7 @@ export class StatelessStack extends Stack {
   readonly ingest: ColophonFunction;
   readonly render: ColophonFunction;
   readonly site: ColophonFunction;
+  readonly oai: ColophonFunction;
   readonly renderQueue: WorkQueue;
   readonly siteQueue: WorkQueue;
   readonly ingestDlq: DeadLetterQueue;
@@ -91,8 +93,13 @@ export class StatelessStack extends Stack {
       targets: [new LambdaFunction(this.site.fn, { retryAttempts: 2 })],
     });
 
-    // The HTTP seam: one line per endpoint, e.g. { path: '/api/oai', fn: oai.fn, access: { public: 'OAI-PMH is an open protocol' } }.
-    const routes: readonly HttpRouteSpec[] = [];
+    // The HTTP seam: one line per endpoint.
+    this.oai = fn('Oai', 'oai', { timeout: Duration.seconds(10), description: 'Colophon Oai: the OAI-PMH 2.0 endpoint (/api/oai)' });
+    this.oai.bindTable(stateful.records, 'read');
+    this.oai.fn.addEnvironment('OAI_ADMIN_EMAIL', config.oai.adminEmail);
+    const routes: readonly HttpRouteSpec[] = [
+      { path: '/api/oai', fn: this.oai.fn, methods: [HttpMethod.GET, HttpMethod.POST], access: { public: 'OAI-PMH 2.0 is an open harvesting protocol for public metadata' } },
+    ];
     this.routes = new HttpRoutes(this, 'Routes', { api: stateful.api, routes });
 
     const outputs: Record<string, string> = {

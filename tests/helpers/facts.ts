@@ -8,23 +8,23 @@ import { toString as hastText } from 'hast-util-to-string';
 import { all, one, parseXml, text, type XmlNode } from './xml-query.ts';
 
 export type Facts = {
-  doi?: string;
+  doi?: string | undefined;
   /** Main title, with `: subtitle` when there is one. */
-  title?: string;
+  title?: string | undefined;
   /** Authors in order: `Surname, Given` for people, the name for organisations. */
-  authors?: string[];
+  authors?: string[] | undefined;
   /** ORCID iDs of the authors, in author order, `-` where an author has none. */
-  orcids?: string[];
-  issns?: string[];
-  volume?: string;
-  issue?: string;
-  firstPage?: string;
-  lastPage?: string;
+  orcids?: string[] | undefined;
+  issns?: string[] | undefined;
+  volume?: string | undefined;
+  issue?: string | undefined;
+  firstPage?: string | undefined;
+  lastPage?: string | undefined;
   /** The year of the printed issue or volume (what citations cite). */
-  year?: string;
+  year?: string | undefined;
   /** The online publication date, YYYY-MM-DD as far as known. */
-  onlineDate?: string;
-  license?: string;
+  onlineDate?: string | undefined;
+  license?: string | undefined;
 };
 
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();

@@ -40,7 +40,7 @@ describe('infra/app.ts', () => {
 
     // Each function is an ES module bundle with a source map; the AWS SDK stays outside (the runtime has it).
     const bundles = readdirSync(outdir).filter((f) => f.startsWith('asset.')).map((dir) => join(outdir, dir));
-    expect(bundles).toHaveLength(3);
+    expect(bundles).toHaveLength(4); // Ingest, Render, Site, Oai
     for (const dir of bundles) {
       const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
       // Booleans, not the bundle itself: a failure message should not print a megabyte of code.

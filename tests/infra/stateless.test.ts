@@ -6,16 +6,19 @@ import { PROJECT_ROOT } from '#infra/constructs/colophon-function';
 import { PUBLISH_MANIFEST_PATTERN } from '#infra/stacks/stateless';
 import { readable, resourcesOf, synthStage } from './synth.ts';
 
-const FUNCTIONS = { Ingest: 'ingest', Render: 'render', Site: 'site' } as const;
+const FUNCTIONS = { Ingest: 'ingest', Render: 'render', Site: 'site', Oai: 'oai' } as const;
 type FunctionId = keyof typeof FUNCTIONS;
+/** API Gateway may invoke Oai for the /api/oai path only (one permission per route: GET and POST). */
+const OAI_INVOKER = ['{Oai.Arn}', 'apigateway.amazonaws.com', 'arn:{AWS::Partition}:execute-api:{AWS::Region}:{AWS::AccountId}:{Stateful.ApiId}/*/*/api/oai'];
+const OAI_INVOKERS = [OAI_INVOKER, OAI_INVOKER];
 const stateful = (output: string): Record<string, unknown> => ({ 'Fn::GetStackOutput': { StackName: 'Colophon-dev-Stateful', Region: { Ref: 'AWS::Region' }, OutputName: output } });
 
 describe('stateless stack: functions', () => {
   const { statelessTemplate: template } = synthStage('dev');
   const functions = resourcesOf(template, 'AWS::Lambda::Function');
 
-  it('has exactly Ingest, Render and Site, under their contract names', () => {
-    expect(Object.keys(functions).sort()).toEqual(['Ingest', 'Render', 'Site']);
+  it('has exactly Ingest, Render, Site and Oai, under their contract names', () => {
+    expect(Object.keys(functions).sort()).toEqual(['Ingest', 'Oai', 'Render', 'Site']);
   });
 
   it.each(Object.keys(FUNCTIONS))('%s runs Node.js 22 on arm64 with tracing, its own log group and index.handler', (id) => {
@@ -140,17 +143,19 @@ describe('stateless stack: wiring', () => {
     expect(rule?.Targets).toEqual([expect.objectContaining({ Arn: { 'Fn::GetAtt': ['Site', 'Arn'] } })]);
   });
 
-  it('lets only those two rules invoke their functions', () => {
+  it('lets only those two rules and the OAI routes invoke their functions', () => {
     const permissions = Object.values(resourcesOf(template, 'AWS::Lambda::Permission')).map((p) => [readable(p.Properties.FunctionName), p.Properties.Principal, readable(p.Properties.SourceArn)]);
     expect(permissions.sort()).toEqual([
       ['{Ingest.Arn}', 'events.amazonaws.com', '{InboxPublished.Arn}'],
+      ...OAI_INVOKERS,
       ['{Site.Arn}', 'events.amazonaws.com', '{SiteSchedule.Arn}'],
     ]);
   });
 
-  it('adds no HTTP route while the route list is empty', () => {
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', 0);
-    template.resourceCountIs('AWS::ApiGatewayV2::Integration', 0);
+  it('routes GET and POST /api/oai, and nothing else, to Oai', () => {
+    const routes = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey).sort();
+    expect(routes).toEqual(['GET /api/oai', 'POST /api/oai']);
+    template.resourceCountIs('AWS::ApiGatewayV2::Integration', 2); // one Lambda proxy integration per route
   });
 
   it('reads the stateful stack only through its outputs, and deploys after it', () => {

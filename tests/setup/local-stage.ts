@@ -22,7 +22,8 @@ export type TestStage = {
 
 export async function startTestStage(): Promise<TestStage> {
   const provided = inject('colophonEmulators') as Endpoints | undefined;
-  await ensureSynth({ cdkOut: CDK_OUT });
+  // The global setup synthesized once for the whole run; a file run on its own checks for itself.
+  if (!provided) await ensureSynth({ cdkOut: CDK_OUT });
   const own = provided ? undefined : await startEmulators();
   const endpoints = provided ?? own!.endpoints;
   const logs: TestStage['logs'] = [];

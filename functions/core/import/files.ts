@@ -25,7 +25,7 @@ export function slugify(value: string): string {
 
 /** The article's file stem: its first contributor's family name, else its DOI suffix. */
 function articleStem(article: ArticleInput): string {
-  const c = article.contributors[0];
+  const c = article.contributors?.[0];
   const name = c ? (c.family_name ?? c.name ?? c.organization ?? '') : '';
   return slugify(name) || slugify(article.doi.slice(article.doi.indexOf('/') + 1)) || 'article';
 }

@@ -5,7 +5,7 @@
 import type { ArticleInput, IssueInput, JournalInput } from '#core/model/index';
 import type { Notes } from './notes.ts';
 
-export type ContributorInput = ArticleInput['contributors'][number];
+export type ContributorInput = NonNullable<ArticleInput['contributors']>[number];
 export type ReferenceInput = NonNullable<ArticleInput['references']>[number];
 export type FundingInput = NonNullable<ArticleInput['funding']>[number];
 export type RelationInput = NonNullable<ArticleInput['relations']>[number];

@@ -18,7 +18,7 @@ describe('import crossref-json', () => {
       pages: { first: '20170132' },
       dates: { received: '2017-01-20', accepted: '2017-04-25', published: { print: '2017-05-31', online: '2017-05-24' } },
     });
-    expect(article.contributors[0]).toEqual({ family_name: 'Dougherty', given_name: 'Liam R.', orcid: 'https://orcid.org/0000-0003-1406-0680', affiliations: [{ name: expect.stringContaining('University of Western Australia') as string }] });
+    expect(article.contributors![0]).toEqual({ family_name: 'Dougherty', given_name: 'Liam R.', orcid: 'https://orcid.org/0000-0003-1406-0680', affiliations: [{ name: expect.stringContaining('University of Western Australia') as string }] });
     expect(article.references).toHaveLength(54);
     expect(result.journal?.issn).toEqual({ print: '0962-8452', electronic: '1471-2954' });
     expect(result.issue).toMatchObject({ volume: '284', number: '1855', year: 2017 });
@@ -40,7 +40,7 @@ describe('import crossref-json', () => {
     const { article } = onlyArticle('crossref-json', corpus('crossref-api-json/abbotsbury/10.1038_d41586-020-02761-z.json'));
 
     // Assess
-    expect(article.contributors).toEqual([{ family_name: 'Sheherazade' }, { family_name: 'Ardiantiono' }]);
+    expect(article.contributors!).toEqual([{ family_name: 'Sheherazade' }, { family_name: 'Ardiantiono' }]);
   });
 
   it('writes an organisation author and notes two contributors marked first', () => {
@@ -48,7 +48,7 @@ describe('import crossref-json', () => {
     const { result, article } = onlyArticle('crossref-json', corpus('crossref-api-json/commonmeta-ruby/10.1038_ng.3834.json'));
 
     // Assess
-    expect(article.contributors.some((c) => c.organization !== undefined)).toBe(true);
+    expect(article.contributors!.some((c) => c.organization !== undefined)).toBe(true);
     expect(result.unmapped).toContain('10.1038/ng.3834: contributors: 2 contributors are marked sequence="first": kept in the order the source lists them');
   });
 

@@ -29,8 +29,8 @@ describe('import crossref-xml', () => {
     const { result, article } = onlyArticle('crossref-xml', corpus('crossref-deposits/elife-crossref-xml-generation/elife-crossref-00666.schema-5.3.1.xml'));
 
     // Assess
-    expect(article.contributors.map((c) => c.family_name ?? c.organization)).toEqual(['Harrison', 'Gilbert', 'eLife Editorial Production Group', 'eLife Technology Group', 'for the eLife Staff Team']);
-    expect(article.contributors[0]).toMatchObject({ suffix: 'Jnr', orcid: 'https://orcid.org/0000-0003-3523-4408' });
+    expect(article.contributors!.map((c) => c.family_name ?? c.organization)).toEqual(['Harrison', 'Gilbert', 'eLife Editorial Production Group', 'eLife Technology Group', 'for the eLife Staff Team']);
+    expect(article.contributors![0]).toMatchObject({ suffix: 'Jnr', orcid: 'https://orcid.org/0000-0003-3523-4408' });
     expect(result.unmapped).toContain('10.7554/eLife.00666: contributors: 4 contributors are marked sequence="first": kept in the order the source lists them');
     expect(loadProblems(result)).toEqual([]);
   });

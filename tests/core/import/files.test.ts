@@ -4,7 +4,7 @@ import type { ArticleInput } from '#core/model/index';
 import { articleNames, issueFiles, issueFolder, slugify } from '#core/import/files';
 import type { ImportResult } from '#core/import/index';
 
-const article = (doi: string, contributor: ArticleInput['contributors'][number]): ArticleInput => ({ doi, title: 'T', contributors: [contributor] });
+const article = (doi: string, contributor: NonNullable<ArticleInput['contributors']>[number]): ArticleInput => ({ doi, title: 'T', contributors: [contributor] });
 
 describe('import files', () => {
   it.each([

@@ -24,7 +24,7 @@ describe('import jats', () => {
     const { article } = onlyArticle('jats', corpus('jats/pmc-oa/1472-6831-8-11.nxml.xml'));
 
     // Assess
-    expect(article.contributors[0]).toEqual({
+    expect(article.contributors![0]).toEqual({
       family_name: 'van der Meulen',
       given_name: 'Marylee J',
       email: 'mvdmeulen@acta.nl',
@@ -43,7 +43,7 @@ describe('import jats', () => {
     const { result, article } = onlyArticle('jats', corpus('jats/plos/journal.pmed.0030445.xml'));
 
     // Assess
-    expect(article.contributors.some((c) => c.organization !== undefined)).toBe(true);
+    expect(article.contributors!.some((c) => c.organization !== undefined)).toBe(true);
     expect(loadProblems(result)).toEqual([]);
   });
 

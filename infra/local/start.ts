@@ -1,0 +1,99 @@
+/**
+ * `npm start`: the whole pipeline on this machine. Synthesizes the local stage if needed, starts
+ * the emulators (state kept in `.local/`), deploys the stage onto them, publishes every issue in
+ * `metadata/` through the inbox as the CLI does, prints where to look, and serves until Ctrl-C.
+ * Function logs go to `.local/logs/<function>.log`; one line per event is echoed here.
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { landingUrl, issueUrl } from '#core/urls';
+import { loadMetadata } from '#adapters/metadata-fs';
+import { checkJava } from './dynamodb-local.ts';
+import { startEmulators } from './emulators.ts';
+import { freePort } from './net.ts';
+import { CDK_OUT, METADATA_DIR, ROOT, STATE_DIR } from './paths.ts';
+import { publishFolder } from './publish.ts';
+import { deployLocal } from './stack.ts';
+import { ensureSynth } from './synth.ts';
+
+const SITE_PORT = Number(process.env.COLOPHON_SITE_PORT ?? 8788);
+const say = (line: string): void => console.log(`[colophon] ${line}`);
+
+function ensureJava(): void {
+  try {
+    checkJava();
+  } catch {
+    const setup = spawnSync('bash', [join(ROOT, 'infra/local/setup-java.sh')], { stdio: 'inherit' });
+    if (setup.status !== 0) process.exit(1);
+  }
+}
+
+/** The preferred port when it is free, any free port otherwise. */
+async function sitePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => void freePort().then(resolve));
+    probe.listen(SITE_PORT, '127.0.0.1', () => probe.close(() => resolve(SITE_PORT)));
+  });
+}
+
+/** One short line per JSON log line: level, function, message and the fields that say what it was about. */
+function echo(fn: string, line: string): void {
+  try {
+    const entry = JSON.parse(line) as Record<string, unknown>;
+    const about = ['doi', 'journalId', 'issueId', 'created', 'unchanged', 'queued', 'written', 'failed', 'reason', 'error'].filter((k) => entry[k] !== undefined).map((k) => `${k}=${String(entry[k])}`);
+    console.log(`[${fn}] ${String(entry.level ?? '')} ${String(entry.message ?? '')} ${about.join(' ')}`);
+  } catch {
+    console.log(`[${fn}] ${line}`);
+  }
+}
+
+ensureJava();
+const logDir = join(STATE_DIR, 'logs');
+mkdirSync(logDir, { recursive: true });
+const synth = await ensureSynth({ cdkOut: CDK_OUT, log: say });
+if (synth.synthesized) say(`synthesized in ${(synth.ms / 1000).toFixed(1)} s`);
+const emulators = await startEmulators({ persistDir: STATE_DIR });
+say(`emulators up: DynamoDB Local ${emulators.endpoints.dynamodb}, S3 ${emulators.endpoints.s3}, SQS ${emulators.endpoints.sqs}`);
+const stack = await deployLocal({
+  cdkOut: CDK_OUT,
+  endpoints: emulators.endpoints,
+  schedules: true,
+  // On AWS a failed message waits out its visibility timeout (12 min here); locally, ten seconds.
+  retryAfterSeconds: 10,
+  sitePort: await sitePort(),
+  log: (fn, line) => {
+    appendFileSync(join(logDir, `${fn}.log`), `${line}\n`);
+    echo(fn, line);
+  },
+});
+
+let stopping = false;
+const stop = async (): Promise<void> => {
+  if (stopping) return;
+  stopping = true;
+  say('stopping …');
+  await stack.stop();
+  await emulators.stop();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
+
+const published = await publishFolder(stack, METADATA_DIR);
+say(`published ${published.length} issue(s) from metadata/`);
+await stack.drain({ timeoutMs: 300_000 });
+
+const loaded = loadMetadata(METADATA_DIR);
+const local = (url: string, baseUrl: string): string => `${stack.siteUrl}/${url.slice(baseUrl.length + 1)}`;
+say(`site: ${stack.siteUrl}/`);
+if (loaded.ok) {
+  for (const { journal, issue, articles } of loaded.bundles) {
+    say(`issue ${journal.id}/${issue.id}: ${local(issueUrl(journal, issue.id), journal.base_url)}`);
+    for (const article of articles) say(`  ${article.doi}: ${local(landingUrl(journal, article.doi), journal.base_url)}`);
+  }
+}
+say(`sitemap: ${stack.siteUrl}/sitemap.xml`);
+say(`logs: ${logDir}/ — state: ${STATE_DIR}/ — Ctrl-C to stop`);

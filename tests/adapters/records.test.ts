@@ -1,0 +1,118 @@
+/** The records store against DynamoDB Local, on the table the synthesized template defines. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadJournal, type Article, type IssueBundle } from '#core/model/index';
+import { recordHash } from '#adapters/content-hash';
+import { createRecordsStore, type ArticleRecord, type RecordsStore } from '#adapters/records';
+import { startTestStage, type TestStage } from '#tests/setup/local-stage';
+import { fixtureSources } from '../integration/fixtures.ts';
+
+let stage: TestStage;
+let records: RecordsStore;
+let bundle: IssueBundle;
+beforeAll(async () => {
+  stage = await startTestStage();
+  records = createRecordsStore(stage.stack.clients.documents, stage.stack.table('RecordsTable'));
+  const loaded = loadJournal(fixtureSources()[0]!);
+  if (!loaded.ok) throw new Error('fixture does not load');
+  bundle = loaded.bundles[0]!;
+});
+afterAll(() => stage.stop());
+
+const recordOf = (article: Article): ArticleRecord => ({ journal: bundle.journal, issue: bundle.issue, article });
+const at = (now: string) => ({ batchId: `b-${now}`, now });
+
+describe('putVersion', () => {
+  it('writes version 1, then nothing for the same hash, then version 2 for a new one', async () => {
+    // Prepare
+    const article = bundle.articles[0]!;
+    const changed: Article = { ...article, keywords: [{ lang: 'en', terms: ['changed'] }] };
+
+    // Act
+    const first = await records.putVersion(recordOf(article), recordHash(recordOf(article)), at('2025-01-01T00:00:00.000Z'));
+    const again = await records.putVersion(recordOf(article), recordHash(recordOf(article)), at('2025-01-02T00:00:00.000Z'));
+    const second = await records.putVersion(recordOf(changed), recordHash(recordOf(changed)), at('2025-01-03T00:00:00.000Z'));
+
+    // Assess
+    expect(first).toEqual({ outcome: 'created', version: 1 });
+    expect(again).toMatchObject({ outcome: 'unchanged', version: 1, render: { status: 'pending', version: 1 } });
+    expect(second).toEqual({ outcome: 'created', version: 2 });
+    expect((await records.listVersions(article.doi)).map((v) => [v.version, v.createdAt])).toEqual([
+      [1, '2025-01-01T00:00:00.000Z'],
+      [2, '2025-01-03T00:00:00.000Z'],
+    ]);
+    expect((await records.getVersion(article.doi, 1)).article).toEqual(article);
+    expect((await records.getHead(article.doi))!.record.article).toEqual(changed);
+  });
+
+  it('writes exactly one version when the same change is stored concurrently', async () => {
+    // Prepare
+    const article = bundle.articles[1]!;
+    const hash = recordHash(recordOf(article));
+
+    // Act
+    const results = await Promise.all(Array.from({ length: 5 }, (_, k) => records.putVersion(recordOf(article), hash, at(`2025-02-0${k + 1}T00:00:00.000Z`))));
+
+    // Assess
+    expect(results.filter((r) => r.outcome === 'created')).toEqual([{ outcome: 'created', version: 1 }]);
+    expect(await records.listVersions(article.doi)).toHaveLength(1);
+  });
+});
+
+describe('render and deposit state', () => {
+  it('records a render only for the current version', async () => {
+    // Prepare
+    const doi = bundle.articles[0]!.doi;
+
+    // Act
+    const stale = await records.markRendered(doi, 1, { 'doi/x/index.html': 'abc' }, '2025-03-01T00:00:00.000Z');
+    const current = await records.markRendered(doi, 2, { 'doi/x/index.html': 'def' }, '2025-03-01T00:00:00.000Z');
+
+    // Assess
+    expect([stale, current]).toEqual([false, true]);
+    expect((await records.getHead(doi))!.meta.render).toEqual({ status: 'done', version: 2, at: '2025-03-01T00:00:00.000Z', artifacts: { 'doi/x/index.html': 'def' } });
+  });
+
+  it('lists deposits due until the current version is deposited', async () => {
+    // Prepare
+    const doi = bundle.articles[0]!.doi;
+    const due = (await records.depositsDue()).map((s) => s.meta.doi);
+
+    // Act
+    const stale = await records.markDeposited(doi, 1, '2025-03-02T00:00:00.000Z');
+    const done = await records.markDeposited(doi, 2, '2025-03-02T00:00:00.000Z');
+
+    // Assess
+    expect(due).toContain(doi);
+    expect([stale, done]).toEqual([false, true]);
+    expect((await records.depositsDue()).map((s) => s.meta.doi)).not.toContain(doi);
+  });
+});
+
+describe('indexes', () => {
+  it('lists the articles of an issue and the changes in a date range', async () => {
+    // Act
+    const articles = await records.listIssueArticles(bundle.journal.id, bundle.issue.id);
+    const changes = await records.changedSince(bundle.journal.id, '2025-01-03', '2025-01-31');
+
+    // Assess
+    expect(articles.map((a) => a.meta.articleId)).toEqual(['a01-petrovic', 'a02-mueller']);
+    expect(changes.map((c) => [c.meta.doi, c.meta.createdAt])).toEqual([[bundle.articles[0]!.doi, '2025-01-03T00:00:00.000Z']]);
+  });
+
+  it('keeps journals, issues and problems, writing them only when their hash changes', async () => {
+    // Act
+    const firstJournal = await records.putJournal(bundle.journal, 'h1', '2025-04-01T00:00:00.000Z');
+    const sameJournal = await records.putJournal(bundle.journal, 'h1', '2025-04-02T00:00:00.000Z');
+    const issue = await records.putIssue(bundle.journal, bundle.issue, 'i1', at('2025-04-01T00:00:00.000Z'));
+    await records.putProblems({ journalId: 'testjournal', issueId: 'x', batchId: 'b', at: 'now', problems: [{ file: 'f.yaml', path: ['doi'], message: 'bad' }] });
+
+    // Assess
+    expect([firstJournal, sameJournal, issue]).toEqual([true, false, true]);
+    expect((await records.getJournal('testjournal'))!.updatedAt).toBe('2025-04-01T00:00:00.000Z');
+    expect((await records.listJournals()).map((j) => j.journal.id)).toEqual(['testjournal']);
+    expect((await records.listIssues('testjournal')).map((i) => i.issue.id)).toEqual([bundle.issue.id]);
+    expect((await records.getProblems('testjournal', 'x'))!.problems).toEqual([{ file: 'f.yaml', path: ['doi'], message: 'bad' }]);
+    await records.clearProblems('testjournal', 'x');
+    expect(await records.getProblems('testjournal', 'x')).toBeUndefined();
+  });
+});
