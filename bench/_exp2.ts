@@ -76,3 +76,15 @@ console.log('refs with DOI per article', (refs.length / trees.length).toFixed(1)
   s = 0;
   time('withPubIdFast first sight of each DOI', refs.length, () => { for (const x of sets[s++]!) withPubIdFast(x.nodes, x.doi); });
 }
+{
+  const { doiBatch } = await import('#core/crossref/doi-batch');
+  const { selection } = await import('#core/crossref/selection');
+  const deps = bundles.map((b) => doiBatch(b, { batchId: 'abcd', timestamp: '1' }, selection(b)));
+  let d = 0;
+  for (const t of deps) if (serializeXml(t) !== serializeDirect(t)) d += 1;
+  console.log('crossref serializer differs on', d, 'of', deps.length);
+  const n = bundles.reduce((a, b) => a + b.articles.length, 0);
+  time('crossref serializeXml per article', n, () => { for (const t of deps) serializeXml(t); });
+  time('crossref direct per article', n, () => { for (const t of deps) serializeDirect(t); });
+  time('crossref tree per article', n, () => { for (const b of bundles) doiBatch(b, { batchId: 'abcd', timestamp: '1' }, selection(b)); });
+}

@@ -2,6 +2,7 @@
 // cold start), then runs one invocation at a time, as one Lambda execution environment does.
 // Plain JavaScript because Node runs it as the worker's entry, before any TypeScript loader.
 import { parentPort, workerData } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 
 const serialize = (error) =>

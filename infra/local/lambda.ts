@@ -144,3 +144,18 @@ export class LocalLambda {
     await Promise.all([...this.environments].map((e) => this.retire(e)));
   }
 }
+
+/** The time a fresh environment takes to import a function's bundle (its cold start before the handler runs). */
+export async function measureColdImport(fn: LocalFunction, env: Record<string, string>): Promise<number> {
+  const worker = new Worker(BOOTSTRAP, { workerData: { file: fn.file, exportName: fn.exportName }, env, stdout: true, stderr: true });
+  try {
+    const ready = await new Promise<{ initMs: number; error?: InvokeError }>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    if (ready.error) throw new Error(`${fn.logicalId}: ${ready.error.errorType}: ${ready.error.errorMessage}`);
+    return ready.initMs;
+  } finally {
+    await worker.terminate();
+  }
+}

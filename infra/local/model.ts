@@ -25,6 +25,9 @@ export type LocalMapping = { readonly functionName: string; readonly queueArn: s
 export type RuleTarget = { readonly functionName: string; readonly input?: string; readonly retryAttempts: number; readonly deadLetterArn?: string };
 export type LocalRule = { readonly logicalId: string; readonly name: string; readonly pattern?: Record<string, Json>; readonly schedule?: string; readonly targets: readonly RuleTarget[] };
 
+/** An HTTP API route to a Lambda proxy integration (API Gateway v2), served locally under the site's origin as CloudFront does for `/api/*`. */
+export type LocalRoute = { readonly method: string; readonly path: string; readonly routeKey: string; readonly functionName: string; readonly payloadFormatVersion: string };
+
 export type LocalModel = {
   readonly buckets: readonly LocalBucket[];
   readonly tables: readonly LocalTable[];
@@ -32,6 +35,7 @@ export type LocalModel = {
   readonly functions: readonly LocalFunction[];
   readonly mappings: readonly LocalMapping[];
   readonly rules: readonly LocalRule[];
+  readonly routes: readonly LocalRoute[];
 };
 
 type Entry = { readonly stack: string; readonly id: string; readonly resource: Resource };
@@ -126,5 +130,20 @@ export function localModel(stacks: readonly Stack[], naming: Naming, cdkOut: str
     };
   });
 
-  return { buckets, tables, queues, functions, mappings, rules };
+  const integrations = new Map(
+    ofType('AWS::ApiGatewayV2::Integration').map((e) => {
+      const p = resolve(e, props(e)) as Record<string, Json>;
+      return [r.name(e.stack, e.id), { functionName: fnNameByArn.get(String(p.IntegrationUri)), payloadFormatVersion: String(p.PayloadFormatVersion ?? '2.0') }] as const;
+    }),
+  );
+  const routes = ofType('AWS::ApiGatewayV2::Route').flatMap((e) => {
+    const p = resolve(e, props(e)) as Record<string, Json>;
+    const routeKey = String(p.RouteKey);
+    const integration = integrations.get(String(p.Target).replace(/^integrations\//, ''));
+    const [method, path] = routeKey.split(' ');
+    if (!integration?.functionName || method === undefined || path === undefined) return [];
+    return [{ method, path, routeKey, functionName: integration.functionName, payloadFormatVersion: integration.payloadFormatVersion }];
+  });
+
+  return { buckets, tables, queues, functions, mappings, rules, routes };
 }

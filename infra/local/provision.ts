@@ -1,12 +1,11 @@
 /** Creates the model's buckets, tables and queues in the emulators; safe to run again on kept state. */
-import { CreateTableCommand, DynamoDBClient, ResourceInUseException, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
-import { BucketAlreadyOwnedByYou, CreateBucketCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
-import { CreateQueueCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { CreateTableCommand, ResourceInUseException, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
+import { BucketAlreadyOwnedByYou, CreateBucketCommand, S3ServiceException } from '@aws-sdk/client-s3';
+import { CreateQueueCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import type { Clients } from './clients.ts';
 import type { LocalModel } from './model.ts';
 
-export type LocalClients = { readonly s3: S3Client; readonly dynamodb: DynamoDBClient; readonly sqs: SQSClient };
-
-export async function provision(model: LocalModel, clients: LocalClients): Promise<void> {
+export async function provision(model: LocalModel, clients: Clients): Promise<void> {
   await Promise.all([
     ...model.buckets.map(async (b) => {
       try {

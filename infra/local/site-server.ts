@@ -2,8 +2,9 @@
  * The site bucket over HTTP on 127.0.0.1, as CloudFront serves it: `/` is the default root object,
  * and a path ending in `/` gets `index.html` (the distribution's IndexRewrite function); the
  * object's Content-Type and Cache-Control go out with it. The path is decoded once, as S3 does.
+ * `/api/*` goes to the HTTP API's routes first (http-api.ts), as the distribution's API behaviour.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { GetObjectCommand, S3ServiceException, type S3Client } from '@aws-sdk/client-s3';
 import { LOOPBACK } from './net.ts';
 
@@ -16,8 +17,17 @@ export function siteKey(urlPath: string): string {
 
 export type SiteServer = { readonly url: string; close(): Promise<void> };
 
-export async function serveSite(s3: S3Client, bucket: string, port: number): Promise<SiteServer> {
+export type ApiHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+export const API_PREFIX = '/api/';
+
+export async function serveSite(s3: S3Client, bucket: string, port: number, api?: ApiHandler): Promise<SiteServer> {
   const server: Server = createServer((req, res) => {
+    if (api && (req.url ?? '').startsWith(API_PREFIX)) {
+      api(req, res)
+        .then((handled) => (handled ? undefined : res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"Not Found"}')))
+        .catch((error: unknown) => res.writeHead(502).end(String(error)));
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;

@@ -15,6 +15,7 @@ import { freePort, LOOPBACK } from './net.ts';
 import { LOCAL_ACCOUNT, LOCAL_REGION } from './paths.ts';
 import { provision } from './provision.ts';
 import { subscribeS3Events, type Subscription } from './s3.ts';
+import { apiRouter } from './http-api.ts';
 import { serveSite, type SiteServer } from './site-server.ts';
 import { readStacks } from './template.ts';
 
@@ -101,7 +102,7 @@ export async function deployLocal(options: LocalStackOptions): Promise<LocalStac
     }
   });
   await subscription.ready;
-  const site: SiteServer = await serveSite(clients.s3, byLogicalId(model.buckets, 'SiteBucket', 'bucket').name, sitePort);
+  const site: SiteServer = await serveSite(clients.s3, byLogicalId(model.buckets, 'SiteBucket', 'bucket').name, sitePort, apiRouter(model.routes, lambdas));
   for (const m of mappings) m.start();
   if (options.schedules === true) bus.startSchedules();
 

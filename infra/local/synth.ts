@@ -32,6 +32,10 @@ export function staleReason(cdkOut: string, stage = 'local'): string | undefined
   return newest > built ? 'sources changed since the last synth' : undefined;
 }
 
+export class SynthError extends Error {
+  override readonly name = 'SynthError';
+}
+
 export type SynthResult = { readonly synthesized: boolean; readonly reason?: string; readonly ms: number };
 
 export async function ensureSynth(options: { readonly cdkOut: string; readonly stage?: string; readonly force?: boolean; readonly log?: (line: string) => void }): Promise<SynthResult> {
@@ -53,7 +57,12 @@ export async function ensureSynth(options: { readonly cdkOut: string; readonly s
     const reason = options.force ? 'forced' : staleReason(options.cdkOut, stage);
     if (reason === undefined) return { synthesized: false, ms: performance.now() - started };
     options.log?.(`synthesizing stage ${stage} (${reason}) …`);
-    execFileSync('npx', ['cdk', 'synth', '-c', `stage=${stage}`, '--quiet', '-o', options.cdkOut], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    try {
+      execFileSync('npx', ['cdk', 'synth', '-c', `stage=${stage}`, '--quiet', '--no-notices', '-o', options.cdkOut], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    } catch (error) {
+      const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim();
+      throw new SynthError(`cdk synth -c stage=${stage} failed:\n${stderr.split('\n').slice(-30).join('\n')}`, { cause: error });
+    }
     return { synthesized: true, reason, ms: performance.now() - started };
   } finally {
     rmSync(lock, { recursive: true, force: true });

@@ -119,11 +119,11 @@ export class Resolver {
     throw new TemplateError(`no stack exports ${exportName}`);
   }
 
-  /** A value that must resolve to a string. Local endpoints speak plain HTTP, so `https://` to a local host becomes `http://`. */
+  /** A value that must resolve to a string. */
   string(stack: string, value: Json): string {
     const resolved = this.value(stack, value);
     if (typeof resolved !== 'string' && typeof resolved !== 'number') throw new TemplateError(`${stack}: expected a string, got ${JSON.stringify(value)}`);
-    return String(resolved).replace(`https://${this.naming.siteHost}`, `http://${this.naming.siteHost}`);
+    return String(resolved);
   }
 
   /** Any value with its intrinsics resolved. */
@@ -131,7 +131,11 @@ export class Resolver {
     if (value === null || typeof value !== 'object') return value;
     if (Array.isArray(value)) return value.map((v) => this.value(stack, v));
     const keys = Object.keys(value);
-    if (keys.length === 1 && (keys[0] === 'Ref' || keys[0]!.startsWith('Fn::'))) return this.intrinsic(stack, keys[0]!, value[keys[0]!]!);
+    if (keys.length === 1 && (keys[0] === 'Ref' || keys[0]!.startsWith('Fn::'))) {
+      const resolved = this.intrinsic(stack, keys[0]!, value[keys[0]!]!);
+      // Nothing local speaks TLS: a URL to the local site host (a CloudFront domain here) is plain HTTP.
+      return typeof resolved === 'string' ? resolved.replace(`https://${this.naming.siteHost}`, `http://${this.naming.siteHost}`) : resolved;
+    }
     return Object.fromEntries(keys.map((k) => [k, this.value(stack, value[k]!)]));
   }
 

@@ -1,7 +1,8 @@
-/** "How to cite this article": a formatted reference in a named style, rendered by citeproc-js. */
+/** "How to cite this article": formatted references in named styles, rendered by citeproc-js. */
 import { plainText, type Article, type InlineText, type IssueBundle } from '#core/model/index';
+import type { CslItem } from './csl-json.ts';
 import { renderEntry } from './engine.ts';
-import { DEFAULT_LOCALE, type CitationLocale, type CitationStyle } from './styles.ts';
+import { CITATION_STYLE_IDS, CITATION_STYLES, type CitationLocale, type CitationStyle } from './styles.ts';
 import { toCsl } from './to-csl.ts';
 
 export type FormattedCitation = {
@@ -12,7 +13,14 @@ export type FormattedCitation = {
   readonly text: string;
 };
 
+/** Without a locale, each style takes the one its guide is written for (`CITATION_STYLES[style].locale`). */
 export type HowToCiteOptions = { readonly locale?: CitationLocale };
+
+function formatted(item: CslItem, style: CitationStyle, options: HowToCiteOptions): FormattedCitation {
+  const locale = options.locale ?? CITATION_STYLES[style].locale;
+  const inline = renderEntry(item, style, locale);
+  return { style, locale, inline, text: plainText(inline) };
+}
 
 /**
  * The article's reference in `style` (APA 7 by default), from the same CSL-JSON item as every
@@ -20,7 +28,14 @@ export type HowToCiteOptions = { readonly locale?: CitationLocale };
  * Throws `CitationError` only when the processor itself fails, which is a bug.
  */
 export function howToCite(bundle: IssueBundle, article: Article, style: CitationStyle = 'apa', options: HowToCiteOptions = {}): FormattedCitation {
-  const locale = options.locale ?? DEFAULT_LOCALE;
-  const inline = renderEntry(toCsl(bundle, article), style, locale);
-  return { style, locale, inline, text: plainText(inline) };
+  return formatted(toCsl(bundle, article), style, options);
+}
+
+/**
+ * The reference in every style Colophon offers, in `CITATION_STYLE_IDS` order, from one CSL item
+ * (each style's engine is built once per process and holds one item per pass; see engine.ts).
+ */
+export function howToCiteAll(bundle: IssueBundle, article: Article, options: HowToCiteOptions = {}): FormattedCitation[] {
+  const item = toCsl(bundle, article);
+  return CITATION_STYLE_IDS.map((style) => formatted(item, style, options));
 }

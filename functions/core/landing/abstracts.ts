@@ -1,4 +1,7 @@
-/** Abstracts and keywords, each block marked with its language (WCAG 3.1.2, language of parts). */
+/**
+ * Abstracts and keywords, each block marked with its language (WCAG 3.1.2, language of parts)
+ * and given an id (`abstract-fr`, `keywords-fr`) the language switch links to.
+ */
 import type { Element } from 'hast';
 import { h } from 'hastscript';
 import type { Abstract, KeywordGroup } from '#core/model/index';
@@ -6,16 +9,17 @@ import { inlineHtml, languageName, PAGE_LANG, section } from './html.ts';
 import type { PageContext } from './page-context.ts';
 
 /** With more than one language, each gets an `<h3>` naming it; with one, the section heading is enough. */
-function inLanguage(lang: string, several: boolean, content: Element[]): Element {
-  return h('div', { lang }, several ? [h('h3', { lang: PAGE_LANG }, languageName(lang)), ...content] : content);
+function inLanguage(id: string, lang: string, several: boolean, content: Element[]): Element {
+  return h('div', { id, lang }, several ? [h('h3', { lang: PAGE_LANG }, languageName(lang)), ...content] : content);
 }
 
-const abstractBlock = (a: Abstract, several: boolean): Element => inLanguage(a.lang, several, a.paragraphs.map((p) => h('p', inlineHtml(p))));
+const abstractBlock = (a: Abstract, several: boolean): Element => inLanguage(`abstract-${a.lang}`, a.lang, several, a.paragraphs.map((p) => h('p', inlineHtml(p))));
 
 export const abstracts = ({ article }: PageContext): Element | undefined =>
   section('abstract', 'Abstract', article.abstracts.map((a) => abstractBlock(a, article.abstracts.length > 1)));
 
-const keywordBlock = (k: KeywordGroup, several: boolean): Element => inLanguage(k.lang, several, [h('ul', { className: ['keywords'] }, k.terms.map((term) => h('li', term)))]);
+const keywordBlock = (k: KeywordGroup, several: boolean): Element =>
+  inLanguage(`keywords-${k.lang}`, k.lang, several, [h('ul', { className: ['keywords'] }, k.terms.map((term) => h('li', term)))]);
 
 export const keywords = ({ article }: PageContext): Element | undefined =>
   section('keywords', 'Keywords', article.keywords.map((k) => keywordBlock(k, article.keywords.length > 1)));

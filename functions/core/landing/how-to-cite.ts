@@ -1,13 +1,20 @@
-/** "How to cite": the APA 7 reference rendered by citeproc-js (cite/how-to-cite.ts), with its italics. */
+/**
+ * "How to cite": the reference in every offered style (APA, Chicago author-date, MLA, Harvard,
+ * Vancouver), each rendered by citeproc-js from the official CSL style, with its italics. The
+ * note names the Citation Style Language, as the CSL project asks of software using its styles.
+ */
 import type { Element } from 'hast';
 import { h } from 'hastscript';
-import { CITATION_STYLES } from '#core/cite/index';
-import { inlineHtml, section } from './html.ts';
+import { CITATION_STYLES, type FormattedCitation } from '#core/cite/index';
+import { inlineHtml, section, text } from './html.ts';
 import type { PageContext } from './page-context.ts';
 
-export function howToCiteBlock({ citation }: PageContext): Element | undefined {
+const entry = (c: FormattedCitation): Element[] => [h('dt', CITATION_STYLES[c.style].label), h('dd', { className: ['citation', `citation-${c.style}`] }, inlineHtml(c.inline))];
+
+export function howToCiteBlock({ citations }: PageContext): Element | undefined {
+  if (citations.length === 0) return undefined;
   return section('how-to-cite', 'How to cite', [
-    h('p', { className: ['citation-style'] }, `${CITATION_STYLES[citation.style].label}:`),
-    h('p', { className: ['citation'] }, inlineHtml(citation.inline)),
+    h('dl', { className: ['citations'] }, citations.flatMap(entry)),
+    h('p', { className: ['note'] }, [text('Formatted with '), h('a', { href: 'https://citationstyles.org/' }, 'Citation Style Language'), text(' styles.')]),
   ]);
 }

@@ -2,25 +2,17 @@
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { PartialDate } from '#core/model/index';
+import { issueLabel } from '#core/site/html';
 import { issueUrl } from '#core/urls';
-import { doiUrl, readableDate, section } from './html.ts';
-import { siteHref, type PageContext } from './page-context.ts';
+import { doiUrl, pageRange, readableDate, section } from './html.ts';
+import type { PageContext } from './page-context.ts';
 
 type Row = readonly [term: string, description: ElementContent | string | undefined];
 
 const rows = (list: readonly Row[]): ElementContent[] => list.flatMap(([term, description]) => (description === undefined ? [] : [h('dt', term), h('dd', description)]));
 
 /** "Vol. L (2019)" or "Vol. 12, No. 3 (2024)", linking to the issue's table of contents. */
-function issueLink({ journal, issue }: PageContext): ElementContent {
-  const parts = [issue.volume === undefined ? undefined : `Vol. ${issue.volume}`, issue.number === undefined ? undefined : `No. ${issue.number}`].filter((p) => p !== undefined);
-  return h('a', { href: siteHref(journal, issueUrl(journal, issue.id)) }, `${parts.join(', ')} (${issue.year})`);
-}
-
-function pagesText({ article }: PageContext): string | undefined {
-  const pages = article.pages;
-  if (pages === undefined) return undefined;
-  return pages.last === undefined || pages.last === pages.first ? pages.first : `${pages.first}–${pages.last}`;
-}
+const issueLink = ({ journal, issue, href }: PageContext): ElementContent => h('a', { href: href(issueUrl(journal, issue.id)) }, issueLabel(issue));
 
 const dateText = (date: PartialDate | undefined): string | undefined => date && readableDate(date);
 
@@ -46,7 +38,7 @@ export function issueInfo(page: PageContext): ElementContent | undefined {
         ['ISSN', issns.join(', ')],
         ['Issue', issueLink(page)],
         ['Section', article.section?.title],
-        ['Pages', pagesText(page)],
+        ['Pages', pageRange(article.pages)],
         ['Article number', article.article_number],
         ['DOI', h('a', { href: doi }, doi)],
       ]),

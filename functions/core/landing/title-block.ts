@@ -18,7 +18,7 @@ export function mainTitle({ article }: PageContext): Element {
 
 function translatedTitle(title: Title): Element {
   const subtitle = title.subtitle === undefined ? [] : [text(subtitleSeparator(title)), ...inlineHtml(title.subtitle)];
-  return h('p', { className: ['translated-title'], lang: title.lang }, [...inlineHtml(title.title), ...subtitle]);
+  return h('p', { className: ['translated-title'], id: `title-${title.lang}`, lang: title.lang }, [...inlineHtml(title.title), ...subtitle]);
 }
 
 export const translatedTitles = ({ article }: PageContext): Element[] => article.titles.slice(1).map(translatedTitle);

@@ -1,0 +1,93 @@
+/**
+ * The pipeline benchmark: a synthetic back catalogue (500 articles in 20 issues, bench/synthetic.ts)
+ * published through the local stand-in (the synthesized stage's bundled Ingest, Render and Site on
+ * the emulators), end to end and per stage; then the same catalogue again (nothing changed, nothing
+ * may be written); then each handler bundle's size and cold import time.
+ *
+ *     npm run bench:pipeline [-- --articles 500 --render-concurrency 2]
+ */
+import { statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { awsEnv, startEmulators } from '#infra/local/emulators';
+import { measureColdImport, type LocalLambda } from '#infra/local/lambda';
+import { CDK_OUT } from '#infra/local/paths';
+import { publishSources } from '#infra/local/publish';
+import { deployLocal, type LocalStack } from '#infra/local/stack';
+import { ensureSynth } from '#infra/local/synth';
+import { syntheticSources } from './synthetic.ts';
+
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '500' }, 'render-concurrency': { type: 'string', default: '2' }, rounds: { type: 'string', default: '5' } } });
+const ARTICLES = Number(values.articles);
+const STAGES = ['Ingest', 'Render', 'Site'] as const;
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? Number.NaN : s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const fmt = (n: number, digits = 0): string => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+const pad = (cells: readonly string[], widths: readonly number[]): string => cells.map((c, k) => (k === 0 ? c.padEnd(widths[k]!) : c.padStart(widths[k]!))).join('  ');
+
+type Pass = { readonly wallMs: number; readonly stages: Record<string, { invocations: number; spanMs: number; busyMs: number }> };
+
+function snapshot(stack: LocalStack): Map<string, number> {
+  return new Map(STAGES.map((s) => [s, lambdaOf(stack, s).stats.timeline.length]));
+}
+const lambdaOf = (stack: LocalStack, id: string): LocalLambda => stack.lambdas.get(stack.fn(id).name)!;
+
+async function pass(stack: LocalStack, sources: Parameters<typeof publishSources>[1]): Promise<Pass> {
+  const before = snapshot(stack);
+  const started = performance.timeOrigin + performance.now();
+  await publishSources(stack, sources);
+  await stack.drain({ timeoutMs: 1_800_000, quietMs: 500 });
+  const ended = performance.timeOrigin + performance.now();
+  const stages: Pass['stages'] = {};
+  for (const s of STAGES) {
+    const { stats } = lambdaOf(stack, s);
+    const runs = stats.timeline.slice(before.get(s));
+    const busyMs = runs.reduce((sum, r) => sum + (r.end - r.start), 0);
+    const spanMs = runs.length === 0 ? 0 : Math.max(...runs.map((r) => r.end)) - Math.min(...runs.map((r) => r.start));
+    stages[s] = { invocations: runs.length, spanMs, busyMs };
+  }
+  return { wallMs: ended - started - 500, stages };
+}
+
+function report(title: string, result: Pass): void {
+  console.log(`\n${title}: ${ARTICLES} articles in ${fmt(result.wallMs / 1000, 1)} s end to end = ${fmt(ARTICLES / (result.wallMs / 1000), 1)} articles/s`);
+  const widths = [8, 12, 10, 14, 14];
+  console.log(pad(['stage', 'invocations', 'span s', 'articles/s', 'busy s'], widths));
+  for (const s of STAGES) {
+    const st = result.stages[s]!;
+    console.log(pad([s, String(st.invocations), fmt(st.spanMs / 1000, 1), st.spanMs > 0 ? fmt(ARTICLES / (st.spanMs / 1000), 1) : '–', fmt(st.busyMs / 1000, 1)], widths));
+  }
+}
+
+const synth = await ensureSynth({ cdkOut: CDK_OUT, log: (l) => console.log(l) });
+const emulators = await startEmulators();
+console.log(`emulators: DynamoDB Local ${fmt(emulators.startupMs.dynamodb)} ms, s3rver ${fmt(emulators.startupMs.s3)} ms, fauxqs ${fmt(emulators.startupMs.sqs)} ms${synth.synthesized ? `; synth ${fmt(synth.ms / 1000, 1)} s` : ''}`);
+const stack = await deployLocal({
+  cdkOut: CDK_OUT,
+  endpoints: emulators.endpoints,
+  prefix: 'bench-',
+  concurrency: { Render: Number(values['render-concurrency']) },
+  retryAfterSeconds: 1,
+  log: () => undefined,
+});
+try {
+  const sources = syntheticSources(ARTICLES);
+  console.log(`catalogue: ${sources.issues.length} issues, ${sources.issues.reduce((n, i) => n + i.articles.length, 0)} articles; Render concurrency ${values['render-concurrency']}`);
+  report('first publish', await pass(stack, [sources]));
+  report('same catalogue again (no change)', await pass(stack, [sources]));
+
+  console.log('\nhandler bundles (cold import = fresh worker importing the bundle, median of rounds)');
+  const widths = [8, 12, 16];
+  console.log(pad(['handler', 'bundle KiB', 'cold import ms'], widths));
+  for (const s of STAGES) {
+    const fn = stack.fn(s);
+    const times: number[] = [];
+    for (let round = 0; round < Number(values.rounds); round++) times.push(await measureColdImport(fn, { ...awsEnv(emulators.endpoints), ...fn.environment }));
+    console.log(pad([s, fmt(statSync(fn.file).size / 1024), fmt(median(times))], widths));
+  }
+} finally {
+  await stack.stop();
+  await emulators.stop();
+}

@@ -1,0 +1,74 @@
+/**
+ * The HTTP API's Lambda proxy routes (API Gateway v2, payload format 2.0), answered on the local
+ * site origin under `/api/`, as the distribution sends `/api/*` to the API.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { LocalLambda } from './lambda.ts';
+import type { LocalRoute } from './model.ts';
+import { LOCAL_ACCOUNT } from './paths.ts';
+
+type ProxyResult = { statusCode?: number; headers?: Record<string, string | number | boolean>; body?: string; isBase64Encoded?: boolean; cookies?: string[] };
+
+const readBody = (req: IncomingMessage): Promise<Buffer> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+
+export function toEventV2(route: LocalRoute, req: IncomingMessage, body: Buffer): APIGatewayProxyEventV2 {
+  const url = new URL(req.url ?? '/', 'http://local');
+  const query: Record<string, string> = {};
+  for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
+  const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]));
+  const textual = /^(text\/|application\/(json|xml|x-www-form-urlencoded))/.test(headers['content-type'] ?? '');
+  const now = new Date();
+  return {
+    version: '2.0',
+    routeKey: route.routeKey,
+    rawPath: url.pathname,
+    rawQueryString: url.search.replace(/^\?/, ''),
+    headers,
+    ...(Object.keys(query).length > 0 ? { queryStringParameters: query } : {}),
+    requestContext: {
+      accountId: LOCAL_ACCOUNT,
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: (headers.host ?? 'localhost').split('.')[0]!,
+      http: { method: req.method ?? 'GET', path: url.pathname, protocol: `HTTP/${req.httpVersion}`, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      requestId: randomUUID(),
+      routeKey: route.routeKey,
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+    },
+    ...(body.length > 0 ? { body: textual ? body.toString('utf8') : body.toString('base64') } : {}),
+    isBase64Encoded: body.length > 0 && !textual,
+  };
+}
+
+/** A request handler for `/api/*`, or undefined when the stage has no route for the request. */
+export function apiRouter(routes: readonly LocalRoute[], lambdas: ReadonlyMap<string, LocalLambda>) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    const path = new URL(req.url ?? '/', 'http://local').pathname;
+    const route = routes.find((r) => (r.method === req.method || r.method === 'ANY') && r.path === path);
+    const lambda = route && lambdas.get(route.functionName);
+    if (!route || !lambda) return false;
+    const outcome = await lambda.invoke(toEventV2(route, req, await readBody(req)));
+    if (!outcome.ok) {
+      res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'Internal Server Error' }));
+      return true;
+    }
+    // Payload 2.0: a result without statusCode is a 200 JSON body.
+    const result = outcome.result as ProxyResult | string | null | undefined;
+    const shaped: ProxyResult = typeof result === 'object' && result !== null && 'statusCode' in result ? result : { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(result) };
+    const headers = Object.fromEntries(Object.entries(shaped.headers ?? {}).map(([k, v]) => [k, String(v)]));
+    res.writeHead(shaped.statusCode ?? 200, { ...headers, ...(shaped.cookies ? { 'set-cookie': shaped.cookies } : {}) });
+    res.end(shaped.body === undefined ? undefined : shaped.isBase64Encoded ? Buffer.from(shaped.body, 'base64') : shaped.body);
+    return true;
+  };
+}
