@@ -67,7 +67,7 @@ time('withPubId (ASCII fold + indexOf)', refs.length, () => { for (const x of re
 console.log('refs with DOI per article', (refs.length / trees.length).toFixed(1));
 {
   const t = trees[0]!; const a = serializeXml(t), b = serializeDirect(t);
-  let i = 0; while (a[i] === b[i]) i++; console.log(JSON.stringify(a.slice(i - 200, i + 100)), '\n---\n', JSON.stringify(b.slice(i - 200, i + 100)));
+  let i = 0; while (i < a.length && a[i] === b[i]) i++; if (a !== b) console.log(JSON.stringify(a.slice(i - 200, i + 100)), '\n---\n', JSON.stringify(b.slice(i - 200, i + 100)));
   let round = 0;
   const fresh = () => refs.map((x) => ({ nodes: x.nodes.map((n) => (typeof n === 'string' ? n.replace(x.doi, `${x.doi}${round}`) : n)), doi: `${x.doi}${round}` }));
   const sets = Array.from({ length: 6 }, () => { round += 1; return fresh(); });

@@ -1,10 +1,14 @@
 /**
- * The build, in memory: every file of every issue, at its path below the output folder
- * (`<journal.id>/<key>`), before anything touches the disk. Keys come from core/publish and
- * core/urls only.
+ * The build, in memory: every file of every issue, then each journal's site files (home, 404,
+ * issue pages, sitemap, robots.txt), at their paths below the output folder (`<journal.id>/<key>`),
+ * before anything touches the disk: `<out>/<journal>/` is a complete static site. Keys come from
+ * core/publish, core/site and core/urls only.
  */
 import { join, posix } from 'node:path';
-import { renderIssueOutputs } from '#core/publish/outputs';
+import { cslJsonKey, toCslJson } from '#core/cite/index';
+import type { Article, IssueBundle } from '#core/model/index';
+import { renderIssueOutputs, type Output } from '#core/publish/outputs';
+import { renderSiteOutputs } from '#core/site/index';
 import { galleyKey } from '#core/urls';
 import type { LoadedIssue } from './check.ts';
 import { BATCH_ID_MAX, derivedBatchId, derivedTimestamp } from './defaults.ts';
@@ -53,7 +57,23 @@ function issueBatchId(given: string, issues: number, n: number, issueId: string)
   return [...named].length <= BATCH_ID_MAX ? named : `${given}-${n + 1}`;
 }
 
-/** Renders every issue; throws BuildError when two files would land on one path. */
+/**
+ * The CSL-JSON file of each article the publish step does not render yet (core/cite/csl-json-file.ts):
+ * once core/publish renders it, every key is there already and this adds nothing.
+ */
+function cslJsonFiles(bundle: IssueBundle, outputs: readonly Output[]): { key: string; body: string }[] {
+  const keys = new Set(outputs.map((o) => o.key));
+  return bundle.articles.filter((a: Article) => !keys.has(cslJsonKey(a.doi))).map((a) => ({ key: cslJsonKey(a.doi), body: toCslJson(bundle, a) }));
+}
+
+/** Groups loaded issues by journal id, in the order journals first appear. */
+function byJournal(issues: readonly LoadedIssue[]): Map<string, IssueBundle[]> {
+  const groups = new Map<string, IssueBundle[]>();
+  for (const { bundle } of issues) groups.set(bundle.journal.id, [...(groups.get(bundle.journal.id) ?? []), bundle]);
+  return groups;
+}
+
+/** Renders every issue and every journal's site files; throws BuildError when two files would land on one path. */
 export function planBuild(issues: readonly LoadedIssue[], options: BuildOptions = {}): BuildPlan {
   const files: PlannedFile[] = [];
   const seen = new Set<string>();
@@ -69,7 +89,8 @@ export function planBuild(issues: readonly LoadedIssue[], options: BuildOptions 
     const journal = bundle.journal.id;
     const batchId = options.batchId === undefined ? derivedBatchId(bundle) : issueBatchId(options.batchId, issues.length, n, bundle.issue.id);
     const timestamp = options.timestamp ?? derivedTimestamp(bundle);
-    for (const output of renderIssueOutputs(bundle, { batchId, timestamp })) add({ path: safePath(journal, output.key), body: output.body });
+    const outputs = renderIssueOutputs(bundle, { batchId, timestamp });
+    for (const output of [...outputs, ...cslJsonFiles(bundle, outputs)]) add({ path: safePath(journal, output.key), body: output.body });
     for (const article of bundle.articles) {
       for (const galley of article.galleys) {
         const key = galleyKey(article.doi, galley);
@@ -79,5 +100,6 @@ export function planBuild(issues: readonly LoadedIssue[], options: BuildOptions 
     articles += bundle.articles.length;
     options.onIssue?.({ issues: n + 1, articles }, issue);
   }
+  for (const [journal, bundles] of byJournal(issues)) for (const output of renderSiteOutputs(bundles)) add({ path: safePath(journal, output.key), body: output.body });
   return { journals: [...new Set(issues.map((i) => i.bundle.journal.id))], files, issues: issues.length, articles };
 }

@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { GetObjectCommand, S3ServiceException, type S3Client } from '@aws-sdk/client-s3';
+import { NOT_FOUND_KEY } from '#core/site/files';
 import { LOOPBACK } from './net.ts';
 
 /** `/doi/10.2298/X/` → `doi/10.2298/X/index.html` */
@@ -50,9 +51,15 @@ export async function serveSite(s3: S3Client, bucket: string, port: number, api?
         });
         res.end(req.method === 'HEAD' ? undefined : body);
       })
-      .catch((error: unknown) => {
+      .catch(async (error: unknown) => {
         const missing = error instanceof S3ServiceException && (error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404);
-        res.writeHead(missing ? 404 : 502, { 'content-type': 'text/plain; charset=utf-8' }).end(missing ? `not found: ${key}\n` : `S3 error: ${String(error)}\n`);
+        if (!missing) {
+          res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' }).end(`S3 error: ${String(error)}\n`);
+          return;
+        }
+        // The site's own 404 page when it has one, as a CloudFront custom error response would serve it.
+        const page = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: NOT_FOUND_KEY })).then((o) => o.Body?.transformToString('utf8')).catch(() => undefined);
+        res.writeHead(404, { 'content-type': page === undefined ? 'text/plain; charset=utf-8' : 'text/html; charset=utf-8' }).end(page ?? `not found: ${key}\n`);
       });
   });
   await new Promise<void>((resolve, reject) => {

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { stackNames } from './template.ts';
-import { ROOT } from './paths.ts';
+import { CACHE_DIR, ROOT } from './paths.ts';
 
 const SOURCES = ['functions', 'infra', 'package.json', 'package-lock.json', 'cdk.json', 'tsconfig.json'];
 /** The stand-in's own files do not go into the assembly. */
@@ -41,7 +41,8 @@ export type SynthResult = { readonly synthesized: boolean; readonly reason?: str
 export async function ensureSynth(options: { readonly cdkOut: string; readonly stage?: string; readonly force?: boolean; readonly log?: (line: string) => void }): Promise<SynthResult> {
   const stage = options.stage ?? 'local';
   const started = performance.now();
-  const lock = `${options.cdkOut}.lock`;
+  mkdirSync(CACHE_DIR, { recursive: true });
+  const lock = join(CACHE_DIR, 'synth.lock');
   for (let waited = 0; ; waited += 500) {
     try {
       mkdirSync(lock);

@@ -30,7 +30,7 @@ describe('publishing the seed issue', () => {
 
     // Assess
     expect(stage.errors).toEqual([]);
-    expect(await siteKeys(stage.stack)).toEqual([...ARTICLE_KEYS, 'index.html', 'issues/L-2019/index.html', 'robots.txt', 'sitemap.xml'].sort());
+    expect(await siteKeys(stage.stack)).toEqual([...ARTICLE_KEYS, '404.html', 'index.html', 'issues/L-2019/index.html', 'robots.txt', 'sitemap.xml'].sort());
     first = await siteSnapshot(stage.stack);
     const types = [CONTENT_TYPES.landing, CONTENT_TYPES.jats, CONTENT_TYPES.ris, CONTENT_TYPES.bibtex];
     ARTICLE_KEYS.forEach((key, k) => expect(first[key]).toMatchObject({ contentType: types[k], cacheControl: cacheControlFor(key) }));
@@ -64,6 +64,18 @@ describe('publishing the seed issue', () => {
     expect(landing.status).toBe(200);
     expect(landing.headers.get('content-type')).toBe(CONTENT_TYPES.landing);
     expect(robots).toContain(`Sitemap: ${stage.stack.siteUrl}/sitemap.xml`);
+  });
+
+  it('serves the HTTP API routes and the 404 page on the site origin, as the distribution does', async () => {
+    // Act
+    const identify = await fetch(`${stage.stack.siteUrl}/api/oai?verb=Identify`);
+    const missing = await fetch(`${stage.stack.siteUrl}/doi/10.2298/NOPE/`);
+
+    // Assess
+    expect(identify.status).toBe(200);
+    expect(await identify.text()).toContain('<Identify>');
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('Page not found');
   });
 
   it('writes nothing when the same metadata is published again', async () => {

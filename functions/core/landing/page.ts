@@ -27,7 +27,7 @@ import { references } from './references.ts';
 import { relations } from './relations.ts';
 import { titleBlock } from './title-block.ts';
 
-/** The article: its header (title, notices, contributors, other languages), then the sections in reading order. */
+/** The article: its header (title, notices, contributors, other languages), then the sections, what readers take away first. */
 const article = (page: PageContext): Element =>
   h(
     'article',
@@ -35,11 +35,11 @@ const article = (page: PageContext): Element =>
       h('header', lines([...titleBlock(page), ...relations(page), ...authors(page), languageSwitch(page)])),
       abstracts(page),
       keywords(page),
+      downloads(page),
+      howToCiteBlock(page),
       issueInfo(page),
       funding(page),
       license(page),
-      downloads(page),
-      howToCiteBlock(page),
       references(page),
     ]),
   );

@@ -71,6 +71,8 @@ function head(shell: Shell): Element {
       h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
       h('title', shell.title),
       shell.canonical === undefined ? undefined : h('link', { rel: 'canonical', href: shell.canonical }),
+      // An empty icon: browsers would otherwise ask every site for /favicon.ico, a request and a 404.
+      h('link', { rel: 'icon', href: 'data:,' }),
       ...(shell.head ?? []),
       h('style', STYLE),
     ]),

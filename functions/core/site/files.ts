@@ -9,6 +9,8 @@ export const ARCHIVE_KEY = 'index.html';
 export const SITEMAP_KEY = 'sitemap.xml';
 /** RFC 9309 §2.3: crawlers read `/robots.txt` at the root of the authority. */
 export const ROBOTS_KEY = 'robots.txt';
+/** The page served, with status 404, for any path the site does not have (CloudFront custom error response, static servers' convention). */
+export const NOT_FOUND_KEY = '404.html';
 
 export const SITE_CONTENT_TYPES = {
   html: 'text/html; charset=utf-8',

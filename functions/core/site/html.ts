@@ -37,16 +37,20 @@ export function joined(parts: readonly (ElementContent | string | undefined)[], 
 }
 
 /**
- * A link from the page at site key `fromKey` to one of core/urls.ts's URLs, relative, so the
- * site works wherever it is served: the journal's domain, below a path of it (base_url
- * `https://journal.example.org/sbt`), the local stand-in or a test server's root. URLs outside
- * the site stay absolute. Meta tags, canonical links and JSON-LD always take absolute URLs.
+ * A link from the page at site key `fromKey` to one of core/urls.ts's URLs, relative (`article.xml`
+ * beside the page, `../../issues/L-2019/` elsewhere), so the site works wherever it is served: the
+ * journal's domain, below a path of it (base_url `https://journal.example.org/sbt`), the local
+ * stand-in or a test server's root. URLs outside the site stay absolute. Meta tags, canonical
+ * links and JSON-LD always take absolute URLs.
  */
 export function siteHref(journal: Journal, fromKey: string, url: string): string {
   const root = `${journal.base_url}/`;
   if (!url.startsWith(root)) return url;
-  const target = url.slice(root.length);
-  return `${'../'.repeat(fromKey.split('/').length - 1)}${target}` || './';
+  const from = fromKey.split('/').slice(0, -1);
+  const to = url.slice(root.length).split('/');
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common += 1;
+  return `${'../'.repeat(from.length - common)}${to.slice(common).join('/')}` || './';
 }
 
 /** "Vol. L (2019)", "Vol. 12, No. 3 (2024)" or "No. 4 (2020)": volume and number as printed. */

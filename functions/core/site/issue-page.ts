@@ -1,56 +1,63 @@
 /**
- * An issue's table of contents: the articles in issue order, grouped by section where the
- * issue has sections, each linking to its landing page.
+ * An issue's table of contents: the issue's label, title, dates and DOI, then the articles in
+ * issue order, grouped by section in the order issue.yaml lists the sections, each with its
+ * authors, pages, DOI and PDF, and its title linking to the landing page.
  */
+import type { Element } from 'hast';
 import { h } from 'hastscript';
-import type { ElementContent } from 'hast';
-import type { Issue } from '../model/issue.ts';
-import type { Journal } from '../model/journal.ts';
-import type { Article } from '../model/resolved.ts';
-import { issueKey, issueUrl, landingUrl } from '../urls.ts';
-import { displayName, inlineHtml, issueLabel, page, siteHref } from './html.ts';
+import type { Article, Issue, Journal } from '#core/model/index';
+import { issueKey, issueUrl } from '#core/urls';
+import { linkerFor, renderDocument } from './chrome.ts';
+import { defined, doiLink, inlineHtml, issueLabel, readableDate } from './html.ts';
+import { tocList } from './toc.ts';
+import type { Linker } from './chrome.ts';
+
+function issueTitle(issue: Issue): Element | undefined {
+  return issue.title === undefined ? undefined : h('p', { className: ['issue-title'] }, inlineHtml(issue.title));
+}
+
+/** Publication dates and the issue's own DOI, each row only when known. */
+function issueFacts(issue: Issue): Element | undefined {
+  const rows: [string, Element | string | undefined][] = [
+    ['Published in print', issue.published.print && readableDate(issue.published.print)],
+    ['Published online', issue.published.online && readableDate(issue.published.online)],
+    ['DOI', issue.doi && doiLink(issue.doi)],
+  ];
+  const kept = rows.filter((r): r is [string, Element | string] => r[1] !== undefined);
+  return kept.length === 0 ? undefined : h('dl', { className: ['issue-info'] }, kept.flatMap(([term, value]) => [h('dt', term), h('dd', [value])]));
+}
+
+type Group = { readonly id: string; readonly title: string; readonly articles: readonly Article[] };
+
+/**
+ * One group per section in the order issue.yaml lists them; articles without a section first,
+ * under "Contents" (every group has a heading, so article titles are always `<h3>` under an `<h2>`).
+ */
+export function sectionGroups(issue: Issue, articles: readonly Article[]): Group[] {
+  const groups: Group[] = [{ id: 'contents', title: 'Contents', articles: articles.filter((a) => a.section === undefined) }];
+  for (const s of issue.sections ?? []) groups.push({ id: `section-${s.id}`, title: s.title, articles: articles.filter((a) => a.section?.id === s.id) });
+  return groups.filter((g) => g.articles.length > 0);
+}
+
+const groupSection = (journal: Journal, href: Linker, g: Group): Element =>
+  h('section', { id: g.id, ariaLabelledBy: `${g.id}-heading` }, [h('h2', { id: `${g.id}-heading` }, g.title), tocList(journal, href, g.articles)]);
 
 /** The full HTML of the issue page at `issueKey(issue.id)`. */
 export function renderIssuePage(journal: Journal, issue: Issue, articles: readonly Article[]): string {
   const label = issueLabel(issue);
-  const key = issueKey(issue.id);
-  return page(journal, {
-    key,
-    title: `${journal.abbrev_title ?? journal.title} ${label}`,
+  const href = linkerFor(journal, issueKey(issue.id));
+  const groups = sectionGroups(issue, articles);
+  return renderDocument({
+    journal,
+    href,
+    title: `${label} | ${journal.title}`,
     canonical: issueUrl(journal, issue.id),
-    main: [h('h1', label), issueTitle(issue), ...sections(journal, key, issue, articles)].filter((n): n is ElementContent => n !== undefined),
+    breadcrumbs: [{ label }],
+    main: defined([
+      h('h1', label),
+      issueTitle(issue),
+      issueFacts(issue),
+      ...(groups.length === 0 ? [h('p', 'This issue has no articles yet.')] : groups.map((g) => groupSection(journal, href, g))),
+    ]),
   });
-}
-
-function issueTitle(issue: Issue): ElementContent | undefined {
-  return issue.title === undefined ? undefined : h('p', { className: ['issue-title'] }, inlineHtml(issue.title));
-}
-
-/** One list per section in the order issue.yaml lists them, articles without a section first. */
-function sections(journal: Journal, key: string, issue: Issue, articles: readonly Article[]): ElementContent[] {
-  const groups: { title?: string; articles: Article[] }[] = [{ articles: articles.filter((a) => a.section === undefined) }];
-  for (const section of issue.sections ?? []) groups.push({ title: section.title, articles: articles.filter((a) => a.section?.id === section.id) });
-  return groups
-    .filter((g) => g.articles.length > 0)
-    .flatMap((g) => [...(g.title === undefined ? [] : [h('h2', g.title)]), h('ol', g.articles.map((a) => entry(journal, key, a)))]);
-}
-
-function entry(journal: Journal, key: string, article: Article): ElementContent {
-  const [main] = article.titles;
-  return h('li', [
-    h('a', { href: siteHref(journal, key, landingUrl(journal, article.doi)) }, [...inlineHtml(main.title), ...(main.subtitle ? [{ type: 'text' as const, value: ': ' }, ...inlineHtml(main.subtitle)] : [])]),
-    authors(article),
-    h('p', { className: ['meta'] }, [location(article), h('a', { href: `https://doi.org/${article.doi}` }, `https://doi.org/${article.doi}`)].filter((n) => n !== undefined).flatMap((n, k) => (k === 0 ? [n] : [' · ', n]))),
-  ].filter((n) => n !== undefined));
-}
-
-function authors(article: Article): ElementContent | undefined {
-  const names = article.contributors.filter((c) => c.role === 'author').map(displayName);
-  return names.length === 0 ? undefined : h('p', { className: ['meta'] }, names.join(', '));
-}
-
-/** "pp. 375–396" (en dash), "p. 12", or "Article 101". */
-function location(article: Article): string | undefined {
-  if (article.pages) return article.pages.last === undefined || article.pages.last === article.pages.first ? `p. ${article.pages.first}` : `pp. ${article.pages.first}–${article.pages.last}`;
-  return article.article_number === undefined ? undefined : `Article ${article.article_number}`;
 }

@@ -5,11 +5,12 @@
  * abstract, how to cite, references) and drops the navigation.
  *
  * Colours keep WCAG 2.1 AA contrast on white (#555 is 7.5:1, links #0645ad 8.6:1); focus is
- * always visible (2.4.7); text reflows at 320 CSS pixels without horizontal scrolling (1.4.10).
+ * always visible (2.4.7); text reflows at 320 CSS pixels without horizontal scrolling (1.4.10):
+ * long DOIs and URLs may break anywhere, and `anywhere` (unlike `break-word`) lets grid cells shrink.
  */
 export const STYLE = [
   '*,*::before,*::after{box-sizing:border-box}',
-  'body{margin:0;font:1.0625rem/1.55 Georgia,"Times New Roman",serif;color:#1f1f1f;background:#fff;overflow-wrap:break-word}',
+  'body{margin:0;font:1.0625rem/1.55 Georgia,"Times New Roman",serif;color:#1f1f1f;background:#fff;overflow-wrap:anywhere}',
   'a{color:#0645ad}a:visited{color:#5a3696}',
   'a:focus-visible{outline:3px solid #0645ad;outline-offset:2px}',
   '.skip{position:absolute;left:-100vw}.skip:focus{left:.5rem;top:.5rem;background:#fff;padding:.5rem}',
@@ -25,13 +26,14 @@ export const STYLE = [
   'h1{font-size:1.6rem;line-height:1.25;margin:1.25rem 0 .5rem}',
   'h2{font-size:1.2rem;line-height:1.3;margin:2rem 0 .5rem;padding-bottom:.15rem;border-bottom:1px solid #ddd}',
   'h3{font-size:1rem;margin:1rem 0 .25rem}',
-  '.sc{font-variant:small-caps}',
+  '.sc{font-variant:small-caps}sup,sub{line-height:0}',
+  '.keywords{list-style:none;padding:0}.keywords li{display:inline}.keywords li:not(:last-child)::after{content:", "}',
   '.section,.translated-title,.affiliations,.issue-info dt,.meta,.note,footer.site{color:#555}',
   '.subtitle{font-weight:normal}.orcid{font-size:.85em}',
   '.issue-info{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}.issue-info dd{margin:0}',
   '.citations dt{font-weight:bold;margin-top:.75rem}.citations dd{margin:0;padding-left:2em;text-indent:-2em}',
   '.references li{margin-bottom:.5rem}',
-  '.toc{list-style:none;padding:0}.toc>li{margin:0 0 1.1rem}.toc .title{font-size:1.05rem}.meta{margin:.1rem 0;font-size:.95rem}',
+  '.toc,.archive{list-style:none;padding:0}.archive li{margin:.3rem 0}.toc>li{margin:0 0 1.1rem}.toc .title{font-size:1.05rem}.meta{margin:.1rem 0;font-size:.95rem}',
   'footer.site{border-top:1px solid #ddd;margin-top:3rem;padding-top:.75rem;padding-bottom:2rem;font-size:.9rem}',
   '@media (max-width:30rem){body{font-size:1rem}h1{font-size:1.35rem}.issue-info{grid-template-columns:1fr}.issue-info dd{margin-bottom:.4rem}}',
   '@media print{body{font:11pt/1.4 Georgia,serif;color:#000}a,a:visited{color:#000;text-decoration:none}',

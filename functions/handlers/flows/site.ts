@@ -6,7 +6,21 @@
  */
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSRecord } from 'aws-lambda';
 import { issueKey } from '#core/urls';
-import { ARCHIVE_KEY, cacheControlFor, renderArchivePage, renderIssuePage, renderRobots, renderSitemaps, ROBOTS_KEY, SITE_CONTENT_TYPES, sitemapEntries, type SitemapIssue } from '#core/site/index';
+import {
+  ARCHIVE_KEY,
+  cacheControlFor,
+  newerIssueFirst,
+  NOT_FOUND_KEY,
+  renderArchivePage,
+  renderIssuePage,
+  renderNotFoundPage,
+  renderRobots,
+  renderSitemaps,
+  ROBOTS_KEY,
+  SITE_CONTENT_TYPES,
+  sitemapEntries,
+  type SitemapIssue,
+} from '#core/site/index';
 import { describeError, RecordNotFoundError } from '#adapters/errors';
 import type { Logger } from '#adapters/logger';
 import type { ObjectStore, PutOutcome } from '#adapters/object-store';
@@ -32,17 +46,24 @@ export async function buildIssuePage(deps: SiteDeps, job: SiteJob): Promise<PutO
   return put(deps, issueKey(issue.issue.id), html, SITE_CONTENT_TYPES.html);
 }
 
-/** The journal's archive page, sitemap and robots.txt from the issue and article indexes. */
+/** The journal's home page (the current issue's contents and the archive), 404 page, sitemap and robots.txt. */
 export async function buildJournalFiles(deps: SiteDeps, journalId: string): Promise<PutOutcome[]> {
   const journal = await deps.records.getJournal(journalId);
   if (!journal) throw new RecordNotFoundError(`no journal ${journalId}`);
   const issues = await deps.records.listIssues(journalId);
+  // Dates and DOIs for every issue; whole records only for the current issue, whose contents the home page shows.
   const withArticles = await Promise.all(issues.map(async (i) => ({ issue: i, articles: await deps.records.listIssueArticleMeta(journalId, i.issue.id) })));
-  const archive = renderArchivePage(journal.journal, withArticles.map((i) => ({ issue: i.issue.issue, articleCount: i.articles.length })));
+  const current = issues.map((i) => i.issue).sort(newerIssueFirst)[0];
+  const currentArticles = current === undefined ? [] : (await deps.records.listIssueArticles(journalId, current.id)).map((a) => a.record.article);
+  const archive = renderArchivePage(
+    journal.journal,
+    withArticles.map((i) => ({ issue: i.issue.issue, articleCount: i.articles.length, ...(i.issue.issue.id === current?.id ? { articles: currentArticles } : {}) })),
+  );
   const sitemapIssues: SitemapIssue[] = withArticles.map((i) => ({ issueId: i.issue.issue.id, updatedAt: i.issue.updatedAt, articles: i.articles.map((a) => ({ doi: a.doi, updatedAt: a.createdAt })) }));
   const sitemaps = renderSitemaps(deps.siteBaseUrl, sitemapEntries(journal.journal, sitemapIssues));
   return Promise.all([
     put(deps, ARCHIVE_KEY, archive, SITE_CONTENT_TYPES.html),
+    put(deps, NOT_FOUND_KEY, renderNotFoundPage(journal.journal, current), SITE_CONTENT_TYPES.html),
     ...sitemaps.map((s) => put(deps, s.key, s.body, SITE_CONTENT_TYPES.xml)),
     put(deps, ROBOTS_KEY, renderRobots(deps.siteBaseUrl), SITE_CONTENT_TYPES.text),
   ]);

@@ -37,7 +37,7 @@ describe('renderIssuePage', () => {
     const html = renderIssuePage(journal, issue, articles);
 
     // Assess
-    const positions = sections.filter((s) => articles.some((a) => a.section?.id === s.id)).map((s) => html.indexOf(`<h2>${s.title}</h2>`));
+    const positions = sections.filter((s) => articles.some((a) => a.section?.id === s.id)).map((s) => html.indexOf(`>${s.title}</h2>`));
     expect(positions.every((p) => p > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
