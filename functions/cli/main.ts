@@ -8,6 +8,8 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { checkMetadata } from './check.ts';
 import { registerDeposit } from './deposit-command.ts';
 import { registerImport } from './import-command.ts';
+import { registerPublish } from './publish-command.ts';
+import { registerStatus } from './status-command.ts';
 import { contentSummary, count, problemReport } from './report.ts';
 
 export type Io = {
@@ -120,6 +122,8 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .action(async (root: string, flags: BuildFlags) => setExit(await build(root, flags, io)));
   registerImport(cli);
   registerDeposit(cli);
+  registerPublish(cli, io, setExit);
+  registerStatus(cli, io, setExit);
   return cli;
 }
 

@@ -4,6 +4,7 @@ import {
   AllowedMethods,
   CachePolicy,
   Distribution,
+  type ErrorResponse,
   Function as CloudFrontFunction,
   FunctionCode,
   FunctionEventType,
@@ -21,6 +22,7 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { NOT_FOUND_KEY } from '#core/site/files';
 import type { CustomDomain } from '../config.ts';
 import { INDEX_REWRITE_SOURCE } from './index-rewrite.ts';
 
@@ -46,6 +48,25 @@ export const SITE_CSP = [
   "frame-ancestors 'none'",
   'upgrade-insecure-requests',
 ].join('; ');
+
+/** The site's own "not found" page, at the key the site function writes it to. */
+export const NOT_FOUND_PAGE = `/${NOT_FOUND_KEY}`;
+
+/**
+ * How long CloudFront keeps a "not found" (its own default is 10 s): stated, and short, because a
+ * landing page requested just before its issue is published must appear within seconds.
+ */
+export const NOT_FOUND_TTL = Duration.seconds(10);
+
+/**
+ * S3 behind Origin Access Control answers a missing key with 403 (the distribution may not list
+ * the bucket, so S3 will not say whether the key exists) and 404 only where listing is allowed.
+ * Both become the site's 404 page with status 404, so readers get the page and crawlers a real
+ * 404, never a soft 200 or an S3 XML error. CloudFront applies these to the whole distribution:
+ * a 403/404 from the API behind `/api/*` (only API Gateway's own "no such route") gets the same page.
+ * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/GeneratingCustomErrorResponses.html
+ */
+export const NOT_FOUND_RESPONSES: ErrorResponse[] = [403, 404].map((httpStatus) => ({ httpStatus, responseHttpStatus: 404, responsePagePath: NOT_FOUND_PAGE, ttl: NOT_FOUND_TTL }));
 
 export interface SiteDistributionProps {
   readonly bucket: IBucket;
@@ -83,6 +104,7 @@ export class SiteDistribution extends Construct {
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Colophon site and public API',
       defaultRootObject: 'index.html',
+      errorResponses: NOT_FOUND_RESPONSES,
       httpVersion: HttpVersion.HTTP2_AND_3,
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(props.bucket),

@@ -87,7 +87,8 @@ async function inspect(page: Page, url: string, shotDir: string, name: string): 
   const status = response?.status() ?? 0;
   const contentType = (await response?.headerValue('content-type')) ?? '';
   const title = await page.title();
-  const h1 = (await page.locator('h1').first().textContent()) ?? '';
+  // Read at once, not awaited: a page without an h1 reports '' rather than timing out.
+  const h1 = await page.evaluate(() => (document.querySelector('h1') as { textContent?: string | null } | null)?.textContent ?? '');
   const links = await page.$$eval('a[href]', (as) => as.map((a) => ({ href: (a as unknown as { href: string }).href, raw: a.getAttribute('href') ?? '', type: a.getAttribute('type') ?? '', text: a.textContent ?? '' })));
   const missingFragments = await page.$$eval('a[href^="#"]', (as) => as.map((a) => a.getAttribute('href')!.slice(1)).filter((id) => document.getElementById(decodeURIComponent(id)) === null));
   const axe = await runAxe(page);

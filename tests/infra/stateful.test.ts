@@ -198,6 +198,14 @@ describe('stateful stack: site distribution', () => {
     template.hasResourceProperties('AWS::CloudFront::Function', { AutoPublish: true, FunctionCode: INDEX_REWRITE_SOURCE, FunctionConfig: Match.objectLike({ Runtime: 'cloudfront-js-2.0' }) });
   });
 
+  it('answers a missing key (S3 says 403 through OAC, 404 otherwise) with the site 404 page and status 404, cached briefly', () => {
+    // Assess: the literal path, so moving the page (core/site NOT_FOUND_KEY) fails here, not in production.
+    expect(config.CustomErrorResponses).toEqual([
+      { ErrorCode: 403, ResponseCode: 404, ResponsePagePath: '/404.html', ErrorCachingMinTTL: 10 },
+      { ErrorCode: 404, ResponseCode: 404, ResponsePagePath: '/404.html', ErrorCachingMinTTL: 10 },
+    ]);
+  });
+
   it('answers on the cloudfront.net name without a custom domain', () => {
     expect(config.Aliases).toBeUndefined();
     expect(config.ViewerCertificate).toBeUndefined();

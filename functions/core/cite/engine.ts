@@ -10,7 +10,7 @@ import type { InlineTag, InlineText } from '#core/model/index';
 import type { CslItem } from './csl-json.ts';
 import { CitationError } from './errors.ts';
 import { fromMarked, MARK, MARKERS } from './rich-text.ts';
-import { CITATION_LOCALES, CITATION_STYLES, DEFAULT_LOCALE, type CitationLocale, type CitationStyle } from './styles.ts';
+import { CITATION_LOCALES, CITATION_STYLES, type CitationLocale, type CitationStyle } from './styles.ts';
 
 /** An output format (https://citeproc-js.readthedocs.io/en/latest/running.html#setoutputformat) that marks formatted runs instead of writing HTML. */
 const FORMAT = 'colophon-marked';
@@ -72,9 +72,10 @@ function slotFor(style: CitationStyle, locale: CitationLocale): Slot {
 
 /**
  * Builds the engine for a style now rather than on the first reference (about a second for
- * APA): a Lambda handler can call this at module load, in the init phase.
+ * APA): a Lambda handler can call this at module load, in the init phase. Without a locale, the
+ * one the style's guide is written for, as `howToCite` uses by default.
  */
-export function prepareCitationStyle(style: CitationStyle, locale: CitationLocale = DEFAULT_LOCALE): void {
+export function prepareCitationStyle(style: CitationStyle, locale: CitationLocale = CITATION_STYLES[style].locale): void {
   slotFor(style, locale);
 }
 

@@ -87,7 +87,8 @@ export function scholarlyArticle(page: PageContext): Json {
     copyrightHolder: article.license?.copyright_holder,
     copyrightYear: article.license?.copyright_year,
     publisher: { '@type': 'Organization', name: journal.publisher.name },
-    citation: article.references.length === 0 ? undefined : article.references.map((r) => plainText(r.citation)),
+    // No `citation`: the references are on the page and in `citation_reference` (what Scholar
+    // reads); a third copy here would make a page with a long reference list a third heavier.
   });
 }
 

@@ -16,18 +16,25 @@ import type { Article } from '#core/model/index';
 import { autonym } from './html.ts';
 import type { PageContext } from './page-context.ts';
 
-/** Where each language other than the article's own begins on the page, in order of first appearance. */
-export function languageTargets(article: Article): { readonly lang: string; readonly id: string }[] {
-  const targets = new Map<string, string>();
-  const offer = (lang: string, id: string, better: boolean): void => {
-    if (lang === article.language) return;
-    if (!targets.has(lang) || better) targets.set(lang, id);
-  };
-  for (const t of article.titles.slice(1)) offer(t.lang, `title-${t.lang}`, false);
-  for (const k of article.keywords) if (!targets.has(k.lang)) offer(k.lang, `keywords-${k.lang}`, false);
-  // The abstract is where a reader of that language starts: it wins over title and keywords.
-  for (const a of article.abstracts) offer(a.lang, `abstract-${a.lang}`, true);
-  return [...targets].map(([lang, id]) => ({ lang, id }));
+type Target = { readonly lang: string; readonly id: string; readonly place: number };
+
+/**
+ * Where each language other than the article's own begins on the page: its abstract (where a
+ * reader of that language starts), else its translated title, else its keywords; listed in the
+ * order those places come on the page (titles, then abstracts, then keywords).
+ */
+export function languageTargets(article: Article): Target[] {
+  const places = [
+    ...article.titles.slice(1).map((t, k) => ({ lang: t.lang, id: `title-${t.lang}`, place: k, preference: 1 })),
+    ...article.abstracts.map((a, k) => ({ lang: a.lang, id: `abstract-${a.lang}`, place: 100 + k, preference: 0 })),
+    ...article.keywords.map((g, k) => ({ lang: g.lang, id: `keywords-${g.lang}`, place: 200 + k, preference: 2 })),
+  ];
+  const best = new Map<string, (typeof places)[number]>();
+  for (const p of places) {
+    const held = best.get(p.lang);
+    if (p.lang !== article.language && (held === undefined || p.preference < held.preference)) best.set(p.lang, p);
+  }
+  return [...best.values()].sort((a, b) => a.place - b.place).map(({ lang, id, place }) => ({ lang, id, place }));
 }
 
 export function languageSwitch({ article }: PageContext): Element | undefined {

@@ -89,20 +89,25 @@ export const languageName = (tag: string): string => languageNames.of(tag) ?? ta
 /** "Russia" for `RU`. */
 export const countryName = (code: string): string => regionNames.of(code) ?? code;
 
+const autonyms = new Map<string, string>();
+
 /**
  * A language's own name, as a reader of it looks for it in a language switch: "Српски" for `sr`,
  * "Deutsch" for `de` (first letter capitalised, as menus print it); the English name when the
  * runtime has no data for the language, the tag when it has none at all.
  */
 export function autonym(tag: string): string {
-  let name: string | undefined;
+  const known = autonyms.get(tag);
+  if (known !== undefined) return known;
+  let name: string;
   try {
-    name = new Intl.DisplayNames([tag], { type: 'language', fallback: 'none' }).of(tag);
+    const own = new Intl.DisplayNames([tag], { type: 'language', fallback: 'none' }).of(tag);
+    name = own === undefined || own === '' ? languageName(tag) : own.charAt(0).toLocaleUpperCase(tag) + own.slice(1);
   } catch {
-    name = undefined; // a tag ICU cannot take (the model's tags are BCP 47, so this is rare)
+    name = languageName(tag); // a tag ICU cannot take (the model's tags are BCP 47, so this is rare)
   }
-  if (name === undefined || name === '') return languageName(tag);
-  return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
+  autonyms.set(tag, name);
+  return name;
 }
 
 /**

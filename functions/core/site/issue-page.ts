@@ -7,10 +7,9 @@ import type { Element } from 'hast';
 import { h } from 'hastscript';
 import type { Article, Issue, Journal } from '#core/model/index';
 import { issueKey, issueUrl } from '#core/urls';
-import { linkerFor, renderDocument } from './chrome.ts';
+import { linkerFor, renderDocument, type Linker } from './chrome.ts';
 import { defined, doiLink, inlineHtml, issueLabel, readableDate } from './html.ts';
 import { tocList } from './toc.ts';
-import type { Linker } from './chrome.ts';
 
 function issueTitle(issue: Issue): Element | undefined {
   return issue.title === undefined ? undefined : h('p', { className: ['issue-title'] }, inlineHtml(issue.title));

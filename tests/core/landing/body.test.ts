@@ -16,7 +16,7 @@ describe('the body of the seed page', () => {
   });
 
   it('names the journal and gives the title in its language, the en dash kept', () => {
-    expect(textOf(one(page, 'header.site'))).toBe('Balcanica - Annual of the Institute for Balkan Studies');
+    expect(textOf(one(page, 'header.site .journal'))).toBe('Balcanica - Annual of the Institute for Balkan Studies');
     const h1 = one(page, 'h1');
     expect(h1.properties['lang']).toBe('en');
     expect(textOf(h1)).toBe('Additional Evidence on the Final Break between Moscow and Tirana in 1960\u20131961');
@@ -44,20 +44,38 @@ describe('the body of the seed page', () => {
     expect(one(page, '.issue-info a[href="https://doi.org/10.2298/BALC1950375E"]')).toBeDefined();
   });
 
-  it('offers the JATS XML and both citation files, and no PDF (the seed has no galley)', () => {
-    expect(all(page, '#downloads a').map((a) => [textOf(a), a.properties['href']])).toEqual([
-      ['JATS XML', '/doi/10.2298/BALC1950375E/article.xml'],
-      ['Citation (RIS)', '/doi/10.2298/BALC1950375E/citation.ris'],
-      ['Citation (BibTeX)', '/doi/10.2298/BALC1950375E/citation.bib'],
+  it('offers the JATS XML and the three citation files beside the page, and no PDF (the seed has no galley)', () => {
+    // Relative links: the files sit in the page's own folder, wherever the site is served.
+    expect(all(page, '#downloads a').map((a) => [textOf(a), a.properties['href'], a.properties['type']])).toEqual([
+      ['JATS XML', 'article.xml', 'application/xml'],
+      ['Citation (RIS)', 'citation.ris', 'application/x-research-info-systems'],
+      ['Citation (BibTeX)', 'citation.bib', 'application/x-bibtex'],
+      ['Citation (CSL-JSON)', 'citation.json', 'application/vnd.citationstyles.csl+json'],
     ]);
   });
 
-  it('shows how to cite it in APA, with the periodical title and volume in italics', () => {
-    const citation = one(page, '#how-to-cite p.citation');
-    expect(textOf(citation)).toBe(
+  it('shows how to cite it in five styles, APA first, with italics and the DOI as a link', () => {
+    expect(all(page, '#how-to-cite dt').map(textOf)).toEqual(['APA (7th edition)', 'Chicago (17th edition, author-date)', 'MLA (9th edition)', 'Harvard (Cite Them Right)', 'Vancouver (NLM)']);
+    const apa = one(page, '#how-to-cite dd.citation-apa');
+    expect(textOf(apa)).toBe(
       'Edemskiy, A. (2019). Additional Evidence on the Final Break between Moscow and Tirana in 1960\u20131961. Balcanica - Annual of the Institute for Balkan Studies, L, 375\u2013396. https://doi.org/10.2298/BALC1950375E',
     );
-    expect(all(page, '#how-to-cite p.citation i').map(textOf)).toEqual(['Balcanica - Annual of the Institute for Balkan Studies', 'L']);
+    expect(all(page, '#how-to-cite dd.citation-apa i').map(textOf)).toEqual(['Balcanica - Annual of the Institute for Balkan Studies', 'L']);
+    expect(all(page, '#how-to-cite dd.citation-apa a').map((a) => a.properties['href'])).toEqual(['https://doi.org/10.2298/BALC1950375E']);
+    // Chicago ends the DOI with the entry's full stop, which stays outside the link.
+    expect(all(page, '#how-to-cite dd.citation-chicago a').map(textOf)).toEqual(['https://doi.org/10.2298/BALC1950375E']);
+    expect(one(page, '#how-to-cite .note a').properties['href']).toBe('https://citationstyles.org/');
+  });
+
+  it('sits in the site: breadcrumbs to the home page and the issue, relative links, no language switch', () => {
+    expect(all(page, 'nav.breadcrumb a').map((a) => [textOf(a), a.properties['href']])).toEqual([
+      ['Home', '../../../'],
+      ['Vol. L (2019)', '../../../issues/L-2019/'],
+    ]);
+    expect(textOf(one(page, 'nav.breadcrumb [aria-current="page"]'))).toBe('Article');
+    expect(one(page, 'main').properties['id']).toBe('main');
+    expect(one(page, 'a.skip').properties['href']).toBe('#main');
+    expect(first(page, 'nav.languages')).toBeUndefined();
   });
 
   it('has no section for what the seed lacks (references, licence, funding)', () => {
@@ -114,12 +132,25 @@ describe('the body of the rich fixture page', () => {
 
   it('offers the PDF galley first, then the other galleys and the generated files', () => {
     expect(all(page, '#downloads a').map((a) => [textOf(a), a.properties['href'], a.properties['type']])).toEqual([
-      ['PDF', '/sbt/doi/10.5555/sbt.2024.001/a01-petrovic.pdf', 'application/pdf'],
+      ['PDF', 'a01-petrovic.pdf', 'application/pdf'],
       ['EPUB', 'https://journal.example.org/files/a01.epub', 'application/epub+zip'],
-      ['JATS XML', '/sbt/doi/10.5555/sbt.2024.001/article.xml', 'application/xml'],
-      ['Citation (RIS)', '/sbt/doi/10.5555/sbt.2024.001/citation.ris', 'application/x-research-info-systems'],
-      ['Citation (BibTeX)', '/sbt/doi/10.5555/sbt.2024.001/citation.bib', 'application/x-bibtex'],
+      ['JATS XML', 'article.xml', 'application/xml'],
+      ['Citation (RIS)', 'citation.ris', 'application/x-research-info-systems'],
+      ['Citation (BibTeX)', 'citation.bib', 'application/x-bibtex'],
+      ['Citation (CSL-JSON)', 'citation.json', 'application/vnd.citationstyles.csl+json'],
     ]);
+  });
+
+  it('switches language by in-page links to each translation, named in its own language', () => {
+    // fr and sr have abstracts (where a reader starts); de has only a translated title. In page order.
+    expect(all(page, 'nav.languages a').map((a) => [a.properties['href'], a.properties['lang'], textOf(a)])).toEqual([
+      ['#title-de', 'de', 'Deutsch'],
+      ['#abstract-fr', 'fr', 'Français'],
+      ['#abstract-sr', 'sr', 'Српски'],
+    ]);
+    for (const a of all(page, 'nav.languages a')) expect(one(page, String(a.properties['href'])).properties['lang']).toBe(a.properties['lang']);
+    // One page at one URL: no alternates to declare, and no hreflang describing this same page.
+    expect(all(page, 'link[rel="alternate"], [hreflang]')).toEqual([]);
   });
 
   it('links the licence with rel=license and gives every dated step', () => {

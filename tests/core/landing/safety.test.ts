@@ -43,10 +43,10 @@ describe('text that looks like markup stays text', () => {
     expect(metas(page, 'citation_reference')[0]).toBe(HOSTILE);
     expect(all(page, '#keywords li').map(textOf)).toContain(HOSTILE);
     // citeproc curls the quotes and title-cases the periodical title, as the style asks; the text
-    // stays text and the only elements are the style's italics.
-    const citation = one(page, '#how-to-cite p.citation');
+    // stays text and the only elements are the style's italics and the DOI's link.
+    const citation = one(page, '#how-to-cite dd.citation-apa');
     expect(textOf(citation)).toContain('</script><script>alert(1)</script><!-- "');
-    expect(within(citation, '*').filter((e) => e !== citation).map((e) => e.tagName)).toEqual(['i', 'i']);
+    expect(within(citation, '*').filter((e) => e !== citation).map((e) => e.tagName)).toEqual(['i', 'i', 'a']);
   });
 
   it('keeps it as the value of the JSON-LD, with no < > or & in the script text', () => {

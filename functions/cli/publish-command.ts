@@ -1,0 +1,259 @@
+/**
+ * `colophon publish <issue-dir> [--stage local|dev|prod]`: checks the metadata as `validate` does
+ * (any problem: nothing is uploaded), uploads each issue to the stage's inbox as one batch
+ * (adapters/inbox.ts: files first, `_publish.json` last, which starts ingest), then follows every
+ * article in the records table until it is rendered or its render failed, and prints the landing
+ * page URLs.
+ *
+ * An article counts as ingested once its current record is the one on disk (same content hash as
+ * ingest computes) or was written by this batch, so republishing unchanged metadata finishes at
+ * once. A failure recorded before this upload is not this upload's: ingest queues such an article
+ * again, so only a failure recorded after the upload began is reported.
+ *
+ * Exit codes: 0 every article rendered, 1 problems in the metadata or a render failed, 2 wrong
+ * command line or the stage cannot be reached, 75 still in progress at --timeout (see `colophon status`).
+ */
+import { randomBytes } from 'node:crypto';
+import { dirname } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { InvalidArgumentError, type Command } from 'commander';
+import { recordHash } from '#adapters/content-hash';
+import { newBatchId, uploadIssue } from '#adapters/inbox';
+import { readMetadata } from '#adapters/metadata-fs';
+import { createObjectStore } from '#adapters/object-store';
+import { createRecordsStore, type Head, type RecordsStore } from '#adapters/records';
+import { formatProblem, type IssueBundle, type JournalSources } from '#core/model/index';
+import { issueUrl, landingUrl } from '#core/urls';
+import { checkMetadata } from './check.ts';
+import type { Io } from './main.ts';
+import { count, problemReport } from './report.ts';
+import { resolveStage, stageUrl, StageError, unreachable, type StageFlags, type StageTarget } from './stage.ts';
+import { renderView, stageFlags, stageOptions, shortTime } from './status-command.ts';
+
+export const PUBLISH_EXIT = { ok: 0, problems: 1, config: 2, later: 75 } as const;
+
+/** Where an article is, seen from one publish. */
+export type Progress =
+  | { readonly state: 'waiting' }
+  | { readonly state: 'rendering'; readonly version: number }
+  | { readonly state: 'rendered'; readonly version: number; readonly at: string }
+  | { readonly state: 'failed'; readonly version: number; readonly at: string; readonly reason: string; readonly attempt: number };
+
+/** What this publish sent for one article, and when the upload began (ISO). */
+export type Expected = { readonly hash: string; readonly batchId: string; readonly since: string };
+
+export function progressOf(expected: Expected, head: Pick<Head, 'hash' | 'batchId' | 'version' | 'render'> | undefined): Progress {
+  if (!head || (head.hash !== expected.hash && head.batchId !== expected.batchId)) return { state: 'waiting' };
+  const view = renderView(head);
+  switch (view.state) {
+    case 'rendered':
+      return { state: 'rendered', version: view.version, at: view.at };
+    case 'failed':
+      // An older failure of the same content: ingest queues it again, so wait for the new attempt.
+      return view.at >= expected.since ? { state: 'failed', version: view.version, at: view.at, reason: view.reason, attempt: view.attempt } : { state: 'rendering', version: view.version };
+    default:
+      return { state: 'rendering', version: head.version };
+  }
+}
+
+export const isFinal = (p: Progress): boolean => p.state === 'rendered' || p.state === 'failed';
+const sameProgress = (a: Progress | undefined, b: Progress): boolean => a !== undefined && a.state === b.state && ('version' in a ? a.version : 0) === ('version' in b ? b.version : 0);
+
+/** One issue as uploaded: the sources sent, the bundle loaded from them, the batch they went in. */
+type Upload = { readonly sources: JournalSources; readonly bundle: IssueBundle; readonly batchId: string; readonly key: string };
+type Tracked = { readonly upload: Upload; readonly doi: string; readonly expected: Expected; readonly url: string; progress?: Progress };
+
+const label = (t: Pick<Tracked, 'upload' | 'doi'>): string => `${t.upload.bundle.journal.id}/${t.upload.bundle.issue.id} ${t.doi}`;
+
+/** The line printed when an article reaches a new state. */
+export function progressLine(what: string, progress: Progress, url: string): string {
+  switch (progress.state) {
+    case 'waiting':
+      return `${what}: waiting for ingest`;
+    case 'rendering':
+      return `${what}: ingested as version ${progress.version}, rendering`;
+    case 'rendered':
+      return `${what}: rendered version ${progress.version} ${url}`;
+    case 'failed':
+      return `${what}: FAILED version ${progress.version} (attempt ${progress.attempt}, ${shortTime(progress.at)}): ${progress.reason.replace(/\s+/g, ' ')}`;
+  }
+}
+
+/** `1 rendered, 2 rendering` */
+export function tally(progress: readonly Progress[]): string {
+  const by = new Map<string, number>();
+  for (const p of progress) by.set(p.state, (by.get(p.state) ?? 0) + 1);
+  return [...by].map(([state, n]) => `${n} ${state}`).join(', ');
+}
+
+export type PublishOptions = StageFlags & {
+  readonly root: string;
+  readonly wait: boolean;
+  readonly timeoutSeconds: number;
+  readonly pollSeconds: number;
+};
+
+export type PublishDeps = {
+  readonly resolve: (flags: StageFlags) => Promise<StageTarget>;
+  readonly now: () => Date;
+  /** The random part of a batch id. */
+  readonly suffix: () => string;
+  readonly sleep: (ms: number) => Promise<void>;
+};
+
+const defaultDeps: PublishDeps = { resolve: (flags) => resolveStage(flags), now: () => new Date(), suffix: () => randomBytes(3).toString('hex'), sleep: (ms) => sleep(ms) };
+
+/** Each issue that passed the check with the sources it was loaded from (one journal, one issue). */
+function issueSources(root: string, bundles: readonly { bundle: IssueBundle; dir: string }[]): { sources: JournalSources; bundle: IssueBundle }[] {
+  const read = readMetadata(root) as JournalSources[];
+  return bundles.map(({ bundle, dir }) => {
+    const journal = read.find((j) => j.issues.some((i) => dirname(i.issue.path) === dir))!;
+    return { sources: { ...journal, issues: journal.issues.filter((i) => dirname(i.issue.path) === dir) }, bundle };
+  });
+}
+
+type Refusal = { readonly upload: Upload; readonly lines: readonly string[] };
+
+/** Problems ingest recorded for this very batch: the stage refused what the local check accepted (another version of colophon). */
+async function refusal(records: RecordsStore, upload: Upload): Promise<Refusal | undefined> {
+  const recorded = await records.getProblems(upload.sources.id, upload.bundle.issue.id);
+  if (recorded?.batchId !== upload.batchId) return undefined;
+  return { upload, lines: recorded.problems.map(formatProblem) };
+}
+
+async function follow(target: StageTarget, uploads: readonly Upload[], since: string, options: PublishOptions, io: Pick<Io, 'out' | 'err'>, deps: PublishDeps): Promise<number> {
+  const records = createRecordsStore(target.documents, target.outputs.TableName);
+  const tracked: Tracked[] = uploads.flatMap((upload) =>
+    upload.bundle.articles.map((article) => ({
+      upload,
+      doi: article.doi,
+      expected: { hash: recordHash({ journal: upload.bundle.journal, issue: upload.bundle.issue, article }), batchId: upload.batchId, since },
+      url: stageUrl(landingUrl(upload.bundle.journal, article.doi), upload.bundle.journal.base_url, target.siteUrl),
+    })),
+  );
+  const started = deps.now().getTime();
+  const deadline = started + options.timeoutSeconds * 1000;
+  let lastNews = started;
+  const refused: Refusal[] = [];
+  const open = (): Tracked[] => tracked.filter((t) => !(t.progress && isFinal(t.progress)) && !refused.some((r) => r.upload === t.upload));
+  io.err(`waiting for ${count(tracked.length, 'article')} (timeout ${options.timeoutSeconds} s)\n`);
+  for (;;) {
+    for (const upload of new Set(open().map((t) => t.upload))) {
+      const found = await refusal(records, upload);
+      if (found) {
+        refused.push(found);
+        io.err(`${upload.bundle.journal.id}/${upload.bundle.issue.id}: the stage refused the metadata:\n${found.lines.map((l) => `  ${l}\n`).join('')}`);
+      }
+    }
+    const issues = new Set(open().map((t) => t.upload));
+    const heads = new Map<string, Head>();
+    for (const upload of issues) for (const head of await records.listIssueArticleMeta(upload.bundle.journal.id, upload.bundle.issue.id)) heads.set(head.doi.toLowerCase(), head);
+    for (const t of open()) {
+      const next = progressOf(t.expected, heads.get(t.doi.toLowerCase()));
+      if (sameProgress(t.progress, next)) continue;
+      if (t.progress !== undefined || next.state !== 'waiting') io.err(`${progressLine(label(t), next, t.url)}\n`);
+      t.progress = next;
+      lastNews = deps.now().getTime();
+    }
+    if (open().length === 0) break;
+    const now = deps.now().getTime();
+    if (now >= deadline) break;
+    if (now - lastNews >= 15_000) {
+      io.err(`still waiting after ${Math.round((now - started) / 1000)} s: ${tally(open().map((t) => t.progress ?? { state: 'waiting' }))}\n`);
+      lastNews = now;
+    }
+    await deps.sleep(Math.min(options.pollSeconds * 1000, Math.max(0, deadline - now)));
+  }
+  return summary(target, tracked, refused, (deps.now().getTime() - started) / 1000, io);
+}
+
+function summary(target: StageTarget, tracked: readonly Tracked[], refused: readonly Refusal[], seconds: number, io: Pick<Io, 'out' | 'err'>): number {
+  const progress = tracked.map((t) => t.progress ?? { state: 'waiting' as const });
+  const rendered = tracked.filter((t) => t.progress?.state === 'rendered');
+  const failed = tracked.filter((t) => t.progress?.state === 'failed');
+  const unfinished = tracked.filter((t) => !(t.progress && isFinal(t.progress)) && !refused.some((r) => r.upload === t.upload));
+  io.out(`${rendered.length} of ${count(tracked.length, 'article')} rendered in ${seconds.toFixed(1)} s (${tally(progress)})\n`);
+  for (const t of rendered) io.out(`  ${t.doi}  ${t.url}\n`);
+  for (const upload of new Set(rendered.map((t) => t.upload))) {
+    const { journal, issue } = upload.bundle;
+    io.out(`  issue ${journal.id}/${issue.id}  ${stageUrl(issueUrl(journal, issue.id), journal.base_url, target.siteUrl)}\n`);
+  }
+  for (const t of failed) io.out(`  FAILED ${t.doi}: ${t.progress?.state === 'failed' ? t.progress.reason.replace(/\s+/g, ' ') : ''}\n`);
+  if (refused.length > 0 || failed.length > 0) {
+    if (failed.length > 0) io.err('failed renders are retried by the queue; see colophon status for the latest attempt\n');
+    return PUBLISH_EXIT.problems;
+  }
+  if (unfinished.length > 0) {
+    io.err(`timed out with ${count(unfinished.length, 'article')} not rendered yet (${unfinished.map((t) => t.doi).join(', ')}); the stage goes on: see colophon status\n`);
+    return PUBLISH_EXIT.later;
+  }
+  return PUBLISH_EXIT.ok;
+}
+
+export async function runPublish(options: PublishOptions, io: Pick<Io, 'out' | 'err'>, deps: PublishDeps = defaultDeps): Promise<number> {
+  const checked = checkMetadata(options.root);
+  if (checked.problems.length > 0) {
+    for (const line of problemReport(checked.problems, 'nothing was uploaded')) io.err(`${line}\n`);
+    return PUBLISH_EXIT.problems;
+  }
+  let target: StageTarget;
+  try {
+    target = await deps.resolve(options);
+  } catch (error) {
+    if (!(error instanceof StageError)) throw error;
+    io.err(`colophon publish: ${error.message}\n`);
+    return PUBLISH_EXIT.config;
+  }
+  try {
+    const inbox = createObjectStore(target.s3, target.outputs.InboxBucketName);
+    const since = deps.now().toISOString();
+    const uploads: Upload[] = [];
+    for (const { sources, bundle } of issueSources(options.root, checked.issues)) {
+      const batchId = newBatchId(deps.now(), deps.suffix());
+      const key = await uploadIssue(inbox, sources, batchId);
+      uploads.push({ sources, bundle, batchId, key });
+      io.err(`uploaded ${bundle.journal.id}/${bundle.issue.id} (${count(bundle.articles.length, 'article')}) to ${target.source}: s3://${inbox.bucket}/${key}\n`);
+    }
+    if (!options.wait) return PUBLISH_EXIT.ok;
+    return await follow(target, uploads, since, options, io, deps);
+  } catch (error) {
+    const message = unreachable(target, error);
+    if (message === undefined) throw error;
+    io.err(`colophon publish: ${message}\n`);
+    return PUBLISH_EXIT.config;
+  } finally {
+    target.close();
+  }
+}
+
+function secondsOption(min: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < min) throw new InvalidArgumentError(`must be a number of seconds, at least ${min}`);
+    return n;
+  };
+}
+
+type PublishCliFlags = Parameters<typeof stageFlags>[0] & { wait: boolean; timeout: number; poll: number };
+
+/** Adds `colophon publish` to the CLI. */
+export function registerPublish(program: Command, io: Io, setExit: (code: number) => void, deps?: PublishDeps): Command {
+  return stageOptions(
+    program
+      .command('publish')
+      .description('check an issue, upload it to the stage, and follow each article until it is rendered')
+      .argument('<issue-dir>', 'an issue folder (a journal or metadata folder publishes each of its issues)'),
+  )
+    .option('--timeout <seconds>', 'stop following after this long (the stage goes on)', secondsOption(1), 300)
+    .option('--poll <seconds>', 'how often to look at the records table', secondsOption(0.05), 2)
+    .option('--no-wait', 'upload and return without following the articles')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ colophon publish metadata/balcanica/L-2019              to the local stand-in (npm start)\n' +
+        '  $ colophon publish metadata/balcanica/L-2019 --stage dev  to AWS: names from the stack outputs, credentials as for the AWS CLI\n\n' +
+        'Exit codes: 0 every article rendered, 1 problems in the metadata or a failed render, 2 usage or stage unreachable, 75 still rendering at --timeout.',
+    )
+    .action(async (root: string, flags: PublishCliFlags) => {
+      setExit(await runPublish({ ...stageFlags(flags), root, wait: flags.wait, timeoutSeconds: flags.timeout, pollSeconds: flags.poll }, io, deps));
+    });
+}

@@ -1,0 +1,312 @@
+/**
+ * `colophon status [<issue-dir>] [--stage local|dev|prod] [--json]`: what a stage has made of each
+ * issue. Per article: its current version, whether that version is rendered (or why it failed),
+ * its landing page URL, and its DOI's Crossref registration state from the deposit ledger (state,
+ * when it changed, Crossref's message); per issue: the problems recorded when its metadata was
+ * refused. Without a folder: every issue the records table knows. With one: that folder's issues,
+ * including articles not published yet, and whether the published record is the one on disk.
+ *
+ * Exit codes: 0 nothing needs attention, 1 a render failed, problems are recorded or Crossref
+ * refused a DOI, 2 wrong command line or the stage cannot be reached.
+ */
+import { Option, type Command } from 'commander';
+import { recordHash } from '#adapters/content-hash';
+import { createDepositLedger } from '#adapters/deposit-ledger';
+import { readMetadata } from '#adapters/metadata-fs';
+import { createRecordsStore, type Head, type IssueProblems, type RecordsStore } from '#adapters/records';
+import type { DepositState, DoiLedgerEntry } from '#core/deposit/index';
+import { formatProblem, loadJournal, type Journal, type JournalSources, type Problem } from '#core/model/index';
+import { landingUrl } from '#core/urls';
+import type { Io } from './main.ts';
+import { CLI_STAGES, resolveStage, stageUrl, StageError, unreachable, type CliStage, type StageFlags, type StageTarget } from './stage.ts';
+
+export const STATUS_EXIT = { ok: 0, attention: 1, config: 2 } as const;
+
+/** The render state of an article's current version, as staff read it. */
+export type RenderView =
+  | { readonly state: 'pending'; readonly version: number }
+  | { readonly state: 'rendered'; readonly version: number; readonly at: string }
+  | { readonly state: 'failed'; readonly version: number; readonly at: string; readonly reason: string; readonly attempt: number }
+  | { readonly state: 'not published' };
+
+/** A head's render state for its current version: an older version's result says nothing about this one. */
+export function renderView(head: Pick<Head, 'version' | 'render'>): RenderView {
+  const { render, version } = head;
+  if (render.version !== version || render.status === 'pending') return { state: 'pending', version };
+  if (render.status === 'done') return { state: 'rendered', version, at: render.at };
+  return { state: 'failed', version, at: render.at, reason: render.reason, attempt: render.attempt };
+}
+
+export type CrossrefView = {
+  /** The ledger's state, or `none` when this DOI was never sent to Crossref. */
+  readonly state: DepositState | 'none';
+  /** The current version still waits for a deposit (the head's `deposit`). */
+  readonly due: boolean;
+  readonly updatedAt?: string;
+  readonly message?: string;
+  readonly batchId?: string;
+};
+
+export function crossrefView(entry: DoiLedgerEntry | undefined, head: Pick<Head, 'deposit'> | undefined): CrossrefView {
+  const due = head?.deposit?.status === 'due';
+  if (!entry) return { state: 'none', due };
+  return { state: entry.state, due, updatedAt: entry.updatedAt, ...(entry.message ? { message: entry.message } : {}), ...(entry.batchId ? { batchId: entry.batchId } : {}) };
+}
+
+export type ArticleStatus = {
+  readonly doi: string;
+  readonly articleId: string;
+  readonly render: RenderView;
+  /** The public landing page (the URL registered with Crossref). */
+  readonly url: string;
+  /** Where this stage serves it (the same as `url` when the stage is the journal's own site). */
+  readonly stageUrl: string;
+  readonly crossref: CrossrefView;
+  /** With an issue folder: whether the published record is the one its file holds now. */
+  readonly local?: 'same' | 'changed' | 'not published';
+};
+
+export type IssueStatus = {
+  readonly journalId: string;
+  readonly issueId: string;
+  readonly updatedAt?: string;
+  readonly batchId?: string;
+  /** Why the last upload of this issue was refused; cleared by the next one that loads. */
+  readonly problems?: { readonly batchId: string; readonly at: string; readonly problems: readonly Problem[] };
+  readonly articles: readonly ArticleStatus[];
+};
+
+export type StatusReport = { readonly stage: CliStage; readonly source: string; readonly siteUrl: string; readonly issues: readonly IssueStatus[] };
+
+/** One issue to look up: ids in the table, the folder id problems are filed under, and what is on disk. */
+export type IssueSelection = {
+  readonly journalId: string;
+  /** The journal folder's name: ingest files problems under the manifest's journal, which is this. */
+  readonly folderJournalId: string;
+  readonly issueId: string;
+  readonly local?: { readonly journal: Journal; readonly articles: readonly { readonly doi: string; readonly articleId: string; readonly hash: string }[] };
+};
+
+/** The issues of a metadata folder as the table names them; metadata that does not load still names its issues. */
+export function selectIssues(sources: readonly JournalSources[]): IssueSelection[] {
+  return sources.flatMap((journal) => {
+    const loaded = loadJournal(journal);
+    if (!loaded.ok) return journal.issues.map((issue) => ({ journalId: journal.id, folderJournalId: journal.id, issueId: issue.id }));
+    return loaded.bundles.map((bundle) => ({
+      journalId: bundle.journal.id,
+      folderJournalId: journal.id,
+      issueId: bundle.issue.id,
+      local: {
+        journal: bundle.journal,
+        articles: bundle.articles.map((article) => ({ doi: article.doi, articleId: article.id, hash: recordHash({ journal: bundle.journal, issue: bundle.issue, article }) })),
+      },
+    }));
+  });
+}
+
+async function everyIssue(records: RecordsStore): Promise<IssueSelection[]> {
+  const journals = await records.listJournals();
+  const issues = await Promise.all(journals.map(({ journal }) => records.listIssues(journal.id)));
+  return issues.flat().map(({ journal, issue }) => ({ journalId: journal.id, folderJournalId: journal.id, issueId: issue.id }));
+}
+
+const doiKey = (doi: string): string => doi.toLowerCase();
+
+async function issueStatus(target: StageTarget, records: RecordsStore, ledger: ReturnType<typeof createDepositLedger>, selection: IssueSelection): Promise<IssueStatus> {
+  const [issue, heads, problems] = await Promise.all([
+    records.getIssue(selection.journalId, selection.issueId),
+    records.listIssueArticleMeta(selection.journalId, selection.issueId),
+    records.getProblems(selection.folderJournalId, selection.issueId),
+  ]);
+  const journal = issue?.journal ?? selection.local?.journal;
+  const localByDoi = new Map((selection.local?.articles ?? []).map((a) => [doiKey(a.doi), a]));
+  const headByDoi = new Map(heads.map((h) => [doiKey(h.doi), h]));
+  const dois = [...new Set([...heads.map((h) => h.doi), ...(selection.local?.articles ?? []).map((a) => a.doi)])];
+  const entries = dois.length > 0 ? await ledger.entries(dois) : new Map<string, DoiLedgerEntry>();
+  const articles = dois.map((doi): ArticleStatus => {
+    const head = headByDoi.get(doiKey(doi));
+    const local = localByDoi.get(doiKey(doi));
+    const url = journal ? landingUrl(journal, doi) : '';
+    return {
+      doi,
+      articleId: head?.articleId ?? local?.articleId ?? '',
+      render: head ? renderView(head) : { state: 'not published' },
+      url,
+      stageUrl: journal ? stageUrl(url, journal.base_url, target.siteUrl) : '',
+      crossref: crossrefView(entries.get(doiKey(doi)), head),
+      ...(local ? { local: !head ? 'not published' : head.hash === local.hash ? 'same' : 'changed' } : {}),
+    };
+  });
+  articles.sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0));
+  return {
+    journalId: selection.journalId,
+    issueId: selection.issueId,
+    ...(issue ? { updatedAt: issue.updatedAt, batchId: issue.batchId } : {}),
+    ...(problems ? { problems: problemsOf(problems) } : {}),
+    articles,
+  };
+}
+
+const problemsOf = (p: IssueProblems): NonNullable<IssueStatus['problems']> => ({ batchId: p.batchId, at: p.at, problems: p.problems });
+
+/** Reads the status of the selected issues (every issue in the table when none is selected). */
+export async function collectStatus(target: StageTarget, selection?: readonly IssueSelection[]): Promise<StatusReport> {
+  const records = createRecordsStore(target.documents, target.outputs.TableName);
+  const ledger = createDepositLedger({ client: target.dynamodb, tableName: target.outputs.TableName });
+  const issues = selection ?? (await everyIssue(records));
+  return { stage: target.stage, source: target.source, siteUrl: target.siteUrl, issues: await Promise.all(issues.map((s) => issueStatus(target, records, ledger, s))) };
+}
+
+/** Whether anything in the report needs staff: a failed render, recorded problems, a DOI Crossref refused. */
+export const needsAttention = (report: StatusReport): boolean =>
+  report.issues.some((i) => i.problems !== undefined || i.articles.some((a) => a.render.state === 'failed' || a.crossref.state === 'failed'));
+
+// ---- the table ----
+
+/** `2026-11-28T06:38:59.123Z` → `2026-11-28 06:38:59Z`: a table cell, not a datestamp to parse (--json keeps ISO). */
+export const shortTime = (iso: string | undefined): string => (iso ? iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '');
+
+/** Left-aligned columns two spaces apart; the last column is not padded. */
+export function alignColumns(rows: readonly (readonly string[])[]): string[] {
+  const widths = rows.reduce<number[]>((w, row) => row.map((cell, k) => Math.max(w[k] ?? 0, [...cell].length)), []);
+  return rows.map((row) => row.map((cell, k) => (k === row.length - 1 ? cell : cell.padEnd(widths[k]! + cell.length - [...cell].length))).join('  ').trimEnd());
+}
+
+/** One line of a message that may span many (a stack, Crossref's XML text). */
+const oneLine = (text: string, max = 300): string => {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+};
+
+export function renderCell(render: RenderView): [state: string, since: string] {
+  switch (render.state) {
+    case 'rendered':
+      return [`rendered v${render.version}`, shortTime(render.at)];
+    case 'failed':
+      return [`FAILED v${render.version}`, shortTime(render.at)];
+    case 'pending':
+      return [`pending v${render.version}`, ''];
+    case 'not published':
+      return ['not published', ''];
+  }
+}
+
+export function crossrefCell(crossref: CrossrefView): [state: string, since: string] {
+  if (crossref.state === 'none') return [crossref.due ? 'not deposited' : '-', ''];
+  const update = crossref.due && (crossref.state === 'registered' || crossref.state === 'warning') ? ' (update due)' : '';
+  return [`${crossref.state === 'failed' ? 'FAILED' : crossref.state}${update}`, shortTime(crossref.updatedAt)];
+}
+
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+function issueHeading(issue: IssueStatus): string {
+  const by = new Map<string, number>();
+  for (const a of issue.articles) by.set(a.render.state, (by.get(a.render.state) ?? 0) + 1);
+  const states = [...by].map(([state, n]) => `${n} ${state}`).join(', ');
+  const updated = issue.updatedAt ? `; updated ${shortTime(issue.updatedAt)} (batch ${issue.batchId ?? '?'})` : '; not in the records table';
+  return `${issue.journalId}/${issue.issueId}: ${count(issue.articles.length, 'article')}${states ? ` (${states})` : ''}${updated}`;
+}
+
+/** The report as staff read it: per issue a heading, a table of articles, the details of failures, the problems. */
+export function formatStatus(report: StatusReport): string[] {
+  const lines = [`stage ${report.stage}: ${report.source}; site ${report.siteUrl}`];
+  if (report.issues.length === 0) return [...lines, '', 'no issue published yet'];
+  for (const issue of report.issues) {
+    lines.push('', issueHeading(issue));
+    if (issue.articles.length > 0) {
+      const rows = [['DOI', 'RENDER', 'SINCE', 'CROSSREF', 'SINCE', 'URL']];
+      const details: string[] = [];
+      for (const a of issue.articles) {
+        const changed = a.local === 'changed' ? '*' : '';
+        rows.push([`${a.doi}${changed}`, ...renderCell(a.render), ...crossrefCell(a.crossref), a.render.state === 'not published' ? '' : a.stageUrl]);
+        if (a.render.state === 'failed') details.push(`  ${a.doi}: render failed (attempt ${a.render.attempt}): ${oneLine(a.render.reason)}`);
+        if (a.crossref.message) details.push(`  ${a.doi}: Crossref (${a.crossref.state}): ${oneLine(a.crossref.message)}`);
+      }
+      lines.push(...alignColumns(rows).map((line) => `  ${line}`), ...details);
+      if (issue.articles.some((a) => a.local === 'changed')) lines.push('  * the file on disk differs from what is published: run colophon publish');
+    }
+    if (issue.problems) {
+      lines.push(`  the upload of ${shortTime(issue.problems.at)} (batch ${issue.problems.batchId}) was refused, ${count(issue.problems.problems.length, 'problem')}:`);
+      lines.push(...issue.problems.problems.map((p) => `    ${formatProblem(p)}`));
+    }
+  }
+  return lines;
+}
+
+// ---- the command ----
+
+export type StatusOptions = StageFlags & { readonly root?: string | undefined; readonly json?: boolean | undefined };
+export type StatusDeps = { readonly resolve: (flags: StageFlags) => Promise<StageTarget> };
+
+export async function runStatus(options: StatusOptions, io: Pick<Io, 'out' | 'err'>, deps: StatusDeps = { resolve: (flags) => resolveStage(flags) }): Promise<number> {
+  let selection: IssueSelection[] | undefined;
+  if (options.root !== undefined) {
+    const sources = readMetadata(options.root);
+    if (sources.length > 0 && 'message' in sources[0]!) {
+      for (const p of sources as Problem[]) io.err(`${formatProblem(p)}\n`);
+      return STATUS_EXIT.config;
+    }
+    selection = selectIssues(sources as JournalSources[]);
+  }
+  let target: StageTarget;
+  try {
+    target = await deps.resolve(options);
+  } catch (error) {
+    if (!(error instanceof StageError)) throw error;
+    io.err(`colophon status: ${error.message}\n`);
+    return STATUS_EXIT.config;
+  }
+  try {
+    const report = await collectStatus(target, selection);
+    io.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatStatus(report).join('\n')}\n`);
+    return needsAttention(report) ? STATUS_EXIT.attention : STATUS_EXIT.ok;
+  } catch (error) {
+    const message = unreachable(target, error);
+    if (message === undefined) throw error;
+    io.err(`colophon status: ${message}\n`);
+    return STATUS_EXIT.config;
+  } finally {
+    target.close();
+  }
+}
+
+/** The options every command that talks to a stage takes. */
+export function stageOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--stage <stage>', 'the deployment to talk to').choices(CLI_STAGES).default('local'))
+    .option('--endpoint-s3 <url>', 'local: the S3 emulator (default: $AWS_ENDPOINT_URL_S3, then what npm start recorded)')
+    .option('--endpoint-dynamodb <url>', 'local: DynamoDB Local (default: $AWS_ENDPOINT_URL_DYNAMODB, then what npm start recorded)')
+    .option('--site-url <url>', 'where the stage serves the site (default: local: what npm start recorded, AWS: the SiteBaseUrl output)')
+    .option('--local-state <file>', 'local: the state file npm start writes (default: $COLOPHON_LOCAL_STATE or .local/endpoints.json)');
+}
+
+type StageCliFlags = { stage: CliStage; endpointS3?: string; endpointDynamodb?: string; siteUrl?: string; localState?: string };
+
+/** The stage flags as commander parsed them, without the ones not given (exactOptionalPropertyTypes). */
+export const stageFlags = (flags: StageCliFlags): StageFlags => ({
+  stage: flags.stage,
+  ...(flags.endpointS3 ? { endpointS3: flags.endpointS3 } : {}),
+  ...(flags.endpointDynamodb ? { endpointDynamodb: flags.endpointDynamodb } : {}),
+  ...(flags.siteUrl ? { siteUrl: flags.siteUrl } : {}),
+  ...(flags.localState ? { localState: flags.localState } : {}),
+});
+
+/** Adds `colophon status` to the CLI. */
+export function registerStatus(program: Command, io: Io, setExit: (code: number) => void, deps?: StatusDeps): Command {
+  return stageOptions(
+    program
+      .command('status')
+      .description("show each article's render state, URL and Crossref registration, and each issue's recorded problems")
+      .argument('[issue-dir]', 'an issue folder (or a journal or metadata folder); default: every issue the stage knows'),
+  )
+    .option('--json', 'print the report as JSON')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ colophon status                                   every issue on the local stand-in (npm start)\n' +
+        '  $ colophon status metadata/balcanica/L-2019 --stage prod --json\n\n' +
+        'Exit codes: 0 all good, 1 a render failed, problems are recorded or Crossref refused a DOI, 2 usage or stage unreachable.',
+    )
+    .action(async (root: string | undefined, flags: StageCliFlags & { json?: boolean }) => {
+      setExit(await runStatus({ ...stageFlags(flags), ...(root === undefined ? {} : { root }), ...(flags.json ? { json: true } : {}) }, io, deps));
+    });
+}
