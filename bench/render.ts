@@ -13,7 +13,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadMetadata } from '#adapters/metadata-fs';
-import { toBibtex, toRis } from '#core/cite/index';
+import { CITATION_STYLE_IDS, toBibtex, toRis } from '#core/cite/index';
 import { renderCrossrefDeposit } from '#core/crossref/index';
 import { renderJats } from '#core/jats/index';
 import { renderLandingPage } from '#core/landing/index';
@@ -112,7 +112,7 @@ const BODIES: Record<Phase, [string, () => { items: number; bytes: number }]> = 
     },
   ],
   landing: [
-    'landing page (incl. How to Cite)',
+    `landing page (How to Cite in ${CITATION_STYLE_IDS.length} styles)`,
     perArticle((bundle, article) => {
       const html = renderLandingPage(bundle, article);
       if (landingSizes.length < count) landingSizes.push(Buffer.byteLength(html));

@@ -5,9 +5,8 @@
  * core/publish, core/site and core/urls only.
  */
 import { join, posix } from 'node:path';
-import { cslJsonKey, toCslJson } from '#core/cite/index';
-import type { Article, IssueBundle } from '#core/model/index';
-import { renderIssueOutputs, type Output } from '#core/publish/outputs';
+import type { IssueBundle } from '#core/model/index';
+import { renderIssueOutputs } from '#core/publish/outputs';
 import { renderSiteOutputs } from '#core/site/index';
 import { galleyKey } from '#core/urls';
 import type { LoadedIssue } from './check.ts';
@@ -57,15 +56,6 @@ function issueBatchId(given: string, issues: number, n: number, issueId: string)
   return [...named].length <= BATCH_ID_MAX ? named : `${given}-${n + 1}`;
 }
 
-/**
- * The CSL-JSON file of each article the publish step does not render yet (core/cite/csl-json-file.ts):
- * once core/publish renders it, every key is there already and this adds nothing.
- */
-function cslJsonFiles(bundle: IssueBundle, outputs: readonly Output[]): { key: string; body: string }[] {
-  const keys = new Set(outputs.map((o) => o.key));
-  return bundle.articles.filter((a: Article) => !keys.has(cslJsonKey(a.doi))).map((a) => ({ key: cslJsonKey(a.doi), body: toCslJson(bundle, a) }));
-}
-
 /** Groups loaded issues by journal id, in the order journals first appear. */
 function byJournal(issues: readonly LoadedIssue[]): Map<string, IssueBundle[]> {
   const groups = new Map<string, IssueBundle[]>();
@@ -90,7 +80,7 @@ export function planBuild(issues: readonly LoadedIssue[], options: BuildOptions 
     const batchId = options.batchId === undefined ? derivedBatchId(bundle) : issueBatchId(options.batchId, issues.length, n, bundle.issue.id);
     const timestamp = options.timestamp ?? derivedTimestamp(bundle);
     const outputs = renderIssueOutputs(bundle, { batchId, timestamp });
-    for (const output of [...outputs, ...cslJsonFiles(bundle, outputs)]) add({ path: safePath(journal, output.key), body: output.body });
+    for (const output of outputs) add({ path: safePath(journal, output.key), body: output.body });
     for (const article of bundle.articles) {
       for (const galley of article.galleys) {
         const key = galleyKey(article.doi, galley);

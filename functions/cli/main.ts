@@ -36,7 +36,8 @@ Exit codes: 0 all good, 1 problems in the metadata, 2 wrong command line, 70 a b
 
 const BUILD_HELP = `
 Output (<out>/<journal id>/ is replaced as a whole; nothing is written when there is any problem):
-  doi/<DOI>/index.html, article.xml, citation.ris, citation.bib   per article, plus galleys given by path
+  doi/<DOI>/index.html, article.xml, citation.ris, citation.bib, citation.json   per article, plus galleys given by path
+  index.html, 404.html, issues/<issue>/index.html, sitemap.xml, robots.txt   the site: <out>/<journal>/ is a browsable static site
   crossref/<issue folder>.xml                                     the Crossref deposit (not a site file)
 
 The same metadata always builds byte-identical files: by default the deposit's batch id is

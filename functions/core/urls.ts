@@ -16,6 +16,7 @@ export const ARTICLE_FILES = {
   jats: 'article.xml',
   ris: 'citation.ris',
   bibtex: 'citation.bib',
+  csl: 'citation.json',
 } as const;
 export type ArticleFileKind = keyof typeof ARTICLE_FILES;
 

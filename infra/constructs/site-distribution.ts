@@ -33,7 +33,7 @@ export const API_PATH_PREFIX = '/api/';
  * The site is static HTML and XML: no script of its own, nothing framed, no form posted elsewhere.
  * Landing pages carry JSON-LD in `<script type="application/ld+json">`, which is data, not script,
  * so `script-src 'self'` does not block it. Their only styling is one inline `<style>` element
- * (functions/core/landing/style.ts): a hash of it would leave every page rendered before a style
+ * (functions/core/site/style.ts): a hash of it would leave every page rendered before a style
  * change unstyled until re-rendered, so inline styles are allowed while scripts stay locked down.
  */
 export const SITE_CSP = [

@@ -7,11 +7,17 @@ import { copyTree, runBin, runCli, snapshot, removeTempDirs, tempDir } from './r
 afterAll(removeTempDirs);
 
 const SEED_FILES = [
+  'balcanica/404.html',
   'balcanica/crossref/L-2019.xml',
   'balcanica/doi/10.2298/BALC1950375E/article.xml',
   'balcanica/doi/10.2298/BALC1950375E/citation.bib',
+  'balcanica/doi/10.2298/BALC1950375E/citation.json',
   'balcanica/doi/10.2298/BALC1950375E/citation.ris',
   'balcanica/doi/10.2298/BALC1950375E/index.html',
+  'balcanica/index.html',
+  'balcanica/issues/L-2019/index.html',
+  'balcanica/robots.txt',
+  'balcanica/sitemap.xml',
 ];
 
 /** The rich fixture, with the PDF galley it names and without the relation Crossref cannot carry (see tests/fixtures/bad/cases.yaml). */
@@ -118,7 +124,7 @@ describe('colophon build', () => {
     const run = await runCli(['build', join(repoDir, 'metadata'), '--out', out]);
     // Assess
     expect(run.stderr).toBe('');
-    expect(run.stdout).toBe(`wrote 5 files for 1 journal, 1 issue, 1 article to ${out}\n`);
+    expect(run.stdout).toBe(`wrote 11 files for 1 journal, 1 issue, 1 article to ${out}\n`);
     expect(run.code).toBe(0);
     expect([...snapshot(out).keys()]).toEqual(SEED_FILES);
   });
@@ -161,7 +167,7 @@ describe('colophon build', () => {
     expect(run.code).toBe(0);
     const files = snapshot(out);
     expect(files.get('testjournal/doi/10.5555/sbt.2024.001/a01-petrovic.pdf')?.toString()).toBe('%PDF-1.4 a stand-in galley\n');
-    expect([...files.keys()].filter((k) => k.endsWith('index.html'))).toHaveLength(3);
+    expect([...files.keys()].filter((k) => k.startsWith('testjournal/doi/') && k.endsWith('/index.html'))).toHaveLength(3);
     expect(files.has('testjournal/crossref/2024-12-3.xml')).toBe(true);
     const listed = run.stdout.split('\n').slice(0, -2);
     expect(listed.sort()).toEqual([...files.keys()].map((k) => join(out, k)).sort());
@@ -186,7 +192,7 @@ describe('colophon build', () => {
     const run = await runCli(['build', join(repoDir, 'metadata'), '--out', out], { errIsTty: true });
     // Assess
     expect(run.stderr).toBe('rendered 1 of 1 article (balcanica/L-2019)\n');
-    expect(run.stdout).toMatch(/^wrote 5 files/);
+    expect(run.stdout).toMatch(/^wrote 11 files/);
   });
 
   test('without a terminal, reports progress every 50 articles', async () => {
@@ -204,7 +210,7 @@ describe('colophon build', () => {
     const run = await runCli(['build', tree, '--out', out]);
     // Assess
     expect(run.stderr).toBe('rendered 52 of 52 articles (balcanica/LI-2020)\n');
-    expect(run.stdout).toBe(`wrote 210 files for 1 journal, 2 issues, 52 articles to ${out}\n`);
+    expect(run.stdout).toBe(`wrote 268 files for 1 journal, 2 issues, 52 articles to ${out}\n`);
   });
 
   test('the real bin builds', () => {

@@ -189,7 +189,7 @@ describe('stateful stack: site distribution', () => {
     });
     expect(SITE_CSP).toMatch(/default-src 'self'/);
     expect(SITE_CSP).toMatch(/frame-ancestors 'none'/);
-    // Landing pages style themselves with one inline <style> (functions/core/landing/style.ts); scripts stay same-origin.
+    // Landing pages style themselves with one inline <style> (functions/core/site/style.ts); scripts stay same-origin.
     expect(SITE_CSP).toMatch(/style-src 'self' 'unsafe-inline'/);
     expect(SITE_CSP).not.toMatch(/script-src[^;]*unsafe/);
   });

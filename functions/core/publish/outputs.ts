@@ -3,7 +3,7 @@
  * and the two citation files at their keys from core/urls.ts, then the issue's Crossref deposit.
  * Pure: the CLI writes these to disk and the handlers to S3, so both publish the same bytes.
  */
-import { toBibtex, toRis } from '../cite/index.ts';
+import { CSL_JSON_CONTENT_TYPE, toBibtex, toCslJson, toRis } from '../cite/index.ts';
 import { depositDois, renderCrossrefDeposit } from '../crossref/index.ts';
 import { renderJats } from '../jats/index.ts';
 import { renderLandingPage } from '../landing/index.ts';
@@ -21,6 +21,7 @@ export const CONTENT_TYPES = {
   jats: 'application/xml; charset=utf-8',
   ris: 'application/x-research-info-systems; charset=utf-8',
   bibtex: 'application/x-bibtex; charset=utf-8',
+  csl: CSL_JSON_CONTENT_TYPE,
   deposit: 'application/xml; charset=utf-8',
 } as const satisfies Record<ArticleFileKind | 'deposit', string>;
 
@@ -29,6 +30,7 @@ const RENDERERS: Record<ArticleFileKind, (bundle: IssueBundle, article: Article)
   jats: renderJats,
   ris: toRis,
   bibtex: toBibtex,
+  csl: toCslJson,
 };
 
 /** The deposit's key below the journal's output folder; not a site file (it names the depositor). */

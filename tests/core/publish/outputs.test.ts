@@ -14,7 +14,7 @@ function seed(): IssueBundle {
 const DEPOSIT = { batchId: 'balcanica-test-1', timestamp: '20230201000000000' };
 
 describe('renderIssueOutputs', () => {
-  test('gives each article its four files at the keys of core/urls, then the deposit', () => {
+  test('gives each article its five files at the keys of core/urls, then the deposit', () => {
     // Act
     const outputs = renderIssueOutputs(seed(), DEPOSIT);
     // Assess
@@ -23,6 +23,7 @@ describe('renderIssueOutputs', () => {
       ['doi/10.2298/BALC1950375E/article.xml', CONTENT_TYPES.jats],
       ['doi/10.2298/BALC1950375E/citation.ris', CONTENT_TYPES.ris],
       ['doi/10.2298/BALC1950375E/citation.bib', CONTENT_TYPES.bibtex],
+      ['doi/10.2298/BALC1950375E/citation.json', CONTENT_TYPES.csl],
       ['crossref/L-2019.xml', CONTENT_TYPES.deposit],
     ]);
     expect(outputs.every((o) => o.body.length > 0)).toBe(true);
