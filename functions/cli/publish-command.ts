@@ -20,15 +20,14 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { recordHash } from '#adapters/content-hash';
 import { newBatchId, uploadIssue } from '#adapters/inbox';
 import { readMetadata } from '#adapters/metadata-fs';
-import { createObjectStore } from '#adapters/object-store';
-import { createRecordsStore, type Head, type RecordsStore } from '#adapters/records';
+import type { Head, RecordsStore } from '#adapters/records';
 import { formatProblem, type IssueBundle, type JournalSources } from '#core/model/index';
 import { issueUrl, landingUrl } from '#core/urls';
 import { checkMetadata } from './check.ts';
 import type { Io } from './main.ts';
 import { count, problemReport } from './report.ts';
-import { resolveStage, stageUrl, StageError, unreachable, type StageFlags, type StageTarget } from './stage.ts';
-import { renderView, stageFlags, stageOptions, shortTime } from './status-command.ts';
+import { resolveStage, stageFlags, stageOptions, stageUrl, StageError, unreachable, type StageCliFlags, type StageFlags, type StageTarget } from './stage.ts';
+import { renderView, shortTime } from './status-command.ts';
 
 export const PUBLISH_EXIT = { ok: 0, problems: 1, config: 2, later: 75 } as const;
 
@@ -122,6 +121,7 @@ async function refusal(records: RecordsStore, upload: Upload): Promise<Refusal |
 }
 
 async function follow(target: StageTarget, uploads: readonly Upload[], since: string, options: PublishOptions, io: Pick<Io, 'out' | 'err'>, deps: PublishDeps): Promise<number> {
+  const { createRecordsStore } = await import('#adapters/records');
   const records = createRecordsStore(target.documents, target.outputs.TableName);
   const tracked: Tracked[] = uploads.flatMap((upload) =>
     upload.bundle.articles.map((article) => ({
@@ -179,15 +179,10 @@ function summary(target: StageTarget, tracked: readonly Tracked[], refused: read
     io.out(`  issue ${journal.id}/${issue.id}  ${stageUrl(issueUrl(journal, issue.id), journal.base_url, target.siteUrl)}\n`);
   }
   for (const t of failed) io.out(`  FAILED ${t.doi}: ${t.progress?.state === 'failed' ? t.progress.reason.replace(/\s+/g, ' ') : ''}\n`);
-  if (refused.length > 0 || failed.length > 0) {
-    if (failed.length > 0) io.err('failed renders are retried by the queue; see colophon status for the latest attempt\n');
-    return PUBLISH_EXIT.problems;
-  }
-  if (unfinished.length > 0) {
-    io.err(`timed out with ${count(unfinished.length, 'article')} not rendered yet (${unfinished.map((t) => t.doi).join(', ')}); the stage goes on: see colophon status\n`);
-    return PUBLISH_EXIT.later;
-  }
-  return PUBLISH_EXIT.ok;
+  if (failed.length > 0) io.err('failed renders are retried by the queue; see colophon status for the latest attempt\n');
+  if (unfinished.length > 0) io.err(`timed out with ${count(unfinished.length, 'article')} not rendered yet (${unfinished.map((t) => t.doi).join(', ')}); the stage goes on: see colophon status\n`);
+  if (refused.length > 0 || failed.length > 0) return PUBLISH_EXIT.problems;
+  return unfinished.length > 0 ? PUBLISH_EXIT.later : PUBLISH_EXIT.ok;
 }
 
 export async function runPublish(options: PublishOptions, io: Pick<Io, 'out' | 'err'>, deps: PublishDeps = defaultDeps): Promise<number> {
@@ -205,6 +200,8 @@ export async function runPublish(options: PublishOptions, io: Pick<Io, 'out' | '
     return PUBLISH_EXIT.config;
   }
   try {
+    // Imported here, with the SDK it uses: commands that never upload start faster.
+    const { createObjectStore } = await import('#adapters/object-store');
     const inbox = createObjectStore(target.s3, target.outputs.InboxBucketName);
     const since = deps.now().toISOString();
     const uploads: Upload[] = [];
@@ -214,7 +211,10 @@ export async function runPublish(options: PublishOptions, io: Pick<Io, 'out' | '
       uploads.push({ sources, bundle, batchId, key });
       io.err(`uploaded ${bundle.journal.id}/${bundle.issue.id} (${count(bundle.articles.length, 'article')}) to ${target.source}: s3://${inbox.bucket}/${key}\n`);
     }
-    if (!options.wait) return PUBLISH_EXIT.ok;
+    if (!options.wait) {
+      io.err(`not following the articles (--no-wait): see colophon status ${options.root}\n`);
+      return PUBLISH_EXIT.ok;
+    }
     return await follow(target, uploads, since, options, io, deps);
   } catch (error) {
     const message = unreachable(target, error);
@@ -234,7 +234,7 @@ function secondsOption(min: number) {
   };
 }
 
-type PublishCliFlags = Parameters<typeof stageFlags>[0] & { wait: boolean; timeout: number; poll: number };
+type PublishCliFlags = StageCliFlags & { wait: boolean; timeout: number; poll: number };
 
 /** Adds `colophon publish` to the CLI. */
 export function registerPublish(program: Command, io: Io, setExit: (code: number) => void, deps?: PublishDeps): Command {

@@ -8,10 +8,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+// The SDK clients are imported when a command talks to a stage: `validate` and `build` start without them.
+import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { Option, type Command } from 'commander';
 import { z } from 'zod';
 import type { StageName } from '#infra/config';
 import { CDK_OUT, LOCAL_CREDENTIALS, LOCAL_REGION, STATE_DIR } from '#infra/local/paths';
@@ -25,7 +27,7 @@ export type CliStage = (typeof CLI_STAGES)[number];
 const NEEDED = ['InboxBucketName', 'SiteBucketName', 'TableName', 'SiteBaseUrl'] as const satisfies readonly StatefulOutputName[];
 export type StageOutputs = Readonly<Record<(typeof NEEDED)[number], string>>;
 
-/** Where `npm start` records how to reach it (see the report of this change for infra/local/start.ts). */
+/** Where a running `npm start` records how to reach it (written by infra/local/start.ts; without it, give --endpoint-*). */
 export const LOCAL_STATE_FILE = join(STATE_DIR, 'endpoints.json');
 export const DEFAULT_LOCAL_SITE = `http://127.0.0.1:8788`;
 
@@ -77,6 +79,7 @@ function pickOutputs(found: Readonly<Record<string, string | undefined>>, where:
 /** The stateful stack's outputs from CloudFormation. */
 export async function describeOutputs(cfn: CloudFormationClient, stage: CliStage): Promise<StageOutputs> {
   const name = stackName(stage);
+  const { DescribeStacksCommand } = await import('@aws-sdk/client-cloudformation');
   let stacks;
   try {
     ({ Stacks: stacks } = await cfn.send(new DescribeStacksCommand({ StackName: name })));
@@ -139,7 +142,10 @@ export function localEndpoints(flags: StageFlags, env: Readonly<Record<string, s
   return { endpoints: { s3, dynamodb }, siteUrl, ...(state?.prefix ? { prefix: state.prefix } : {}), source: state ? `the local stand-in (${file})` : 'the local stand-in' };
 }
 
-function clients(config: { readonly region?: string; readonly credentials?: { accessKeyId: string; secretAccessKey: string } }, endpoints?: LocalState['endpoints']) {
+type Clients = Pick<StageTarget, 's3' | 'dynamodb' | 'documents' | 'close'>;
+
+async function clients(config: { readonly region?: string; readonly credentials?: { accessKeyId: string; secretAccessKey: string } }, endpoints?: LocalState['endpoints']): Promise<Clients> {
+  const [{ S3Client }, { DynamoDBClient }, { DynamoDBDocumentClient }] = await Promise.all([import('@aws-sdk/client-s3'), import('@aws-sdk/client-dynamodb'), import('@aws-sdk/lib-dynamodb')]);
   // Emulators: path-style S3 (`<bucket>.localhost` does not resolve) and checksums only where
   // required (s3rver stores aws-chunked bodies verbatim); see infra/local/README.md.
   const s3 = new S3Client(endpoints ? { ...config, endpoint: endpoints.s3, forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' } : config);
@@ -153,12 +159,13 @@ export async function resolveStage(flags: StageFlags, env: Readonly<Record<strin
   if (flags.stage === 'local') {
     const local = localEndpoints(flags, env);
     const outputs = localOutputs(local.siteUrl, local.prefix);
-    return { stage: 'local', source: local.source, outputs, siteUrl: local.siteUrl, ...clients({ region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS } }, local.endpoints) };
+    return { stage: 'local', source: local.source, outputs, siteUrl: local.siteUrl, ...(await clients({ region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS } }, local.endpoints)) };
   }
+  const { CloudFormationClient } = await import('@aws-sdk/client-cloudformation');
   const cfn = new CloudFormationClient({});
   try {
     const outputs = await describeOutputs(cfn, flags.stage);
-    return { stage: flags.stage, source: `stack ${stackName(flags.stage)}`, outputs, siteUrl: trimSlash(flags.siteUrl ?? outputs.SiteBaseUrl), ...clients({}) };
+    return { stage: flags.stage, source: `stack ${stackName(flags.stage)}`, outputs, siteUrl: trimSlash(flags.siteUrl ?? outputs.SiteBaseUrl), ...(await clients({})) };
   } finally {
     cfn.destroy();
   }
@@ -185,3 +192,24 @@ export function unreachable(target: Pick<StageTarget, 'stage' | 'source'>, error
   if (codes.has('ENOTFOUND') || codes.has('EAI_AGAIN')) return `cannot reach ${target.source}: host not found`;
   return undefined;
 }
+
+/** The options every command that talks to a stage takes. */
+export function stageOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--stage <stage>', 'the deployment to talk to').choices(CLI_STAGES).default('local'))
+    .option('--endpoint-s3 <url>', 'local: the S3 emulator (default: $AWS_ENDPOINT_URL_S3, then what npm start recorded)')
+    .option('--endpoint-dynamodb <url>', 'local: DynamoDB Local (default: $AWS_ENDPOINT_URL_DYNAMODB, then what npm start recorded)')
+    .option('--site-url <url>', 'where the stage serves the site (default: local: what npm start recorded, AWS: the SiteBaseUrl output)')
+    .option('--local-state <file>', 'local: the state file npm start writes (default: $COLOPHON_LOCAL_STATE or .local/endpoints.json)');
+}
+
+export type StageCliFlags = { stage: CliStage; endpointS3?: string; endpointDynamodb?: string; siteUrl?: string; localState?: string };
+
+/** The stage flags as commander parsed them, without the ones not given (exactOptionalPropertyTypes). */
+export const stageFlags = (flags: StageCliFlags): StageFlags => ({
+  stage: flags.stage,
+  ...(flags.endpointS3 ? { endpointS3: flags.endpointS3 } : {}),
+  ...(flags.endpointDynamodb ? { endpointDynamodb: flags.endpointDynamodb } : {}),
+  ...(flags.siteUrl ? { siteUrl: flags.siteUrl } : {}),
+  ...(flags.localState ? { localState: flags.localState } : {}),
+});

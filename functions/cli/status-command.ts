@@ -9,16 +9,16 @@
  * Exit codes: 0 nothing needs attention, 1 a render failed, problems are recorded or Crossref
  * refused a DOI, 2 wrong command line or the stage cannot be reached.
  */
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { recordHash } from '#adapters/content-hash';
-import { createDepositLedger } from '#adapters/deposit-ledger';
+import type { DepositLedger } from '#adapters/deposit-ledger';
 import { readMetadata } from '#adapters/metadata-fs';
-import { createRecordsStore, type Head, type IssueProblems, type RecordsStore } from '#adapters/records';
+import type { Head, IssueProblems, RecordsStore } from '#adapters/records';
 import type { DepositState, DoiLedgerEntry } from '#core/deposit/index';
 import { formatProblem, loadJournal, type Journal, type JournalSources, type Problem } from '#core/model/index';
 import { landingUrl } from '#core/urls';
 import type { Io } from './main.ts';
-import { CLI_STAGES, resolveStage, stageUrl, StageError, unreachable, type CliStage, type StageFlags, type StageTarget } from './stage.ts';
+import { resolveStage, stageFlags, stageOptions, stageUrl, StageError, unreachable, type CliStage, type StageCliFlags, type StageFlags, type StageTarget } from './stage.ts';
 
 export const STATUS_EXIT = { ok: 0, attention: 1, config: 2 } as const;
 
@@ -112,7 +112,7 @@ async function everyIssue(records: RecordsStore): Promise<IssueSelection[]> {
 
 const doiKey = (doi: string): string => doi.toLowerCase();
 
-async function issueStatus(target: StageTarget, records: RecordsStore, ledger: ReturnType<typeof createDepositLedger>, selection: IssueSelection): Promise<IssueStatus> {
+async function issueStatus(target: StageTarget, records: RecordsStore, ledger: DepositLedger, selection: IssueSelection): Promise<IssueStatus> {
   const [issue, heads, problems] = await Promise.all([
     records.getIssue(selection.journalId, selection.issueId),
     records.listIssueArticleMeta(selection.journalId, selection.issueId),
@@ -151,6 +151,8 @@ const problemsOf = (p: IssueProblems): NonNullable<IssueStatus['problems']> => (
 
 /** Reads the status of the selected issues (every issue in the table when none is selected). */
 export async function collectStatus(target: StageTarget, selection?: readonly IssueSelection[]): Promise<StatusReport> {
+  // Imported here, with the SDK they use: commands that never read the table start faster.
+  const [{ createRecordsStore }, { createDepositLedger }] = await Promise.all([import('#adapters/records'), import('#adapters/deposit-ledger')]);
   const records = createRecordsStore(target.documents, target.outputs.TableName);
   const ledger = createDepositLedger({ client: target.dynamodb, tableName: target.outputs.TableName });
   const issues = selection ?? (await everyIssue(records));
@@ -269,27 +271,6 @@ export async function runStatus(options: StatusOptions, io: Pick<Io, 'out' | 'er
     target.close();
   }
 }
-
-/** The options every command that talks to a stage takes. */
-export function stageOptions(command: Command): Command {
-  return command
-    .addOption(new Option('--stage <stage>', 'the deployment to talk to').choices(CLI_STAGES).default('local'))
-    .option('--endpoint-s3 <url>', 'local: the S3 emulator (default: $AWS_ENDPOINT_URL_S3, then what npm start recorded)')
-    .option('--endpoint-dynamodb <url>', 'local: DynamoDB Local (default: $AWS_ENDPOINT_URL_DYNAMODB, then what npm start recorded)')
-    .option('--site-url <url>', 'where the stage serves the site (default: local: what npm start recorded, AWS: the SiteBaseUrl output)')
-    .option('--local-state <file>', 'local: the state file npm start writes (default: $COLOPHON_LOCAL_STATE or .local/endpoints.json)');
-}
-
-type StageCliFlags = { stage: CliStage; endpointS3?: string; endpointDynamodb?: string; siteUrl?: string; localState?: string };
-
-/** The stage flags as commander parsed them, without the ones not given (exactOptionalPropertyTypes). */
-export const stageFlags = (flags: StageCliFlags): StageFlags => ({
-  stage: flags.stage,
-  ...(flags.endpointS3 ? { endpointS3: flags.endpointS3 } : {}),
-  ...(flags.endpointDynamodb ? { endpointDynamodb: flags.endpointDynamodb } : {}),
-  ...(flags.siteUrl ? { siteUrl: flags.siteUrl } : {}),
-  ...(flags.localState ? { localState: flags.localState } : {}),
-});
 
 /** Adds `colophon status` to the CLI. */
 export function registerStatus(program: Command, io: Io, setExit: (code: number) => void, deps?: StatusDeps): Command {

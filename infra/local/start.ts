@@ -5,7 +5,8 @@
  * Function logs go to `.local/logs/<function>.log`; one line per event is echoed here.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { LOCAL_STATE_FILE, type LocalState } from '#cli/stage';
 import { join } from 'node:path';
 import { landingUrl, issueUrl } from '#core/urls';
 import { loadMetadata } from '#adapters/metadata-fs';
@@ -70,11 +71,17 @@ const stack = await deployLocal({
   },
 });
 
+// How `colophon publish` / `colophon status` (stage local, the default) find this stand-in: the
+// emulators' ports are picked afresh at every start. Removed again on Ctrl-C.
+const localState: LocalState = { endpoints: { s3: emulators.endpoints.s3, dynamodb: emulators.endpoints.dynamodb }, siteUrl: stack.siteUrl };
+writeFileSync(LOCAL_STATE_FILE, `${JSON.stringify(localState, null, 2)}\n`);
+
 let stopping = false;
 const stop = async (): Promise<void> => {
   if (stopping) return;
   stopping = true;
   say('stopping …');
+  rmSync(LOCAL_STATE_FILE, { force: true });
   await stack.stop();
   await emulators.stop();
   process.exit(0);
@@ -97,3 +104,4 @@ if (loaded.ok) {
 }
 say(`sitemap: ${stack.siteUrl}/sitemap.xml`);
 say(`logs: ${logDir}/ — state: ${STATE_DIR}/ — Ctrl-C to stop`);
+say('publish from another terminal: npx colophon publish metadata/balcanica/L-2019 (then npx colophon status metadata/balcanica/L-2019)');
