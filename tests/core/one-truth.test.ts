@@ -1,6 +1,6 @@
 /**
  * One model, one truth: the same facts appear identically in the JATS, the Crossref deposit, the
- * landing page's Highwire tags and its JSON-LD, for every article in metadata/ and every fixture.
+ * landing page's Highwire tags and its JSON-LD, and the OAI-PMH oai_dc record, for every article in metadata/ and every fixture.
  * The expected facts come from the normalised model; each output is read back independently.
  */
 import { join } from 'node:path';
@@ -11,7 +11,9 @@ import { renderCrossrefDeposit } from '#core/crossref/index';
 import { renderJats } from '#core/jats/index';
 import { renderLandingPage } from '#core/landing/index';
 import { isoDate, plainText, type Article, type IssueBundle } from '#core/model/index';
-import { crossrefFacts, highwireFacts, jatsFacts, jsonLdFacts, type Facts } from '../helpers/facts.ts';
+import { oaiDc } from '#core/oai/oai-dc';
+import { serializeXml } from '#core/xml/tree';
+import { crossrefFacts, highwireFacts, jatsFacts, jsonLdFacts, oaiDcFacts, type Facts } from '../helpers/facts.ts';
 import { repoDir } from '../helpers/shared.ts';
 
 function bundlesOf(dir: string): IssueBundle[] {
@@ -62,5 +64,10 @@ describe.each(articles)('$name', ({ bundle, article }) => {
   it('has the facts in the schema.org JSON-LD', () => {
     // JSON-LD has no online date: schema.org's datePublished carries the cited (volume) date.
     expect(jsonLdFacts(html)).toEqual({ ...expected, onlineDate: undefined });
+  });
+
+  it('has the facts in the OAI-PMH oai_dc record', () => {
+    const { volume: _v, issue: _i, firstPage: _f, lastPage: _l, onlineDate: _o, orcids: _c, ...comparable } = expected;
+    expect(oaiDcFacts(serializeXml(oaiDc({ journal: bundle.journal, issue: bundle.issue, article })))).toEqual(comparable);
   });
 });

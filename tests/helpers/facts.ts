@@ -136,3 +136,23 @@ export function jsonLdFacts(html: string): Facts {
     license: ld.license as string | undefined,
   };
 }
+
+/**
+ * OAI-PMH `oai_dc` (Simple Dublin Core): DOI from the resolver identifier, the first title,
+ * creators in order, ISSNs among the sources, the year of `dc:date`, the licence URL among the
+ * rights. Volume, issue and pages live inside the free-text `dc:source` citation, so they are not
+ * compared field by field.
+ */
+export function oaiDcFacts(xml: string): Facts {
+  const dc = parseXml(xml);
+  const values = (name: string): string[] => all(dc, name).map((n) => squash(text(n)));
+  const doi = values('dc:identifier').find((v) => v.startsWith('https://doi.org/'));
+  return {
+    doi: doi === undefined ? undefined : decodeURIComponent(doi.slice('https://doi.org/'.length)),
+    title: values('dc:title')[0],
+    authors: values('dc:creator'),
+    issns: values('dc:source').filter((v) => /^\d{4}-\d{3}[\dX]$/.test(v)).sort(),
+    year: values('dc:date')[0]?.slice(0, 4),
+    license: values('dc:rights').find((v) => /^https?:\/\//.test(v)),
+  };
+}
