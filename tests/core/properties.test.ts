@@ -138,45 +138,73 @@ function wellFormed(xml: string): string | undefined {
 /** HTML parse errors that are about the text, not the structure: noncharacters are legal in XML and kept as data. */
 const TEXT_ONLY_ERRORS = new Set(['noncharacter-in-input-stream']);
 
-type Shape = { elements: Set<string>; attributes: Set<string>; scripts: number; comments: number; errors: string[]; jsonLd: string[] };
+type Structure = { readonly elements: Set<string>; readonly attributes: Set<string> };
+type Shape = Structure & { citations: Structure; scripts: number; comments: number; errors: string[]; jsonLd: string[] };
 
-/** Element names, attribute names, scripts, comments and JSON-LD blocks, as an HTML5 parser independent of the serialiser reads them. */
+/** The section that holds the styled references (core/landing/how-to-cite.ts): the one place citeproc-js writes. */
+const CITATIONS_SECTION = 'how-to-cite';
+
+/**
+ * Element and attribute names (those inside the How to Cite section apart), scripts, comments and
+ * JSON-LD blocks, as an HTML5 parser independent of the serialiser reads them.
+ */
 function shape(html: string): Shape {
   const errors: string[] = [];
   const tree = fromHtml(html, { onerror: (e) => void (TEXT_ONLY_ERRORS.has(e.ruleId ?? '') || errors.push(`${e.ruleId ?? ''}: ${e.message}`)) });
-  const out: Shape = { elements: new Set(), attributes: new Set(), scripts: 0, comments: 0, errors, jsonLd: [] };
-  const walk = (node: Nodes): void => {
+  const out: Shape = { elements: new Set(), attributes: new Set(), citations: { elements: new Set(), attributes: new Set() }, scripts: 0, comments: 0, errors, jsonLd: [] };
+  const walk = (node: Nodes, into: Structure): void => {
     if (node.type === 'comment') out.comments += 1;
     if (node.type === 'element') {
-      out.elements.add(node.tagName);
-      for (const name of Object.keys(node.properties)) out.attributes.add(name);
+      into.elements.add(node.tagName);
+      for (const name of Object.keys(node.properties)) into.attributes.add(name);
       if (node.tagName === 'script') {
         out.scripts += 1;
         if (node.properties['type'] === 'application/ld+json') out.jsonLd.push(textOf(node));
       }
     }
-    if ('children' in node) node.children.forEach(walk);
+    const next = node.type === 'element' && node.properties['id'] === CITATIONS_SECTION ? out.citations : into;
+    if ('children' in node) for (const child of node.children) walk(child, next);
   };
-  walk(tree);
+  walk(tree, out);
   return out;
 }
 const textOf = (node: Element): string => node.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
 
 /** Elements and attributes accepted inline markup legitimately adds to a page. */
-function markupExtras(values: Assignment): { elements: string[]; attributes: string[] } {
-  const elements: string[] = [];
-  const attributes: string[] = [];
+function markupExtras(values: Assignment): Structure {
+  const out: Structure = { elements: new Set(), attributes: new Set() };
   for (const [name, value] of Object.entries(values)) {
     if (!FIELDS[name as FieldName].markup) continue;
     for (const [, , tag] of value.matchAll(INLINE)) {
-      if (tag !== 'sc') elements.push(tag!);
+      if (tag !== 'sc') out.elements.add(tag!);
       else {
-        elements.push('span');
-        attributes.push('className');
+        out.elements.add('span');
+        out.attributes.add('className');
       }
     }
   }
-  return { elements, attributes };
+  return out;
+}
+
+/**
+ * KNOWN BUG (to-csl.ts, reported with the render benchmark): plain-text fields go into CSL-JSON as
+ * they are, and citeproc-js reads its mini-HTML in them, so a surname or journal title with `<b>`
+ * or `<sub>` comes out formatted in How to Cite (escaped, so nothing is injected, but the text
+ * changes). Until it is fixed, only inside that section, text fields may add what citeproc makes.
+ * `it.fails` below pins the bug: it turns red when the bug is fixed, and then this goes.
+ */
+function citeprocExtras(values: Assignment): Structure {
+  const plainWithTags = Object.entries(values).some(([name, value]) => !FIELDS[name as FieldName].markup && /<(?:i|b|sub|sup|sc|span)\b/.test(value));
+  return plainWithTags ? { elements: new Set(['i', 'b', 'sub', 'sup', 'span']), attributes: new Set(['className']) } : { elements: new Set(), attributes: new Set() };
+}
+
+/** What is in `actual` but in none of `allowed`, and what of `required` is missing from it. */
+function compare(actual: Structure, required: Structure, ...allowed: Structure[]): { added: string[]; missing: string[] } {
+  const may = (kind: keyof Structure, name: string): boolean => required[kind].has(name) || allowed.some((a) => a[kind].has(name));
+  return {
+    added: [...[...actual.elements].filter((e) => !may('elements', e)).map((e) => `<${e}>`), ...[...actual.attributes].filter((a) => !may('attributes', a)).map((a) => `@${a}`)],
+    missing: [...[...required.elements].filter((e) => !actual.elements.has(e)).map((e) => `<${e}>`), ...[...required.attributes].filter((a) => !actual.attributes.has(a)).map((a) => `@${a}`)],
+  };
 }
 
 const placeholders = (values: Assignment): Assignment => Object.fromEntries(Object.keys(values).map((k) => [k, 'Placeholder']));
@@ -224,10 +252,8 @@ function checkOutputs(values: Assignment, outputs: readonly Output[]): void {
   const base = baseline(values);
   const extras = markupExtras(values);
   expect(page.errors).toEqual([]);
-  expect([...base.elements].filter((e) => !page.elements.has(e))).toEqual([]);
-  expect([...page.elements].filter((e) => !base.elements.has(e) && !extras.elements.includes(e))).toEqual([]);
-  expect([...base.attributes].filter((a) => !page.attributes.has(a))).toEqual([]);
-  expect([...page.attributes].filter((a) => !base.attributes.has(a) && !extras.attributes.includes(a))).toEqual([]);
+  expect(compare(page, base, extras)).toEqual({ added: [], missing: [] });
+  expect(compare(page.citations, base.citations, extras, citeprocExtras(values)).added).toEqual([]);
   expect([page.scripts, page.comments]).toEqual([base.scripts, base.comments]);
 
   expect(page.jsonLd).toHaveLength(1);
@@ -292,10 +318,22 @@ describe('arbitrary text in any text field', () => {
     const clean = shape(page('x &lt;img&gt;'));
     const injected = shape(page('x <img src=x onerror=alert(1)><!-- c --><script>1</script>'));
     // Assess
-    expect([clean.elements.has('img'), clean.attributes.has('onError'), clean.scripts, clean.comments]).toEqual([false, false, 1, 0]);
-    expect([injected.elements.has('img'), injected.attributes.has('onError'), injected.scripts, injected.comments]).toEqual([true, true, 2, 1]);
+    expect(compare(injected, clean)).toEqual({ added: ['<img>', '@src', '@onError'], missing: [] });
+    expect([clean.scripts, clean.comments, injected.scripts, injected.comments]).toEqual([1, 0, 2, 1]);
     expect(wellFormed('<a>&</a>')).toBeDefined();
     expect(wellFormed('<a>]]&gt;</a>')).toBeUndefined();
+  });
+
+  // KNOWN BUG, pinned (see citeprocExtras): passes while citeproc-js formats tags in plain text, fails once fixed.
+  it.fails('keeps tag-like text in a surname or journal title as text in How to Cite', () => {
+    // Prepare
+    const values: Assignment = { familyName: 'Petrović <b>Jr</b>', abbrevTitle: 'H<sub>2</sub>O' };
+    const result = render(values);
+    if (result.rejected) throw new Error('the model refuses plain text with angle brackets');
+    // Act
+    const page = shape(body(result.outputs, 'index.html'));
+    // Assess
+    expect(compare(page.citations, baseline(values).citations).added).toEqual([]);
   });
 
   it('names the reason when it refuses text: a control character, a blank value, a tag it does not know', () => {

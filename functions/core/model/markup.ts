@@ -26,24 +26,20 @@ const isInlineTag = (name: string): name is InlineTag => (INLINE_TAGS as readonl
 export function parseMarkup(source: string): MarkupResult {
   const root: Inline[] = [];
   const stack: { tag: InlineTag; children: Inline[]; offset: number }[] = [];
-  let text = '';
   const current = (): Inline[] => stack.at(-1)?.children ?? root;
-  const flush = (): void => {
-    if (text) current().push(text);
-    text = '';
+  // Text runs are slices of the source: appending one character at a time builds a rope of
+  // ~30 bytes per character in V8 (250 MB for 2,000 articles) that every renderer then flattens.
+  let start = 0;
+  const flush = (end: number): void => {
+    if (end > start) current().push(source.slice(start, end));
   };
   let i = 0;
   while (i < source.length) {
-    const ch = source[i]!;
-    if (ch !== '<') {
-      text += ch;
-      i += 1;
-      continue;
-    }
+    i = source.indexOf('<', i);
+    if (i < 0) break;
     TAG_LIKE.lastIndex = i;
     const match = TAG_LIKE.exec(source);
     if (!match) {
-      text += ch;
       i += 1;
       continue;
     }
@@ -59,7 +55,7 @@ export function parseMarkup(source: string): MarkupResult {
         problem: { message: `markup ${JSON.stringify(raw)} is not allowed: use only <i>, <b>, <sub>, <sup>, <sc> without attributes`, offset: i },
       };
     }
-    flush();
+    flush(i);
     const name = tag[2] as InlineTag;
     if (tag[1] === '/') {
       const open = stack.pop();
@@ -72,8 +68,9 @@ export function parseMarkup(source: string): MarkupResult {
       stack.push({ tag: name, children: [], offset: i });
     }
     i += raw.length;
+    start = i;
   }
-  flush();
+  flush(source.length);
   const unclosed = stack.at(-1);
   if (unclosed) return { ok: false, problem: { message: `<${unclosed.tag}> is never closed`, offset: unclosed.offset } };
   return { ok: true, value: root };
