@@ -4,7 +4,10 @@
  * the emulators), end to end and per stage; then the same catalogue again (nothing changed, nothing
  * may be written); then each handler bundle's size and cold import time.
  *
- *     npm run bench:pipeline [-- --articles 500 --render-concurrency 2]
+ *     npm run bench:pipeline [-- --articles 500 --render-concurrency 2 --ingest-concurrency 1]
+ *
+ * The concurrencies are the stand-in's execution environments per function (Lambda's would
+ * scale out; the stand-in runs one per function unless told otherwise).
  */
 import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -16,7 +19,7 @@ import { deployLocal, type LocalStack } from '#infra/local/stack';
 import { ensureSynth } from '#infra/local/synth';
 import { syntheticSources } from './synthetic.ts';
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '500' }, 'render-concurrency': { type: 'string', default: '2' }, rounds: { type: 'string', default: '5' } } });
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '500' }, 'render-concurrency': { type: 'string', default: '2' }, 'ingest-concurrency': { type: 'string', default: '1' }, rounds: { type: 'string', default: '5' } } });
 const ARTICLES = Number(values.articles);
 const STAGES = ['Ingest', 'Render', 'Site'] as const;
 
@@ -68,13 +71,13 @@ const stack = await deployLocal({
   cdkOut: CDK_OUT,
   endpoints: emulators.endpoints,
   prefix: 'bench-',
-  concurrency: { Render: Number(values['render-concurrency']) },
+  concurrency: { Render: Number(values['render-concurrency']), Ingest: Number(values['ingest-concurrency']) },
   retryAfterSeconds: 1,
   log: () => undefined,
 });
 try {
   const sources = syntheticSources(ARTICLES);
-  console.log(`catalogue: ${sources.issues.length} issues, ${sources.issues.reduce((n, i) => n + i.articles.length, 0)} articles; Render concurrency ${values['render-concurrency']}`);
+  console.log(`catalogue: ${sources.issues.length} issues, ${sources.issues.reduce((n, i) => n + i.articles.length, 0)} articles; Render concurrency ${values['render-concurrency']}, Ingest concurrency ${values['ingest-concurrency']}`);
   report('first publish', await pass(stack, [sources]));
   report('same catalogue again (no change)', await pass(stack, [sources]));
 
