@@ -50,7 +50,7 @@ describe('infra/app.ts', () => {
         sdkExternal: /from\s*"@aws-sdk\/client-(s3|dynamodb|sqs)"/.test(code),
         minified: !/^\/\/ functions\//m.test(code), // esbuild marks each module with a path comment unless minifying
         sourceMap: existsSync(join(dir, 'index.mjs.map')),
-      }, dir).toEqual({ banner: true, exportsHandler: true, sdkExternal: true, minified: true, sourceMap: true });
+      }, dir).toEqual({ banner: true, exportsHandler: true, sdkExternal: false, minified: true, sourceMap: true });
     }
   });
 

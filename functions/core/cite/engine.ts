@@ -7,9 +7,9 @@
  */
 import CSL, { type Engine, type EngineState } from 'citeproc';
 import type { InlineTag, InlineText } from '#core/model/index';
-import type { CslItem } from './csl-json.ts';
+import type { CslItem, CslName } from './csl-json.ts';
 import { CitationError } from './errors.ts';
-import { fromMarked, MARK, MARKERS } from './rich-text.ts';
+import { fromMarked, MARK, MARKERS, plainForCiteproc } from './rich-text.ts';
 import { CITATION_LOCALES, CITATION_STYLES, type CitationLocale, type CitationStyle } from './styles.ts';
 
 /** An output format (https://citeproc-js.readthedocs.io/en/latest/running.html#setoutputformat) that marks formatted runs instead of writing HTML. */
@@ -49,6 +49,15 @@ type Slot = {
 
 const engines = new Map<string, Slot>();
 
+/**
+ * The style without what only matters between several items: `<sort>` keys and the citation's
+ * disambiguation options (https://docs.citationstyles.org/en/stable/specification.html#sorting,
+ * #disambiguation). The engine holds one item at a time, so the output is the same, and citeproc
+ * no longer renders the item three times over (sort keys, ambiguity check, entry): about 30% less.
+ */
+const singleEntry = (csl: string): string =>
+  csl.replace(/<sort>[\s\S]*?<\/sort>/g, '').replace(/\s(?:disambiguate-add-[a-z-]+|givenname-disambiguation-rule)="[^"]*"/g, '');
+
 function slotFor(style: CitationStyle, locale: CitationLocale): Slot {
   const key = `${style} ${locale}`;
   const hit = engines.get(key);
@@ -60,7 +69,7 @@ function slotFor(style: CitationStyle, locale: CitationLocale): Slot {
   };
   let engine: Engine;
   try {
-    engine = new CSL.Engine(sys, CITATION_STYLES[style].csl, locale, true);
+    engine = new CSL.Engine(sys, singleEntry(CITATION_STYLES[style].csl), locale, true);
     engine.setOutputFormat(FORMAT);
   } catch (cause) {
     throw new CitationError(`citeproc could not load the ${style} style (${locale})`, { cause });
@@ -79,6 +88,32 @@ export function prepareCitationStyle(style: CitationStyle, locale: CitationLocal
   slotFor(style, locale);
 }
 
+const plainName = (name: CslName): CslName => Object.fromEntries(Object.entries(name).map(([part, value]) => [part, plainForCiteproc(value)]));
+const plainNames = (names: readonly CslName[] | undefined): readonly CslName[] | undefined => names?.map(plainName);
+
+/**
+ * The item as citeproc-js must see it: the plain-text variables with `<` hidden (see
+ * `plainForCiteproc`). The title is rich text already and stays as it is; the published
+ * CSL-JSON file keeps the item unchanged.
+ */
+function forCiteproc(item: CslItem): CslItem {
+  const short = item['container-title-short'];
+  const place = item['publisher-place'];
+  const author = plainNames(item.author);
+  const editor = plainNames(item.editor);
+  const translator = plainNames(item.translator);
+  return {
+    ...item,
+    'container-title': plainForCiteproc(item['container-title']),
+    publisher: plainForCiteproc(item.publisher),
+    ...(short === undefined ? {} : { 'container-title-short': plainForCiteproc(short) }),
+    ...(place === undefined ? {} : { 'publisher-place': plainForCiteproc(place) }),
+    ...(author === undefined ? {} : { author }),
+    ...(editor === undefined ? {} : { editor }),
+    ...(translator === undefined ? {} : { translator }),
+  };
+}
+
 /**
  * One bibliography entry for one item, formatted by the style.
  *
@@ -90,7 +125,7 @@ export function renderEntry(item: CslItem, style: CitationStyle, locale: Citatio
   const slot = slotFor(style, locale);
   slot.turn = slot.turn === 0 ? 1 : 0;
   const id = `item-${slot.turn}`;
-  slot.input.current = item;
+  slot.input.current = forCiteproc(item);
   let entries: string[];
   try {
     slot.engine.updateItems([id], true);

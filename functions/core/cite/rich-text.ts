@@ -40,6 +40,14 @@ export const MARK = {
 
 export const MARKERS = /[\uE000-\uE007]/g;
 
+/**
+ * Stands in for `<` in the plain-text variables handed to citeproc-js (names, journal title,
+ * publisher), which reads its mini-HTML in every string: a surname with `<b>` in it would come
+ * out bold and lose the tag's text. `fromMarked` turns it back into `<`.
+ */
+export const LESS_THAN = '\uE008';
+export const plainForCiteproc = (value: string): string => value.replaceAll('<', LESS_THAN);
+
 const DROPPED = /\uE006[^\uE007]*\uE007/g;
 
 const TAG_OF: ReadonlyMap<string, InlineTag> = new Map(Object.entries(MARK.open).map(([tag, ch]) => [ch, tag as InlineTag]));
@@ -63,7 +71,7 @@ export function fromMarked(marked: string): InlineText {
       flush();
       const open = stack.pop();
       if (open && open.children.length > 0) current().push({ tag: open.tag, children: open.children });
-    } else if (ch !== MARK.drop[0] && ch !== MARK.drop[1]) text += ch;
+    } else if (ch !== MARK.drop[0] && ch !== MARK.drop[1]) text += ch === LESS_THAN ? '<' : ch;
   }
   flush();
   while (stack.length > 0) {
