@@ -38,7 +38,7 @@ try {
   const counter = process.env.OAI_BENCH_NO_COUNTER === undefined;
   if (counter) await setArticleCounter(local, journal.id, COUNT);
   source = createOaiStore({ client: local.client, tableName: local.tableName, journalId: journal.id });
-  label = `DynamoDB Local (oai-store.ts over gsi2; completeListSize ${counter ? 'from the proposed article counter' : 'by reading gsi2'})`;
+  label = `DynamoDB Local (oai-store.ts over gsi2; completeListSize ${counter ? 'from the records store article counter' : 'by reading gsi2'})`;
 } catch (error) {
   console.log(`DynamoDB Local is not available (${(error as Error).message}): benching the IN-MEMORY source instead`);
   const memory = new MemoryOaiSource();

@@ -30,7 +30,7 @@ import { attempt, type Item, type RecordsTable } from './records-table.ts';
  * head; without it the store counts over gsi2. (A proposal: see functions/core/oai/README.md.)
  */
 export const ARTICLE_COUNTER = {
-  key: (journalId: string) => ({ pk: `JOURNAL#${journalId}`, sk: 'COUNTER#ARTICLES' }),
+  key: keys.articleCounter,
   attribute: 'articles',
 } as const;
 

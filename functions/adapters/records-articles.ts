@@ -71,6 +71,10 @@ export async function putVersion(table: RecordsTable, record: ArticleRecord, has
                     : { ConditionExpression: 'attribute_not_exists(pk)' }),
                 },
               },
+              // A first version is a new article: count it in the same transaction, so the count never drifts.
+              ...(head
+                ? []
+                : [{ Update: { TableName: table.tableName, Key: keys.articleCounter(meta.journalId), UpdateExpression: 'ADD articles :one', ExpressionAttributeValues: { ':one': 1 } } }]),
             ],
           }),
         ),

@@ -30,6 +30,8 @@ export const VERSION_DIGITS = 6;
 
 export const keys = {
   journal: (journalId: string) => ({ pk: `JOURNAL#${journalId}`, sk: 'JOURNAL' }),
+  /** How many articles the journal has (attribute `articles`): OAI-PMH's completeListSize without a count query. */
+  articleCounter: (journalId: string) => ({ pk: `JOURNAL#${journalId}`, sk: 'COUNTER#ARTICLES' }),
   journalIndex: (journalId: string) => ({ gsi1pk: 'JOURNALS', gsi1sk: journalId }),
   issue: (journalId: string, issueId: string) => ({ pk: `ISSUE#${journalId}#${issueId}`, sk: 'ISSUE' }),
   issueIndex: (journalId: string, issueId: string) => ({ gsi1pk: `JOURNAL#${journalId}`, gsi1sk: `ISSUE#${issueId}` }),

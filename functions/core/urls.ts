@@ -8,6 +8,9 @@
 import type { Galley } from './model/galleys.ts';
 import type { Journal } from './model/journal.ts';
 
+/** The resolver URL of a DOI, each path segment percent-encoded (as the landing page's own path). */
+export const doiUrl = (doi: string): string => `https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}`;
+
 /** DOI → path segments, each percent-encoded (SICI DOIs carry `<`, `>`, `;`, `#`). */
 export const doiPath = (doi: string): string => `doi/${doi.split('/').map(encodeURIComponent).join('/')}`;
 

@@ -7,7 +7,7 @@
 import { citedDate } from '../cite/dates.ts';
 import { GALLEY_FORMATS, isoDate, plainText, type Contributor } from '../model/index.ts';
 import { issueLabel } from '../site/html.ts';
-import { landingUrl } from '../urls.ts';
+import { doiUrl, landingUrl } from '../urls.ts';
 import { el, leaf, type XmlElement } from '../xml/tree.ts';
 import type { OaiArticleRecord } from './source.ts';
 import { XSI_NAMESPACE } from './vocab.ts';
@@ -25,8 +25,7 @@ const DC_NAMESPACE = 'http://purl.org/dc/elements/1.1/';
  */
 export const DC_TYPES = ['info:eu-repo/semantics/article', 'info:eu-repo/semantics/publishedVersion', 'Text'] as const;
 
-/** The resolver URL of a DOI, each path segment percent-encoded (the rule the landing page uses). */
-export const doiUrl = (doi: string): string => `https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}`;
+export { doiUrl };
 
 /** `<oai_dc:dc>` for one article. */
 export function oaiDc({ journal, issue, article }: OaiArticleRecord): XmlElement {

@@ -3,6 +3,7 @@
  * home, the 404 page): inline markup, in-site links, labels and dates. Pages are hast trees
  * serialised once by hast-util-to-html, where all escaping happens.
  */
+import { doiUrl } from '../urls.ts';
 import type { Element, ElementContent, Text } from 'hast';
 import { h } from 'hastscript';
 import type { Contributor, Inline, InlineText, Issue, Journal, PartialDate } from '#core/model/index';
@@ -115,7 +116,7 @@ export function autonym(tag: string): string {
  * (https://www.crossref.org/display-guidelines/); characters a URL path cannot carry (SICI DOIs
  * have `<`, `>`, `;`, `#`) are percent-encoded, as core/urls.ts encodes them.
  */
-export const doiUrl = (doi: string): string => `https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}`;
+export { doiUrl };
 
 /** The DOI as a link whose text is its URL (Crossref's display guidelines). */
 export const doiLink = (doi: string): Element => h('a', { href: doiUrl(doi) }, doiUrl(doi));
