@@ -1,6 +1,6 @@
 /** The seed and the rich fixture issue, loaded once per worker, and a reader for rendered JATS. */
 import { join } from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
+import { parseXml, type XmlNode } from '../../helpers/xml-query.ts';
 import { loadMetadata } from '#adapters/metadata-fs';
 import type { Article, IssueBundle } from '#core/model/index';
 import { repoDir } from '#tests/helpers/shared';
@@ -27,31 +27,10 @@ export function articleById(id: string): Case {
 }
 
 /** A parsed element: attributes and children in document order, text kept exactly (mixed content). */
-export type Node = { readonly name: string; readonly attrs: Readonly<Record<string, string>>; readonly children: readonly (Node | string)[] };
-
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  ignoreDeclaration: true,
-});
-
-type Fxp = Record<string, unknown>;
-const toNode = (item: Fxp): Node | string => {
-  if ('#text' in item) return String(item['#text']);
-  const name = Object.keys(item).find((k) => k !== ':@')!;
-  return { name, attrs: (item[':@'] ?? {}) as Record<string, string>, children: (item[name] as Fxp[]).map(toNode) };
-};
+export type Node = XmlNode;
 
 /** Parses a JATS document (with fast-xml-parser, independent of the serialiser) into its root element. */
-export function parseJats(xml: string): Node {
-  const root = (parser.parse(xml) as Fxp[]).map(toNode).find((n): n is Node => typeof n !== 'string');
-  if (!root) throw new Error('no root element');
-  return root;
-}
+export const parseJats = parseXml;
 
 /** Every descendant element with this name, in document order. */
 export function all(node: Node, name: string): Node[] {
