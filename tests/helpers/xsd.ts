@@ -1,13 +1,13 @@
 /**
- * Validation against the official XSDs in ../shared/schemas with libxml2 (libxml2-wasm).
- * Compiling the Crossref or JATS schema takes ~6 s, so each schema is compiled once per test
- * worker (vitest runs with isolate: false) and reused for every document.
+ * Validation against the official XSDs in ../shared/schemas, through the project's one libxml2
+ * adapter (functions/adapters/xsd.ts). Compiling the Crossref or JATS schema takes ~6 s, so each
+ * schema is compiled once per test worker (vitest runs with isolate: false) and reused.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { XmlDocument, XsdValidator } from 'libxml2-wasm';
-import { xmlRegisterFsInputProviders } from 'libxml2-wasm/lib/nodejs.mjs';
+import { compileXsd, type XmlValidator, type XsdResult } from '#adapters/xsd';
 import { schemasDir } from './shared.ts';
+
+export type { XsdResult } from '#adapters/xsd';
 
 export const SCHEMAS = {
   jats: 'jats/JATS-journalpublishing1-4-mathml3.xsd',
@@ -18,37 +18,16 @@ export const SCHEMAS = {
 } as const;
 export type SchemaName = keyof typeof SCHEMAS;
 
-let registered = false;
-const validators = new Map<SchemaName, XsdValidator>();
+const validators = new Map<SchemaName, XmlValidator>();
 
-function validator(name: SchemaName): XsdValidator {
-  const hit = validators.get(name);
-  if (hit) return hit;
-  if (!registered) registered = xmlRegisterFsInputProviders() || true;
-  const path = join(schemasDir(), SCHEMAS[name]);
-  const schemaDoc = XmlDocument.fromBuffer(readFileSync(path), { url: path });
-  const compiled = XsdValidator.fromDoc(schemaDoc);
-  validators.set(name, compiled);
+function validator(name: SchemaName): XmlValidator {
+  let compiled = validators.get(name);
+  if (!compiled) {
+    compiled = compileXsd(join(schemasDir(), SCHEMAS[name])).validate;
+    validators.set(name, compiled);
+  }
   return compiled;
 }
 
-export type XsdResult = { readonly valid: boolean; readonly errors: readonly string[] };
-
 /** Validates one document; a document that is not well-formed is reported as invalid, with the parser's message. */
-export function validateXml(name: SchemaName, xml: string): XsdResult {
-  let doc: XmlDocument;
-  try {
-    doc = XmlDocument.fromString(xml);
-  } catch (error) {
-    return { valid: false, errors: [`not well-formed: ${(error as Error).message}`] };
-  }
-  try {
-    validator(name).validate(doc);
-    return { valid: true, errors: [] };
-  } catch (error) {
-    const details = (error as { details?: { message: string; line: number }[] }).details;
-    return { valid: false, errors: details ? details.map((d) => `line ${d.line}: ${d.message.trim()}`) : [String(error)] };
-  } finally {
-    doc.dispose();
-  }
-}
+export const validateXml = (name: SchemaName, xml: string): XsdResult => validator(name)(xml);

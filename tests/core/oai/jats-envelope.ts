@@ -6,20 +6,18 @@
  * The payload itself is checked separately, against the official JATS 1.4 XSD, once its
  * namespace is removed.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { XmlDocument, XsdValidator } from 'libxml2-wasm';
-import { xmlRegisterFsInputProviders } from 'libxml2-wasm/lib/nodejs.mjs';
+import { compileXsd, type XmlValidator } from '#adapters/xsd';
 import { JATS_FORMAT } from '#core/oai/jats';
 import { schemasDir } from '#tests/helpers/shared';
 
-let compiled: XsdValidator | undefined;
+let compiled: XmlValidator | undefined;
 
-function validator(): XsdValidator {
+function validator(): XmlValidator {
   if (compiled) return compiled;
-  xmlRegisterFsInputProviders();
   const dir = mkdtempSync(join(tmpdir(), 'oai-jats-xsd-'));
   const oai = pathToFileURL(join(schemasDir(), 'oai-pmh', 'OAI-PMH.xsd')).href;
   writeFileSync(
@@ -45,20 +43,9 @@ function validator(): XsdValidator {
 </xs:schema>
 `,
   );
-  compiled = XsdValidator.fromDoc(XmlDocument.fromBuffer(readFileSync(driver), { url: driver }));
+  compiled = compileXsd(driver, 'the jats envelope driver').validate;
   return compiled;
 }
 
 /** Validates a response whose records carry `jats` payloads (the envelope only; payload contents are skipped). */
-export function validateJatsEnvelope(xml: string): { valid: boolean; errors: string[] } {
-  const doc = XmlDocument.fromString(xml);
-  try {
-    validator().validate(doc);
-    return { valid: true, errors: [] };
-  } catch (error) {
-    const details = (error as { details?: { message: string; line: number }[] }).details;
-    return { valid: false, errors: details ? details.map((d) => `line ${d.line}: ${d.message.trim()}`) : [String(error)] };
-  } finally {
-    doc.dispose();
-  }
-}
+export const validateJatsEnvelope = (xml: string): { valid: boolean; errors: readonly string[] } => validator()(xml);
