@@ -3,13 +3,13 @@
  * emulator from infra/local (the project's launcher), the table with the key schema of
  * infra/constructs/records-table.ts (pk/sk, gsi1–gsi3 with `<name>pk`/`<name>sk`, projection ALL).
  */
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ARTICLE_COUNTER } from '#adapters/oai-store';
 import { createRecordsStore, type RecordsStore } from '#adapters/records';
 import { keys } from '#adapters/records-keys';
 import type { OaiItem } from '#core/oai/source';
-import { RECORD_INDEX_NAMES } from '#infra/constructs/records-table';
+import { createRecordsTable } from '../helpers/records-table.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from '#infra/local/dynamodb-local';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '#infra/local/paths';
 
@@ -25,26 +25,7 @@ export async function startLocalRecords(tableName = 'RecordsTable'): Promise<Loc
   const emulator = await startDynamoDbLocal();
   const raw = new DynamoDBClient({ endpoint: emulator.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   const client = DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } });
-  const attribute = (name: string) => ({ AttributeName: name, AttributeType: 'S' as const });
-  await raw.send(
-    new CreateTableCommand({
-      TableName: tableName,
-      BillingMode: 'PAY_PER_REQUEST',
-      KeySchema: [
-        { AttributeName: 'pk', KeyType: 'HASH' },
-        { AttributeName: 'sk', KeyType: 'RANGE' },
-      ],
-      AttributeDefinitions: [attribute('pk'), attribute('sk'), ...RECORD_INDEX_NAMES.flatMap((n) => [attribute(`${n}pk`), attribute(`${n}sk`)])],
-      GlobalSecondaryIndexes: RECORD_INDEX_NAMES.map((n) => ({
-        IndexName: n,
-        KeySchema: [
-          { AttributeName: `${n}pk`, KeyType: 'HASH' as const },
-          { AttributeName: `${n}sk`, KeyType: 'RANGE' as const },
-        ],
-        Projection: { ProjectionType: 'ALL' as const },
-      })),
-    }),
-  );
+  await createRecordsTable(raw, tableName);
   return {
     emulator,
     client,
