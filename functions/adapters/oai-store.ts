@@ -14,7 +14,7 @@
  * Change times must be `Date#toISOString()` text (fixed width), which makes key order time order.
  * A withdrawn article is a head (and version) with `withdrawn: true`, listed as a tombstone.
  */
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { Issue } from '#core/model/index';
 import { canonicalInstant } from '#core/oai/datestamp';
 import { comparePositions, doiKey, matches, positionOf, type OaiArticleRecord, type OaiItem, type OaiPosition, type OaiRecordSource, type OaiSelection } from '#core/oai/source';
@@ -49,8 +49,8 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
   const table: RecordsTable = { client: options.client, tableName: options.tableName };
   const partition = keys.oaiIndex(options.journalId, '', '').gsi2pk;
 
-  /** Pages through gsi2 between two sort keys, handing each item to `take` until it says stop. */
-  async function scanRange(lo: string, hi: string, take: (item: Item) => boolean, extra: Partial<QueryCommandInput> = {}): Promise<void> {
+  /** Pages through gsi2 between two sort keys, handing each page to `onPage` until it says stop. */
+  async function queryPages(lo: string, hi: string, onPage: (page: QueryCommandOutput) => boolean, extra: Partial<QueryCommandInput> = {}): Promise<void> {
     if (lo > hi) return;
     let start: Record<string, unknown> | undefined;
     do {
@@ -66,9 +66,14 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
           }),
         ),
       );
-      for (const item of (page.Items ?? []) as Item[]) if (!take(item)) return;
+      if (!onPage(page)) return;
       start = page.LastEvaluatedKey;
     } while (start !== undefined);
+  }
+
+  /** Pages through gsi2 between two sort keys, handing each item to `take` until it says stop. */
+  async function scanRange(lo: string, hi: string, take: (item: Item) => boolean, extra: Partial<QueryCommandInput> = {}): Promise<void> {
+    await queryPages(lo, hi, (page) => ((page.Items ?? []) as Item[]).every(take), extra);
   }
 
   /** The snapshot versions of heads that changed after `asOf`, in the selection and after `after`. */
@@ -159,23 +164,10 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
       const { lo, hi } = bounds(selection, undefined);
       let total = 0;
       if (selection.set === undefined) {
-        let start: Record<string, unknown> | undefined;
-        do {
-          const page = await attempt(`count OAI records of ${options.journalId}`, () =>
-            table.client.send(
-              new QueryCommand({
-                TableName: table.tableName,
-                IndexName: INDEX.changedSince,
-                KeyConditionExpression: 'gsi2pk = :p AND gsi2sk BETWEEN :lo AND :hi',
-                ExpressionAttributeValues: { ':p': partition, ':lo': lo, ':hi': hi },
-                Select: 'COUNT',
-                ...(start ? { ExclusiveStartKey: start } : {}),
-              }),
-            ),
-          );
+        await queryPages(lo, hi, (page) => {
           total += page.Count ?? 0;
-          start = page.LastEvaluatedKey;
-        } while (start !== undefined);
+          return true;
+        }, { Select: 'COUNT' });
       } else {
         await scanRange(lo, hi, (raw) => {
           if (matches(toOaiItem(raw), selection)) total += 1;
