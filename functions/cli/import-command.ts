@@ -5,11 +5,13 @@
  * folder has none, `journal.yaml`. Every source file is read and mapped before anything is
  * written: one unreadable file means nothing is written. What the model cannot hold and every
  * placeholder are printed; so are the problems that keep the written files from loading.
+ * With `--assign-dois <template>` an article whose source has no DOI gets one made from the
+ * template (core/import/doi-template.ts); each such DOI is printed and marked in its file.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { IMPORT_FORMATS, importMetadata, type ImportFormat, type ImportResult } from '#core/import/index';
+import { DOI_TEMPLATE_TOKENS, IMPORT_FORMATS, assignDois, importMetadata, parseDoiTemplate, type DoiTemplate, type ImportFormat, type ImportResult } from '#core/import/index';
 import { issueFiles, mergeResults, type IssueFiles } from '#core/import/files';
 import { formatProblem, loadJournal, type JournalSources } from '#core/model/index';
 
@@ -22,6 +24,8 @@ export type ImportOptions = {
   readonly force?: boolean;
   /** Map and check, print what would be written, write nothing. */
   readonly dryRun?: boolean;
+  /** A DOI template (`10.5555/balc.{volume}.{issue}.{seq}`) for the articles whose source has no DOI. */
+  readonly assignDois?: string;
 };
 
 export type Output = { readonly out: (line: string) => void; readonly err: (line: string) => void };
@@ -77,6 +81,18 @@ function check(journalText: string, journalDir: string, issues: readonly { dir: 
   return result.ok ? [] : result.problems.map(formatProblem);
 }
 
+/** Lists every DOI the import assigned, with its file: none of them is the source's. */
+function reportAssigned(merged: readonly ImportResult[], issues: readonly { dir: string; files: IssueFiles }[], template: DoiTemplate | undefined, out: (line: string) => void, shown: (path: string) => string): void {
+  if (!template) return;
+  const assigned = merged.flatMap((r, k) => (r.assigned ?? []).map((a) => ({ ...a, path: join(issues[k]!.dir, issues[k]!.files.articles[a.index]!.name) })));
+  if (assigned.length === 0) {
+    out(`every article has a DOI in the source: none assigned from ${template.text}`);
+    return;
+  }
+  out(`DOIs assigned from the template ${template.text} (${assigned.length}; not in the source, check and register them):`);
+  for (const a of assigned) out(`  ${shown(a.path)}: ${a.doi} "${a.label}"${a.missing.length > 0 ? ` (${a.missing.join(', ')} not in the source: left out)` : ''}`);
+}
+
 /** Runs one import; returns the exit code (0 done, 1 written but needs edits, 2 nothing written). */
 export function runImport(options: ImportOptions, output: Output): number {
   const { out, err } = output;
@@ -89,6 +105,16 @@ export function runImport(options: ImportOptions, output: Output): number {
     err(`${options.source} does not exist`);
     return 2;
   }
+  let template: DoiTemplate | undefined;
+  if (options.assignDois !== undefined) {
+    const parsed = parseDoiTemplate(options.assignDois);
+    if (!parsed.ok) {
+      err(parsed.problem);
+      err('nothing written');
+      return 2;
+    }
+    template = parsed.template;
+  }
   const files = sourceFiles(options.source, format);
   if (files.length === 0) {
     err(`${options.source} holds no ${format} files`);
@@ -97,7 +123,7 @@ export function runImport(options: ImportOptions, output: Output): number {
   const results: ImportResult[] = [];
   const failures: string[] = [];
   for (const file of files) {
-    const outcome = importMetadata(format, readFileSync(file, 'utf8'));
+    const outcome = importMetadata(format, readFileSync(file, 'utf8'), { keepWithoutDoi: template !== undefined });
     if (outcome.ok) results.push(...outcome.results);
     else failures.push(`${file}: ${outcome.error}`);
   }
@@ -106,11 +132,21 @@ export function runImport(options: ImportOptions, output: Output): number {
     err('nothing written');
     return 2;
   }
-  const merged = mergeResults(results);
+  let merged = mergeResults(results);
   const journals = new Map(merged.map((r) => [journalKey(r), r.journal?.title ?? '']));
   if (journals.size > 1) {
     err(`the source holds articles of ${journals.size} journals (${[...journals.values()].join('; ')}): import each journal into its own folder; nothing written`);
     return 2;
+  }
+  if (template) {
+    const assigned = assignDois(merged, template, { journal: basename(dirname(resolve(options.into))) });
+    if (!assigned.ok) {
+      err(`cannot assign DOIs from the template ${template.text}:`);
+      for (const p of assigned.problems) err(`  ${p}`);
+      err('nothing written');
+      return 2;
+    }
+    merged = assigned.results;
   }
   const sourceName = basename(options.source);
   const { issues, journalDir } = plan(merged, options.into, sourceName);
@@ -144,6 +180,7 @@ export function runImport(options: ImportOptions, output: Output): number {
     out(`placeholders in journal.yaml (${placeholders.length}):`);
     for (const p of placeholders) out(`  ${p}`);
   }
+  reportAssigned(merged, issues, template, out, shown);
   const unmapped = merged.flatMap((r) => r.unmapped);
   if (unmapped.length > 0) {
     out(`not imported or changed to fit the model (${unmapped.length}):`);
@@ -168,10 +205,17 @@ export function registerImport(program: Command): Command {
     .requiredOption('--into <metadata-issue-dir>', 'the issue folder to write (inside its journal folder)')
     .option('--force', 'overwrite issue and article files that exist')
     .option('--dry-run', 'map and check, write nothing')
-    .action((format: string, source: string, opts: { into: string; force?: boolean; dryRun?: boolean }) => {
+    .option(
+      '--assign-dois <template>',
+      `give each article whose source has no DOI one made from a template such as 10.5555/balc.{volume}.{issue}.{seq}; tokens: ${Object.keys(DOI_TEMPLATE_TOKENS).map((t) => `{${t}}`).join(' ')}`,
+    )
+    .action((format: string, source: string, opts: { into: string; force?: boolean; dryRun?: boolean; assignDois?: string }, command: Command) => {
+      // The program's output (stdout and stderr unless the caller routes them elsewhere, as `main` does).
+      const { writeOut, writeErr } = command.configureOutput();
+      const write = (to: ((text: string) => void) | undefined, fallback: (text: string) => void) => (line: string) => (to ?? fallback)(`${line}\n`);
       process.exitCode = runImport(
-        { format, source, into: opts.into, ...(opts.force ? { force: true } : {}), ...(opts.dryRun ? { dryRun: true } : {}) },
-        { out: (line) => console.log(line), err: (line) => console.error(line) },
+        { format, source, into: opts.into, ...(opts.force ? { force: true } : {}), ...(opts.dryRun ? { dryRun: true } : {}), ...(opts.assignDois === undefined ? {} : { assignDois: opts.assignDois }) },
+        { out: write(writeOut, (t) => process.stdout.write(t)), err: write(writeErr, (t) => process.stderr.write(t)) },
       );
     });
 }

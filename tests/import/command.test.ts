@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadMetadata } from '#adapters/metadata-fs';
 import { registerImport, runImport } from '#cli/import-command';
+import { runCli } from '#tests/cli/run';
 import { corpusDir } from '#tests/helpers/shared';
 
 const dirs: string[] = [];
@@ -118,6 +119,79 @@ describe('colophon import', () => {
 
     // Assess
     const command = program.commands.find((c) => c.name() === 'import');
-    expect(command?.options.map((o) => o.long)).toEqual(['--into', '--force', '--dry-run']);
+    expect(command?.options.map((o) => o.long)).toEqual(['--into', '--force', '--dry-run', '--assign-dois']);
+  });
+});
+
+describe('colophon import --assign-dois', () => {
+  const source = corpus('ojs-native/pkp-ojs/tests-data-60-content-issue.ojs-3.1-2020.xml');
+
+  it('gives each article without a DOI one from the template, lists it and writes files that validate', async () => {
+    // Prepare
+    const journalDir = join(workDir(), 'pkp');
+    const into = join(journalDir, '1-1');
+    const io = capture();
+
+    // Act
+    const code = runImport({ format: 'ojs-native', source, into, assignDois: '10.5555/{journal}.v{volume}i{issue}.{id}' }, io.output);
+    const validated = await runCli(['validate', journalDir]);
+
+    // Assess
+    expect(io.err).toEqual([]);
+    expect(code).toBe(0);
+    const report = io.out.indexOf('DOIs assigned from the template 10.5555/{journal}.v{volume}i{issue}.{id} (6; not in the source, check and register them):');
+    expect(report).toBeGreaterThan(0);
+    expect(io.out[report + 1]).toMatch(/pkp\/1-1\/a01-forcht\.yaml: 10\.5555\/pkp\.v1i1\.10 "Cyclomatic Complexity: theme and variations"$/);
+    expect(io.out.some((l) => l.startsWith('  journal.yaml doi_prefix: "10.5555" from the DOI template'))).toBe(true);
+    expect(readFileSync(join(into, 'a01-forcht.yaml'), 'utf8')).toContain('doi: 10.5555/pkp.v1i1.10 # ASSIGNED by colophon import from the template');
+    expect(validated.stderr).toBe('');
+    expect(validated.code).toBe(0);
+  });
+
+  it('without the option, skips the articles without a DOI and names --assign-dois', () => {
+    // Prepare
+    const root = workDir();
+    const io = capture();
+
+    // Act
+    const code = runImport({ format: 'ojs-native', source, into: join(root, 'pkp', '1-1') }, io.output);
+
+    // Assess
+    expect(code).toBe(2);
+    expect(io.err[0]).toContain('"Cyclomatic Complexity: theme and variations" has no DOI: the model requires one (assign DOIs in OJS before exporting, import with --assign-dois <template>, or add them by hand)');
+    expect(io.err.at(-1)).toBe('nothing written');
+    expect(readdirSync(root)).toEqual([]);
+  });
+
+  it.each([
+    ['gives two articles one DOI', '10.5555/pkp.{volume}.{issue}', /^ {2}the template gives 10\.5555\/pkp\.1\.1 to 6 articles: "Cyclomatic Complexity: theme and variations" \(issue 1-1, article 1\), .*; add \{seq\}/],
+    ['has a bad prefix', '10.55/pkp.{seq}', /^DOI template "10\.55\/pkp\.\{seq\}": "10\.55" is not a DOI prefix/],
+  ])('writes nothing when the template %s', (_name, template, problem) => {
+    // Prepare
+    const root = workDir();
+    const io = capture();
+
+    // Act
+    const code = runImport({ format: 'ojs-native', source, into: join(root, 'pkp', '1-1'), assignDois: template }, io.output);
+
+    // Assess
+    expect(code).toBe(2);
+    expect(io.err.some((l) => problem.test(l))).toBe(true);
+    expect(io.err.at(-1)).toBe('nothing written');
+    expect(readdirSync(root)).toEqual([]);
+  });
+
+  it('reads the option on the command line', async () => {
+    // Prepare
+    const journalDir = join(workDir(), 'pkp');
+
+    // Act
+    const run = await runCli(['import', 'ojs-native', source, '--into', join(journalDir, '1-1'), '--assign-dois', '10.5555/pkp.{volume}.{issue}.{seq}', '--dry-run']);
+    process.exitCode = undefined; // the import command reports through it
+
+    // Assess
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('pkp/1-1/a06-yagna.yaml: 10.5555/pkp.1.1.6 "Whistleblowing: an ethical dilemma"');
+    expect(existsSync(journalDir)).toBe(false);
   });
 });

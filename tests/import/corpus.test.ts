@@ -1,8 +1,9 @@
 /**
  * Round trip over ../shared/corpus: every journal-article record is imported, loaded, rendered
  * (JATS, Crossref deposit, landing page), validated against the official XSDs and compared with
- * its source. Prints the pass rate per corpus folder and every failure with its reason; the
- * failures must be exactly the explained ones in expected-failures.ts.
+ * its source. Records without a DOI get one from a template (roundtrip.ts), as a production
+ * editor importing a back catalogue would. Prints the pass rate per corpus folder and every
+ * failure with its reason; the failures must be exactly the explained ones in expected-failures.ts.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXPECTED_FAILURES } from './expected-failures.ts';
@@ -39,7 +40,7 @@ describe('import: corpus round trip', () => {
     for (const e of broken) expect(importErrors.get(e.path), e.path).toMatch(/^not well-formed XML: /);
   });
 
-  it('passes ≥ 95% of importable records and fails only the explained ones', () => {
+  it('passes ≥ 95% of all journal-article records and fails only the explained ones', () => {
     // Act
     const byFolder = new Map<string, { pass: number; total: number }>();
     for (const o of outcomes) {
@@ -53,14 +54,12 @@ describe('import: corpus round trip', () => {
     const pass = outcomes.length - failed.length;
     console.log(['corpus round trip, journal-article records passing every comparison:', ...lines, `${'all'.padEnd(52)} ${pass}/${outcomes.length} ${((100 * pass) / outcomes.length).toFixed(1)}%`].join('\n'));
     console.log(['failures:', ...failed.map((o) => `${o.file} ${o.doi}\n    ${o.failures.join('\n    ')}\n    why: ${EXPECTED_FAILURES[o.file] ?? 'UNEXPLAINED'}`)].join('\n'));
-    // Records whose source lacks a field the model requires cannot load at all; the rate that
-    // measures the importer counts the others.
+    // Records whose source lacks a field the model requires (a title, a date) cannot load at all.
     const unloadable = outcomes.filter((o) => /^(not imported|does not load)/.test(o.failures[0] ?? '')).length;
     console.log(`records the model can hold: ${pass}/${outcomes.length - unloadable} pass (${((100 * pass) / (outcomes.length - unloadable)).toFixed(1)}%)`);
 
     // Assess
     expect([...new Set(failed.map((o) => o.file))].sort()).toEqual(Object.keys(EXPECTED_FAILURES).sort());
-    expect(pass / outcomes.length).toBeGreaterThanOrEqual(0.85);
-    expect(pass / (outcomes.length - unloadable)).toBeGreaterThanOrEqual(0.95);
+    expect(pass / outcomes.length).toBeGreaterThanOrEqual(0.95);
   });
 });

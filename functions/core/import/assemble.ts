@@ -37,7 +37,7 @@ export function journalFile(facts: readonly JournalFacts[], articles: readonly A
   const electronic = first(facts.map((f) => f.issn.electronic));
   const publisher = first(facts.map((f) => f.publisher));
   const languages = [...new Set([...facts.map((f) => f.language), ...articles.map((a) => a.language)].filter((l): l is string => l !== undefined))];
-  const prefixes = [...new Set(articles.map((a) => doiPrefix(a.doi)))];
+  const prefixes = [...new Set(articles.filter((a) => a.doi !== '').map((a) => doiPrefix(a.doi)))];
   const title = first(facts.map((f) => f.title));
   const abbrev = first(facts.map((f) => f.abbrev_title));
   const depositor = first(facts.map((f) => f.depositor));
@@ -105,7 +105,8 @@ export function assemble(records: readonly SourceRecord[], fileNotes: Notes): Im
     const issueNotes = group[0]!.notes;
     const issue = issueFile(group.map((r) => r.issue), articles, issueNotes);
     const unmapped = [...(index === 0 ? fileNotes.list : []), ...new Set(group.flatMap((r) => r.notes.list))];
-    results.push({ journal, issue, articles, unmapped, placeholders });
+    const withoutDoi = group.flatMap((r, k) => (r.withoutDoi ? [{ index: k, ...r.withoutDoi }] : []));
+    results.push({ journal, issue, articles, unmapped, placeholders, ...(withoutDoi.length > 0 ? { withoutDoi } : {}) });
     index += 1;
   }
   return results;

@@ -10,13 +10,18 @@ import type { ImportResult } from './record.ts';
 export type YamlFile = { readonly name: string; readonly text: string };
 export type IssueFiles = { readonly folder: string; readonly journal: YamlFile; readonly issue: YamlFile; readonly articles: readonly YamlFile[] };
 
-/** ASCII slug of a name: `Petrović` → `petrovic`; empty when nothing Latin is left. */
-export function slugify(value: string): string {
+/** Latin letters without their accents, in lower case: `Đurić` → `duric`; other scripts are left as they are. */
+export function foldLatin(value: string): string {
   return value
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[ßæœøłđ]/gi, (c) => ({ ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd' })[c.toLowerCase()] ?? '')
-    .toLowerCase()
+    .toLowerCase();
+}
+
+/** ASCII slug of a name: `Petrović` → `petrovic`; empty when nothing Latin is left. */
+export function slugify(value: string): string {
+  return foldLatin(value)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 40)
@@ -50,24 +55,37 @@ export function issueFolder(issue: IssueInput | undefined): string {
   return parts.filter((p) => p !== '').join('-') || 'issue';
 }
 
-/** Serialises one file, with a header comment and a `# PLACEHOLDER` comment on each filled-in field. */
+/** Serialises one file, with a header comment and a comment on each marked field. */
 function yamlText(value: unknown, header: string, marks: readonly Mark[] = []): string {
   const doc = new Document(value);
   doc.commentBefore = ` ${header}`;
   for (const mark of marks) {
     const node = doc.getIn(mark.path, true) as Node | undefined;
-    if (node && (isScalar(node) || isMap(node))) node.comment = mark.check ? ' CHECK: derived, not stated in the source' : ' PLACEHOLDER: not in the source; replace before publishing';
+    if (node && (isScalar(node) || isMap(node))) node.comment = ` ${mark.comment}`;
   }
   return doc.toString({ lineWidth: 100, minContentWidth: 40 });
 }
 
-type Mark = { readonly path: readonly string[]; readonly check: boolean };
+/** Words of the `placeholders` line for a prefix taken from a DOI template (assign-dois.ts writes it). */
+export const DOI_TEMPLATE_MARK = 'from the DOI template';
+
+type Mark = { readonly path: readonly string[]; readonly comment: string };
 
 /** The journal.yaml fields that hold placeholders or derived values (from the result's `placeholders` list). */
 const placeholderPaths = (placeholders: readonly string[]): Mark[] =>
   placeholders
-    .map((p) => ({ path: /^journal\.yaml ([\w.]+):/.exec(p)?.[1]?.split('.') ?? [], check: !p.includes(': placeholder ') }))
+    .map((p) => ({
+      path: /^journal\.yaml ([\w.]+):/.exec(p)?.[1]?.split('.') ?? [],
+      comment: p.includes(': placeholder ')
+        ? 'PLACEHOLDER: not in the source; replace before publishing'
+        : p.includes(DOI_TEMPLATE_MARK)
+          ? 'CHECK: the prefix of the DOI template given to colophon import, not in the source'
+          : 'CHECK: derived, not stated in the source',
+    }))
     .filter((m) => m.path.length > 0);
+
+/** The comment on a DOI the import assigned: it is not the source's, and nothing registered it yet. */
+export const assignedComment = (template: string): string => `ASSIGNED by colophon import from the template ${template}: the source has no DOI`;
 
 /** Every file of one result; `source` names the imported file in the header comments. */
 export function issueFiles(result: ImportResult, source: string): IssueFiles {
@@ -77,7 +95,10 @@ export function issueFiles(result: ImportResult, source: string): IssueFiles {
     folder: issueFolder(result.issue),
     journal: { name: 'journal.yaml', text: yamlText(result.journal ?? {}, header, placeholderPaths(result.placeholders)) },
     issue: { name: 'issue.yaml', text: yamlText(result.issue ?? {}, header) },
-    articles: result.articles.map((a, k) => ({ name: names[k]!, text: yamlText(a, header) })),
+    articles: result.articles.map((a, k) => {
+      const assigned = result.assigned?.find((d) => d.index === k);
+      return { name: names[k]!, text: yamlText(a, header, assigned ? [{ path: ['doi'], comment: assignedComment(assigned.template) }] : []) };
+    }),
   };
 }
 
@@ -89,6 +110,9 @@ export function mergeResults(results: readonly ImportResult[]): ImportResult[] {
     const hit = byFolder.get(key);
     if (!hit) byFolder.set(key, { ...r, articles: [...r.articles], unmapped: [...r.unmapped], placeholders: [...r.placeholders] });
     else {
+      const offset = hit.articles.length;
+      const moved = (r.withoutDoi ?? []).map((w) => ({ ...w, index: w.index + offset }));
+      if (moved.length > 0) hit.withoutDoi = [...(hit.withoutDoi ?? []), ...moved];
       hit.articles.push(...r.articles);
       hit.unmapped.push(...r.unmapped.filter((u) => !hit.unmapped.includes(u)));
     }

@@ -9,7 +9,7 @@ import { markupOf, paragraphsOf, plainOf } from './inline.ts';
 import { affiliationIndex, contributorsOf } from './jats-people.ts';
 import { referencesOf } from './jats-refs.ts';
 import { Notes } from './notes.ts';
-import type { FundingInput, ImportOutcome, IssueFacts, JournalFacts, LicenseInput, RelationInput, SourceRecord } from './record.ts';
+import type { FundingInput, ImportOptions, ImportOutcome, IssueFacts, JournalFacts, LicenseInput, RelationInput, SourceRecord } from './record.ts';
 import { dateText, doiOf, issnOf, langOf, pagesOf, printedText, rorOf, urlOf, yearOf } from './values.ts';
 import { attr, find, kid, kids, parseXml, path, textOf, type XElement } from './xml.ts';
 import { slugify } from './files.ts';
@@ -194,14 +194,18 @@ function sectionOf(meta: XElement): { id: string; title: string } | undefined {
 
 const LISTED = ['self-uri', 'custom-meta-group', 'counts', 'author-notes', 'product', 'supplementary-material', 'conference', 'isbn', 'issue-id', 'volume-id', 'article-version', 'event'];
 
-function recordOf(article: XElement): SourceRecord | string {
+function recordOf(article: XElement, options: ImportOptions): SourceRecord | string {
   const front = kid(article, 'front');
   const meta = kid(front, 'article-meta');
   if (!meta) return 'an article without front/article-meta';
   const doiText = textOf(kids(meta, 'article-id').find((i) => attr(i, 'pub-id-type') === 'doi'));
   const notes = Notes.create().scoped(doiText ?? textOf(path(meta, 'title-group', 'article-title')) ?? 'article');
   const doi = doiOf(doiText, notes, 'article-id');
-  if (!doi) return `an article without a DOI (${textOf(path(meta, 'title-group', 'article-title')) ?? 'no title'}): the model requires one`;
+  const title = textOf(path(meta, 'title-group', 'article-title'));
+  // Only an article with no DOI at all may get one assigned: a malformed DOI is the source's, and stays reported.
+  const withoutDoi = !doi && doiText === undefined && options.keepWithoutDoi ? { label: title ?? 'no title', ...sourceId(meta) } : undefined;
+  if (!doi && doiText !== undefined) return `an article whose DOI the model cannot take (${title ?? 'no title'}: ${doiText}): correct it in the source, or add it by hand`;
+  if (!doi && !withoutDoi) return `an article without a DOI (${title ?? 'no title'}): the model requires one (import with --assign-dois <template>, or add it by hand)`;
   for (const id of kids(meta, 'article-id')) if (attr(id, 'pub-id-type') !== 'doi') notes.add('article-id', `${attr(id, 'pub-id-type') ?? 'other'} id ${textOf(id) ?? ''} left out`);
   const language = langOf(attr(article, 'lang'));
   const articleType = attr(article, 'article-type');
@@ -238,7 +242,7 @@ function recordOf(article: XElement): SourceRecord | string {
   const refs = referencesOf(article, notes);
   const hasPublished = Object.keys(published).length > 0;
   const articleInput = {
-    doi,
+    doi: doi ?? '',
     ...(language ? { language } : {}),
     ...(section ? { section: section.id } : {}),
     ...t,
@@ -253,11 +257,18 @@ function recordOf(article: XElement): SourceRecord | string {
     ...(refs.length > 0 ? { references: refs } : {}),
     ...(rels.length > 0 ? { relations: rels } : {}),
   } as ArticleInput;
-  return { journal: journalFacts(kid(front, 'journal-meta'), notes), issue, article: articleInput, notes };
+  return { journal: journalFacts(kid(front, 'journal-meta'), notes), issue, article: articleInput, notes, ...(withoutDoi ? { withoutDoi } : {}) };
+}
+
+/** The source's own id of the article, for a DOI template's {id}: its publisher-id, else its first id that is not a DOI. */
+function sourceId(meta: XElement): { id?: string } {
+  const ids = kids(meta, 'article-id').filter((i) => attr(i, 'pub-id-type') !== 'doi');
+  const id = textOf(ids.find((i) => attr(i, 'pub-id-type') === 'publisher-id') ?? ids[0]);
+  return id ? { id } : {};
 }
 
 /** Maps a JATS or NLM article (text) to issue groups. */
-export function importJats(text: string): ImportOutcome {
+export function importJats(text: string, options: ImportOptions = {}): ImportOutcome {
   const parsed = parseXml(text);
   if (!parsed.ok) return { ok: false, error: parsed.message };
   const articles = parsed.root.name === 'article' ? [parsed.root] : find(parsed.root, 'article');
@@ -265,7 +276,7 @@ export function importJats(text: string): ImportOutcome {
   const fileNotes = Notes.create();
   const records: SourceRecord[] = [];
   for (const a of articles) {
-    const r = recordOf(a);
+    const r = recordOf(a, options);
     if (typeof r === 'string') fileNotes.add('', `article skipped: ${r}`);
     else records.push(r);
   }

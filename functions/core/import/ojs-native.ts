@@ -11,7 +11,7 @@ import { parseFragment } from './html.ts';
 import { markupOf, paragraphsOf } from './inline.ts';
 import { Notes } from './notes.ts';
 import { affiliation, organization, person, type AffiliationInput } from './people.ts';
-import type { ContributorInput, ImportOutcome, IssueFacts, JournalFacts, LicenseInput, ReferenceInput, SourceRecord } from './record.ts';
+import type { ContributorInput, ImportOptions, ImportOutcome, IssueFacts, JournalFacts, LicenseInput, ReferenceInput, SourceRecord } from './record.ts';
 import { reference } from './references.ts';
 import { baseLang, doiOf, isoDateText, pagesOf, printedText, urlOf, yearOf } from './values.ts';
 import { slugify } from './files.ts';
@@ -153,7 +153,7 @@ function issueContext(issue: XElement | undefined, notes: Notes): IssueContext {
   return { node: issue, facts, sections };
 }
 
-function recordOf(article: XElement, issue: IssueContext, sectionRef: string | undefined): SourceRecord | string {
+function recordOf(article: XElement, issue: IssueContext, sectionRef: string | undefined, options: ImportOptions): SourceRecord | string {
   // OJS 3.2+: the metadata lives in the current publication; earlier: on the article itself.
   const pubs = kids(article, 'publication');
   const pub = pubs.find((p) => attr(p, 'id') === attr(article, 'current_publication_id')) ?? pubs.at(-1) ?? article;
@@ -163,7 +163,10 @@ function recordOf(article: XElement, issue: IssueContext, sectionRef: string | u
   const doiText = textOf(ids.find((i) => attr(i, 'type') === 'doi')) ?? textOf(kid(pub, 'doiId'));
   const notes = Notes.create().scoped(doiText ?? name);
   const doi = doiOf(doiText, notes, 'id');
-  if (!doi) return `"${name}" has no DOI: the model requires one (assign DOIs in OJS before exporting, or add them by hand)`;
+  // Only an article with no DOI at all may get one assigned: a malformed DOI is the source's, and stays reported.
+  const withoutDoi = !doi && doiText === undefined && options.keepWithoutDoi ? { label: name, ...submissionId(article, pub) } : undefined;
+  if (doiText !== undefined && !doi) return `"${name}" has a DOI the model cannot take (${doiText}): correct it in OJS before exporting, or add it by hand`;
+  if (!doi && !withoutDoi) return `"${name}" has no DOI: the model requires one (assign DOIs in OJS before exporting, import with --assign-dois <template>, or add them by hand)`;
   if (pubs.length > 1) notes.add('publication', `${pubs.length - 1} earlier version(s) left out: the current publication is imported`);
   const t = titles(pub, lang, notes);
   const abstracts: Record<string, string> = {};
@@ -188,7 +191,7 @@ function recordOf(article: XElement, issue: IssueContext, sectionRef: string | u
   const refs = referencesOf(pub, notes);
   const files = galleys(pub, notes);
   const articleInput = {
-    doi,
+    doi: doi ?? '',
     ...(lang ? { language: lang } : {}),
     ...(sectionEntry ? { section: sectionEntry.id } : {}),
     ...t,
@@ -204,11 +207,18 @@ function recordOf(article: XElement, issue: IssueContext, sectionRef: string | u
   const issueFacts: IssueFacts = { ...issue.facts, ...(issue.sections.size > 0 ? { sections: [...issue.sections.values()] } : {}) };
   if (issueFacts.year === undefined && published) issueFacts.year = yearOf(published)!;
   const journal: JournalFacts = { issn: {} };
-  return { journal, issue: issueFacts, article: articleInput, notes };
+  return { journal, issue: issueFacts, article: articleInput, notes, ...(withoutDoi ? { withoutDoi } : {}) };
+}
+
+/** OJS's own id of the submission (what OJS's DOI patterns call the article id), for a DOI template's {id}. */
+function submissionId(article: XElement, pub: XElement): { id?: string } {
+  const ids = kids(article, 'id');
+  const id = textOf(ids.find((i) => attr(i, 'type') === 'internal') ?? ids.find((i) => attr(i, 'type') === 'public')) ?? (attr(article, 'public_id') || undefined) ?? textOf(kids(pub, 'id').find((i) => attr(i, 'type') === 'public'));
+  return id ? { id } : {};
 }
 
 /** Maps an OJS native XML export (text) to issue groups. */
-export function importOjsNative(text: string): ImportOutcome {
+export function importOjsNative(text: string, options: ImportOptions = {}): ImportOutcome {
   const parsed = parseXml(text);
   if (!parsed.ok) return { ok: false, error: parsed.message };
   const root = parsed.root;
@@ -218,7 +228,7 @@ export function importOjsNative(text: string): ImportOutcome {
   fileNotes.add('', 'OJS exports carry no journal facts (title, ISSN, publisher): journal.yaml gets placeholders');
   const records: SourceRecord[] = [];
   const take = (article: XElement, issue: IssueContext, section: string | undefined): void => {
-    const r = recordOf(article, issue, section);
+    const r = recordOf(article, issue, section, options);
     if (typeof r === 'string') fileNotes.add('', `article skipped: ${r}`);
     else records.push(r);
   };

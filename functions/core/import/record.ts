@@ -41,7 +41,15 @@ export type SourceRecord = {
   readonly article: ArticleInput;
   /** Notes about this record only (already prefixed with its DOI or title). */
   readonly notes: Notes;
+  /** Set when the source has no DOI and the import keeps the article for a DOI to be assigned (`article.doi` is then empty). */
+  readonly withoutDoi?: { readonly label: string; readonly id?: string };
 };
+
+/** An article of a result whose source has no DOI (its `doi` is empty until `assignDois` fills it in). */
+export type ArticleWithoutDoi = { readonly index: number; readonly label: string; readonly id?: string };
+
+/** A DOI the import made from a template, not taken from the source. */
+export type AssignedDoi = { readonly index: number; readonly doi: string; readonly template: string; readonly label: string; readonly missing: readonly string[] };
 
 /** One issue folder's worth of files, as the YAML file shapes (see model/{journal,issue,article}.ts). */
 export type ImportResult = {
@@ -52,6 +60,13 @@ export type ImportResult = {
   unmapped: string[];
   /** journal.yaml fields filled with marked placeholders because the source has nothing for them. */
   placeholders: string[];
+  /** Articles kept without a DOI (import option `keepWithoutDoi`), by index into `articles`. */
+  withoutDoi?: ArticleWithoutDoi[];
+  /** DOIs given by `assignDois`, by index into `articles`. */
+  assigned?: AssignedDoi[];
 };
+
+/** How an import treats articles whose source has no DOI: skipped (noted) unless kept for `assignDois`. */
+export type ImportOptions = { readonly keepWithoutDoi?: boolean };
 
 export type ImportOutcome = { readonly ok: true; readonly results: ImportResult[] } | { readonly ok: false; readonly error: string };
