@@ -2,6 +2,7 @@
  * Stage settings: one typed record per stage, handed to the stacks as props. Stacks never read
  * `process.env`; the app picks a stage from CDK context (`-c stage=dev`) and nothing else.
  */
+import { fileURLToPath } from 'node:url';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 
@@ -15,6 +16,21 @@ export const CROSSREF_ENDPOINTS = {
 } as const;
 export type CrossrefEndpoint = (typeof CROSSREF_ENDPOINTS)[keyof typeof CROSSREF_ENDPOINTS];
 
+/**
+ * What the Deposit function does with an issue once its articles are rendered: `deposit` registers
+ * the DOIs at the endpoint; `dry-run` plans, renders, validates and keeps the deposit file in the
+ * artifacts bucket, and sends and records nothing.
+ */
+export const CROSSREF_MODES = ['deposit', 'dry-run'] as const;
+export type CrossrefMode = (typeof CROSSREF_MODES)[number];
+
+/**
+ * The Crossref 5.4.0 schema folder bundled with the Deposit function (it validates every file
+ * before sending, as Crossref does): the shared schema tree beside the repository
+ * (shared/schemas/README.md), read in place at synth time, never copied into the repository.
+ */
+export const CROSSREF_SCHEMA_DIR = fileURLToPath(new URL('../../shared/schemas/crossref/5.4.0', import.meta.url));
+
 /** A domain of the publisher's own in front of the distribution; its certificate must live in us-east-1 (a CloudFront rule). */
 export interface CustomDomain {
   readonly name: string;
@@ -25,7 +41,12 @@ export interface StageConfig {
   readonly stage: StageName;
   /** Omitted: an environment-agnostic stack (synth needs no credentials; deploy takes the CLI profile's). */
   readonly env?: { readonly account?: string; readonly region?: string };
-  readonly crossref: { readonly endpoint: CrossrefEndpoint };
+  readonly crossref: {
+    readonly endpoint: CrossrefEndpoint;
+    readonly mode: CrossrefMode;
+    /** Folder with crossref5.4.0.xsd and its includes, copied into the Deposit bundle at synth. */
+    readonly schemaDir: string;
+  };
   /** OAI-PMH Identify's adminEmail: who harvesters write to about the repository. */
   readonly oai: { readonly adminEmail: string };
   /** Without a custom domain the site answers on the distribution's own `*.cloudfront.net` name. */
@@ -44,7 +65,7 @@ export interface StageConfig {
 }
 
 const scratch = {
-  crossref: { endpoint: CROSSREF_ENDPOINTS.test },
+  crossref: { endpoint: CROSSREF_ENDPOINTS.test, mode: 'deposit', schemaDir: CROSSREF_SCHEMA_DIR },
   oai: { adminEmail: 'oai-admin@example.org' },
   site: {},
   removalPolicy: RemovalPolicy.DESTROY,
@@ -53,11 +74,12 @@ const scratch = {
 } as const satisfies Omit<StageConfig, 'stage' | 'logRetention'>;
 
 export const STAGES: Readonly<Record<StageName, StageConfig>> = {
-  local: { ...scratch, stage: 'local', logRetention: RetentionDays.ONE_WEEK },
+  // Locally nothing leaves the machine unless asked: `COLOPHON_CROSSREF=simulator npm start` (infra/local/README.md).
+  local: { ...scratch, stage: 'local', crossref: { ...scratch.crossref, mode: 'dry-run' }, logRetention: RetentionDays.ONE_WEEK },
   dev: { ...scratch, stage: 'dev', logRetention: RetentionDays.TWO_WEEKS },
   prod: {
     stage: 'prod',
-    crossref: { endpoint: CROSSREF_ENDPOINTS.production },
+    crossref: { endpoint: CROSSREF_ENDPOINTS.production, mode: 'deposit', schemaDir: CROSSREF_SCHEMA_DIR },
     // Replace with the journal's real contact before the first prod deploy.
     oai: { adminEmail: 'oai-admin@example.org' },
     // The custom domain goes here once its ACM certificate exists in us-east-1.
@@ -87,6 +109,8 @@ export function stageProblems(config: StageConfig): string[] {
   if (config.stage === 'prod' && config.crossref.endpoint !== CROSSREF_ENDPOINTS.production) problems.push('prod must deposit to the production Crossref endpoint');
   if (config.stage !== 'prod' && config.crossref.endpoint === CROSSREF_ENDPOINTS.production)
     problems.push(`${config.stage} must not deposit to the production Crossref endpoint: it would register real DOIs`);
+  if (!(CROSSREF_MODES as readonly string[]).includes(config.crossref.mode)) problems.push(`crossref.mode must be one of ${CROSSREF_MODES.join(', ')}, not "${config.crossref.mode}"`);
+  if (config.crossref.schemaDir.trim() === '') problems.push('crossref.schemaDir must name the Crossref 5.4.0 schema folder');
   if (!Number.isInteger(config.alarms.dlqDepth) || config.alarms.dlqDepth < 0) problems.push('alarms.dlqDepth must be a whole number ≥ 0');
   if (!(config.alarms.oldestMessageAgeSeconds >= 60)) problems.push('alarms.oldestMessageAgeSeconds must be at least 60 (SQS reports the metric each minute)');
   return problems;

@@ -9,6 +9,10 @@ export type RenderJob = z.infer<typeof renderJobSchema>;
 export const siteJobSchema = z.strictObject({ journalId: z.string().min(1), issueId: z.string().min(1) });
 export type SiteJob = z.infer<typeof siteJobSchema>;
 
+/** DepositQueue: register the DOIs of an issue's rendered articles with Crossref (what changed since the last deposit). */
+export const depositJobSchema = z.strictObject({ journalId: z.string().min(1), issueId: z.string().min(1) });
+export type DepositJob = z.infer<typeof depositJobSchema>;
+
 export type Parsed<T> = { readonly ok: true; readonly job: T } | { readonly ok: false; readonly reason: string };
 
 /** Parses a message body; a body that is not a job is a poison message, never an exception. */

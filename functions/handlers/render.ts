@@ -7,15 +7,16 @@ import { createQueueSender } from '#adapters/queue';
 import { createRecordsStore } from '#adapters/records';
 import { requireEnv } from './env.ts';
 import { renderBatch, type RenderDeps } from './flows/render.ts';
-import type { SiteJob } from './jobs.ts';
+import type { DepositJob, SiteJob } from './jobs.ts';
 
-const env = requireEnv(['TABLE_NAME', 'SITE_BUCKET', 'SITE_QUEUE_URL']);
+const env = requireEnv(['TABLE_NAME', 'SITE_BUCKET', 'SITE_QUEUE_URL', 'DEPOSIT_QUEUE_URL']);
 const clients = createClients();
 const log = createLogger('render', { stage: process.env.STAGE });
 const deps: RenderDeps = {
   records: createRecordsStore(clients.dynamo, env.TABLE_NAME),
   site: createObjectStore(clients.s3, env.SITE_BUCKET),
   siteQueue: createQueueSender<SiteJob>(clients.sqs, env.SITE_QUEUE_URL),
+  depositQueue: createQueueSender<DepositJob>(clients.sqs, env.DEPOSIT_QUEUE_URL),
   log,
   now: () => new Date(),
 };

@@ -20,7 +20,7 @@ export const handlerEntry = (name: string): string => `${PROJECT_ROOT}functions/
 export type TableAccess = 'read' | 'write' | 'readWrite';
 export type BucketAccess = 'read' | 'write' | 'readWrite';
 export type BucketEnvName = 'INBOX_BUCKET' | 'SITE_BUCKET' | 'ARTIFACTS_BUCKET';
-export type QueueEnvName = 'RENDER_QUEUE_URL' | 'SITE_QUEUE_URL';
+export type QueueEnvName = 'RENDER_QUEUE_URL' | 'SITE_QUEUE_URL' | 'DEPOSIT_QUEUE_URL';
 
 // What the bind helpers use of each resource: narrower than `IBucket`, `IQueue` and `ISecret`, so
 // both imported references and the L2 classes fit (under exactOptionalPropertyTypes a `Bucket` is
@@ -58,6 +58,22 @@ export interface ColophonFunctionProps {
   readonly description?: string;
   readonly memorySize?: number;
   readonly timeout?: Duration;
+  /**
+   * Folders copied into the bundle after esbuild, each to `to` (relative to the handler file), for
+   * files read at run time (the Crossref XSD). A missing folder stops synth with cp's message.
+   */
+  readonly bundledFolders?: readonly { readonly from: string; readonly to: string }[];
+}
+
+/** Shell-quoted for the bundling commands (which CDK runs with bash). */
+const quote = (path: string): string => `'${path.replaceAll("'", "'\\''")}'`;
+
+/** The commands that copy `folders` into the bundle's output folder. */
+export function copyFolderCommands(folders: readonly { readonly from: string; readonly to: string }[], outputDir: string): string[] {
+  return folders.flatMap(({ from, to }) => {
+    const target = `${outputDir}/${to.replace(/^\/+|\/+$/g, '')}`;
+    return [`mkdir -p ${quote(target)}`, `cp -R ${quote(`${from.replace(/\/+$/, '')}/.`)} ${quote(target)}`];
+  });
 }
 
 /**
@@ -106,6 +122,15 @@ export class ColophonFunction extends Construct {
         externalModules: [],
         // Bundled CommonJS dependencies call require(); an ES module has none until we make one.
         banner: "import { createRequire as colophonCreateRequire } from 'node:module'; const require = colophonCreateRequire(import.meta.url);",
+        ...(props.bundledFolders && props.bundledFolders.length > 0
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (_inputDir: string, outputDir: string) => copyFolderCommands(props.bundledFolders ?? [], outputDir),
+              },
+            }
+          : {}),
       },
     });
     pinLogicalId(this.fn, id);

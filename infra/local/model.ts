@@ -21,6 +21,8 @@ export type LocalFunction = {
   readonly timeoutSeconds: number;
   readonly memoryMb: number;
 };
+/** A Secrets Manager secret: its value never comes from the template (the stand-in seeds it). */
+export type LocalSecret = { readonly logicalId: string; readonly name: string; readonly arn: string };
 export type LocalMapping = { readonly functionName: string; readonly queueArn: string; readonly batchSize: number; readonly reportBatchItemFailures: boolean; readonly maxBatchingWindowSeconds: number };
 export type RuleTarget = { readonly functionName: string; readonly input?: string; readonly retryAttempts: number; readonly deadLetterArn?: string };
 export type LocalRule = { readonly logicalId: string; readonly name: string; readonly pattern?: Record<string, Json>; readonly schedule?: string; readonly targets: readonly RuleTarget[] };
@@ -36,6 +38,7 @@ export type LocalModel = {
   readonly mappings: readonly LocalMapping[];
   readonly rules: readonly LocalRule[];
   readonly routes: readonly LocalRoute[];
+  readonly secrets: readonly LocalSecret[];
 };
 
 type Entry = { readonly stack: string; readonly id: string; readonly resource: Resource };
@@ -145,5 +148,7 @@ export function localModel(stacks: readonly Stack[], naming: Naming, cdkOut: str
     return [{ method, path, routeKey, functionName: integration.functionName, payloadFormatVersion: integration.payloadFormatVersion }];
   });
 
-  return { buckets, tables, queues, functions, mappings, rules, routes };
+  const secrets = ofType('AWS::SecretsManager::Secret').map((e) => ({ logicalId: e.id, name: r.name(e.stack, e.id), arn: r.ref(e.stack, e.id) }));
+
+  return { buckets, tables, queues, functions, mappings, rules, routes, secrets };
 }

@@ -3,6 +3,7 @@
  * each function ready to run from its bundle, the event source mappings polling, the EventBridge
  * rules listening to the inbox, and the site bucket served over HTTP.
  */
+import { randomBytes } from 'node:crypto';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { localClients, type Clients } from './clients.ts';
@@ -14,10 +15,26 @@ import { localModel, type LocalFunction, type LocalModel, type LocalQueue } from
 import { freePort, LOOPBACK } from './net.ts';
 import { LOCAL_ACCOUNT, LOCAL_REGION } from './paths.ts';
 import { provision } from './provision.ts';
+import { startSecretsManager, type SecretsManagerStandIn } from './secrets-manager.ts';
 import { subscribeS3Events, type Subscription } from './s3.ts';
 import { apiRouter } from './http-api.ts';
 import { serveSite, type SiteServer } from './site-server.ts';
 import { readStacks } from './template.ts';
+
+/** The simulator's default login (infra/local/crossref-simulator/main.ts): the local secret holds it unless told otherwise. */
+export const LOCAL_CROSSREF_LOGIN = { loginId: 'colophon', password: 'local' } as const;
+/** Where Crossref's notification callback is served (infra/stacks/stateless.ts routes). */
+export const CALLBACK_PATH = '/api/crossref/callback';
+
+export type LocalCrossref = {
+  /** Replaces the functions' CROSSREF_ENDPOINT (e.g. the Crossref simulator's URL). */
+  readonly endpoint?: string;
+  /** Replaces the Deposit function's CROSSREF_MODE (the local stage's is `dry-run`). */
+  readonly mode?: 'deposit' | 'dry-run';
+  /** What the Crossref secret holds locally: the login (default LOCAL_CROSSREF_LOGIN) and the callback token (default: random). */
+  readonly credentials?: { readonly loginId: string; readonly password: string };
+  readonly callbackToken?: string;
+};
 
 export type LocalStackOptions = {
   readonly cdkOut: string;
@@ -32,6 +49,7 @@ export type LocalStackOptions = {
   /** Run rate() schedules on their timers (`npm start`); tests fire them with fireSchedules(). */
   readonly schedules?: boolean;
   readonly sitePort?: number;
+  readonly crossref?: LocalCrossref;
   readonly log?: LogSink;
   readonly onError?: (message: string, error: unknown) => void;
 };
@@ -42,6 +60,8 @@ export type LocalStack = {
   readonly siteUrl: string;
   readonly lambdas: ReadonlyMap<string, LocalLambda>;
   readonly bus: EventBus;
+  /** The local Secrets Manager and what the Crossref secret holds; `callbackUrl` is the notify-url Crossref would be given. */
+  readonly crossref: { readonly secrets: SecretsManagerStandIn; readonly callbackToken: string; readonly callbackUrl: string };
   bucket(logicalId: string): string;
   table(logicalId: string): string;
   queue(logicalId: string): LocalQueue;
@@ -76,11 +96,16 @@ export async function deployLocal(options: LocalStackOptions): Promise<LocalStac
 
   const onError = options.onError ?? ((message, error) => console.error(`[local] ${message}`, error instanceof Error ? error.message : (error ?? '')));
   const log: LogSink = options.log ?? ((fn, line) => console.log(`[${fn}] ${line}`));
-  const env = awsEnv(options.endpoints);
+  // The secret's value is seeded here, never read from the template (which holds none).
+  const login = options.crossref?.credentials ?? LOCAL_CROSSREF_LOGIN;
+  const callbackToken = options.crossref?.callbackToken ?? randomBytes(24).toString('base64url');
+  const secretValue = JSON.stringify({ login_id: login.loginId, login_passwd: login.password, callback_token: callbackToken });
+  const secrets = await startSecretsManager(model.secrets.map((s) => ({ arn: s.arn, name: s.name, value: secretValue })));
+  const env = { ...awsEnv(options.endpoints), AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.endpoint };
   const lambdas = new Map(
     model.functions.map((fn) => [
       fn.name,
-      new LocalLambda(fn, { ...env, ...fn.environment, AWS_LAMBDA_FUNCTION_NAME: fn.name, AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memoryMb), AWS_LAMBDA_FUNCTION_TIMEOUT: String(fn.timeoutSeconds), TZ: 'UTC' }, { concurrency: options.concurrency?.[fn.logicalId] ?? 1, log }),
+      new LocalLambda(fn, { ...env, ...fn.environment, ...crossrefOverrides(fn.environment, options.crossref), AWS_LAMBDA_FUNCTION_NAME: fn.name, AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memoryMb), AWS_LAMBDA_FUNCTION_TIMEOUT: String(fn.timeoutSeconds), TZ: 'UTC' }, { concurrency: options.concurrency?.[fn.logicalId] ?? 1, log }),
     ]),
   );
   const mappings = model.mappings.map((m) => {
@@ -123,6 +148,7 @@ export async function deployLocal(options: LocalStackOptions): Promise<LocalStac
     siteUrl: site.url,
     lambdas,
     bus,
+    crossref: { secrets, callbackToken, callbackUrl: `${site.url}${CALLBACK_PATH}?token=${encodeURIComponent(callbackToken)}` },
     bucket: (id) => byLogicalId(model.buckets, id, 'bucket').name,
     table: (id) => byLogicalId(model.tables, id, 'table').name,
     queue: (id) => byLogicalId(model.queues, id, 'queue'),
@@ -159,9 +185,18 @@ export async function deployLocal(options: LocalStackOptions): Promise<LocalStac
       await Promise.all(mappings.map((m) => m.stop()));
       await site.close();
       await Promise.all([...lambdas.values()].map((l) => l.stop()));
+      await secrets.stop();
       clients.s3.destroy();
       clients.sqs.destroy();
       clients.dynamodb.destroy();
     },
   };
+}
+
+/** The Crossref settings a function's template environment has, replaced where the options say. */
+function crossrefOverrides(environment: Readonly<Record<string, string>>, crossref: LocalCrossref | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (crossref?.endpoint !== undefined && 'CROSSREF_ENDPOINT' in environment) out.CROSSREF_ENDPOINT = crossref.endpoint;
+  if (crossref?.mode !== undefined && 'CROSSREF_MODE' in environment) out.CROSSREF_MODE = crossref.mode;
+  return out;
 }

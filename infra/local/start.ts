@@ -15,10 +15,17 @@ import { startEmulators } from './emulators.ts';
 import { freePort } from './net.ts';
 import { CDK_OUT, METADATA_DIR, ROOT, STATE_DIR } from './paths.ts';
 import { publishFolder } from './publish.ts';
-import { deployLocal } from './stack.ts';
+import { startCrossrefSimulator, type CrossrefSimulator } from './crossref-simulator/server.ts';
+import { deployLocal, LOCAL_CROSSREF_LOGIN, type LocalCrossref } from './stack.ts';
 import { ensureSynth } from './synth.ts';
 
 const SITE_PORT = Number(process.env.COLOPHON_SITE_PORT ?? 8788);
+/** `COLOPHON_CROSSREF=simulator`: deposits go to the local Crossref simulator; otherwise the local stage's dry run. */
+const CROSSREF = process.env.COLOPHON_CROSSREF ?? 'dry-run';
+if (CROSSREF !== 'dry-run' && CROSSREF !== 'simulator') {
+  console.error(`COLOPHON_CROSSREF must be "simulator" or "dry-run" (the default), not "${CROSSREF}"`);
+  process.exit(2);
+}
 const say = (line: string): void => console.log(`[colophon] ${line}`);
 
 function ensureJava(): void {
@@ -44,7 +51,7 @@ async function sitePort(): Promise<number> {
 function echo(fn: string, line: string): void {
   try {
     const entry = JSON.parse(line) as Record<string, unknown>;
-    const about = ['doi', 'journalId', 'issueId', 'created', 'unchanged', 'queued', 'written', 'failed', 'reason', 'error'].filter((k) => entry[k] !== undefined).map((k) => `${k}=${String(entry[k])}`);
+    const about = ['doi', 'journalId', 'issueId', 'created', 'unchanged', 'queued', 'written', 'failed', 'key', 'batchId', 'status', 'reason', 'error'].filter((k) => entry[k] !== undefined).map((k) => `${k}=${String(entry[k])}`);
     console.log(`[${fn}] ${String(entry.level ?? '')} ${String(entry.message ?? '')} ${about.join(' ')}`);
   } catch {
     console.log(`[${fn}] ${line}`);
@@ -58,6 +65,16 @@ const synth = await ensureSynth({ cdkOut: CDK_OUT, log: say });
 if (synth.synthesized) say(`synthesized in ${(synth.ms / 1000).toFixed(1)} s`);
 const emulators = await startEmulators({ persistDir: STATE_DIR });
 say(`emulators up: DynamoDB Local ${emulators.endpoints.dynamodb}, S3 ${emulators.endpoints.s3}, SQS ${emulators.endpoints.sqs}`);
+// The simulator keeps its registry in memory: a restart forgets what it registered, while the ledger
+// in .local/ remembers; unchanged records are then not sent again (as with the real test system).
+let simulator: CrossrefSimulator | undefined;
+let crossref: LocalCrossref | undefined;
+if (CROSSREF === 'simulator') {
+  const schemasDir = process.env.COLOPHON_SCHEMAS_DIR ?? join(ROOT, '..', 'shared', 'schemas');
+  simulator = await startCrossrefSimulator({ schemasDir, credentials: LOCAL_CROSSREF_LOGIN, resultAfterMs: 2_000 });
+  crossref = { endpoint: simulator.url, mode: 'deposit' };
+  say(`Crossref simulator: ${simulator.url} (deposits are registered there; state: ${simulator.url}/__control/state)`);
+}
 const stack = await deployLocal({
   cdkOut: CDK_OUT,
   endpoints: emulators.endpoints,
@@ -65,6 +82,7 @@ const stack = await deployLocal({
   // On AWS a failed message waits out its visibility timeout (12 min here); locally, ten seconds.
   retryAfterSeconds: 10,
   sitePort: await sitePort(),
+  ...(crossref ? { crossref } : {}),
   log: (fn, line) => {
     appendFileSync(join(logDir, `${fn}.log`), `${line}\n`);
     echo(fn, line);
@@ -73,6 +91,7 @@ const stack = await deployLocal({
 
 // How `colophon publish` / `colophon status` (stage local, the default) find this stand-in: the
 // emulators' ports are picked afresh at every start. Removed again on Ctrl-C.
+simulator?.setCallback({ url: stack.crossref.callbackUrl });
 const localState: LocalState = { endpoints: { s3: emulators.endpoints.s3, dynamodb: emulators.endpoints.dynamodb }, siteUrl: stack.siteUrl };
 writeFileSync(LOCAL_STATE_FILE, `${JSON.stringify(localState, null, 2)}\n`);
 
@@ -83,6 +102,7 @@ const stop = async (): Promise<void> => {
   say('stopping …');
   rmSync(LOCAL_STATE_FILE, { force: true });
   await stack.stop();
+  await simulator?.close();
   await emulators.stop();
   process.exit(0);
 };
@@ -103,5 +123,11 @@ if (loaded.ok) {
   }
 }
 say(`sitemap: ${stack.siteUrl}/sitemap.xml`);
+const artifacts = stack.bucket('ArtifactsBucket');
+say(
+  simulator
+    ? `Crossref: deposited to the simulator (${simulator.url}/__control/state); files kept in s3://${artifacts}/crossref/deposits/`
+    : `Crossref: dry run, nothing sent; deposit files in s3://${artifacts}/crossref/deposits/ (COLOPHON_CROSSREF=simulator npm start to register with the local simulator)`,
+);
 say(`logs: ${logDir}/ — state: ${STATE_DIR}/ — Ctrl-C to stop`);
 say('publish from another terminal: npx colophon publish metadata/balcanica/L-2019 (then npx colophon status metadata/balcanica/L-2019)');

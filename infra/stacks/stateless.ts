@@ -27,8 +27,9 @@ export interface StatelessStackProps extends StackProps {
 export const PUBLISH_MANIFEST_PATTERN = 'inbox/*/_publish.json';
 
 /**
- * The pipeline: inbox manifest → Ingest → RenderQueue → Render → SiteQueue → Site, plus a
- * 15-minute schedule on Site and the public HTTP routes. Everything here can be destroyed and
+ * The pipeline: inbox manifest → Ingest → RenderQueue → Render → SiteQueue → Site (and
+ * DepositQueue → Deposit → Crossref), plus 15-minute schedules on Site and Deposit, and the public
+ * HTTP routes (OAI-PMH, Crossref's notification callback). Everything here can be destroyed and
  * redeployed without losing data.
  */
 export class StatelessStack extends Stack {
@@ -36,6 +37,9 @@ export class StatelessStack extends Stack {
   readonly render: ColophonFunction;
   readonly site: ColophonFunction;
   readonly oai: ColophonFunction;
+  readonly deposit: ColophonFunction;
+  readonly crossrefCallback: ColophonFunction;
+  readonly depositQueue: WorkQueue;
   readonly renderQueue: WorkQueue;
   readonly siteQueue: WorkQueue;
   readonly ingestDlq: DeadLetterQueue;
@@ -46,15 +50,23 @@ export class StatelessStack extends Stack {
     const { config } = props;
     const stateful = importStateful(this, props.statefulStackName);
     const { alarms } = config;
-    const fn = (name: string, file: string, extra: Pick<ColophonFunctionProps, 'timeout' | 'description'>): ColophonFunction =>
+    const fn = (name: string, file: string, extra: Pick<ColophonFunctionProps, 'timeout' | 'description' | 'bundledFolders'>): ColophonFunction =>
       new ColophonFunction(this, name, { entry: handlerEntry(file), stage: config.stage, logRetention: config.logRetention, removalPolicy: config.removalPolicy, ...extra });
 
     // Consumers first: each queue's visibility timeout derives from its consumer's timeout.
     this.render = fn('Render', 'render', { timeout: Duration.minutes(2), description: 'Colophon Render: an article version to its landing page, JATS and citation files' });
     this.site = fn('Site', 'site', { timeout: Duration.minutes(2), description: 'Colophon Site: issue tables of contents, archive, sitemap, robots.txt' });
+    // Deposit validates each file against the Crossref XSD it carries; a file Crossref would poll
+    // for minutes is left pending for the schedule, so five minutes cover retries and two polls.
+    this.deposit = fn('Deposit', 'deposit', {
+      timeout: Duration.minutes(5),
+      description: 'Colophon Deposit: an issue’s rendered DOIs to Crossref (and, on schedule, pending batches settled)',
+      bundledFolders: [{ from: config.crossref.schemaDir, to: 'schemas/crossref/5.4.0' }],
+    });
     this.ingest = fn('Ingest', 'ingest', { timeout: Duration.minutes(1), description: 'Colophon Ingest: an issue manifest from the inbox into the records table' });
     this.renderQueue = new WorkQueue(this, 'RenderQueue', { consumerTimeout: this.render.timeout, dlqId: 'RenderDlq', alarms });
     this.siteQueue = new WorkQueue(this, 'SiteQueue', { consumerTimeout: this.site.timeout, dlqId: 'SiteDlq', alarms });
+    this.depositQueue = new WorkQueue(this, 'DepositQueue', { consumerTimeout: this.deposit.timeout, dlqId: 'DepositDlq', alarms });
     this.ingestDlq = new DeadLetterQueue(this, 'IngestDlq', { alarms });
     Validations.of(this.ingestDlq.queue).acknowledge({
       id: 'AwsSolutions-SQS3',
@@ -71,9 +83,14 @@ export class StatelessStack extends Stack {
     this.render
       .bindTable(stateful.records, 'readWrite')
       .bindBucket(stateful.site, 'SITE_BUCKET', 'readWrite')
-      .bindQueue(this.siteQueue.queue, 'SITE_QUEUE_URL', 'send');
+      .bindQueue(this.siteQueue.queue, 'SITE_QUEUE_URL', 'send')
+      .bindQueue(this.depositQueue.queue, 'DEPOSIT_QUEUE_URL', 'send');
     this.site.bindTable(stateful.records, 'read').bindBucket(stateful.site, 'SITE_BUCKET', 'readWrite');
     this.site.fn.addEnvironment('SITE_BASE_URL', stateful.siteBaseUrl);
+    // The Crossref credentials stay in Secrets Manager: only the secret's ARN is in the environment.
+    this.deposit.bindTable(stateful.records, 'readWrite').bindBucket(stateful.artifacts, 'ARTIFACTS_BUCKET', 'write').bindSecret(stateful.crossrefSecret);
+    this.deposit.fn.addEnvironment('CROSSREF_MODE', config.crossref.mode);
+    this.deposit.fn.addEnvironment('CROSSREF_ENDPOINT', config.crossref.endpoint);
 
     new Rule(this, 'InboxPublished', {
       description: 'An issue manifest landed in the inbox: ingest the issue',
@@ -87,18 +104,37 @@ export class StatelessStack extends Stack {
     const batch = { batchSize: 10, reportBatchItemFailures: true } as const;
     this.render.fn.addEventSource(new SqsEventSource(this.renderQueue.queue, batch));
     this.site.fn.addEventSource(new SqsEventSource(this.siteQueue.queue, batch));
+    // Two deposits at a time at most: Crossref queues per account, and the ledger serialises per DOI anyway.
+    this.deposit.fn.addEventSource(new SqsEventSource(this.depositQueue.queue, { ...batch, maxConcurrency: 2 }));
     new Rule(this, 'SiteSchedule', {
       description: 'Every 15 minutes: Site catches up (later also the Crossref results poller)',
       schedule: Schedule.rate(Duration.minutes(15)),
       targets: [new LambdaFunction(this.site.fn, { retryAttempts: 2 })],
+    });
+    new Rule(this, 'DepositSchedule', {
+      description: 'Every 15 minutes: Deposit settles batches pending at Crossref (with backoff by age) and catches up on lost deposit jobs',
+      schedule: Schedule.rate(Duration.minutes(15)),
+      targets: [new LambdaFunction(this.deposit.fn, { retryAttempts: 2 })],
     });
 
     // The HTTP seam: one line per endpoint.
     this.oai = fn('Oai', 'oai', { timeout: Duration.seconds(10), description: 'Colophon Oai: the OAI-PMH 2.0 endpoint (/api/oai)' });
     this.oai.bindTable(stateful.records, 'read');
     this.oai.fn.addEnvironment('OAI_ADMIN_EMAIL', config.oai.adminEmail);
+    this.crossrefCallback = fn('CrossrefCallback', 'crossref-callback', { timeout: Duration.seconds(30), description: 'Colophon CrossrefCallback: Crossref’s notification callback (/api/crossref/callback)' });
+    this.crossrefCallback.bindTable(stateful.records, 'readWrite').bindSecret(stateful.crossrefSecret);
+    this.crossrefCallback.fn.addEnvironment('CROSSREF_ENDPOINT', config.crossref.endpoint);
     const routes: readonly HttpRouteSpec[] = [
       { path: '/api/oai', fn: this.oai.fn, methods: [HttpMethod.GET, HttpMethod.POST], access: { public: 'OAI-PMH 2.0 is an open harvesting protocol for public metadata' } },
+      {
+        path: '/api/crossref/callback',
+        fn: this.crossrefCallback.fn,
+        methods: [HttpMethod.POST],
+        access: {
+          public:
+            'Crossref calls its notification callback without AWS credentials; the handler refuses any request without the unguessable token from the Crossref secret (compared in constant time) and fetches logs only from the Crossref endpoint',
+        },
+      },
     ];
     this.routes = new HttpRoutes(this, 'Routes', { api: stateful.api, routes });
 
@@ -107,6 +143,8 @@ export class StatelessStack extends Stack {
       SiteQueueUrl: this.siteQueue.queue.queueUrl,
       RenderDlqUrl: this.renderQueue.dlq.queue.queueUrl,
       SiteDlqUrl: this.siteQueue.dlq.queue.queueUrl,
+      DepositQueueUrl: this.depositQueue.queue.queueUrl,
+      DepositDlqUrl: this.depositQueue.dlq.queue.queueUrl,
       IngestDlqUrl: this.ingestDlq.queue.queueUrl,
     };
     for (const [name, value] of Object.entries(outputs)) new CfnOutput(this, name, { value });

@@ -40,7 +40,11 @@ describe('infra/app.ts', () => {
 
     // Each function is an ES module bundle with a source map; the AWS SDK stays outside (the runtime has it).
     const bundles = readdirSync(outdir).filter((f) => f.startsWith('asset.')).map((dir) => join(outdir, dir));
-    expect(bundles).toHaveLength(4); // Ingest, Render, Site, Oai
+    expect(bundles).toHaveLength(6); // Ingest, Render, Site, Oai, Deposit, CrossrefCallback
+    // Deposit validates against the Crossref XSD at run time: the schema folder travels in its bundle.
+    const withSchema = bundles.filter((dir) => existsSync(join(dir, 'schemas/crossref/5.4.0/crossref5.4.0.xsd')));
+    expect(withSchema).toHaveLength(1);
+    expect(readFileSync(join(withSchema[0]!, 'index.mjs'), 'utf8')).toContain('crossref/deposits/');
     for (const dir of bundles) {
       const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
       // Booleans, not the bundle itself: a failure message should not print a megabyte of code.

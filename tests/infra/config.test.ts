@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
-import { CROSSREF_ENDPOINTS, STAGES, StageConfigError, stageConfig, stageProblems, type StageConfig } from '#infra/config';
+import { CROSSREF_MODES as HANDLER_MODES } from '#handlers/flows/deposit';
+import { CROSSREF_ENDPOINTS, CROSSREF_MODES, STAGES, StageConfigError, stageConfig, stageProblems, type StageConfig } from '#infra/config';
 
 const withChange = (base: StageConfig, change: Partial<StageConfig>): StageConfig => ({ ...structuredClone(base), ...change });
 
@@ -35,6 +38,20 @@ describe('the stages', () => {
     expect(STAGES.prod.crossref.endpoint).toBe('https://doi.crossref.org');
   });
 
+  it('keep local deposits a dry run and register DOIs in dev (Crossref test) and prod', () => {
+    expect(STAGES.local.crossref.mode).toBe('dry-run');
+    expect(STAGES.dev.crossref.mode).toBe('deposit');
+    expect(STAGES.prod.crossref.mode).toBe('deposit');
+  });
+
+  it('bundle the Crossref 5.4.0 schema folder that the deposit handler validates with', () => {
+    for (const stage of Object.values(STAGES)) expect(existsSync(join(stage.crossref.schemaDir, 'crossref5.4.0.xsd'))).toBe(true);
+  });
+
+  it('know the same Crossref modes as the Deposit handler', () => {
+    expect(CROSSREF_MODES).toEqual(HANDLER_MODES);
+  });
+
   it('protect data only in prod', () => {
     expect(STAGES.prod).toMatchObject({ deletionProtection: true, removalPolicy: RemovalPolicy.RETAIN });
     for (const stage of [STAGES.local, STAGES.dev]) expect(stage).toMatchObject({ deletionProtection: false, removalPolicy: RemovalPolicy.DESTROY });
@@ -50,7 +67,9 @@ const problemCases: [string, Partial<StageConfig>, RegExp][] = [
   ['a short account id', { env: { account: '12345' } }, /env.account must be a 12-digit/],
   ['a region that is not one', { env: { region: 'europe' } }, /env.region must be an AWS region/],
   ['a certificate outside us-east-1', { site: { customDomain: { name: 'journal.example.org', certificateArn: 'arn:aws:acm:eu-central-1:123456789012:certificate/x' } } }, /us-east-1/],
-  ['production Crossref outside prod', { crossref: { endpoint: CROSSREF_ENDPOINTS.production } }, /must not deposit to the production Crossref endpoint/],
+  ['production Crossref outside prod', { crossref: { ...STAGES.dev.crossref, endpoint: CROSSREF_ENDPOINTS.production } }, /must not deposit to the production Crossref endpoint/],
+  ['an unknown Crossref mode', { crossref: { ...STAGES.dev.crossref, mode: 'maybe' as never } }, /crossref.mode must be one of deposit, dry-run/],
+  ['no Crossref schema folder', { crossref: { ...STAGES.dev.crossref, schemaDir: ' ' } }, /crossref.schemaDir/],
   ['a negative DLQ threshold', { alarms: { dlqDepth: -1, oldestMessageAgeSeconds: 600 } }, /alarms.dlqDepth/],
   ['a queue age under a minute', { alarms: { dlqDepth: 0, oldestMessageAgeSeconds: 10 } }, /oldestMessageAgeSeconds/],
 ];
@@ -63,7 +82,7 @@ describe('stageProblems', () => {
   });
 
   it('requires prod to deposit to production Crossref', () => {
-    expect(stageProblems(withChange(STAGES.prod, { crossref: { endpoint: CROSSREF_ENDPOINTS.test } }))).toEqual(['prod must deposit to the production Crossref endpoint']);
+    expect(stageProblems(withChange(STAGES.prod, { crossref: { ...STAGES.prod.crossref, endpoint: CROSSREF_ENDPOINTS.test } }))).toEqual(['prod must deposit to the production Crossref endpoint']);
   });
 
   it('accepts a custom domain with a us-east-1 certificate and a full environment', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grants, resourcesOf, synthStage } from './synth.ts';
+import { grants, readable, resourcesOf, synthStage } from './synth.ts';
 
 // Every function's role, compared action by action with what its handler calls (functions/adapters):
 // a new grant must be added here on purpose, and an unused one shows up as a difference.
@@ -41,9 +41,26 @@ describe('IAM: each function gets only what it uses', () => {
         ...tableWrite,
         ...bucketRead('SiteBucketName'),
         's3:PutObject': [objects('SiteBucketName')],
-        'sqs:SendMessage': ['{SiteQueue.Arn}'],
+        'sqs:SendMessage': ['{DepositQueue.Arn}', '{SiteQueue.Arn}'],
       }),
     );
+  });
+
+  it('Deposit consumes deposit jobs, reads and writes records (and the ledger), writes deposit files and reads only the Crossref secret', () => {
+    expect(grants(template, 'Deposit')).toEqual(
+      sorted({
+        ...base('Deposit'),
+        ...consume('DepositQueue'),
+        ...tableRead,
+        ...tableWrite,
+        's3:PutObject': [objects('ArtifactsBucketName')],
+        'secretsmanager:GetSecretValue': ['{Stateful.CrossrefSecretArn}'],
+      }),
+    );
+  });
+
+  it('CrossrefCallback reads and writes the ledger and reads only the Crossref secret', () => {
+    expect(grants(template, 'CrossrefCallback')).toEqual(sorted({ ...base('CrossrefCallback'), ...tableRead, ...tableWrite, 'secretsmanager:GetSecretValue': ['{Stateful.CrossrefSecretArn}'] }));
   });
 
   it('Site consumes site jobs, only reads records, and reads and writes site files', () => {
@@ -58,8 +75,14 @@ describe('IAM: each function gets only what it uses', () => {
     }
   });
 
-  it('nobody may read the Crossref secret or write the artifacts bucket yet', () => {
-    const everything = JSON.stringify(Object.values(resourcesOf(template, 'AWS::IAM::Policy')));
-    expect(everything).not.toMatch(/CrossrefSecretArn|ArtifactsBucketName|secretsmanager:/);
+  it('only Deposit and CrossrefCallback may read the Crossref secret, and only Deposit may write the artifacts bucket', () => {
+    const policies = resourcesOf(template, 'AWS::IAM::Policy');
+    const mentioning = (pattern: RegExp): string[] =>
+      Object.values(policies)
+        .filter((p) => pattern.test(JSON.stringify(p.Properties.PolicyDocument)))
+        .map((p) => readable((p.Properties.Roles as unknown[])[0]))
+        .sort();
+    expect(mentioning(/secretsmanager:|CrossrefSecretArn/)).toEqual(['{CrossrefCallbackRole}', '{DepositRole}']);
+    expect(mentioning(/ArtifactsBucketName/)).toEqual(['{DepositRole}']);
   });
 });

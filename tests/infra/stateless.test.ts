@@ -3,22 +3,25 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { STAGES } from '#infra/config';
 import { PROJECT_ROOT } from '#infra/constructs/colophon-function';
+import { SCHEDULE_RATE_MS } from '#handlers/flows/deposit-schedule';
 import { PUBLISH_MANIFEST_PATTERN } from '#infra/stacks/stateless';
 import { readable, resourcesOf, synthStage } from './synth.ts';
 
-const FUNCTIONS = { Ingest: 'ingest', Render: 'render', Site: 'site', Oai: 'oai' } as const;
+const FUNCTIONS = { Ingest: 'ingest', Render: 'render', Site: 'site', Oai: 'oai', Deposit: 'deposit', CrossrefCallback: 'crossref-callback' } as const;
 type FunctionId = keyof typeof FUNCTIONS;
 /** API Gateway may invoke Oai for the /api/oai path only (one permission per route: GET and POST). */
 const OAI_INVOKER = ['{Oai.Arn}', 'apigateway.amazonaws.com', 'arn:{AWS::Partition}:execute-api:{AWS::Region}:{AWS::AccountId}:{Stateful.ApiId}/*/*/api/oai'];
 const OAI_INVOKERS = [OAI_INVOKER, OAI_INVOKER];
+/** …and CrossrefCallback for its one POST route. */
+const CALLBACK_INVOKER = ['{CrossrefCallback.Arn}', 'apigateway.amazonaws.com', 'arn:{AWS::Partition}:execute-api:{AWS::Region}:{AWS::AccountId}:{Stateful.ApiId}/*/*/api/crossref/callback'];
 const stateful = (output: string): Record<string, unknown> => ({ 'Fn::GetStackOutput': { StackName: 'Colophon-dev-Stateful', Region: { Ref: 'AWS::Region' }, OutputName: output } });
 
 describe('stateless stack: functions', () => {
   const { statelessTemplate: template } = synthStage('dev');
   const functions = resourcesOf(template, 'AWS::Lambda::Function');
 
-  it('has exactly Ingest, Render, Site and Oai, under their contract names', () => {
-    expect(Object.keys(functions).sort()).toEqual(['Ingest', 'Oai', 'Render', 'Site']);
+  it('has exactly Ingest, Render, Site, Oai, Deposit and CrossrefCallback, under their contract names', () => {
+    expect(Object.keys(functions).sort()).toEqual(['CrossrefCallback', 'Deposit', 'Ingest', 'Oai', 'Render', 'Site']);
   });
 
   it.each(Object.keys(FUNCTIONS))('%s runs Node.js 22 on arm64 with tracing, its own log group and index.handler', (id) => {
@@ -38,8 +41,18 @@ describe('stateless stack: functions', () => {
     const env = (id: FunctionId) => (functions[id]!.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
     const common = { STAGE: 'dev', NODE_OPTIONS: '--enable-source-maps', TABLE_NAME: stateful('TableName') };
     expect(env('Ingest')).toEqual({ ...common, INBOX_BUCKET: stateful('InboxBucketName'), RENDER_QUEUE_URL: { Ref: 'RenderQueue' } });
-    expect(env('Render')).toEqual({ ...common, SITE_BUCKET: stateful('SiteBucketName'), SITE_QUEUE_URL: { Ref: 'SiteQueue' } });
+    expect(env('Render')).toEqual({ ...common, SITE_BUCKET: stateful('SiteBucketName'), SITE_QUEUE_URL: { Ref: 'SiteQueue' }, DEPOSIT_QUEUE_URL: { Ref: 'DepositQueue' } });
     expect(env('Site')).toEqual({ ...common, SITE_BUCKET: stateful('SiteBucketName'), SITE_BASE_URL: stateful('SiteBaseUrl') });
+    // The secret's ARN, never its value: the credentials are read from Secrets Manager at run time.
+    const crossref = { CROSSREF_SECRET_ARN: stateful('CrossrefSecretArn'), CROSSREF_ENDPOINT: 'https://test.crossref.org' };
+    expect(env('Deposit')).toEqual({ ...common, ...crossref, ARTIFACTS_BUCKET: stateful('ArtifactsBucketName'), CROSSREF_MODE: 'deposit' });
+    expect(env('CrossrefCallback')).toEqual({ ...common, ...crossref });
+  });
+
+  it('deposits to production Crossref in prod and only dry-runs locally', () => {
+    const variables = (stage: 'local' | 'prod') => (resourcesOf(synthStage(stage).statelessTemplate, 'AWS::Lambda::Function').Deposit!.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(variables('prod')).toMatchObject({ CROSSREF_MODE: 'deposit', CROSSREF_ENDPOINT: 'https://doi.crossref.org' });
+    expect(variables('local')).toMatchObject({ CROSSREF_MODE: 'dry-run', CROSSREF_ENDPOINT: 'https://test.crossref.org' });
   });
 
   // The handlers fail at cold start when a variable they require is missing: read their lists.
@@ -51,8 +64,8 @@ describe('stateless stack: functions', () => {
     expect(Object.keys(variables)).toEqual(expect.arrayContaining(required));
   });
 
-  it('gives Render and Site two minutes and Ingest one', () => {
-    expect([functions.Ingest, functions.Render, functions.Site].map((f) => f?.Properties.Timeout)).toEqual([60, 120, 120]);
+  it('gives Render and Site two minutes, Ingest one, Deposit five and CrossrefCallback thirty seconds', () => {
+    expect([functions.Ingest, functions.Render, functions.Site, functions.Deposit, functions.CrossrefCallback].map((f) => f?.Properties.Timeout)).toEqual([60, 120, 120, 300, 30]);
   });
 });
 
@@ -61,8 +74,8 @@ describe('stateless stack: queues', () => {
   const queues = resourcesOf(template, 'AWS::SQS::Queue');
   const functions = resourcesOf(template, 'AWS::Lambda::Function');
 
-  it('has the two work queues and three dead-letter queues, under their contract names', () => {
-    expect(Object.keys(queues).sort()).toEqual(['IngestDlq', 'RenderDlq', 'RenderQueue', 'SiteDlq', 'SiteQueue']);
+  it('has the three work queues and four dead-letter queues, under their contract names', () => {
+    expect(Object.keys(queues).sort()).toEqual(['DepositDlq', 'DepositQueue', 'IngestDlq', 'RenderDlq', 'RenderQueue', 'SiteDlq', 'SiteQueue']);
   });
 
   it.each(Object.keys(queues))('%s is encrypted (SSE-SQS) and refuses requests without TLS', (id) => {
@@ -76,12 +89,13 @@ describe('stateless stack: queues', () => {
   it.each([
     ['RenderQueue', 'RenderDlq', 'Render'],
     ['SiteQueue', 'SiteDlq', 'Site'],
+    ['DepositQueue', 'DepositDlq', 'Deposit'],
   ])('%s gives up after 3 receives into %s and hides a message for six times %s’s timeout', (queue, dlq, fn) => {
     expect(queues[queue]?.Properties).toMatchObject({ RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [dlq, 'Arn'] }, maxReceiveCount: 3 } });
     expect(queues[queue]?.Properties.VisibilityTimeout).toBe(6 * (functions[fn]?.Properties.Timeout as number));
   });
 
-  it.each(['RenderDlq', 'SiteDlq', 'IngestDlq'])('%s keeps messages 14 days and alarms on any message', (dlq) => {
+  it.each(['RenderDlq', 'SiteDlq', 'DepositDlq', 'IngestDlq'])('%s keeps messages 14 days and alarms on any message', (dlq) => {
     expect(queues[dlq]?.Properties.MessageRetentionPeriod).toBe(14 * 24 * 3600);
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'AWS/SQS',
@@ -100,7 +114,7 @@ describe('stateless stack: queues', () => {
     ['prod', 900],
   ] as const)('alarms in %s when a work queue’s oldest message waited over %i s', (stage, seconds) => {
     const { statelessTemplate } = synthStage(stage);
-    for (const queue of ['RenderQueue', 'SiteQueue']) {
+    for (const queue of ['RenderQueue', 'SiteQueue', 'DepositQueue']) {
       statelessTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
         MetricName: 'ApproximateAgeOfOldestMessage',
         Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queue, 'QueueName'] } }],
@@ -115,13 +129,19 @@ describe('stateless stack: wiring', () => {
   const { statelessTemplate: template } = synthStage('dev');
   const rules = Object.values(resourcesOf(template, 'AWS::Events::Rule'));
 
-  it('feeds RenderQueue to Render and SiteQueue to Site, ten at a time, reporting failed items', () => {
+  it('feeds RenderQueue to Render, SiteQueue to Site and DepositQueue to Deposit, ten at a time, reporting failed items', () => {
     const mappings = Object.values(resourcesOf(template, 'AWS::Lambda::EventSourceMapping')).map((m) => m.Properties);
     expect(mappings.map((m) => [readable(m.EventSourceArn), readable(m.FunctionName)]).sort()).toEqual([
+      ['{DepositQueue.Arn}', '{Deposit}'],
       ['{RenderQueue.Arn}', '{Render}'],
       ['{SiteQueue.Arn}', '{Site}'],
     ]);
     for (const mapping of mappings) expect(mapping).toMatchObject({ BatchSize: 10, FunctionResponseTypes: ['ReportBatchItemFailures'] });
+  });
+
+  it('runs at most two deposits at a time', () => {
+    const deposit = Object.values(resourcesOf(template, 'AWS::Lambda::EventSourceMapping')).find((m) => readable(m.Properties.FunctionName) === '{Deposit}');
+    expect(deposit?.Properties.ScalingConfig).toEqual({ MaximumConcurrency: 2 });
   });
 
   it('starts Ingest on each publish manifest created in the inbox, retrying into IngestDlq', () => {
@@ -137,25 +157,28 @@ describe('stateless stack: wiring', () => {
     ]);
   });
 
-  it('runs Site every 15 minutes', () => {
-    const rule = rules.find((r) => r.Properties.ScheduleExpression !== undefined)?.Properties;
-    expect(rule?.ScheduleExpression).toBe('rate(15 minutes)');
-    expect(rule?.Targets).toEqual([expect.objectContaining({ Arn: { 'Fn::GetAtt': ['Site', 'Arn'] } })]);
+  it('runs Site and Deposit every 15 minutes, as the deposit backoff assumes', () => {
+    const scheduled = rules.filter((r) => r.Properties.ScheduleExpression !== undefined).map((r) => r.Properties);
+    expect(scheduled.map((r) => r.ScheduleExpression)).toEqual(['rate(15 minutes)', 'rate(15 minutes)']);
+    expect(SCHEDULE_RATE_MS).toBe(15 * 60_000);
+    expect(scheduled.map((r) => (r.Targets as { Arn: unknown }[]).map((t) => readable(t.Arn)))).toEqual([['{Site.Arn}'], ['{Deposit.Arn}']]);
   });
 
   it('lets only those two rules and the OAI routes invoke their functions', () => {
     const permissions = Object.values(resourcesOf(template, 'AWS::Lambda::Permission')).map((p) => [readable(p.Properties.FunctionName), p.Properties.Principal, readable(p.Properties.SourceArn)]);
     expect(permissions.sort()).toEqual([
+      CALLBACK_INVOKER,
+      ['{Deposit.Arn}', 'events.amazonaws.com', '{DepositSchedule.Arn}'],
       ['{Ingest.Arn}', 'events.amazonaws.com', '{InboxPublished.Arn}'],
       ...OAI_INVOKERS,
       ['{Site.Arn}', 'events.amazonaws.com', '{SiteSchedule.Arn}'],
     ]);
   });
 
-  it('routes GET and POST /api/oai, and nothing else, to Oai', () => {
+  it('routes GET and POST /api/oai to Oai and POST /api/crossref/callback to CrossrefCallback, and nothing else', () => {
     const routes = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey).sort();
-    expect(routes).toEqual(['GET /api/oai', 'POST /api/oai']);
-    template.resourceCountIs('AWS::ApiGatewayV2::Integration', 2); // one Lambda proxy integration per route
+    expect(routes).toEqual(['GET /api/oai', 'POST /api/crossref/callback', 'POST /api/oai']);
+    template.resourceCountIs('AWS::ApiGatewayV2::Integration', 3); // one Lambda proxy integration per route
   });
 
   it('reads the stateful stack only through its outputs, and deploys after it', () => {
@@ -172,6 +195,8 @@ describe('stateless stack: wiring', () => {
       RenderDlqUrl: '{RenderDlq}',
       SiteDlqUrl: '{SiteDlq}',
       IngestDlqUrl: '{IngestDlq}',
+      DepositQueueUrl: '{DepositQueue}',
+      DepositDlqUrl: '{DepositDlq}',
     });
   });
 });

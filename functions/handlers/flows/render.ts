@@ -13,13 +13,15 @@ import type { Logger } from '#adapters/logger';
 import type { ObjectStore } from '#adapters/object-store';
 import type { QueueSender } from '#adapters/queue';
 import type { ArticleRecord, RecordsStore } from '#adapters/records';
-import { parseJob, renderJobSchema, type RenderJob, type SiteJob } from '../jobs.ts';
+import { parseJob, renderJobSchema, type DepositJob, type RenderJob, type SiteJob } from '../jobs.ts';
 import { mapLimit } from './pool.ts';
 
 export type RenderDeps = {
   readonly records: RecordsStore;
   readonly site: ObjectStore;
   readonly siteQueue: QueueSender<SiteJob>;
+  /** One deposit job per issue touched, like the site jobs (absent: no Crossref deposits). */
+  readonly depositQueue?: QueueSender<DepositJob>;
   readonly log: Logger;
   readonly now: () => Date;
   /** The article's files; the default is core/publish's, the same the CLI writes. */
@@ -43,6 +45,12 @@ export async function renderBatch(deps: RenderDeps, messages: readonly SQSRecord
     await deps.siteQueue.send([...siteJobs.values()]);
   } catch (error) {
     deps.log.error('site jobs not sent; the scheduled rebuild will catch up', { error, issues: [...siteJobs.keys()] });
+  }
+  // The same issues, for Crossref; a lost deposit job is caught up by the Deposit schedule.
+  try {
+    await deps.depositQueue?.send([...siteJobs.values()]);
+  } catch (error) {
+    deps.log.error('deposit jobs not sent; the scheduled deposit will catch up', { error, issues: [...siteJobs.keys()] });
   }
   deps.log.info('render batch done', { messages: messages.length, failed: failures.length, siteJobs: siteJobs.size });
   return { batchItemFailures: failures };

@@ -17,11 +17,12 @@ const { values } = parseArgs({
     password: { type: 'string', default: 'local' },
     'result-after-polls': { type: 'string', default: '1' },
     prefix: { type: 'string', multiple: true },
+    'callback-url': { type: 'string' },
   },
 });
 
 if (!values.schemas) {
-  process.stderr.write('usage: main.ts --schemas <shared/schemas dir> [--port N] [--login-id ID] [--password PW] [--result-after-polls N] [--prefix 10.x]...\n');
+  process.stderr.write('usage: main.ts --schemas <shared/schemas dir> [--port N] [--login-id ID] [--password PW] [--result-after-polls N] [--prefix 10.x]... [--callback-url URL]\n');
   process.exit(2);
 }
 
@@ -31,6 +32,7 @@ const simulator = await startCrossrefSimulator({
   credentials: { loginId: values['login-id'], password: values.password },
   resultAfterPolls: Number(values['result-after-polls']),
   ...(values.prefix ? { prefixes: values.prefix } : {}),
+  ...(values['callback-url'] ? { callback: { url: values['callback-url'] } } : {}),
 });
 process.stdout.write(`${JSON.stringify({ event: 'crossref-simulator.started', url: simulator.url })}\n`);
 

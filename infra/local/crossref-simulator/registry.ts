@@ -19,6 +19,8 @@ export type Submission = {
   readonly timestamp: string;
   readonly records: readonly SimRecord[];
   polls: number;
+  /** Crossref sent the notification callback: the log is available from then on, however few polls came before. */
+  notified: boolean;
 };
 
 export type DoiRecord = { readonly timestamp: string; readonly submissionId: number; readonly accepted: number };
@@ -41,7 +43,7 @@ export class Registry {
   receive(fileName: string, contents: string, receivedAt: number): Submission {
     const submissionId = this.nextId++;
     const { batchId, timestamp, records } = this.process(contents, submissionId);
-    const submission: Submission = { submissionId, fileName, contents, receivedAt, batchId, timestamp, records, polls: 0 };
+    const submission: Submission = { submissionId, fileName, contents, receivedAt, batchId, timestamp, records, polls: 0, notified: false };
     this.submissions.push(submission);
     return submission;
   }

@@ -42,7 +42,19 @@ export type SimulatorOptions = {
   readonly port?: number;
   /** Clock for `resultAfterMs`. */
   readonly now?: () => number;
+  /** Crossref's notification callback: POSTed once a submission's log is available (see `setCallback`). */
+  readonly callback?: CallbackOptions;
 };
+
+export type CallbackOptions = {
+  /** The notify-url registered for the account (ours carries its token in the query). */
+  readonly url: string;
+  /** The `CROSSREF-NOTIFY-ENDPOINT` name (default `colophon`). */
+  readonly notifyEndpoint?: string;
+};
+
+/** One notification sent: the headers and the status the notify-url answered (0: no answer). */
+export type CallbackDelivery = { readonly submissionId: number; readonly headers: Readonly<Record<string, string>>; readonly status: number };
 
 export type CrossrefSimulator = {
   /** Base URL, e.g. http://127.0.0.1:43121 (the deposit client appends /servlet/...). */
@@ -55,6 +67,12 @@ export type CrossrefSimulator = {
   accepted(doi: string): number;
   /** Requests seen, by endpoint, for assertions on retries. */
   readonly requests: { deposit: number; result: number };
+  /** Where to send notification callbacks from now on (undefined: none, the default). */
+  setCallback(callback: CallbackOptions | undefined): void;
+  /** Callbacks sent so far, oldest first. */
+  readonly callbacks: readonly CallbackDelivery[];
+  /** Resolves once every callback in flight has been answered. */
+  callbacksSettled(): Promise<void>;
   reset(): void;
   close(): Promise<void>;
 };
@@ -88,6 +106,44 @@ export async function startCrossrefSimulator(options: SimulatorOptions): Promise
   const requests = { deposit: 0, result: 0 };
   const afterPolls = options.resultAfterPolls ?? 1;
   const afterMs = options.resultAfterMs ?? 0;
+  let callback = options.callback;
+  const callbacks: CallbackDelivery[] = [];
+  const inFlight = new Set<Promise<void>>();
+  let baseUrl = '';
+
+  /**
+   * The notification callback, as Crossref documents its headers:
+   * https://www.crossref.org/documentation/register-maintain-records/verify-your-registration/notification-callback-service/
+   */
+  async function notify(submission: Submission, target: CallbackOptions): Promise<void> {
+    submission.notified = true;
+    const retrieve = `${baseUrl}/servlet/submissionDownload?file_name=${submission.fileName}&type=result`;
+    const headers: Record<string, string> = {
+      'CROSSREF-NOTIFY-ENDPOINT': target.notifyEndpoint ?? 'colophon',
+      'CROSSREF-EXTERNAL-ID': submission.batchId,
+      'CROSSREF-INTERNAL-ID': String(submission.submissionId),
+      'CROSSREF-RETRIEVE-URL': retrieve,
+      'CROSSREF-SERVICE-DATE': new Date(now()).toUTCString(),
+      'CROSSREF-RETRIEVE-URL-EXPIRATION-DATE': new Date(now() + 30 * 86_400_000).toUTCString(),
+    };
+    let status = 0;
+    try {
+      const response = await fetch(target.url, { method: 'POST', headers, signal: AbortSignal.timeout(30_000) });
+      status = response.status;
+      await response.arrayBuffer();
+    } catch {
+      // No answer: recorded as status 0; Crossref does not say that it retries.
+    }
+    callbacks.push({ submissionId: submission.submissionId, headers, status });
+  }
+
+  function scheduleCallback(submission: Submission): void {
+    const target = callback;
+    if (!target) return;
+    const sent = new Promise<void>((resolve) => setTimeout(resolve, afterMs)).then(() => notify(submission, target));
+    inFlight.add(sent);
+    void sent.finally(() => inFlight.delete(sent));
+  }
 
   const authorised = (id: string | null, password: string | null): boolean => id === options.credentials.loginId && password === options.credentials.password;
 
@@ -138,13 +194,14 @@ export async function startCrossrefSimulator(options: SimulatorOptions): Promise
       send(res, 400, 'text/html', '<html><body><h2>FAILURE</h2><p>Expected operation=doMDUpload and a file part fname.</p></body></html>');
       return;
     }
-    registry.receive(file.name, await file.text(), now());
+    const submission = registry.receive(file.name, await file.text(), now());
+    scheduleCallback(submission);
     if (applyFault(fault, res)) return;
     send(res, 200, 'text/html;charset=UTF-8', RECEIPT_PAGE);
   }
 
   function visible(submission: Submission): boolean {
-    return submission.polls >= afterPolls && now() - submission.receivedAt >= afterMs;
+    return submission.notified || (submission.polls >= afterPolls && now() - submission.receivedAt >= afterMs);
   }
 
   function download(req: IncomingMessage, res: ServerResponse): void {
@@ -184,6 +241,10 @@ export async function startCrossrefSimulator(options: SimulatorOptions): Promise
       const list = JSON.parse((await body(req)).toString('utf8')) as Fault[];
       faults.push(...list);
       send(res, 204, 'text/plain', '');
+    } else if (path === '/__control/callback' && req.method === 'POST') {
+      const text = (await body(req)).toString('utf8');
+      callback = text.trim() === '' ? undefined : (JSON.parse(text) as CallbackOptions);
+      send(res, 204, 'text/plain', '');
     } else if (path === '/__control/reset' && req.method === 'POST') {
       registry.reset();
       faults.length = 0;
@@ -213,11 +274,15 @@ export async function startCrossrefSimulator(options: SimulatorOptions): Promise
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  baseUrl = `http://127.0.0.1:${port}`;
 
   return {
     url: `http://127.0.0.1:${port}`,
     registry,
     requests,
+    callbacks,
+    setCallback: (next) => void (callback = next),
+    callbacksSettled: async () => void (await Promise.all([...inFlight])),
     injectFault: (...list) => void faults.push(...list),
     forceOutcome: (doi, outcome) => void registry.forced.set(doi.toLowerCase(), outcome),
     accepted: (doi) => registry.dois.get(doi.toLowerCase())?.accepted ?? 0,
@@ -226,8 +291,10 @@ export async function startCrossrefSimulator(options: SimulatorOptions): Promise
       faults.length = 0;
       requests.deposit = 0;
       requests.result = 0;
+      callbacks.length = 0;
     },
     close: async () => {
+      await Promise.allSettled([...inFlight]);
       // Stalled requests would keep close() waiting: end them.
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,0 +1,78 @@
+/**
+ * The Crossref secret (Secrets Manager, JSON `{ login_id, login_passwd, callback_token? }`), read at
+ * run time and kept for the life of the container: the value never sits in an environment variable
+ * or a template, and is never logged (errors name the secret's ARN, never its content).
+ * https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_GetSecretValue.html
+ */
+import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { CrossrefCredentials } from './crossref-http.ts';
+import { ConfigError } from './errors.ts';
+
+export type CrossrefSecret = {
+  readonly credentials: CrossrefCredentials;
+  /** The token the notification callback URL carries; absent: the callback refuses every request. */
+  readonly callbackToken?: string | undefined;
+};
+
+/** The secret could not be read (I/O), as opposed to read but unusable (a ConfigError). */
+export class SecretError extends Error {
+  override readonly name = 'SecretError';
+}
+
+/** How long a read value is trusted: staff may change the password, and a warm container should notice. */
+export const SECRET_TTL_MS = 15 * 60_000;
+
+/** The secret's JSON as this project's shape; a ConfigError names the missing fields, never a value. */
+export function parseCrossrefSecret(text: string, secretId: string): CrossrefSecret {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new ConfigError(`secret ${secretId} is not JSON (expected {"login_id": …, "login_passwd": …})`);
+  }
+  const fields = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const str = (name: string): string | undefined => (typeof fields[name] === 'string' && fields[name] !== '' ? fields[name] : undefined);
+  const loginId = str('login_id');
+  const password = str('login_passwd');
+  if (loginId === undefined || password === undefined) {
+    const missing = [loginId === undefined ? 'login_id' : '', password === undefined ? 'login_passwd' : ''].filter(Boolean);
+    throw new ConfigError(`secret ${secretId} lacks ${missing.join(' and ')}: set them to the Crossref deposit credentials`);
+  }
+  return { credentials: { loginId, password }, callbackToken: str('callback_token') };
+}
+
+export type SecretSource = { get(): Promise<CrossrefSecret> };
+
+/**
+ * Reads the secret once and keeps it for `ttlMs`; concurrent callers share one request, and a
+ * failed read is not kept (the next call asks again).
+ */
+export function createCrossrefSecretSource(options: { readonly client: SecretsManagerClient; readonly secretId: string; readonly ttlMs?: number; readonly now?: () => number }): SecretSource {
+  const ttl = options.ttlMs ?? SECRET_TTL_MS;
+  const now = options.now ?? Date.now;
+  let cached: { readonly at: number; readonly value: Promise<CrossrefSecret> } | undefined;
+
+  async function read(): Promise<CrossrefSecret> {
+    let text: string | undefined;
+    try {
+      text = (await options.client.send(new GetSecretValueCommand({ SecretId: options.secretId }))).SecretString;
+    } catch (error) {
+      throw new SecretError(`cannot read secret ${options.secretId}`, { cause: error });
+    }
+    if (text === undefined) throw new ConfigError(`secret ${options.secretId} has no string value`);
+    return parseCrossrefSecret(text, options.secretId);
+  }
+
+  return {
+    get() {
+      if (cached !== undefined && now() - cached.at < ttl) return cached.value;
+      const value = read();
+      const entry = { at: now(), value };
+      cached = entry;
+      value.catch(() => {
+        if (cached === entry) cached = undefined;
+      });
+      return value;
+    },
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * Deposit Lambda: DepositQueue batches (ReportBatchItemFailures) register an issue's rendered
+ * DOIs with Crossref; the EventBridge schedule settles pending batches and catches up.
+ *
+ * Environment, read once at cold start: `TABLE_NAME` (records and the deposit ledger),
+ * `ARTIFACTS_BUCKET` (deposit files under `crossref/deposits/`), `CROSSREF_MODE` (`deposit` or
+ * `dry-run`), `CROSSREF_ENDPOINT`, `CROSSREF_SECRET_ARN` (the credentials are read from Secrets
+ * Manager at run time, only in deposit mode, and kept for the container's life). The Crossref
+ * 5.4.0 XSD is bundled beside the handler (`schemas/`, see infra/constructs/colophon-function.ts);
+ * `CROSSREF_SCHEMAS_DIR` overrides where it is looked for.
+ */
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { Context, ScheduledEvent, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { createClients } from '#adapters/aws-clients';
+import { createDepositService } from '#adapters/crossref-deposit';
+import { createCrossrefClient } from '#adapters/crossref-http';
+import { compileCrossrefSchema, type XmlValidator } from '#adapters/crossref-xsd';
+import { createDepositLedger } from '#adapters/deposit-ledger';
+import { ConfigError } from '#adapters/errors';
+import { createLogger } from '#adapters/logger';
+import { createObjectStore } from '#adapters/object-store';
+import { createRecordsStore } from '#adapters/records';
+import { createCrossrefSecretSource } from '#adapters/secrets';
+import { requireEnv } from './env.ts';
+import { CROSSREF_MODES, depositBatch, depositKey, type CrossrefMode, type DepositFlowDeps } from './flows/deposit.ts';
+import { depositSchedule, type ScheduleSummary } from './flows/deposit-schedule.ts';
+
+const env = requireEnv(['TABLE_NAME', 'ARTIFACTS_BUCKET', 'CROSSREF_MODE', 'CROSSREF_ENDPOINT', 'CROSSREF_SECRET_ARN']);
+const mode = env.CROSSREF_MODE as CrossrefMode;
+if (!CROSSREF_MODES.includes(mode)) throw new ConfigError(`CROSSREF_MODE must be one of ${CROSSREF_MODES.join(', ')}, not "${env.CROSSREF_MODE}"`);
+const clients = createClients();
+const log = createLogger('deposit', { stage: process.env.STAGE, mode });
+const secret = createCrossrefSecretSource({ client: new SecretsManagerClient({}), secretId: env.CROSSREF_SECRET_ARN });
+const artifacts = createObjectStore(clients.s3, env.ARTIFACTS_BUCKET);
+const schemasDir = process.env.CROSSREF_SCHEMAS_DIR || fileURLToPath(new URL('./schemas', import.meta.url));
+
+// Compiling the XSD takes seconds: on first use, not during Lambda's init phase.
+let compiled: XmlValidator | undefined;
+const validate: XmlValidator = (xml) => (compiled ??= compileCrossrefSchema(schemasDir).validate)(xml);
+
+const store = { put: async (fileName: string, xml: string) => void (await artifacts.put(depositKey(fileName), xml, { contentType: 'application/xml; charset=utf-8' })) };
+
+const deps: DepositFlowDeps = {
+  records: createRecordsStore(clients.dynamo, env.TABLE_NAME),
+  ledger: createDepositLedger({ client: new DynamoDBClient({}), tableName: env.TABLE_NAME }),
+  mode,
+  service: async (ledger) => {
+    const { credentials } = await secret.get();
+    return createDepositService({
+      crossref: createCrossrefClient({ endpoint: env.CROSSREF_ENDPOINT, credentials, log: (e) => log.info(e.event, e) }),
+      ledger,
+      store,
+      validate,
+      now: () => new Date(),
+      newId: randomUUID,
+      // A short wait: the schedule or Crossref's callback settles what is still queued.
+      poll: { attempts: 2, intervalMs: 3_000 },
+      log: (e) => log.info(e.event, e),
+    });
+  },
+  store,
+  validate,
+  log,
+  now: () => new Date(),
+  newId: randomUUID,
+};
+
+export async function handler(event: SQSEvent, context?: Context): Promise<SQSBatchResponse>;
+export async function handler(event: ScheduledEvent, context?: Context): Promise<ScheduleSummary>;
+export async function handler(event: SQSEvent | ScheduledEvent, context?: Context): Promise<SQSBatchResponse | ScheduleSummary> {
+  const scoped = { ...deps, log: log.child({ requestId: context?.awsRequestId }) };
+  if ('Records' in event) return depositBatch(scoped, event.Records);
+  return depositSchedule(scoped);
+}

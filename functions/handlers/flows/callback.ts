@@ -1,0 +1,135 @@
+/**
+ * Crossref's notification callback: when a submission log is ready Crossref calls the notify-url
+ * registered for the account, with everything in `CROSSREF-*` headers, the log's address among them.
+ * https://www.crossref.org/documentation/register-maintain-records/verify-your-registration/notification-callback-service/
+ *
+ * - `CROSSREF-NOTIFY-ENDPOINT` (required): the name of the notification.
+ * - `CROSSREF-EXTERNAL-ID`: for a deposit, the file's `doi_batch_id`.
+ * - `CROSSREF-INTERNAL-ID`: Crossref's submission id.
+ * - `CROSSREF-RETRIEVE-URL`: where to fetch the result (the `doi_batch_diagnostic`).
+ * - `CROSSREF-SERVICE-DATE`, `CROSSREF-RETRIEVE-URL-EXPIRATION-DATE`: RFC 2616 dates.
+ *
+ * Crossref sends no credential of its own, so the notify-url carries an unguessable token
+ * (`?token=…`, the secret's `callback_token`), compared in constant time and never echoed. The
+ * retrieve URL is fetched only from the configured Crossref origin, without following redirects
+ * (no SSRF), and the log settles the batch through the ledger exactly as the poller does: each
+ * transition is conditional, so a batch settled by either one is left alone by the other.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { outcomes, parseSubmissionLog, type SubmissionLog } from '#core/deposit/index';
+import type { DepositLedger } from '#adapters/deposit-ledger';
+import { describeError } from '#adapters/errors';
+import type { Logger } from '#adapters/logger';
+import type { SecretSource } from '#adapters/secrets';
+
+export const CALLBACK_HEADERS = {
+  notifyEndpoint: 'crossref-notify-endpoint',
+  externalId: 'crossref-external-id',
+  internalId: 'crossref-internal-id',
+  retrieveUrl: 'crossref-retrieve-url',
+  serviceDate: 'crossref-service-date',
+  expirationDate: 'crossref-retrieve-url-expiration-date',
+} as const;
+
+export type CallbackDeps = {
+  readonly ledger: Pick<DepositLedger, 'batch' | 'settle'>;
+  readonly secret: SecretSource;
+  /** `CROSSREF_ENDPOINT`: the only origin a retrieve URL may point at. */
+  readonly crossrefEndpoint: string;
+  readonly fetch: typeof fetch;
+  readonly log: Logger;
+  readonly now: () => Date;
+  readonly timeoutMs?: number;
+};
+
+type Result = APIGatewayProxyStructuredResultV2;
+const reply = (statusCode: number, body: Record<string, unknown>): Result => ({ statusCode, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }, body: JSON.stringify(body) });
+
+const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
+/** Equal-length digests, so the comparison takes the same time whatever the token's length or content. */
+export const tokensEqual = (given: string, expected: string): boolean => timingSafeEqual(digest(given), digest(expected));
+
+/** The retrieve URL when it points at the configured Crossref origin over the same scheme; undefined otherwise. */
+export function allowedRetrieveUrl(raw: string, crossrefEndpoint: string): URL | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return undefined;
+  }
+  const allowed = new URL(crossrefEndpoint);
+  return url.origin === allowed.origin && url.username === '' && url.password === '' ? url : undefined;
+}
+
+export async function handleCallback(deps: CallbackDeps, event: APIGatewayProxyEventV2): Promise<Result> {
+  const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v ?? '']));
+  const token = event.queryStringParameters?.token ?? '';
+  const secret = await deps.secret.get();
+  if (token === '') return reply(401, { message: 'a token is required' });
+  if (secret.callbackToken === undefined || !tokensEqual(token, secret.callbackToken)) {
+    deps.log.warn('callback refused: wrong token', { sourceIp: event.requestContext.http.sourceIp });
+    return reply(403, { message: 'forbidden' });
+  }
+  const fields = {
+    notifyEndpoint: headers[CALLBACK_HEADERS.notifyEndpoint],
+    externalId: headers[CALLBACK_HEADERS.externalId],
+    internalId: headers[CALLBACK_HEADERS.internalId],
+    serviceDate: headers[CALLBACK_HEADERS.serviceDate],
+  };
+  const log = deps.log.child(fields);
+  const raw = headers[CALLBACK_HEADERS.retrieveUrl];
+  if (!fields.notifyEndpoint || !raw) return reply(400, { message: `${CALLBACK_HEADERS.notifyEndpoint} and ${CALLBACK_HEADERS.retrieveUrl} are required` });
+  const url = allowedRetrieveUrl(raw, deps.crossrefEndpoint);
+  if (!url) {
+    log.warn('callback refused: retrieve URL is not on the Crossref endpoint', { retrieveHost: safeHost(raw) });
+    return reply(400, { message: 'the retrieve URL is not on the configured Crossref endpoint' });
+  }
+  // Crossref's log downloads take the account's credentials; they go only to the allowed origin.
+  if (!url.searchParams.has('usr')) url.searchParams.set('usr', secret.credentials.loginId);
+  if (!url.searchParams.has('pwd')) url.searchParams.set('pwd', secret.credentials.password);
+  let text: string;
+  try {
+    const response = await deps.fetch(url, { redirect: 'error', signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000) });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    text = await response.text();
+  } catch (error) {
+    log.error('cannot fetch the submission log', { error: describeError(error).replaceAll(secret.credentials.password, '***') });
+    return reply(502, { message: 'the submission log could not be fetched' });
+  }
+  const parsed = parseSubmissionLog(text);
+  if (!parsed.ok) {
+    log.error('the submission log does not parse', { problems: parsed.problems });
+    return reply(502, { message: 'the submission log could not be read' });
+  }
+  return settleFromLog(deps, parsed.value, fields.externalId, log);
+}
+
+async function settleFromLog(deps: CallbackDeps, result: SubmissionLog, externalId: string | undefined, log: Logger): Promise<Result> {
+  if (result.status !== 'completed') {
+    log.info('submission not completed yet; the schedule will settle it', { crossrefStatus: result.status });
+    return reply(202, { status: result.status });
+  }
+  const batchId = result.batchId || externalId || '';
+  const batch = batchId === '' ? undefined : await deps.ledger.batch(batchId);
+  if (!batch) {
+    log.warn('callback for a batch this ledger does not know', { batchId });
+    return reply(200, { status: 'unknown-batch' });
+  }
+  if (batch.status === 'completed' || batch.status === 'abandoned') {
+    log.info('batch already settled', { batchId, batchStatus: batch.status });
+    return reply(200, { status: 'already-settled', batchId });
+  }
+  const perDoi = outcomes(batch.dois, result);
+  const settled = await deps.ledger.settle(batchId, perDoi, { submissionId: result.submissionId, counts: result.counts, at: deps.now().toISOString() });
+  log.info('batch settled by callback', { batchId, settled: settled.settled, ignored: settled.ignored, counts: result.counts });
+  return reply(200, { status: 'settled', batchId, settled: settled.settled.length, ignored: settled.ignored.length });
+}
+
+function safeHost(raw: string): string {
+  try {
+    return new URL(raw).host;
+  } catch {
+    return '(not a URL)';
+  }
+}

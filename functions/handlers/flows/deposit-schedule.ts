@@ -1,0 +1,70 @@
+/**
+ * The Deposit schedule (EventBridge, every 15 minutes): settles the batches still pending at
+ * Crossref (`resumePending`: their logs, or abandonment when Crossref never got the file), then
+ * deposits every issue with an article whose current version still waits for a deposit (a lost
+ * deposit job, or a batch that just settled: its heads get marked). Nothing to do in a dry run:
+ * it records nothing, so nothing is pending.
+ *
+ * Backoff: a pending batch is looked at on every run in its first two hours, hourly up to a day,
+ * then every six hours; the age comes from the ledger (the batch's `createdAt`), so the schedule
+ * itself keeps no state.
+ */
+import type { BatchReport } from '#adapters/crossref-deposit';
+import type { BatchEntry, DepositLedger } from '#adapters/deposit-ledger';
+import { describeError } from '#adapters/errors';
+import type { DepositJob } from '../jobs.ts';
+import { depositIssue, type DepositFlowDeps } from './deposit.ts';
+import { isRendered } from './deposit-source.ts';
+
+/** The schedule's rate (infra/stacks/stateless.ts): a pending batch is due when a run crosses one of its check times. */
+export const SCHEDULE_RATE_MS = 15 * 60_000;
+const HOUR = 3_600_000;
+
+/** How often a pending batch of this age is checked. */
+export function checkInterval(ageMs: number): number {
+  if (ageMs < 2 * HOUR) return SCHEDULE_RATE_MS;
+  if (ageMs < 24 * HOUR) return HOUR;
+  return 6 * HOUR;
+}
+
+/** True when a check time of the batch falls in the last schedule period (always for young batches). */
+export function pendingDue(batch: Pick<BatchEntry, 'createdAt'>, now: Date, rateMs = SCHEDULE_RATE_MS): boolean {
+  const age = now.getTime() - Date.parse(batch.createdAt);
+  if (!Number.isFinite(age)) return true;
+  const interval = checkInterval(age);
+  if (interval <= rateMs) return true;
+  return Math.floor(age / interval) !== Math.floor((age - rateMs) / interval);
+}
+
+/** The ledger as the schedule's deposit service sees it: only the pending batches due for a check. */
+export const backedOffLedger = (ledger: DepositLedger, now: () => Date): DepositLedger => ({
+  ...ledger,
+  pendingBatches: async () => (await ledger.pendingBatches()).filter((b) => pendingDue(b, now())),
+});
+
+export type ScheduleSummary = { readonly resumed: readonly BatchReport[]; readonly issues: readonly string[]; readonly failed: readonly string[] };
+
+export async function depositSchedule(deps: DepositFlowDeps): Promise<ScheduleSummary> {
+  if (deps.mode === 'dry-run') {
+    deps.log.info('dry run: no pending batches to settle');
+    return { resumed: [], issues: [], failed: [] };
+  }
+  const scheduled: DepositFlowDeps = { ...deps, ledger: backedOffLedger(deps.ledger, deps.now) };
+  const pending = await deps.ledger.pendingBatches();
+  const resumed = pending.length === 0 ? [] : await (await deps.service(scheduled.ledger)).resumePending();
+  for (const r of resumed) deps.log.info(`pending batch ${r.status}`, { batchId: r.batchId, dois: r.dois, problems: r.problems });
+  // Issues whose current article versions Crossref does not hold yet; only rendered ones can go.
+  const due = (await deps.records.depositsDue()).filter(isRendered);
+  const jobs = new Map<string, DepositJob>(due.map((s) => [`${s.meta.journalId}/${s.meta.issueId}`, { journalId: s.meta.journalId, issueId: s.meta.issueId }]));
+  const failed: string[] = [];
+  for (const [id, job] of jobs) {
+    try {
+      await depositIssue(scheduled, job);
+    } catch (error) {
+      deps.log.error('scheduled deposit failed', { ...job, error: describeError(error) });
+      failed.push(id);
+    }
+  }
+  deps.log.info('deposit schedule done', { pending: pending.length, resumed: resumed.length, issues: jobs.size, failed: failed.length });
+  return { resumed, issues: [...jobs.keys()], failed };
+}
