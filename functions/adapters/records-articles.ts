@@ -2,7 +2,8 @@
  * Article records: immutable versions and the head that points at the current one, with its
  * render and deposit state. See records-keys.ts for the key design.
  */
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { BatchGetCommand, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Article, Issue, Journal } from '#core/model/index';
 import { RecordCorruptError, RecordNotFoundError, RecordsError } from './errors.ts';
 import { DEPOSIT_DUE, INDEX, keys } from './records-keys.ts';
@@ -36,12 +37,24 @@ export type PutVersionResult =
   | { readonly outcome: 'unchanged'; readonly version: number; readonly render: RenderState };
 
 const MAX_RACES = 5;
+/** The first pause after a lost race, doubled each time (at most ~0.3 s in all). */
+const RACE_PAUSE_MS = 20;
 
-/** Writes a new version only when `hash` differs from the head's; safe to retry and to run concurrently. */
-export async function putVersion(table: RecordsTable, record: ArticleRecord, hash: string, at: { readonly batchId: string; readonly now: string }): Promise<PutVersionResult> {
+/**
+ * Writes a new version only when `hash` differs from the head's; safe to retry and to run
+ * concurrently. `known` is the head as read just before (see `getHeads`), saving one read; after
+ * a lost race the head is read again.
+ */
+export async function putVersion(
+  table: RecordsTable,
+  record: ArticleRecord,
+  hash: string,
+  at: { readonly batchId: string; readonly now: string },
+  known?: { readonly head: Stored | undefined },
+): Promise<PutVersionResult> {
   const { doi } = record.article;
   for (let race = 0; race < MAX_RACES; race++) {
-    const head = await getHead(table, doi);
+    const head = race === 0 && known ? known.head : await getHead(table, doi);
     if (head?.meta.hash === hash) return { outcome: 'unchanged', version: head.meta.version, render: head.meta.render };
     const version = (head?.meta.version ?? 0) + 1;
     const meta: VersionMeta = { doi, version, hash, journalId: record.journal.id, issueId: record.issue.id, articleId: record.article.id, batchId: at.batchId, createdAt: at.now };
@@ -82,7 +95,9 @@ export async function putVersion(table: RecordsTable, record: ArticleRecord, has
       return { outcome: 'created', version };
     } catch (error) {
       if (!lostCondition(error)) throw error;
-      // Another writer moved the head meanwhile: read it again and decide afresh.
+      // Another writer moved the head (or held an item of this transaction) meanwhile: read it
+      // again and decide afresh, after a short random pause so racing writers spread out.
+      await sleep(Math.random() * RACE_PAUSE_MS * 2 ** race);
     }
   }
   throw new RecordsError(`records table: gave up writing ${doi} after ${MAX_RACES} concurrent changes`);
@@ -91,6 +106,35 @@ export async function putVersion(table: RecordsTable, record: ArticleRecord, has
 export async function getHead(table: RecordsTable, doi: string): Promise<Stored | undefined> {
   const out = await attempt(`read ${doi}`, () => table.client.send(new GetCommand({ TableName: table.tableName, Key: keys.head(doi), ConsistentRead: true })));
   return out.Item ? toStored(out.Item) : undefined;
+}
+
+/** BatchGetItem takes at most 100 keys. */
+const BATCH_GET_LIMIT = 100;
+/** Rounds of asking again for the keys BatchGetItem left unprocessed under load. */
+const BATCH_GET_ROUNDS = 10;
+
+/**
+ * The heads of several articles in one BatchGetItem per hundred (strongly consistent, like
+ * `getHead`), by DOI in lower case: DOIs are case-insensitive, and so are the table's keys.
+ */
+export async function getHeads(table: RecordsTable, dois: readonly string[]): Promise<Map<string, Stored>> {
+  const heads = new Map<string, Stored>();
+  const unique = [...new Set(dois.map((doi) => doi.toLowerCase()))];
+  for (let start = 0; start < unique.length; start += BATCH_GET_LIMIT) {
+    let request: Record<string, { Keys: Item[]; ConsistentRead: boolean }> | undefined = {
+      [table.tableName]: { Keys: unique.slice(start, start + BATCH_GET_LIMIT).map((doi) => keys.head(doi)), ConsistentRead: true },
+    };
+    for (let round = 0; request !== undefined && Object.keys(request).length > 0; round++) {
+      if (round === BATCH_GET_ROUNDS) throw new RecordsError(`records table: heads still unread after ${BATCH_GET_ROUNDS} rounds`);
+      const page = await attempt(`read ${unique.length} heads`, () => table.client.send(new BatchGetCommand({ RequestItems: request })));
+      for (const item of page.Responses?.[table.tableName] ?? []) {
+        const stored = toStored(item);
+        heads.set(stored.meta.doi.toLowerCase(), stored);
+      }
+      request = page.UnprocessedKeys as typeof request;
+    }
+  }
+  return heads;
 }
 
 export async function getVersion(table: RecordsTable, doi: string, version: number): Promise<ArticleRecord> {

@@ -18,10 +18,16 @@ export async function queryAll(table: RecordsTable, input: Omit<QueryCommandInpu
   return items;
 }
 
-/** True when a write lost its condition: another writer got there first, which callers treat as an outcome. */
+/**
+ * True when a write lost its condition: another writer got there first, which callers treat as an
+ * outcome. A transaction DynamoDB cancelled because another one was writing one of its items at
+ * that moment (`TransactionConflict`, e.g. two new articles of one journal both counting
+ * themselves) lost the same race: read again and decide afresh.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html
+ */
 export function lostCondition(error: unknown): boolean {
   if (error instanceof ConditionalCheckFailedException) return true;
-  if (error instanceof TransactionCanceledException) return (error.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed');
+  if (error instanceof TransactionCanceledException) return (error.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict');
   return false;
 }
 

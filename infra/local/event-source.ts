@@ -15,6 +15,8 @@ import { LOCAL_REGION } from './paths.ts';
 
 /** SQS: at most 10 messages per ReceiveMessage and per batch delete. */
 const SQS_BATCH = 10;
+/** Pause between empty receives while a batching window is open. */
+const EMPTY_POLL_PAUSE_MS = 100;
 
 export type MappingOptions = {
   /** Pollers (concurrent batches) for this mapping; Lambda starts with five. */
@@ -135,7 +137,13 @@ export class EventSourceMapping {
       const got = out.Messages ?? [];
       if (got.length > 0 && messages.length === 0) this.active++;
       messages.push(...got);
-      if (this.stopped || messages.length >= this.mapping.batchSize || got.length === 0 || performance.now() >= deadline) return messages;
+      if (this.stopped || messages.length >= this.mapping.batchSize || performance.now() >= deadline) return messages;
+      if (got.length === 0) {
+        // Without a window an empty receive ends the batch; with one, Lambda keeps gathering
+        // until the window closes (or the batch is full), so bursts arrive as one invocation.
+        if (messages.length === 0 || this.mapping.maxBatchingWindowSeconds === 0) return messages;
+        await sleep(Math.min(EMPTY_POLL_PAUSE_MS, Math.max(0, deadline - performance.now())));
+      }
     }
   }
 

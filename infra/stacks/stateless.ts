@@ -26,6 +26,11 @@ export interface StatelessStackProps extends StackProps {
  */
 export const PUBLISH_MANIFEST_PATTERN = 'inbox/*/_publish.json';
 
+/** Site and deposit jobs per run and how long Lambda gathers them (SQS allows more than 10 only with a window). */
+export const SITE_BATCH_SIZE = 100;
+export const SITE_BATCHING_WINDOW = Duration.seconds(2);
+export const DEPOSIT_BATCHING_WINDOW = Duration.seconds(5);
+
 /**
  * The pipeline: inbox manifest → Ingest → RenderQueue → Render → SiteQueue → Site (and
  * DepositQueue → Deposit → Crossref), plus 15-minute schedules on Site and Deposit, and the public
@@ -101,13 +106,17 @@ export class StatelessStack extends Stack {
       },
       targets: [new LambdaFunction(this.ingest.fn, { deadLetterQueue: this.ingestDlq.queue, retryAttempts: 4, maxEventAge: Duration.hours(6) })],
     });
-    const batch = { batchSize: 10, reportBatchItemFailures: true } as const;
-    this.render.fn.addEventSource(new SqsEventSource(this.renderQueue.queue, batch));
-    this.site.fn.addEventSource(new SqsEventSource(this.siteQueue.queue, batch));
+    this.render.fn.addEventSource(new SqsEventSource(this.renderQueue.queue, { batchSize: 10, reportBatchItemFailures: true }));
+    // Every render batch sends a site job and a deposit job for its issue: a window gathers a burst
+    // of them into one run (deduplicated by issue), so Site rebuilds the journal's archive and
+    // sitemap once rather than once per render batch, and Deposit sends Crossref one batch per issue.
+    this.site.fn.addEventSource(new SqsEventSource(this.siteQueue.queue, { batchSize: SITE_BATCH_SIZE, maxBatchingWindow: SITE_BATCHING_WINDOW, reportBatchItemFailures: true }));
     // Two deposits at a time at most: Crossref queues per account, and the ledger serialises per DOI anyway.
-    this.deposit.fn.addEventSource(new SqsEventSource(this.depositQueue.queue, { ...batch, maxConcurrency: 2 }));
+    this.deposit.fn.addEventSource(
+      new SqsEventSource(this.depositQueue.queue, { batchSize: SITE_BATCH_SIZE, maxBatchingWindow: DEPOSIT_BATCHING_WINDOW, reportBatchItemFailures: true, maxConcurrency: 2 }),
+    );
     new Rule(this, 'SiteSchedule', {
-      description: 'Every 15 minutes: Site catches up (later also the Crossref results poller)',
+      description: 'Every 15 minutes: Site catches up',
       schedule: Schedule.rate(Duration.minutes(15)),
       targets: [new LambdaFunction(this.site.fn, { retryAttempts: 2 })],
     });

@@ -1,4 +1,6 @@
 /** The records store against DynamoDB Local, on the table the synthesized template defines. */
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadJournal, type Article, type IssueBundle } from '#core/model/index';
 import { recordHash } from '#adapters/content-hash';
@@ -42,6 +44,34 @@ describe('putVersion', () => {
     ]);
     expect((await records.getVersion(article.doi, 1)).article).toEqual(article);
     expect((await records.getHead(article.doi))!.record.article).toEqual(changed);
+  });
+
+  it('tries again when DynamoDB cancels the transaction for a conflict with another one', async () => {
+    // Prepare: DynamoDB Local serialises transactions, so the conflict a busy table gives is injected once.
+    const article = bundle.articles[2]!;
+    let injected = 0;
+    const real = stage.stack.clients.documents;
+    const conflicting = new Proxy(real, {
+      get: (target, name, receiver) =>
+        name === 'send'
+          ? (command: unknown) => {
+              if (command instanceof TransactWriteCommand && injected === 0) {
+                injected++;
+                return Promise.reject(new TransactionCanceledException({ message: 'Transaction cancelled', $metadata: {}, CancellationReasons: [{ Code: 'None' }, { Code: 'None' }, { Code: 'TransactionConflict' }] }));
+              }
+              return (target.send as (c: unknown) => Promise<unknown>)(command);
+            }
+          : Reflect.get(target, name, receiver),
+    }) as DynamoDBDocumentClient;
+    const store = createRecordsStore(conflicting, stage.stack.table('RecordsTable'));
+
+    // Act
+    const result = await store.putVersion(recordOf(article), recordHash(recordOf(article)), at('2025-03-01T00:00:00.000Z'));
+
+    // Assess
+    expect(injected).toBe(1);
+    expect(result).toEqual({ outcome: 'created', version: 1 });
+    expect(await records.listVersions(article.doi)).toHaveLength(1);
   });
 
   it('writes exactly one version when the same change is stored concurrently', async () => {
@@ -95,7 +125,8 @@ describe('indexes', () => {
     const changes = await records.changedSince(bundle.journal.id, '2025-01-03', '2025-01-31');
 
     // Assess
-    expect(articles.map((a) => a.meta.articleId)).toEqual(['a01-petrovic', 'a02-mueller']);
+    expect(articles.map((a) => a.meta.articleId)).toEqual(bundle.articles.slice(0, 3).map((a) => a.id));
+    expect(articles.map((a) => a.meta.articleId).slice(0, 2)).toEqual(['a01-petrovic', 'a02-mueller']);
     expect(changes.map((c) => [c.meta.doi, c.meta.createdAt])).toEqual([[bundle.articles[0]!.doi, '2025-01-03T00:00:00.000Z']]);
   });
 
@@ -114,5 +145,21 @@ describe('indexes', () => {
     expect((await records.getProblems('testjournal', 'x'))!.problems).toEqual([{ file: 'f.yaml', path: ['doi'], message: 'bad' }]);
     await records.clearProblems('testjournal', 'x');
     expect(await records.getProblems('testjournal', 'x')).toBeUndefined();
+  });
+});
+
+describe('getHeads', () => {
+  it('reads the heads of several articles at once, keyed by lower-case DOI, leaving out those without one', async () => {
+    // Prepare
+    const [stored, other] = [bundle.articles[0]!, bundle.articles[1]!];
+    await records.putVersion(recordOf(stored), recordHash(recordOf(stored)), at('2025-04-01T00:00:00.000Z'));
+    await records.putVersion(recordOf(other), recordHash(recordOf(other)), at('2025-04-01T00:00:00.000Z'));
+
+    // Act
+    const heads = await records.getHeads([stored.doi.toUpperCase(), other.doi, stored.doi, '10.5555/never-stored']);
+
+    // Assess
+    expect([...heads.keys()].sort()).toEqual([stored.doi.toLowerCase(), other.doi.toLowerCase()].sort());
+    expect(heads.get(stored.doi.toLowerCase())).toEqual(await records.getHead(stored.doi));
   });
 });

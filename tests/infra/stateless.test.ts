@@ -129,14 +129,19 @@ describe('stateless stack: wiring', () => {
   const { statelessTemplate: template } = synthStage('dev');
   const rules = Object.values(resourcesOf(template, 'AWS::Events::Rule'));
 
-  it('feeds RenderQueue to Render, SiteQueue to Site and DepositQueue to Deposit, ten at a time, reporting failed items', () => {
+  it('feeds RenderQueue to Render ten at a time, SiteQueue to Site and DepositQueue to Deposit gathered over a window, reporting failed items', () => {
     const mappings = Object.values(resourcesOf(template, 'AWS::Lambda::EventSourceMapping')).map((m) => m.Properties);
+    const byFunction = new Map(mappings.map((m) => [readable(m.FunctionName), m]));
     expect(mappings.map((m) => [readable(m.EventSourceArn), readable(m.FunctionName)]).sort()).toEqual([
       ['{DepositQueue.Arn}', '{Deposit}'],
       ['{RenderQueue.Arn}', '{Render}'],
       ['{SiteQueue.Arn}', '{Site}'],
     ]);
-    for (const mapping of mappings) expect(mapping).toMatchObject({ BatchSize: 10, FunctionResponseTypes: ['ReportBatchItemFailures'] });
+    for (const mapping of mappings) expect(mapping).toMatchObject({ FunctionResponseTypes: ['ReportBatchItemFailures'] });
+    expect(byFunction.get('{Render}')).toMatchObject({ BatchSize: 10 });
+    expect(byFunction.get('{Render}')?.MaximumBatchingWindowInSeconds).toBeUndefined();
+    expect(byFunction.get('{Site}')).toMatchObject({ BatchSize: 100, MaximumBatchingWindowInSeconds: 2 });
+    expect(byFunction.get('{Deposit}')).toMatchObject({ BatchSize: 100, MaximumBatchingWindowInSeconds: 5 });
   });
 
   it('runs at most two deposits at a time', () => {

@@ -58,9 +58,11 @@ async function storeBundle(deps: IngestDeps, bundle: IssueBundle, at: { batchId:
   const { journal, issue } = bundle;
   await deps.records.putJournal(journal, recordHash(journal), at.now);
   await deps.records.putIssue(journal, issue, recordHash({ journal, issue }), at);
+  // One read for every head instead of one per article; putVersion reads again only after a lost race.
+  const heads = await deps.records.getHeads(bundle.articles.map((a) => a.doi));
   const outcomes = await mapLimit(bundle.articles, ARTICLE_CONCURRENCY, async (article) => {
     const record: ArticleRecord = { journal, issue, article };
-    const result = await deps.records.putVersion(record, recordHash(record), at);
+    const result = await deps.records.putVersion(record, recordHash(record), at, { head: heads.get(article.doi.toLowerCase()) });
     const rendered = result.outcome === 'unchanged' && result.render.status === 'done' && result.render.version === result.version;
     return { created: result.outcome === 'created', job: rendered ? undefined : { doi: article.doi, version: result.version } };
   });

@@ -1,6 +1,6 @@
 /**
  * Render: one SQS batch of render jobs. Each article's site files (landing page, JATS, RIS,
- * BibTeX) go to the site bucket, written only where they changed; their keys and hashes go on
+ * BibTeX, CSL-JSON) go to the site bucket; their keys and hashes go on
  * the article's head; then one site job per issue touched. Articles fail alone: a failure is
  * recorded on the head and reported in `batchItemFailures`, so SQS retries only that message
  * and, after the queue's maxReceiveCount, moves it to the dead-letter queue.
@@ -91,9 +91,12 @@ async function renderJob(deps: RenderDeps, job: RenderJob, seen: { version: numb
     return { ok: true };
   }
   const outputs = (deps.render ?? defaultRender)(record);
-  const written = await Promise.all(outputs.map((o) => deps.site.putIfChanged(o.key, o.body, { contentType: o.contentType, cacheControl: cacheControlFor(o.key) })));
+  // A new version changes nearly every file of the article, so each is written straight away:
+  // one PUT instead of a HEAD and a PUT (S3 gives identical bytes the same ETag). Unchanged
+  // metadata never gets here: Ingest queues no render for it.
+  const written = await Promise.all(outputs.map((o) => deps.site.put(o.key, o.body, { contentType: o.contentType, cacheControl: cacheControlFor(o.key) })));
   const artifacts = Object.fromEntries(written.map((w) => [w.key, w.sha256]));
   const current = await deps.records.markRendered(job.doi, meta.version, artifacts, deps.now().toISOString());
-  log.info('rendered', { renderedVersion: meta.version, files: written.length, written: written.filter((w) => w.written).length, superseded: !current });
+  log.info('rendered', { renderedVersion: meta.version, files: written.length, superseded: !current });
   return { ok: true, site: { journalId: meta.journalId, issueId: meta.issueId } };
 }
