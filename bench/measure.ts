@@ -4,6 +4,7 @@
  * wall-clock time, and the main thread's CPU time (process.threadCpuUsage), which other
  * processes on a loaded machine do not inflate: it is what one dedicated core would take.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { memoryUsage, resourceUsage, threadCpuUsage } from 'node:process';
 
 export type Round = { readonly ms: number; readonly cpuMs: number; readonly items: number; readonly bytes: number };
@@ -94,3 +95,33 @@ export function resultRow(result: PhaseResult): string[] {
 }
 
 export const RESULT_HEADER = ['phase', 'wall art/s', 'best', 'CPU art/s', 'best', 'CPU ms/art', '1st round', 'output/art', 'peak heap'] as const;
+
+/** CPU seconds of this process (every thread) and of each child process by command, read from /proc (Linux). */
+export function processTreeCpu(): Map<string, number> {
+  const out = new Map<string, number>();
+  const self = process.cpuUsage();
+  out.set('this process', (self.user + self.system) / 1e6);
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+  } catch {
+    return out;
+  }
+  const ticks = 100; // USER_HZ on Linux
+  for (const pid of pids) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    // Fields after the command (in parentheses): state ppid … utime(14) stime(15), 1-based.
+    const close = stat.lastIndexOf(')');
+    const name = stat.slice(stat.indexOf('(') + 1, close);
+    const fields = stat.slice(close + 2).split(' ');
+    if (Number(fields[1]) !== process.pid) continue;
+    const seconds = (Number(fields[11]) + Number(fields[12])) / ticks;
+    out.set(name, (out.get(name) ?? 0) + seconds);
+  }
+  return out;
+}

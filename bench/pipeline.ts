@@ -1,8 +1,10 @@
 /**
  * The pipeline benchmark: a synthetic back catalogue (500 articles in 20 issues, bench/synthetic.ts)
- * published through the local stand-in (the synthesized stage's bundled Ingest, Render and Site on
- * the emulators), end to end and per stage; then the same catalogue again (nothing changed, nothing
- * may be written); then each handler bundle's size and cold import time.
+ * published through the local stand-in (the synthesized stage's bundled Ingest, Render, Site and
+ * Deposit, in dry run, on the emulators), end to end and per stage, with when the site was up to
+ * date and the CPU every process spent (the machine's cores bound the rate); then the same
+ * catalogue again (nothing changed, nothing may be written); then each handler bundle's size and
+ * cold import time.
  *
  *     npm run bench:pipeline [-- --articles 500 --render-concurrency 2 --ingest-concurrency 1]
  *
@@ -17,11 +19,12 @@ import { CDK_OUT } from '#infra/local/paths';
 import { publishSources } from '#infra/local/publish';
 import { deployLocal, type LocalStack } from '#infra/local/stack';
 import { ensureSynth } from '#infra/local/synth';
+import { processTreeCpu } from './measure.ts';
 import { syntheticSources } from './synthetic.ts';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '500' }, 'render-concurrency': { type: 'string', default: '2' }, 'ingest-concurrency': { type: 'string', default: '1' }, rounds: { type: 'string', default: '5' } } });
 const ARTICLES = Number(values.articles);
-const STAGES = ['Ingest', 'Render', 'Site'] as const;
+const STAGES = ['Ingest', 'Render', 'Site', 'Deposit'] as const;
 
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -30,7 +33,12 @@ const median = (xs: readonly number[]): number => {
 const fmt = (n: number, digits = 0): string => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 const pad = (cells: readonly string[], widths: readonly number[]): string => cells.map((c, k) => (k === 0 ? c.padEnd(widths[k]!) : c.padStart(widths[k]!))).join('  ');
 
-type Pass = { readonly wallMs: number; readonly stages: Record<string, { invocations: number; spanMs: number; busyMs: number }> };
+type Pass = {
+  readonly wallMs: number;
+  readonly stages: Record<string, { invocations: number; spanMs: number; busyMs: number; doneMs: number }>;
+  /** CPU seconds spent during the pass, by process (this one runs the Lambdas and the SQS emulator). */
+  readonly cpu: Map<string, number>;
+};
 
 function snapshot(stack: LocalStack): Map<string, number> {
   return new Map(STAGES.map((s) => [s, lambdaOf(stack, s).stats.timeline.length]));
@@ -39,29 +47,38 @@ const lambdaOf = (stack: LocalStack, id: string): LocalLambda => stack.lambdas.g
 
 async function pass(stack: LocalStack, sources: Parameters<typeof publishSources>[1]): Promise<Pass> {
   const before = snapshot(stack);
+  const cpuBefore = processTreeCpu();
   const started = performance.timeOrigin + performance.now();
   await publishSources(stack, sources);
   await stack.drain({ timeoutMs: 1_800_000, quietMs: 500 });
   const ended = performance.timeOrigin + performance.now();
+  const cpu = new Map([...processTreeCpu()].map(([name, seconds]) => [name, seconds - (cpuBefore.get(name) ?? 0)]));
   const stages: Pass['stages'] = {};
   for (const s of STAGES) {
     const { stats } = lambdaOf(stack, s);
     const runs = stats.timeline.slice(before.get(s));
     const busyMs = runs.reduce((sum, r) => sum + (r.end - r.start), 0);
     const spanMs = runs.length === 0 ? 0 : Math.max(...runs.map((r) => r.end)) - Math.min(...runs.map((r) => r.start));
-    stages[s] = { invocations: runs.length, spanMs, busyMs };
+    const doneMs = runs.length === 0 ? 0 : Math.max(...runs.map((r) => r.end)) - started;
+    stages[s] = { invocations: runs.length, spanMs, busyMs, doneMs };
   }
-  return { wallMs: ended - started - 500, stages };
+  return { wallMs: ended - started - 500, stages, cpu };
 }
 
 function report(title: string, result: Pass): void {
   console.log(`\n${title}: ${ARTICLES} articles in ${fmt(result.wallMs / 1000, 1)} s end to end = ${fmt(ARTICLES / (result.wallMs / 1000), 1)} articles/s`);
-  const widths = [8, 12, 10, 14, 14];
-  console.log(pad(['stage', 'invocations', 'span s', 'articles/s', 'busy s'], widths));
+  const widths = [8, 12, 10, 14, 10, 12];
+  console.log(pad(['stage', 'invocations', 'span s', 'articles/s', 'busy s', 'done at s'], widths));
   for (const s of STAGES) {
     const st = result.stages[s]!;
-    console.log(pad([s, String(st.invocations), fmt(st.spanMs / 1000, 1), st.spanMs > 0 ? fmt(ARTICLES / (st.spanMs / 1000), 1) : '–', fmt(st.busyMs / 1000, 1)], widths));
+    console.log(pad([s, String(st.invocations), fmt(st.spanMs / 1000, 1), st.spanMs > 0 ? fmt(ARTICLES / (st.spanMs / 1000), 1) : '–', fmt(st.busyMs / 1000, 1), st.doneMs > 0 ? fmt(st.doneMs / 1000, 1) : '–'], widths));
   }
+  // The site is up to date once Site's last run ends; the (dry-run) Crossref deposit follows it.
+  const siteDone = Math.max(...(['Ingest', 'Render', 'Site'] as const).map((s) => result.stages[s]!.doneMs));
+  if (siteDone > 0) console.log(`published on the site: ${fmt(siteDone / 1000, 1)} s = ${fmt(ARTICLES / (siteDone / 1000), 1)} articles/s`);
+  const cpuTotal = [...result.cpu.values()].reduce((a, b) => a + b, 0);
+  const byProcess = [...result.cpu].filter(([, seconds]) => seconds >= 0.05).map(([name, seconds]) => `${name} ${fmt(seconds, 1)}`);
+  console.log(`CPU: ${fmt(cpuTotal, 1)} s (${byProcess.join(', ')}) = ${fmt((cpuTotal * 1000) / ARTICLES, 1)} ms per article; ${fmt(cpuTotal / (result.wallMs / 1000), 2)} cores busy on average`);
 }
 
 const synth = await ensureSynth({ cdkOut: CDK_OUT, log: (l) => console.log(l) });

@@ -26,10 +26,13 @@ export interface StatelessStackProps extends StackProps {
  */
 export const PUBLISH_MANIFEST_PATTERN = 'inbox/*/_publish.json';
 
-/** Site and deposit jobs per run and how long Lambda gathers them (SQS allows more than 10 only with a window). */
-export const SITE_BATCH_SIZE = 100;
-export const SITE_BATCHING_WINDOW = Duration.seconds(2);
-export const DEPOSIT_BATCHING_WINDOW = Duration.seconds(5);
+/**
+ * Site and deposit jobs per run and how long Lambda gathers them (SQS allows more than 10 only
+ * with a window). Two seconds holds a burst of render batches together; every second of it is
+ * also a second between the last render and the site or the deposit being up to date.
+ */
+export const JOB_BATCH_SIZE = 100;
+export const JOB_BATCHING_WINDOW = Duration.seconds(2);
 
 /**
  * The pipeline: inbox manifest → Ingest → RenderQueue → Render → SiteQueue → Site (and
@@ -110,10 +113,10 @@ export class StatelessStack extends Stack {
     // Every render batch sends a site job and a deposit job for its issue: a window gathers a burst
     // of them into one run (deduplicated by issue), so Site rebuilds the journal's archive and
     // sitemap once rather than once per render batch, and Deposit sends Crossref one batch per issue.
-    this.site.fn.addEventSource(new SqsEventSource(this.siteQueue.queue, { batchSize: SITE_BATCH_SIZE, maxBatchingWindow: SITE_BATCHING_WINDOW, reportBatchItemFailures: true }));
+    this.site.fn.addEventSource(new SqsEventSource(this.siteQueue.queue, { batchSize: JOB_BATCH_SIZE, maxBatchingWindow: JOB_BATCHING_WINDOW, reportBatchItemFailures: true }));
     // Two deposits at a time at most: Crossref queues per account, and the ledger serialises per DOI anyway.
     this.deposit.fn.addEventSource(
-      new SqsEventSource(this.depositQueue.queue, { batchSize: SITE_BATCH_SIZE, maxBatchingWindow: DEPOSIT_BATCHING_WINDOW, reportBatchItemFailures: true, maxConcurrency: 2 }),
+      new SqsEventSource(this.depositQueue.queue, { batchSize: JOB_BATCH_SIZE, maxBatchingWindow: JOB_BATCHING_WINDOW, reportBatchItemFailures: true, maxConcurrency: 2 }),
     );
     new Rule(this, 'SiteSchedule', {
       description: 'Every 15 minutes: Site catches up',

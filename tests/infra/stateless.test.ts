@@ -141,7 +141,7 @@ describe('stateless stack: wiring', () => {
     expect(byFunction.get('{Render}')).toMatchObject({ BatchSize: 10 });
     expect(byFunction.get('{Render}')?.MaximumBatchingWindowInSeconds).toBeUndefined();
     expect(byFunction.get('{Site}')).toMatchObject({ BatchSize: 100, MaximumBatchingWindowInSeconds: 2 });
-    expect(byFunction.get('{Deposit}')).toMatchObject({ BatchSize: 100, MaximumBatchingWindowInSeconds: 5 });
+    expect(byFunction.get('{Deposit}')).toMatchObject({ BatchSize: 100, MaximumBatchingWindowInSeconds: 2 });
   });
 
   it('runs at most two deposits at a time', () => {
