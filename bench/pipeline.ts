@@ -35,7 +35,7 @@ const pad = (cells: readonly string[], widths: readonly number[]): string => cel
 
 type Pass = {
   readonly wallMs: number;
-  readonly stages: Record<string, { invocations: number; spanMs: number; busyMs: number; doneMs: number }>;
+  readonly stages: Record<string, { invocations: number; spanMs: number; busyMs: number; cpuMs: number; doneMs: number }>;
   /** CPU seconds spent during the pass, by process (this one runs the Lambdas and the SQS emulator). */
   readonly cpu: Map<string, number>;
 };
@@ -60,18 +60,19 @@ async function pass(stack: LocalStack, sources: Parameters<typeof publishSources
     const busyMs = runs.reduce((sum, r) => sum + (r.end - r.start), 0);
     const spanMs = runs.length === 0 ? 0 : Math.max(...runs.map((r) => r.end)) - Math.min(...runs.map((r) => r.start));
     const doneMs = runs.length === 0 ? 0 : Math.max(...runs.map((r) => r.end)) - started;
-    stages[s] = { invocations: runs.length, spanMs, busyMs, doneMs };
+    const cpuMs = runs.reduce((sum, r) => sum + r.cpuMs, 0);
+    stages[s] = { invocations: runs.length, spanMs, busyMs, cpuMs, doneMs };
   }
   return { wallMs: ended - started - 500, stages, cpu };
 }
 
 function report(title: string, result: Pass): void {
   console.log(`\n${title}: ${ARTICLES} articles in ${fmt(result.wallMs / 1000, 1)} s end to end = ${fmt(ARTICLES / (result.wallMs / 1000), 1)} articles/s`);
-  const widths = [8, 12, 10, 14, 10, 12];
-  console.log(pad(['stage', 'invocations', 'span s', 'articles/s', 'busy s', 'done at s'], widths));
+  const widths = [8, 12, 10, 14, 10, 10, 12];
+  console.log(pad(['stage', 'invocations', 'span s', 'articles/s', 'busy s', 'CPU s', 'done at s'], widths));
   for (const s of STAGES) {
     const st = result.stages[s]!;
-    console.log(pad([s, String(st.invocations), fmt(st.spanMs / 1000, 1), st.spanMs > 0 ? fmt(ARTICLES / (st.spanMs / 1000), 1) : '–', fmt(st.busyMs / 1000, 1), st.doneMs > 0 ? fmt(st.doneMs / 1000, 1) : '–'], widths));
+    console.log(pad([s, String(st.invocations), fmt(st.spanMs / 1000, 1), st.spanMs > 0 ? fmt(ARTICLES / (st.spanMs / 1000), 1) : '–', fmt(st.busyMs / 1000, 1), fmt(st.cpuMs / 1000, 1), st.doneMs > 0 ? fmt(st.doneMs / 1000, 1) : '–'], widths));
   }
   // The site is up to date once Site's last run ends; the (dry-run) Crossref deposit follows it.
   const siteDone = Math.max(...(['Ingest', 'Render', 'Site'] as const).map((s) => result.stages[s]!.doneMs));

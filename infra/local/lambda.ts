@@ -21,9 +21,18 @@ const WORKER_EXEC_ARGV: string[] = [];
 export type InvokeError = { readonly errorType: string; readonly errorMessage: string; readonly stack?: string; readonly cause?: string };
 export type InvokeResult = { readonly ok: true; readonly result: unknown; readonly durationMs: number; readonly coldStartMs?: number } | { readonly ok: false; readonly error: InvokeError; readonly durationMs: number; readonly coldStartMs?: number };
 export type LogSink = (functionName: string, line: string) => void;
-export type FunctionStats = { invocations: number; errors: number; coldStarts: number; coldStartMs: number[]; durationMs: number[]; timeline: { start: number; end: number; ok: boolean }[] };
+export type FunctionStats = {
+  invocations: number;
+  errors: number;
+  coldStarts: number;
+  coldStartMs: number[];
+  durationMs: number[];
+  /** Each invocation: wall-clock start and end (epoch ms), outcome, and the CPU time its thread spent. */
+  timeline: { start: number; end: number; ok: boolean; cpuMs: number }[];
+};
 
-type Environment = { worker: Worker; ready: Promise<{ initMs: number; error?: InvokeError }>; busy: boolean; pending: Map<string, (r: { ok: boolean; result?: unknown; error?: InvokeError }) => void>; warm: boolean };
+type Reply = { ok: boolean; result?: unknown; error?: InvokeError; cpuMs?: number };
+type Environment = { worker: Worker; ready: Promise<{ initMs: number; error?: InvokeError }>; busy: boolean; pending: Map<string, (r: Reply) => void>; warm: boolean };
 
 export class LocalLambda {
   readonly stats: FunctionStats = { invocations: 0, errors: 0, coldStarts: 0, coldStartMs: [], durationMs: [], timeline: [] };
@@ -60,7 +69,7 @@ export class LocalLambda {
       const durationMs = performance.now() - started;
       this.stats.invocations++;
       this.stats.durationMs.push(durationMs);
-      this.stats.timeline.push({ start: performance.timeOrigin + started, end: performance.timeOrigin + started + durationMs, ok: outcome.ok });
+      this.stats.timeline.push({ start: performance.timeOrigin + started, end: performance.timeOrigin + started + durationMs, ok: outcome.ok, cpuMs: outcome.cpuMs ?? 0 });
       if (!outcome.ok) this.stats.errors++;
       const timing = { durationMs, ...(coldStartMs === undefined ? {} : { coldStartMs }) };
       return outcome.ok ? { ok: true, result: outcome.result, ...timing } : { ok: false, error: outcome.error!, ...timing };
@@ -70,7 +79,7 @@ export class LocalLambda {
     }
   }
 
-  private run(environment: Environment, id: string, event: unknown, context: Record<string, unknown>): Promise<{ ok: boolean; result?: unknown; error?: InvokeError }> {
+  private run(environment: Environment, id: string, event: unknown, context: Record<string, unknown>): Promise<Reply> {
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         environment.pending.delete(id);
@@ -125,11 +134,11 @@ export class LocalLambda {
       resourceLimits: { maxOldGenerationSizeMb: this.fn.memoryMb },
     });
     for (const stream of [worker.stdout, worker.stderr]) createInterface({ input: stream }).on('line', (line) => this.options.log(this.fn.logicalId, line));
-    const pending = new Map<string, (r: { ok: boolean; result?: unknown; error?: InvokeError }) => void>();
+    const pending = new Map<string, (r: Reply) => void>();
     const ready = new Promise<{ initMs: number; error?: InvokeError }>((resolve) => {
-      worker.on('message', (message: { type?: string; id?: string; initMs?: number; ok?: boolean; result?: unknown; error?: InvokeError }) => {
+      worker.on('message', (message: Reply & { type?: string; id?: string; initMs?: number }) => {
         if (message.type === 'ready') resolve({ initMs: message.initMs ?? 0, ...(message.error ? { error: message.error } : {}) });
-        else if (message.id !== undefined) pending.get(message.id)?.(message as { ok: boolean });
+        else if (message.id !== undefined) pending.get(message.id)?.(message);
       });
     });
     const environment: Environment = { worker, ready, busy: false, pending, warm: false };
