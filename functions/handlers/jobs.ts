@@ -5,13 +5,15 @@ import { z } from 'zod';
 export const renderJobSchema = z.strictObject({ doi: z.string().min(1), version: z.number().int().positive() });
 export type RenderJob = z.infer<typeof renderJobSchema>;
 
+/** A job about one issue: Render sends one per issue it touched to SiteQueue and to DepositQueue. */
+export const issueJobSchema = z.strictObject({ journalId: z.string().min(1), issueId: z.string().min(1) });
+export type IssueJob = z.infer<typeof issueJobSchema>;
+
 /** SiteQueue: rebuild an issue's table of contents and the site-wide files. */
-export const siteJobSchema = z.strictObject({ journalId: z.string().min(1), issueId: z.string().min(1) });
-export type SiteJob = z.infer<typeof siteJobSchema>;
+export type SiteJob = IssueJob;
 
 /** DepositQueue: register the DOIs of an issue's rendered articles with Crossref (what changed since the last deposit). */
-export const depositJobSchema = z.strictObject({ journalId: z.string().min(1), issueId: z.string().min(1) });
-export type DepositJob = z.infer<typeof depositJobSchema>;
+export type DepositJob = IssueJob;
 
 export type Parsed<T> = { readonly ok: true; readonly job: T } | { readonly ok: false; readonly reason: string };
 
@@ -25,4 +27,25 @@ export function parseJob<T>(schema: z.ZodType<T>, body: string): Parsed<T> {
   }
   const result = schema.safeParse(value);
   return result.success ? { ok: true, job: result.data } : { ok: false, reason: `not a job: ${result.error.issues.map((i) => `${i.path.join('.') || '(body)'} ${i.message}`).join('; ')}` };
+}
+
+/** The issues an SQS batch of issue jobs names, each once with every message that named it, and the messages that are not jobs. */
+export function issueJobsOf(messages: readonly { readonly messageId: string; readonly body: string }[]): {
+  readonly issues: readonly { readonly job: IssueJob; readonly messageIds: readonly string[] }[];
+  readonly poison: readonly { readonly messageId: string; readonly reason: string }[];
+} {
+  const byIssue = new Map<string, { job: IssueJob; messageIds: string[] }>();
+  const poison: { messageId: string; reason: string }[] = [];
+  for (const { messageId, body } of messages) {
+    const parsed = parseJob(issueJobSchema, body);
+    if (!parsed.ok) {
+      poison.push({ messageId, reason: parsed.reason });
+      continue;
+    }
+    const id = `${parsed.job.journalId}/${parsed.job.issueId}`;
+    const entry = byIssue.get(id) ?? { job: parsed.job, messageIds: [] };
+    entry.messageIds.push(messageId);
+    byIssue.set(id, entry);
+  }
+  return { issues: [...byIssue.values()], poison };
 }

@@ -17,7 +17,7 @@ import type { DepositLedger } from '#adapters/deposit-ledger';
 import { describeError } from '#adapters/errors';
 import type { Logger } from '#adapters/logger';
 import type { RecordsStore } from '#adapters/records';
-import { depositJobSchema, parseJob, type DepositJob } from '../jobs.ts';
+import { issueJobsOf, type DepositJob } from '../jobs.ts';
 import { loadIssueDeposit, type IssueDeposit } from './deposit-source.ts';
 
 export const CROSSREF_MODES = ['deposit', 'dry-run'] as const;
@@ -113,20 +113,10 @@ async function markDeposited(deps: DepositFlowDeps, loaded: IssueDeposit, source
 
 /** An SQS batch of deposit jobs: each issue once; a failure fails that issue's messages only. */
 export async function depositBatch(deps: DepositFlowDeps, messages: readonly SQSRecord[]): Promise<SQSBatchResponse> {
-  const failures: SQSBatchItemFailure[] = [];
-  const byIssue = new Map<string, { job: DepositJob; messageIds: string[] }>();
-  for (const message of messages) {
-    const parsed = parseJob(depositJobSchema, message.body);
-    if (!parsed.ok) {
-      deps.log.error('poison message', { messageId: message.messageId, reason: parsed.reason });
-      failures.push({ itemIdentifier: message.messageId });
-      continue;
-    }
-    const entry = byIssue.get(label(parsed.job)) ?? { job: parsed.job, messageIds: [] };
-    entry.messageIds.push(message.messageId);
-    byIssue.set(label(parsed.job), entry);
-  }
-  for (const { job, messageIds } of byIssue.values()) {
+  const { issues, poison } = issueJobsOf(messages);
+  for (const p of poison) deps.log.error('poison message', p);
+  const failures: SQSBatchItemFailure[] = poison.map((p) => ({ itemIdentifier: p.messageId }));
+  for (const { job, messageIds } of issues) {
     try {
       await depositIssue(deps, job);
     } catch (error) {

@@ -25,7 +25,7 @@ import { describeError, RecordNotFoundError } from '#adapters/errors';
 import type { Logger } from '#adapters/logger';
 import type { ObjectStore, PutOutcome } from '#adapters/object-store';
 import type { RecordsStore } from '#adapters/records';
-import { parseJob, siteJobSchema, type SiteJob } from '../jobs.ts';
+import { issueJobsOf, type SiteJob } from '../jobs.ts';
 
 export type SiteDeps = {
   readonly records: RecordsStore;
@@ -71,22 +71,11 @@ export async function buildJournalFiles(deps: SiteDeps, journalId: string): Prom
 
 /** An SQS batch of site jobs: each issue once, then each journal's files once; failures per message. */
 export async function siteBatch(deps: SiteDeps, messages: readonly SQSRecord[]): Promise<SQSBatchResponse> {
-  const failures: SQSBatchItemFailure[] = [];
-  const byIssue = new Map<string, { job: SiteJob; messageIds: string[] }>();
-  for (const message of messages) {
-    const parsed = parseJob(siteJobSchema, message.body);
-    if (!parsed.ok) {
-      deps.log.error('poison message', { messageId: message.messageId, reason: parsed.reason });
-      failures.push({ itemIdentifier: message.messageId });
-      continue;
-    }
-    const id = `${parsed.job.journalId}/${parsed.job.issueId}`;
-    const entry = byIssue.get(id) ?? { job: parsed.job, messageIds: [] };
-    entry.messageIds.push(message.messageId);
-    byIssue.set(id, entry);
-  }
+  const { issues, poison } = issueJobsOf(messages);
+  for (const p of poison) deps.log.error('poison message', p);
+  const failures: SQSBatchItemFailure[] = poison.map((p) => ({ itemIdentifier: p.messageId }));
   const journals = new Map<string, string[]>();
-  for (const { job, messageIds } of byIssue.values()) {
+  for (const { job, messageIds } of issues) {
     try {
       const out = await buildIssuePage(deps, job);
       deps.log.info('issue page built', { ...job, written: out.written });
