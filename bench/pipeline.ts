@@ -100,13 +100,12 @@ try {
   report('same catalogue again (no change)', await pass(stack, [sources]));
 
   console.log('\nhandler bundles (cold import = fresh worker importing the bundle, median of rounds)');
-  const widths = [8, 12, 16];
+  const widths = [18, 12, 16];
   console.log(pad(['handler', 'bundle KiB', 'cold import ms'], widths));
-  for (const s of STAGES) {
-    const fn = stack.fn(s);
+  for (const fn of [...stack.model.functions].sort((a, b) => a.logicalId.localeCompare(b.logicalId))) {
     const times: number[] = [];
     for (let round = 0; round < Number(values.rounds); round++) times.push(await measureColdImport(fn, { ...awsEnv(emulators.endpoints), ...fn.environment }));
-    console.log(pad([s, fmt(statSync(fn.file).size / 1024), fmt(median(times))], widths));
+    console.log(pad([fn.logicalId, fmt(statSync(fn.file).size / 1024), fmt(median(times))], widths));
   }
 } finally {
   await stack.stop();

@@ -23,6 +23,7 @@ import {
 import type { IssueBundle } from '#core/model/index';
 import { sha256 } from './content-hash.ts';
 import { CrossrefAuthError, CrossrefError, type CrossrefClient } from './crossref-http.ts';
+import { describeError } from './errors.ts';
 import type { XmlValidator } from './crossref-xsd.ts';
 import { MAX_DOIS_PER_BATCH, type BatchEntry, type DepositLedger } from './deposit-ledger.ts';
 
@@ -35,7 +36,11 @@ export type DepositSource = {
 };
 
 /** Keeps the exact file sent (e.g. S3 under `crossref/deposits/<file name>`). */
-export type DepositFileStore = { put(fileName: string, xml: string): Promise<void> };
+export type DepositFileStore = {
+  put(fileName: string, xml: string): Promise<void>;
+  /** Keeps a file the schema refused, apart from the sent ones, for staff to read; without it such a file is not kept. */
+  putInvalid?(fileName: string, xml: string): Promise<void>;
+};
 
 export type DepositEvent = { readonly event: string; readonly [key: string]: unknown };
 
@@ -70,7 +75,7 @@ export type BatchStatusReport =
   | 'abandoned'
   /** Another deposit reserved some of these DOIs first; nothing was sent. */
   | 'conflict'
-  /** The rendered file does not validate against the schema; nothing was sent (a bug in the renderer or rules). */
+  /** The rendered file does not validate against the schema; nothing was sent, the file went to `putInvalid` (a bug in the renderer or rules). */
   | 'invalid';
 
 export type BatchReport = {
@@ -99,6 +104,11 @@ export type DepositOptions = {
   readonly only?: readonly string[];
   /** Plan and report, send nothing. */
   readonly dryRun?: boolean;
+  /**
+   * Check every pending batch first (default true, the CLI's way). The Lambda flows pass false:
+   * the schedule resumes once per run with its backoff, and the callback settles batches as they finish.
+   */
+  readonly resume?: boolean;
 };
 
 const FINGERPRINT_BATCH = { batchId: 'fingerprint', timestamp: '0' } as const;
@@ -163,27 +173,40 @@ export function createDepositService(deps: DepositDeps) {
     return report(batch, 'pending');
   }
 
-  /** Checks every pending batch once: settles the processed ones, abandons those Crossref never got. */
+  /** Checks one pending batch: settles it when processed, abandons it when Crossref never got it. */
+  async function resumeBatch(batch: BatchEntry): Promise<BatchReport> {
+    let result: SubmissionLog;
+    try {
+      result = await deps.crossref.result(batch.fileName);
+    } catch (error) {
+      if (error instanceof CrossrefAuthError || !(error instanceof CrossrefError)) throw error;
+      return report(batch, 'unconfirmed', { problems: [error.message] });
+    }
+    if (result.status === 'completed') return settle(batch, result);
+    if (result.status === 'unknown' && deps.now().getTime() - Date.parse(batch.updatedAt) >= abandonAfterMs) {
+      const message = `Crossref has no submission named ${batch.fileName}; the DOIs will be deposited again with a larger timestamp`;
+      await deps.ledger.abandon(batch.batchId, message, at());
+      log('crossref.batch.abandoned', { batchId: batch.batchId, fileName: batch.fileName });
+      return report(batch, 'abandoned', { problems: [message] });
+    }
+    return report(batch, result.status === 'unknown' ? 'unconfirmed' : 'pending');
+  }
+
+  /**
+   * Checks every pending batch once. A batch that fails (an unreadable log, a ledger write) is
+   * reported unconfirmed with its problem and left pending for the next run; the others proceed.
+   * Only a refused login stops the lot: every other batch would be refused too.
+   */
   async function resumePending(): Promise<BatchReport[]> {
     const reports: BatchReport[] = [];
     for (const batch of await deps.ledger.pendingBatches()) {
-      let result: SubmissionLog;
       try {
-        result = await deps.crossref.result(batch.fileName);
+        reports.push(await resumeBatch(batch));
       } catch (error) {
-        if (error instanceof CrossrefAuthError || !(error instanceof CrossrefError)) throw error;
-        reports.push(report(batch, 'unconfirmed', { problems: [error.message] }));
-        continue;
-      }
-      if (result.status === 'completed') {
-        reports.push(await settle(batch, result));
-      } else if (result.status === 'unknown' && deps.now().getTime() - Date.parse(batch.updatedAt) >= abandonAfterMs) {
-        const message = `Crossref has no submission named ${batch.fileName}; the DOIs will be deposited again with a larger timestamp`;
-        await deps.ledger.abandon(batch.batchId, message, at());
-        log('crossref.batch.abandoned', { batchId: batch.batchId, fileName: batch.fileName });
-        reports.push(report(batch, 'abandoned', { problems: [message] }));
-      } else {
-        reports.push(report(batch, result.status === 'unknown' ? 'unconfirmed' : 'pending'));
+        if (error instanceof CrossrefAuthError) throw error;
+        const problem = `could not settle the batch: ${describeError(error)}`;
+        log('crossref.batch.resume-failed', { batchId: batch.batchId, fileName: batch.fileName, problem });
+        reports.push(report(batch, 'unconfirmed', { problems: [problem] }));
       }
     }
     return reports;
@@ -194,7 +217,11 @@ export function createDepositService(deps: DepositDeps) {
     const batch = { batchId, fileName: depositFileName(batchId), timestamp, dois: records.map((r) => r.doi) };
     const xml = source.render(batch);
     const checked = deps.validate(xml);
-    if (!checked.valid) return report(batch, 'invalid', { problems: checked.errors });
+    if (!checked.valid) {
+      await deps.store.putInvalid?.(batch.fileName, xml);
+      log('crossref.batch.invalid', { batchId, fileName: batch.fileName, problems: checked.errors.length });
+      return report(batch, 'invalid', { problems: checked.errors });
+    }
     await deps.store.put(batch.fileName, xml);
     const reserved = await deps.ledger.reserve({ batchId, fileName: batch.fileName, timestamp, records, at: at() });
     if (!reserved.ok) return report(batch, 'conflict', { problems: [`reserved meanwhile by another deposit: ${reserved.conflicts.join(', ')}`] });
@@ -216,7 +243,7 @@ export function createDepositService(deps: DepositDeps) {
 
   /** Deposits what changed in `source`. */
   async function deposit(source: DepositSource, options: DepositOptions = {}): Promise<DepositReport> {
-    const resumed = options.dryRun ? [] : await resumePending();
+    const resumed = options.dryRun || options.resume === false ? [] : await resumePending();
     const records = recordHashes(source);
     const ledger = await deps.ledger.entries(records.map((r) => r.doi));
     const plan = planDeposit({ records, ledger, now: deps.now(), retryFailed: options.retryFailed ?? false, ...(options.only ? { only: options.only } : {}) });

@@ -228,7 +228,8 @@ export function formatStatus(report: StatusReport): string[] {
       if (issue.articles.some((a) => a.local === 'changed')) lines.push('  * the file on disk differs from what is published: run colophon publish');
     }
     if (issue.problems) {
-      lines.push(`  the upload of ${shortTime(issue.problems.at)} (batch ${issue.problems.batchId}) was refused, ${count(issue.problems.problems.length, 'problem')}:`);
+      const what = issue.problems.problems.every((p) => p.file.startsWith('crossref/')) ? 'the Crossref deposit file' : 'the upload';
+      lines.push(`  ${what} of ${shortTime(issue.problems.at)} (batch ${issue.problems.batchId}) was refused, ${count(issue.problems.problems.length, 'problem')}:`);
       lines.push(...issue.problems.problems.map((p) => `    ${formatProblem(p)}`));
     }
   }

@@ -1,5 +1,5 @@
 /**
- * CrossrefCallback Lambda: `POST /api/crossref/callback?token=…`, Crossref's notification callback
+ * CrossrefCallback Lambda: `GET|POST /api/crossref/callback?token=…`, Crossref's notification callback
  * (flows/callback.ts). Environment, read once at cold start: `TABLE_NAME` (the deposit ledger),
  * `CROSSREF_ENDPOINT` (the only origin logs are fetched from), `CROSSREF_SECRET_ARN` (credentials
  * and `callback_token`, read at run time and kept for the container's life).

@@ -3,7 +3,8 @@
  * DOIs with Crossref; the EventBridge schedule settles pending batches and catches up.
  *
  * Environment, read once at cold start: `TABLE_NAME` (records and the deposit ledger),
- * `ARTIFACTS_BUCKET` (deposit files under `crossref/deposits/`), `CROSSREF_MODE` (`deposit` or
+ * `ARTIFACTS_BUCKET` (deposit files under `crossref/deposits/`, files the schema refused under
+ * `crossref/invalid/`, dry-run files under `crossref/dry-run/`), `CROSSREF_MODE` (`deposit` or
  * `dry-run`), `CROSSREF_ENDPOINT`, `CROSSREF_SECRET_ARN` (the credentials are read from Secrets
  * Manager at run time, only in deposit mode, and kept for the container's life). The Crossref
  * 5.4.0 XSD is bundled beside the handler (`schemas/`, see infra/constructs/colophon-function.ts);
@@ -25,7 +26,7 @@ import { createObjectStore } from '#adapters/object-store';
 import { createRecordsStore } from '#adapters/records';
 import { createCrossrefSecretSource } from '#adapters/secrets';
 import { requireEnv } from './env.ts';
-import { CROSSREF_MODES, depositBatch, depositKey, type CrossrefMode, type DepositFlowDeps } from './flows/deposit.ts';
+import { CROSSREF_MODES, depositBatch, depositFileStore, type ArtifactStore, type CrossrefMode, type DepositFlowDeps } from './flows/deposit.ts';
 import { depositSchedule, type ScheduleSummary } from './flows/deposit-schedule.ts';
 
 const env = requireEnv(['TABLE_NAME', 'ARTIFACTS_BUCKET', 'CROSSREF_MODE', 'CROSSREF_ENDPOINT', 'CROSSREF_SECRET_ARN']);
@@ -41,7 +42,8 @@ const schemasDir = process.env.CROSSREF_SCHEMAS_DIR || fileURLToPath(new URL('./
 let compiled: XmlValidator | undefined;
 const validate: XmlValidator = (xml) => (compiled ??= compileCrossrefSchema(schemasDir).validate)(xml);
 
-const store = { put: async (fileName: string, xml: string) => void (await artifacts.put(depositKey(fileName), xml, { contentType: 'application/xml; charset=utf-8' })) };
+const files: ArtifactStore = { put: async (key, xml) => void (await artifacts.put(key, xml, { contentType: 'application/xml; charset=utf-8' })) };
+const store = depositFileStore(files);
 
 const deps: DepositFlowDeps = {
   records: createRecordsStore(clients.dynamo, env.TABLE_NAME),
@@ -61,7 +63,7 @@ const deps: DepositFlowDeps = {
       log: (e) => log.info(e.event, e),
     });
   },
-  store,
+  artifacts: files,
   validate,
   log,
   now: () => new Date(),

@@ -127,7 +127,7 @@ const artifacts = stack.bucket('ArtifactsBucket');
 say(
   simulator
     ? `Crossref: deposited to the simulator (${simulator.url}/__control/state); files kept in s3://${artifacts}/crossref/deposits/`
-    : `Crossref: dry run, nothing sent; deposit files in s3://${artifacts}/crossref/deposits/ (COLOPHON_CROSSREF=simulator npm start to register with the local simulator)`,
+    : `Crossref: dry run, nothing sent; deposit files in s3://${artifacts}/crossref/dry-run/ (COLOPHON_CROSSREF=simulator npm start to register with the local simulator)`,
 );
 say(`logs: ${logDir}/ — state: ${STATE_DIR}/ — Ctrl-C to stop`);
 say('publish from another terminal: npx colophon publish metadata/balcanica/L-2019 (then npx colophon status metadata/balcanica/L-2019)');

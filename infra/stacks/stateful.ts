@@ -47,8 +47,13 @@ export class StatefulStack extends Stack {
 
     this.crossrefSecret = new Secret(this, 'CrossrefCredentials', {
       description: `Crossref deposit credentials for ${config.crossref.endpoint}: set login_id and login_passwd after the first deploy`,
-      // A generated password stands in until staff put the real one; no value ever sits in the template.
-      generateSecretString: { secretStringTemplate: JSON.stringify({ login_id: '' }), generateStringKey: 'login_passwd' },
+      // Crossref issues the password, so generating one is pointless; the callback token is ours to
+      // choose: generated here, unguessable, URL-safe (it travels as ?token=), never in the template.
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify({ login_id: '', login_passwd: '' }),
+        generateStringKey: 'callback_token',
+        excludePunctuation: true,
+      },
       removalPolicy,
     });
     pinLogicalId(this.crossrefSecret, 'CrossrefCredentials');

@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Fn, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Match, Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -8,7 +8,7 @@ import type { StageConfig } from '../config.ts';
 import { ColophonFunction, handlerEntry, type ColophonFunctionProps } from '../constructs/colophon-function.ts';
 import { HttpRoutes, type HttpRouteSpec } from '../constructs/http-routes.ts';
 import { DeadLetterQueue, WorkQueue } from '../constructs/work-queue.ts';
-import { importStateful } from './stateful-outputs.ts';
+import { importStateful, type StatefulOutputName } from './stateful-outputs.ts';
 
 export interface StatelessStackProps extends StackProps {
   readonly config: StageConfig;
@@ -33,6 +33,9 @@ export const PUBLISH_MANIFEST_PATTERN = 'inbox/*/_publish.json';
  */
 export const JOB_BATCH_SIZE = 100;
 export const JOB_BATCHING_WINDOW = Duration.seconds(2);
+
+/** The path of Crossref's notification callback on the HTTP API. */
+export const CROSSREF_CALLBACK_PATH = '/api/crossref/callback';
 
 /**
  * The pipeline: inbox manifest → Ingest → RenderQueue → Render → SiteQueue → Site (and
@@ -139,9 +142,10 @@ export class StatelessStack extends Stack {
     const routes: readonly HttpRouteSpec[] = [
       { path: '/api/oai', fn: this.oai.fn, methods: [HttpMethod.GET, HttpMethod.POST], access: { public: 'OAI-PMH 2.0 is an open harvesting protocol for public metadata' } },
       {
-        path: '/api/crossref/callback',
+        path: CROSSREF_CALLBACK_PATH,
         fn: this.crossrefCallback.fn,
-        methods: [HttpMethod.POST],
+        // Crossref's docs say only "an HTTP(S) request" with the data in headers: take either method.
+        methods: [HttpMethod.GET, HttpMethod.POST],
         access: {
           public:
             'Crossref calls its notification callback without AWS credentials; the handler refuses any request without the unguessable token from the Crossref secret (compared in constant time) and fetches logs only from the Crossref endpoint',
@@ -160,5 +164,12 @@ export class StatelessStack extends Stack {
       IngestDlqUrl: this.ingestDlq.queue.queueUrl,
     };
     for (const [name, value] of Object.entries(outputs)) new CfnOutput(this, name, { value });
+    // The URL staff register with Crossref (with `?token=<callback_token>`): the API's own endpoint,
+    // not the site's /api/*, because the distribution's access logs record query strings and the
+    // token would land in the log bucket. The API's access log format has no query string.
+    new CfnOutput(this, 'CrossrefCallbackUrl', {
+      value: Fn.join('', [Fn.getStackOutput(props.statefulStackName, 'ApiEndpoint' satisfies StatefulOutputName, this.region), CROSSREF_CALLBACK_PATH]),
+      description: 'Register this URL with Crossref as the notify-url, with ?token=<callback_token from the Crossref secret>; never the site URL (CloudFront logs query strings)',
+    });
   }
 }

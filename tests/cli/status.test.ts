@@ -108,6 +108,19 @@ describe('the table', () => {
     expect(needsAttention(report)).toBe(true);
   });
 
+  it('names a refused Crossref deposit file as such, not as a refused upload', () => {
+    // Prepare
+    const problem = { file: 'crossref/invalid/colophon-1.xml', path: [], message: 'does not validate against Crossref 5.4.0: bad', line: 12, column: 1 };
+    const refused: StatusReport = { ...report, issues: [{ ...report.issues[1]!, problems: { batchId: 'b3', at: '2026-11-28T09:00:00.000Z', problems: [problem] } }] };
+
+    // Act
+    const lines = formatStatus(refused);
+
+    // Assess
+    expect(lines).toContain('  the Crossref deposit file of 2026-11-28 09:00:00Z (batch b3) was refused, 1 problem:');
+    expect(lines.at(-1)).toBe('    crossref/invalid/colophon-1.xml:12:1: does not validate against Crossref 5.4.0: bad');
+  });
+
   it('says so when the stage has no issue yet, and needs no attention', () => {
     // Prepare
     const empty: StatusReport = { ...report, issues: [] };

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import type { CrossrefSecret } from '#adapters/secrets';
+import { ConfigError } from '#adapters/errors';
+import { SecretError, type CrossrefSecret, type SecretSource } from '#adapters/secrets';
 import { allowedRetrieveUrl, handleCallback, tokensEqual, type CallbackDeps } from '#handlers/flows/callback';
 import { completedLog, queuedLog } from '#infra/local/crossref-simulator/logs';
 import { captureLogger, memoryLedger } from './deposit-fakes.ts';
@@ -20,25 +21,30 @@ const HEADERS = {
 const event = (query: Record<string, string> | undefined, headers: Record<string, string> = HEADERS): APIGatewayProxyEventV2 =>
   ({ headers, ...(query ? { queryStringParameters: query } : {}), requestContext: { http: { sourceIp: '192.0.2.1' } } }) as unknown as APIGatewayProxyEventV2;
 
-async function world(options: { log?: string; secret?: CrossrefSecret } = {}) {
+/** Every form the password and the token could take in a log line: raw, URL-encoded, form-encoded. */
+const SECRET_FORMS = [TOKEN, SECRET.credentials.password, encodeURIComponent(SECRET.credentials.password), new URLSearchParams({ x: SECRET.credentials.password }).toString().slice(2)];
+const leaks = (lines: readonly unknown[]): string[] => SECRET_FORMS.filter((form) => JSON.stringify(lines).includes(form));
+
+async function world(options: { log?: string; secret?: CrossrefSecret; secretSource?: SecretSource; fetch?: typeof fetch } = {}) {
   const ledger = memoryLedger();
   await ledger.reserve({ batchId: 'batch-1', fileName: 'batch-1.xml', timestamp: '20250301115900000', records: DOIS.map((doi) => ({ doi, hash: `h-${doi}` })), at: '2025-03-01T11:59:00.000Z' });
   const fetched: { url: string; init: RequestInit | undefined }[] = [];
+  const log = captureLogger();
   const body =
     options.log ??
     completedLog(1000000001, 'batch-1', DOIS.map((doi) => ({ status: 'Success' as const, doi, message: 'Successfully added' })));
   const deps: CallbackDeps = {
     ledger,
-    secret: { get: async () => options.secret ?? SECRET },
+    secret: options.secretSource ?? { get: async () => options.secret ?? SECRET },
     crossrefEndpoint: ENDPOINT,
     fetch: (async (url: URL | string, init?: RequestInit) => {
       fetched.push({ url: String(url), init });
-      return new Response(body, { status: 200 });
+      return options.fetch ? options.fetch(url, init) : new Response(body, { status: 200 });
     }) as typeof fetch,
-    log: captureLogger(),
+    log,
     now: () => new Date('2025-03-01T12:00:00.000Z'),
   };
-  return { deps, ledger, fetched };
+  return { deps, ledger, fetched, log };
 }
 
 describe('the Crossref notification callback', () => {
@@ -122,6 +128,11 @@ describe('the Crossref notification callback', () => {
     ['a look-alike host', 'https://test.crossref.org.evil.example/x'],
     ['credentials in the URL', 'https://user:pw@test.crossref.org/x'],
     ['not a URL', 'nothing'],
+    ['another path of the endpoint', `${ENDPOINT}/servlet/deposit?operation=doMDUpload&type=result`],
+    ['a path that only starts like the download', `${ENDPOINT}/servlet/submissionDownload/x?type=result`],
+    ['a download of another type', `${ENDPOINT}/servlet/submissionDownload?file_name=batch-1.xml&type=contents`],
+    ['a download without a type', `${ENDPOINT}/servlet/submissionDownload?file_name=batch-1.xml`],
+    ['a download with a second type', `${ENDPOINT}/servlet/submissionDownload?file_name=batch-1.xml&type=result&type=contents`],
   ])('refuses a retrieve URL on %s, fetching nothing', async (_name, retrieve) => {
     // Prepare
     const w = await world();
@@ -156,6 +167,69 @@ describe('the Crossref notification callback', () => {
     // Assess
     expect(JSON.parse(String(response.body))).toEqual({ status: 'unknown-batch' });
     expect(w.ledger.batches.get('batch-1')?.status).toBe('reserved');
+  });
+});
+
+describe('the callback and its secrets', () => {
+  it.each([
+    ['cannot be read', new SecretError('cannot read secret arn:aws:secretsmanager:eu-central-1:1:secret:crossref', { cause: new Error('AccessDenied') })],
+    ['has no credentials yet', new ConfigError('secret arn:aws:secretsmanager:eu-central-1:1:secret:crossref lacks login_id and login_passwd')],
+  ])('answers 503 with a generic body when the secret %s', async (_name, failure) => {
+    // Prepare
+    const w = await world({ secretSource: { get: async () => Promise.reject(failure) } });
+
+    // Act
+    const response = await handleCallback(w.deps, event({ token: TOKEN }));
+
+    // Assess
+    expect(response.statusCode).toBe(503);
+    expect(JSON.parse(String(response.body))).toEqual({ message: 'service unavailable' });
+    expect(w.fetched).toEqual([]);
+    expect(w.log.lines).toContainEqual(expect.objectContaining({ level: 'error', fields: expect.objectContaining({ error: expect.stringContaining(failure.name) }) }));
+  });
+
+  it('reads no secret for a request without a token', async () => {
+    // Prepare
+    let reads = 0;
+    const w = await world({ secretSource: { get: async () => ((reads += 1), SECRET) } });
+
+    // Act
+    const response = await handleCallback(w.deps, event(undefined));
+
+    // Assess
+    expect(response.statusCode).toBe(401);
+    expect(reads).toBe(0);
+  });
+
+  it('logs neither the token nor the password when the fetch fails quoting the URL', async () => {
+    // Prepare
+    const w = await world({ fetch: async (url) => Promise.reject(new TypeError(`fetch failed: ${String(url)}`, { cause: new Error(`connect ECONNREFUSED for ${String(url)}`) })) });
+
+    // Act
+    const response = await handleCallback(w.deps, event({ token: TOKEN }));
+
+    // Assess
+    expect(response.statusCode).toBe(502);
+    expect(w.log.lines).toContainEqual(expect.objectContaining({ level: 'error', message: 'cannot fetch the submission log' }));
+    expect(JSON.stringify(w.log.lines)).toContain('pwd=***');
+    expect(leaks(w.log.lines)).toEqual([]);
+  });
+
+  it.each([
+    ['a settled batch', {}, { token: TOKEN }],
+    ['a wrong token', {}, { token: `${TOKEN}x` }],
+    ['a log that does not parse', { log: 'not xml' }, { token: TOKEN }],
+    ['a log still queued', { log: queuedLog(1000000001) }, { token: TOKEN }],
+  ] as const)('logs neither the token nor the password for %s', async (_name, options, query) => {
+    // Prepare
+    const w = await world(options);
+
+    // Act
+    await handleCallback(w.deps, event(query));
+
+    // Assess
+    expect(w.log.lines.length).toBeGreaterThan(0);
+    expect(leaks(w.log.lines)).toEqual([]);
   });
 });
 

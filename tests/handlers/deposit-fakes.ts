@@ -1,11 +1,15 @@
-/** In-memory stand-ins for the deposit flows' dependencies: records, ledger (the core state machine), logger. */
+/** In-memory stand-ins for the deposit flows' dependencies: records, ledger (the core state machine), Crossref, logger. */
 import type { SQSRecord } from 'aws-lambda';
-import { abandon, doiKey, reserve, settle, type DoiLedgerEntry } from '#core/deposit/index';
+import { createDepositService } from '#adapters/crossref-deposit';
+import type { CrossrefClient } from '#adapters/crossref-http';
+import { abandon, doiKey, reserve, settle, type DoiLedgerEntry, type SubmissionLog } from '#core/deposit/index';
 import type { IssueBundle } from '#core/model/index';
 import type { BatchEntry, DepositLedger } from '#adapters/deposit-ledger';
 import type { Logger, LogFields } from '#adapters/logger';
-import type { Head, Stored } from '#adapters/records';
-import type { DepositFlowDeps } from '#handlers/flows/deposit';
+import type { Head, IssueProblems, Stored } from '#adapters/records';
+import { depositFileStore, type ArtifactStore, type DepositFlowDeps } from '#handlers/flows/deposit';
+import type { XmlValidator } from '#adapters/crossref-xsd';
+import { crossrefValidator } from '#tests/deposit/fixtures';
 
 export type Line = { readonly level: string; readonly message: string; readonly fields: LogFields };
 
@@ -35,8 +39,14 @@ export function storedIssue(bundle: IssueBundle, rendered: (doi: string) => bool
 
 export function fakeRecords(bundle: IssueBundle, stored: Stored[]) {
   const marked: { doi: string; version: number }[] = [];
+  const problems = new Map<string, IssueProblems>();
   return {
     marked,
+    /** The problems recorded per issue, by `journal/issue`. */
+    problems,
+    getProblems: async (journalId: string, issueId: string) => problems.get(`${journalId}/${issueId}`),
+    putProblems: async (entry: IssueProblems) => void problems.set(`${entry.journalId}/${entry.issueId}`, entry),
+    clearProblems: async (journalId: string, issueId: string) => void problems.delete(`${journalId}/${issueId}`),
     getIssue: async (journalId: string, issueId: string) =>
       journalId === bundle.journal.id && issueId === bundle.issue.id ? { journal: bundle.journal, issue: bundle.issue, hash: 'x', updatedAt: 'x', batchId: 'x' } : undefined,
     listIssueArticles: async () => stored,
@@ -45,7 +55,7 @@ export function fakeRecords(bundle: IssueBundle, stored: Stored[]) {
       marked.push({ doi, version });
       return true;
     },
-  } satisfies DepositFlowDeps['records'] & { marked: unknown };
+  } satisfies DepositFlowDeps['records'] & { marked: unknown; problems: unknown };
 }
 
 /** A ledger in memory, driven by the same core transitions as the DynamoDB one. */
@@ -110,3 +120,78 @@ export function memoryLedger(): DepositLedger & { dois: Map<string, DoiLedgerEnt
 let ids = 0;
 export const sqsMessage = (body: unknown): SQSRecord =>
   ({ messageId: `m${++ids}`, body: typeof body === 'string' ? body : JSON.stringify(body), attributes: { ApproximateReceiveCount: '1' } }) as unknown as SQSRecord;
+
+export type FakeCrossref = CrossrefClient & {
+  /** The files Crossref holds, by name. */
+  readonly files: Map<string, string>;
+  /** Every file name whose log was asked for, in order: one entry per poll. */
+  readonly polls: string[];
+};
+
+/**
+ * Crossref that accepts every DOI of a file and shows the log at once (or never, with `queued`);
+ * reading the log of a file in `failing` throws that error instead.
+ */
+export function fakeCrossref(ledger: DepositLedger, options: { queued?: boolean; failing?: ReadonlyMap<string, Error> } = {}): FakeCrossref {
+  const files = new Map<string, string>();
+  const polls: string[] = [];
+  return {
+    files,
+    polls,
+    async deposit(fileName, xml) {
+      files.set(fileName, xml);
+      return { via: 'posted', attempts: 1 };
+    },
+    async result(fileName): Promise<SubmissionLog> {
+      polls.push(fileName);
+      const failure = options.failing?.get(fileName);
+      if (failure) throw failure;
+      if (!files.has(fileName)) return { status: 'unknown' };
+      if (options.queued) return { status: 'pending', crossrefStatus: 'queued' };
+      const batch = (await ledger.pendingBatches()).find((b) => b.fileName === fileName)!;
+      const records = batch.dois.map((doi) => ({ status: 'Success' as const, doi, message: 'Successfully added', doisInConflict: [] }));
+      return { status: 'completed', submissionId: '1', batchId: batch.batchId, records, counts: { records: records.length, success: records.length, warning: 0, failure: 0 } };
+    },
+  };
+}
+
+export type WorldOptions = {
+  readonly mode?: DepositFlowDeps['mode'];
+  readonly rendered?: (doi: string) => boolean;
+  readonly queued?: boolean;
+  readonly failing?: ReadonlyMap<string, Error>;
+  /** The schema's messages for every file: the validator refuses them all (a renderer bug, played). */
+  readonly refuse?: readonly string[];
+};
+
+/** The deposit flows over a real deposit service, with the in-memory records, ledger, Crossref and store. */
+export function flowWorld(bundle: IssueBundle, options: WorldOptions = {}) {
+  const stored = storedIssue(bundle, options.rendered ?? (() => true));
+  const records = fakeRecords(bundle, stored);
+  const ledger = memoryLedger();
+  const crossref = fakeCrossref(ledger, { queued: options.queued ?? false, ...(options.failing ? { failing: options.failing } : {}) });
+  /** The artifacts bucket, by key. */
+  const kept = new Map<string, string>();
+  const artifacts: ArtifactStore = { put: async (key, xml) => void kept.set(key, xml) };
+  const store = depositFileStore(artifacts);
+  const refused = options.refuse;
+  const validate: XmlValidator = refused ? () => ({ valid: false, errors: refused }) : (xml) => crossrefValidator()(xml);
+  const log = captureLogger();
+  let services = 0;
+  let clock = Date.parse('2025-03-01T10:00:00.000Z');
+  const deps: DepositFlowDeps = {
+    records,
+    ledger,
+    mode: options.mode ?? 'deposit',
+    service: async (l) => {
+      services += 1;
+      return createDepositService({ crossref, ledger: l, store, validate, now: () => new Date(clock), newId: () => 'abc123', sleep: async () => undefined, poll: { attempts: 2, intervalMs: 1 } });
+    },
+    artifacts,
+    validate,
+    log,
+    now: () => new Date((clock += 1000)),
+    newId: () => 'abc123',
+  };
+  return { deps, records, ledger, crossref, kept, log, services: () => services, now: () => new Date(clock) };
+}

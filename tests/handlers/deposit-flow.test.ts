@@ -1,61 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createDepositService, type DepositFileStore } from '#adapters/crossref-deposit';
-import type { CrossrefClient } from '#adapters/crossref-http';
-import type { DepositLedger } from '#adapters/deposit-ledger';
-import type { SubmissionLog } from '#core/deposit/index';
-import { depositBatch, depositIssue, type DepositFlowDeps } from '#handlers/flows/deposit';
-import { crossrefValidator, richIssue } from '#tests/deposit/fixtures';
-import { captureLogger, fakeRecords, memoryLedger, sqsMessage, storedIssue } from './deposit-fakes.ts';
+import { formatProblem } from '#core/model/index';
+import { depositBatch, depositIssue } from '#handlers/flows/deposit';
+import { richIssue } from '#tests/deposit/fixtures';
+import { flowWorld, sqsMessage, type WorldOptions } from './deposit-fakes.ts';
 
 const bundle = richIssue();
 const [first, second, third] = bundle.articles.map((a) => a.doi) as [string, string, string];
 const job = { journalId: bundle.journal.id, issueId: bundle.issue.id };
 
-/** Crossref that accepts every DOI of a file and shows the log at once (or never, with `queued`). */
-function fakeCrossref(ledger: DepositLedger, options: { queued?: boolean } = {}): CrossrefClient & { files: Map<string, string> } {
-  const files = new Map<string, string>();
-  return {
-    files,
-    async deposit(fileName, xml) {
-      files.set(fileName, xml);
-      return { via: 'posted', attempts: 1 };
-    },
-    async result(fileName): Promise<SubmissionLog> {
-      if (!files.has(fileName)) return { status: 'unknown' };
-      if (options.queued) return { status: 'pending', crossrefStatus: 'queued' };
-      const batch = (await ledger.pendingBatches()).find((b) => b.fileName === fileName)!;
-      const records = batch.dois.map((doi) => ({ status: 'Success' as const, doi, message: 'Successfully added', doisInConflict: [] }));
-      return { status: 'completed', submissionId: '1', batchId: batch.batchId, records, counts: { records: records.length, success: records.length, warning: 0, failure: 0 } };
-    },
-  };
-}
-
-function world(options: { mode?: DepositFlowDeps['mode']; rendered?: (doi: string) => boolean; queued?: boolean } = {}) {
-  const stored = storedIssue(bundle, options.rendered ?? (() => true));
-  const records = fakeRecords(bundle, stored);
-  const ledger = memoryLedger();
-  const crossref = fakeCrossref(ledger, { queued: options.queued ?? false });
-  const kept = new Map<string, string>();
-  const store: DepositFileStore = { put: async (fileName, xml) => void kept.set(fileName, xml) };
-  const log = captureLogger();
-  let services = 0;
-  let clock = Date.parse('2025-03-01T10:00:00.000Z');
-  const deps: DepositFlowDeps = {
-    records,
-    ledger,
-    mode: options.mode ?? 'deposit',
-    service: async (l) => {
-      services += 1;
-      return createDepositService({ crossref, ledger: l, store, validate: crossrefValidator(), now: () => new Date(clock), newId: () => 'abc123', sleep: async () => undefined, poll: { attempts: 2, intervalMs: 1 } });
-    },
-    store,
-    validate: crossrefValidator(),
-    log,
-    now: () => new Date((clock += 1000)),
-    newId: () => 'abc123',
-  };
-  return { deps, records, ledger, crossref, kept, log, services: () => services };
-}
+const world = (options: WorldOptions = {}) => flowWorld(bundle, options);
 
 describe('depositIssue', () => {
   it('deposits only articles whose current version is rendered, with the issue DOI', async () => {
@@ -115,7 +68,7 @@ describe('depositIssue', () => {
     expect(w.services()).toBe(0);
   });
 
-  it('in a dry run keeps a valid file under crossref/deposits/, reads no credentials and records nothing', async () => {
+  it('in a dry run keeps a valid file under crossref/dry-run/, reads no credentials and records nothing', async () => {
     // Prepare
     const w = world({ mode: 'dry-run' });
 
@@ -123,12 +76,86 @@ describe('depositIssue', () => {
     const outcome = await depositIssue(w.deps, job);
 
     // Assess
-    expect(outcome).toMatchObject({ mode: 'dry-run', valid: true, key: expect.stringMatching(/^crossref\/deposits\/colophon-\d{17}-abc123\.xml$/) });
+    expect(outcome).toMatchObject({ mode: 'dry-run', valid: true, key: expect.stringMatching(/^crossref\/dry-run\/colophon-\d{17}-abc123\.xml$/) });
     expect(outcome.mode === 'dry-run' && outcome.planned).toEqual([bundle.issue.doi, first, second, third]);
-    expect(w.kept.size).toBe(1);
+    expect([...w.kept.keys()]).toEqual([outcome.mode === 'dry-run' && outcome.key]);
+    expect(w.records.problems.size).toBe(0);
     expect(w.services()).toBe(0);
     expect(w.ledger.writes).toBe(0);
     expect(w.crossref.files.size).toBe(0);
+  });
+});
+
+describe('depositIssue: a deposit file the schema refuses', () => {
+  const ERRORS = Array.from({ length: 14 }, (_, k) => `line ${k + 3}: cvc-complex-type.2.4.a: Invalid content was found starting with element 'x${k}'.`);
+  const issueKey = `${job.journalId}/${job.issueId}`;
+
+  it('keeps the file under crossref/invalid/, sends nothing, logs ten problems and records them for colophon status', async () => {
+    // Prepare
+    const w = world({ refuse: ERRORS });
+
+    // Act
+    const outcome = await depositIssue(w.deps, job);
+
+    // Assess
+    const batch = outcome.mode === 'deposit' ? outcome.report.batches[0]! : undefined;
+    expect(batch?.status).toBe('invalid');
+    const key = `crossref/invalid/${batch!.fileName}`;
+    expect([...w.kept.keys()]).toEqual([key]);
+    expect(w.kept.get(key)).toContain('<doi_batch');
+    expect(w.crossref.files.size).toBe(0);
+    const logged = w.log.lines.find((l) => l.message === 'deposit file does not validate: nothing sent');
+    expect(logged?.fields).toMatchObject({ key, problemCount: 14, problems: ERRORS.slice(0, 10) });
+    const recorded = w.records.problems.get(issueKey);
+    expect(recorded).toMatchObject({ journalId: job.journalId, issueId: job.issueId, batchId: batch!.batchId });
+    expect(recorded?.problems.map(formatProblem)).toEqual([
+      ...ERRORS.slice(0, 10).map((e, k) => `${key}:${k + 3}:1: does not validate against Crossref 5.4.0: ${e.replace(/^line \d+: /, '')}`),
+      `${key}: and 4 more schema problem(s) in the file`,
+    ]);
+  });
+
+  it('records the problems of a dry-run file the schema refuses, naming the dry-run file', async () => {
+    // Prepare
+    const w = world({ mode: 'dry-run', refuse: ERRORS.slice(0, 1) });
+
+    // Act
+    const outcome = await depositIssue(w.deps, job);
+
+    // Assess
+    expect(outcome).toMatchObject({ mode: 'dry-run', valid: false });
+    const key = outcome.mode === 'dry-run' ? outcome.key : undefined;
+    expect(key).toMatch(/^crossref\/dry-run\//);
+    expect(w.records.problems.get(issueKey)?.problems).toEqual([{ file: key, path: [], line: 3, message: expect.stringContaining('cvc-complex-type.2.4.a') }]);
+  });
+
+  it('leaves the problems of a refused upload in place, and logs that it did', async () => {
+    // Prepare
+    const w = world({ refuse: ERRORS });
+    const upload = { journalId: job.journalId, issueId: job.issueId, batchId: 'upload-1', at: '2025-03-01T09:00:00.000Z', problems: [{ file: 'sbt/2024-12-3/a1.yaml', path: ['doi'], message: 'not a DOI' }] };
+    await w.records.putProblems(upload);
+
+    // Act
+    await depositIssue(w.deps, job);
+
+    // Assess
+    expect(w.records.problems.get(issueKey)).toEqual(upload);
+    expect(w.log.lines).toContainEqual(expect.objectContaining({ level: 'warn', message: expect.stringContaining('refused upload') }));
+  });
+
+  it('clears the problems of an earlier refused file once a deposit validates, but never a refused upload’s', async () => {
+    // Prepare
+    const fixed = world();
+    await fixed.records.putProblems({ journalId: job.journalId, issueId: job.issueId, batchId: 'b0', at: 'x', problems: [{ file: 'crossref/invalid/b0.xml', path: [], message: 'm' }] });
+    const refusedUpload = world();
+    await refusedUpload.records.putProblems({ journalId: job.journalId, issueId: job.issueId, batchId: 'u', at: 'x', problems: [{ file: 'sbt/2024-12-3/a1.yaml', path: [], message: 'm' }] });
+
+    // Act
+    await depositIssue(fixed.deps, job);
+    await depositIssue(refusedUpload.deps, job);
+
+    // Assess
+    expect(fixed.records.problems.size).toBe(0);
+    expect(refusedUpload.records.problems.get(issueKey)?.batchId).toBe('u');
   });
 });
 
@@ -144,6 +171,21 @@ describe('depositBatch', () => {
     // Assess
     expect(response.batchItemFailures.map((f) => f.itemIdentifier)).toEqual([messages[2]!.messageId, messages[3]!.messageId]);
     expect(w.crossref.files.size).toBe(1);
+  });
+
+  it('never polls the pending batches of earlier deposits: the schedule and the callback settle them', async () => {
+    // Prepare
+    const w = world({ failing: new Map([['stuck.xml', new Error('log unreadable')]]) });
+    await w.ledger.reserve({ batchId: 'stuck', fileName: 'stuck.xml', timestamp: '1', records: [{ doi: '10.5555/elsewhere', hash: 'h' }], at: w.now().toISOString() });
+
+    // Act
+    const response = await depositBatch(w.deps, [sqsMessage(job)]);
+
+    // Assess
+    expect(response.batchItemFailures).toEqual([]);
+    expect(w.crossref.polls).not.toContain('stuck.xml');
+    expect(w.crossref.polls).toHaveLength(1);
+    expect(w.ledger.batches.get('stuck')?.status).toBe('reserved');
   });
 
   it('fails the messages of an issue that cannot be deposited, and only those', async () => {

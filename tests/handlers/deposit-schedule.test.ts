@@ -3,7 +3,7 @@ import type { DepositService } from '#adapters/crossref-deposit';
 import type { DepositFlowDeps } from '#handlers/flows/deposit';
 import { backedOffLedger, checkInterval, depositSchedule, pendingDue } from '#handlers/flows/deposit-schedule';
 import { richIssue } from '#tests/deposit/fixtures';
-import { captureLogger, fakeRecords, memoryLedger, storedIssue } from './deposit-fakes.ts';
+import { captureLogger, fakeRecords, flowWorld, memoryLedger, storedIssue, type WorldOptions } from './deposit-fakes.ts';
 
 const NOW = new Date('2025-03-01T12:00:00.000Z');
 const aged = (minutes: number): { createdAt: string } => ({ createdAt: new Date(NOW.getTime() - minutes * 60_000).toISOString() });
@@ -53,7 +53,7 @@ describe('depositSchedule', () => {
     const ledger = memoryLedger();
     const calls: string[] = [];
     const service = { resumePending: async () => (calls.push('resume'), []), deposit: async () => (calls.push('deposit'), { source: '', resumed: [], planned: [], batches: [], skipped: [] }) } as unknown as DepositService;
-    const deps: DepositFlowDeps = { records, ledger, mode, service: async () => service, store: { put: async () => undefined }, validate: () => ({ valid: true, errors: [] }), log: captureLogger(), now: () => NOW, newId: () => 'x' };
+    const deps: DepositFlowDeps = { records, ledger, mode, service: async () => service, artifacts: { put: async () => undefined }, validate: () => ({ valid: true, errors: [] }), log: captureLogger(), now: () => NOW, newId: () => 'x' };
     return { deps, ledger, calls };
   }
 
@@ -94,5 +94,76 @@ describe('depositSchedule', () => {
 
     // Assess
     expect(due.map((b) => b.batchId)).toEqual(['young']);
+  });
+});
+
+describe('depositSchedule over the deposit service', () => {
+  const bundle = richIssue();
+
+  /** A world with two batches of other DOIs pending at Crossref, posted five minutes ago. */
+  async function pendingWorld(options: WorldOptions = {}) {
+    const w = flowWorld(bundle, options);
+    const at = new Date(w.now().getTime() - 5 * 60_000).toISOString();
+    for (const name of ['p1', 'p2']) {
+      await w.ledger.reserve({ batchId: name, fileName: `${name}.xml`, timestamp: '20250301095500000', records: [{ doi: `10.5555/${name}`, hash: 'h' }], at });
+      w.crossref.files.set(`${name}.xml`, '<doi_batch/>');
+    }
+    return w;
+  }
+
+  it('polls each pending batch exactly once per run, however many issues it deposits', async () => {
+    // Prepare
+    const w = await pendingWorld({ queued: true });
+
+    // Act
+    const summary = await depositSchedule(w.deps);
+
+    // Assess
+    expect(summary.issues).toEqual([`${bundle.journal.id}/${bundle.issue.id}`]);
+    expect(w.crossref.polls.filter((f) => f === 'p1.xml' || f === 'p2.xml')).toEqual(['p1.xml', 'p2.xml']);
+    expect(summary.resumed.map((r) => [r.batchId, r.status])).toEqual([
+      ['p1', 'pending'],
+      ['p2', 'pending'],
+    ]);
+  });
+
+  it('settles the other pending batches and deposits the due issues when one batch fails', async () => {
+    // Prepare
+    const w = await pendingWorld({ failing: new Map([['p1.xml', new TypeError('the log does not parse')]]) });
+
+    // Act
+    const summary = await depositSchedule(w.deps);
+
+    // Assess
+    expect(summary.resumed.map((r) => [r.batchId, r.status])).toEqual([
+      ['p1', 'unconfirmed'],
+      ['p2', 'completed'],
+    ]);
+    expect(summary.resumed[0]!.problems).toEqual([expect.stringContaining('the log does not parse')]);
+    expect(w.ledger.batches.get('p1')?.status).toBe('reserved');
+    expect(w.ledger.batches.get('p2')?.status).toBe('completed');
+    expect(summary.failed).toEqual([]);
+    expect(w.records.marked).toHaveLength(bundle.articles.length);
+  });
+
+  it('logs a failure to settle pending batches and deposits the due issues all the same', async () => {
+    // Prepare
+    const w = await pendingWorld();
+    const pendingBatches = w.ledger.pendingBatches;
+    let reads = 0;
+    w.ledger.pendingBatches = async () => {
+      reads += 1;
+      if (reads === 1) throw new Error('table unavailable');
+      return pendingBatches();
+    };
+
+    // Act
+    const summary = await depositSchedule(w.deps);
+
+    // Assess
+    expect(summary.resumed).toEqual([]);
+    expect(summary.failed).toEqual([]);
+    expect(w.records.marked).toHaveLength(bundle.articles.length);
+    expect(w.log.lines).toContainEqual(expect.objectContaining({ level: 'error', message: 'settling pending batches failed; deposits go on', fields: expect.objectContaining({ error: expect.stringContaining('table unavailable') }) }));
   });
 });

@@ -6,10 +6,15 @@ import { resourcesOf, synthStage } from './synth.ts';
 describe.each(STAGE_NAMES)('the %s stage keeps Crossref credentials out of its templates', (stage) => {
   const { statefulTemplate, statelessTemplate } = synthStage(stage);
 
-  it('creates the secret with a generated password and no value of its own', () => {
+  it('creates the secret with a generated callback token, empty credentials for staff to set, and no value of its own', () => {
     const [secret] = Object.values(resourcesOf(statefulTemplate, 'AWS::SecretsManager::Secret'));
     expect(secret?.Properties.SecretString).toBeUndefined();
-    expect(secret?.Properties.GenerateSecretString).toEqual({ SecretStringTemplate: JSON.stringify({ login_id: '' }), GenerateStringKey: 'login_passwd' });
+    expect(secret?.Properties.GenerateSecretString).toEqual({
+      SecretStringTemplate: JSON.stringify({ login_id: '', login_passwd: '' }),
+      GenerateStringKey: 'callback_token',
+      // Letters and digits only: the token travels unencoded in the notify-url's query string.
+      ExcludePunctuation: true,
+    });
   });
 
   it('gives functions the secret ARN and no variable that could hold a credential', () => {
@@ -20,8 +25,10 @@ describe.each(STAGE_NAMES)('the %s stage keeps Crossref credentials out of its t
     expect(variables.filter((name) => /PASSW|LOGIN|TOKEN|SECRET|CREDENTIAL|KEY/.test(name))).toEqual(['CROSSREF_SECRET_ARN', 'CROSSREF_SECRET_ARN']);
   });
 
-  it('sets no secret value anywhere (the callback token, like the password, is set by staff)', () => {
+  it('sets no secret value anywhere (Secrets Manager generates the callback token; staff set the credentials)', () => {
     const text = JSON.stringify([statefulTemplate.toJSON(), statelessTemplate.toJSON()]);
-    expect(text).not.toMatch(/"SecretString":|callback_token|SecretValueFromJson|resolve:secretsmanager/);
+    expect(text).not.toMatch(/"SecretString":|SecretValueFromJson|resolve:secretsmanager/);
+    // Named as the key to generate and in the callback URL's description, never given a value.
+    expect(text).not.toMatch(/\\?"callback_token\\?":/);
   });
 });

@@ -103,10 +103,10 @@ describe('stateful stack: records table', () => {
 });
 
 describe('stateful stack: Crossref credentials', () => {
-  it('generates a placeholder password and never holds a secret value in the template', () => {
+  it('generates the callback token (Crossref issues the password) and never holds a secret value in the template', () => {
     const { statefulTemplate: template } = synthStage('dev');
     const secret = resourcesOf(template, 'AWS::SecretsManager::Secret').CrossrefCredentials;
-    expect(secret?.Properties.GenerateSecretString).toEqual({ SecretStringTemplate: '{"login_id":""}', GenerateStringKey: 'login_passwd' });
+    expect(secret?.Properties.GenerateSecretString).toEqual({ SecretStringTemplate: '{"login_id":"","login_passwd":""}', GenerateStringKey: 'callback_token', ExcludePunctuation: true });
     expect(secret?.Properties.SecretString).toBeUndefined();
     expect(secret?.Properties.Description).toMatch(/test\.crossref\.org/);
   });
@@ -243,6 +243,16 @@ describe('stateful stack: HTTP API', () => {
       AccessLogSettings: { DestinationArn: arnOf(logsId!), Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"') },
     });
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: STAGES.dev.logRetention });
+  });
+
+  it('keeps query strings (the callback ?token=) out of its access log', () => {
+    const stage = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Stage'))[0]!;
+    const format = (stage.Properties.AccessLogSettings as { Format: string }).Format;
+    const variables = [...format.matchAll(/\$context\.[\w.]+/g)].map((m) => m[0]).sort();
+    // None of these carries the query string: $context.path and $context.resourcePath are the path alone.
+    expect(variables).toEqual(
+      ['httpMethod', 'identity.caller', 'identity.sourceIp', 'identity.user', 'protocol', 'requestId', 'requestTime', 'resourcePath', 'responseLength', 'status'].map((v) => `$context.${v}`),
+    );
   });
 
   it('has no routes of its own: they come from the stateless stack', () => {

@@ -12,8 +12,9 @@ type FunctionId = keyof typeof FUNCTIONS;
 /** API Gateway may invoke Oai for the /api/oai path only (one permission per route: GET and POST). */
 const OAI_INVOKER = ['{Oai.Arn}', 'apigateway.amazonaws.com', 'arn:{AWS::Partition}:execute-api:{AWS::Region}:{AWS::AccountId}:{Stateful.ApiId}/*/*/api/oai'];
 const OAI_INVOKERS = [OAI_INVOKER, OAI_INVOKER];
-/** …and CrossrefCallback for its one POST route. */
+/** …and CrossrefCallback for its GET and POST routes. */
 const CALLBACK_INVOKER = ['{CrossrefCallback.Arn}', 'apigateway.amazonaws.com', 'arn:{AWS::Partition}:execute-api:{AWS::Region}:{AWS::AccountId}:{Stateful.ApiId}/*/*/api/crossref/callback'];
+const CALLBACK_INVOKERS = [CALLBACK_INVOKER, CALLBACK_INVOKER];
 const stateful = (output: string): Record<string, unknown> => ({ 'Fn::GetStackOutput': { StackName: 'Colophon-dev-Stateful', Region: { Ref: 'AWS::Region' }, OutputName: output } });
 
 describe('stateless stack: functions', () => {
@@ -172,7 +173,7 @@ describe('stateless stack: wiring', () => {
   it('lets only those two rules and the OAI routes invoke their functions', () => {
     const permissions = Object.values(resourcesOf(template, 'AWS::Lambda::Permission')).map((p) => [readable(p.Properties.FunctionName), p.Properties.Principal, readable(p.Properties.SourceArn)]);
     expect(permissions.sort()).toEqual([
-      CALLBACK_INVOKER,
+      ...CALLBACK_INVOKERS,
       ['{Deposit.Arn}', 'events.amazonaws.com', '{DepositSchedule.Arn}'],
       ['{Ingest.Arn}', 'events.amazonaws.com', '{InboxPublished.Arn}'],
       ...OAI_INVOKERS,
@@ -180,10 +181,10 @@ describe('stateless stack: wiring', () => {
     ]);
   });
 
-  it('routes GET and POST /api/oai to Oai and POST /api/crossref/callback to CrossrefCallback, and nothing else', () => {
+  it('routes GET and POST /api/oai to Oai and GET and POST /api/crossref/callback to CrossrefCallback, and nothing else', () => {
     const routes = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey).sort();
-    expect(routes).toEqual(['GET /api/oai', 'POST /api/crossref/callback', 'POST /api/oai']);
-    template.resourceCountIs('AWS::ApiGatewayV2::Integration', 3); // one Lambda proxy integration per route
+    expect(routes).toEqual(['GET /api/crossref/callback', 'GET /api/oai', 'POST /api/crossref/callback', 'POST /api/oai']);
+    template.resourceCountIs('AWS::ApiGatewayV2::Integration', 4); // one Lambda proxy integration per route
   });
 
   it('reads the stateful stack only through its outputs, and deploys after it', () => {
@@ -192,7 +193,7 @@ describe('stateless stack: wiring', () => {
     expect(JSON.stringify(template.toJSON())).not.toMatch(/Fn::ImportValue/);
   });
 
-  it('publishes the queue URLs', () => {
+  it('publishes the queue URLs and the callback URL on the API’s own endpoint, not through CloudFront', () => {
     const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
     expect(Object.fromEntries(Object.entries(outputs).map(([name, output]) => [name, readable(output.Value)]))).toEqual({
       RenderQueueUrl: '{RenderQueue}',
@@ -202,6 +203,7 @@ describe('stateless stack: wiring', () => {
       IngestDlqUrl: '{IngestDlq}',
       DepositQueueUrl: '{DepositQueue}',
       DepositDlqUrl: '{DepositDlq}',
+      CrossrefCallbackUrl: '{Stateful.ApiEndpoint}/api/crossref/callback',
     });
   });
 });

@@ -65,7 +65,7 @@ const states = async (): Promise<Record<string, string | undefined>> => {
   const entries = await ledger().entries(DOIS);
   return Object.fromEntries(DOIS.map((doi) => [doi, entries.get(doi.toLowerCase())?.state]));
 };
-const callback = (query: string, headers: Record<string, string>): Promise<Response> => fetch(`${stack.siteUrl}${CALLBACK_PATH}${query}`, { method: 'POST', headers });
+const callback = (query: string, headers: Record<string, string>, method: 'GET' | 'POST' = 'POST'): Promise<Response> => fetch(`${stack.siteUrl}${CALLBACK_PATH}${query}`, { method, headers });
 
 describe('publishing the seed issue with Crossref deposits on', () => {
   it('keeps the deposit file in the artifacts bucket, valid against Crossref 5.4.0, and sends it once', async () => {
@@ -132,6 +132,18 @@ describe('publishing the seed issue with Crossref deposits on', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: 'already-settled' });
     expect(await ledger().entries(DOIS)).toEqual(before);
+  });
+
+  it('takes the notification as a GET as well (Crossref says only "an HTTP(S) request")', async () => {
+    // Prepare
+    const first = simulator.callbacks[0]!;
+
+    // Act
+    const response = await callback(`?token=${callbackToken}`, first.headers, 'GET');
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'already-settled' });
   });
 
   it('refuses a callback without the token (401) or with a wrong one (403), and never echoes it', async () => {

@@ -1,7 +1,7 @@
 /**
  * The local stage as `npm start` runs it: Crossref in dry run. Publishing the seed issue keeps a
- * valid deposit file in the artifacts bucket and records nothing in the ledger, and no credential
- * is ever read.
+ * valid deposit file in the artifacts bucket under `crossref/dry-run/` and records nothing in the
+ * ledger, and no credential is ever read.
  */
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,9 +26,10 @@ describe('the local stage deposits in dry run', () => {
     // Assess
     expect(stage.errors).toEqual([]);
     const bucket = stage.stack.bucket('ArtifactsBucket');
-    const listed = await stage.stack.clients.s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: 'crossref/deposits/' }));
+    const listed = await stage.stack.clients.s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: 'crossref/' }));
     const keys = (listed.Contents ?? []).map((o) => o.Key!);
-    expect(keys).toHaveLength(1);
+    // Under its own prefix: crossref/deposits/ holds only what Crossref was sent.
+    expect(keys).toEqual([expect.stringMatching(/^crossref\/dry-run\/colophon-\d{17}-\w+\.xml$/)]);
     const xml = await (await stage.stack.clients.s3.send(new GetObjectCommand({ Bucket: bucket, Key: keys[0] }))).Body!.transformToString('utf8');
     expect(validateXml('crossref', xml).valid).toBe(true);
     const logged = stage.logs.filter((l) => l.fn.includes('Deposit')).map((l) => l.line);

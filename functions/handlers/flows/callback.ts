@@ -10,18 +10,21 @@
  * - `CROSSREF-SERVICE-DATE`, `CROSSREF-RETRIEVE-URL-EXPIRATION-DATE`: RFC 2616 dates.
  *
  * Crossref sends no credential of its own, so the notify-url carries an unguessable token
- * (`?token=…`, the secret's `callback_token`), compared in constant time and never echoed. The
- * retrieve URL is fetched only from the configured Crossref origin, without following redirects
- * (no SSRF), and the log settles the batch through the ledger exactly as the poller does: each
- * transition is conditional, so a batch settled by either one is left alone by the other.
+ * (`?token=…`, the secret's `callback_token`), compared in constant time and never echoed or logged.
+ * The docs say only "an HTTP(S) request" with the data in headers, so GET and POST are both taken.
+ * The retrieve URL is fetched only when it is Crossref's log download (`/servlet/submissionDownload`,
+ * `type=result`) on the configured Crossref origin, without following redirects: the account's
+ * credentials go nowhere else (no SSRF). The log settles the batch through the ledger exactly as the
+ * poller does: each transition is conditional, so a batch settled by either one is left alone by the other.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { outcomes, parseSubmissionLog, type SubmissionLog } from '#core/deposit/index';
+import { redact } from '#adapters/crossref-http';
 import type { DepositLedger } from '#adapters/deposit-ledger';
-import { describeError } from '#adapters/errors';
+import { ConfigError, describeError } from '#adapters/errors';
 import type { Logger } from '#adapters/logger';
-import type { SecretSource } from '#adapters/secrets';
+import { SecretError, type CrossrefSecret, type SecretSource } from '#adapters/secrets';
 
 export const CALLBACK_HEADERS = {
   notifyEndpoint: 'crossref-notify-endpoint',
@@ -50,7 +53,13 @@ const digest = (value: string): Buffer => createHash('sha256').update(value, 'ut
 /** Equal-length digests, so the comparison takes the same time whatever the token's length or content. */
 export const tokensEqual = (given: string, expected: string): boolean => timingSafeEqual(digest(given), digest(expected));
 
-/** The retrieve URL when it points at the configured Crossref origin over the same scheme; undefined otherwise. */
+/** The only path a retrieve URL may have: Crossref's log download, the one the credentials are for. */
+export const RETRIEVE_PATH = '/servlet/submissionDownload';
+
+/**
+ * The retrieve URL when it is a result download (`/servlet/submissionDownload?…&type=result`) on
+ * the configured Crossref origin over the same scheme; undefined otherwise.
+ */
 export function allowedRetrieveUrl(raw: string, crossrefEndpoint: string): URL | undefined {
   let url: URL;
   try {
@@ -59,14 +68,25 @@ export function allowedRetrieveUrl(raw: string, crossrefEndpoint: string): URL |
     return undefined;
   }
   const allowed = new URL(crossrefEndpoint);
-  return url.origin === allowed.origin && url.username === '' && url.password === '' ? url : undefined;
+  const sameOrigin = url.origin === allowed.origin && url.username === '' && url.password === '';
+  const resultDownload = url.pathname === RETRIEVE_PATH && url.searchParams.getAll('type').join() === 'result';
+  return sameOrigin && resultDownload ? url : undefined;
 }
 
 export async function handleCallback(deps: CallbackDeps, event: APIGatewayProxyEventV2): Promise<Result> {
   const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v ?? '']));
   const token = event.queryStringParameters?.token ?? '';
-  const secret = await deps.secret.get();
+  // Checked before the secret is read: a request without a token costs no Secrets Manager call.
   if (token === '') return reply(401, { message: 'a token is required' });
+  let secret: CrossrefSecret;
+  try {
+    secret = await deps.secret.get();
+  } catch (error) {
+    if (!(error instanceof SecretError || error instanceof ConfigError)) throw error;
+    // The errors name the secret's ARN, never its content; the caller learns only that it may try later.
+    deps.log.error('callback unavailable: the Crossref secret cannot be used', { error: describeError(error) });
+    return reply(503, { message: 'service unavailable' });
+  }
   if (secret.callbackToken === undefined || !tokensEqual(token, secret.callbackToken)) {
     deps.log.warn('callback refused: wrong token', { sourceIp: event.requestContext.http.sourceIp });
     return reply(403, { message: 'forbidden' });
@@ -82,8 +102,8 @@ export async function handleCallback(deps: CallbackDeps, event: APIGatewayProxyE
   if (!fields.notifyEndpoint || !raw) return reply(400, { message: `${CALLBACK_HEADERS.notifyEndpoint} and ${CALLBACK_HEADERS.retrieveUrl} are required` });
   const url = allowedRetrieveUrl(raw, deps.crossrefEndpoint);
   if (!url) {
-    log.warn('callback refused: retrieve URL is not on the Crossref endpoint', { retrieveHost: safeHost(raw) });
-    return reply(400, { message: 'the retrieve URL is not on the configured Crossref endpoint' });
+    log.warn('callback refused: the retrieve URL is not a result download on the Crossref endpoint', { retrieveHost: safeHost(raw) });
+    return reply(400, { message: 'the retrieve URL is not a result download on the configured Crossref endpoint' });
   }
   // Crossref's log downloads take the account's credentials; they go only to the allowed origin.
   if (!url.searchParams.has('usr')) url.searchParams.set('usr', secret.credentials.loginId);
@@ -94,7 +114,8 @@ export async function handleCallback(deps: CallbackDeps, event: APIGatewayProxyE
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     text = await response.text();
   } catch (error) {
-    log.error('cannot fetch the submission log', { error: describeError(error).replaceAll(secret.credentials.password, '***') });
+    // A fetch error may quote the URL, the password in it URL-encoded: redact every form.
+    log.error('cannot fetch the submission log', { error: redact(describeError(error), [secret.credentials.password, secret.callbackToken ?? '']) });
     return reply(502, { message: 'the submission log could not be fetched' });
   }
   const parsed = parseSubmissionLog(text);

@@ -44,14 +44,16 @@ export const backedOffLedger = (ledger: DepositLedger, now: () => Date): Deposit
 
 export type ScheduleSummary = { readonly resumed: readonly BatchReport[]; readonly issues: readonly string[]; readonly failed: readonly string[] };
 
+/**
+ * One run: settles the due pending batches once, then deposits the issues still due (without
+ * resuming again). A failure to settle is logged and the run goes on: the deposits do not depend on it.
+ */
 export async function depositSchedule(deps: DepositFlowDeps): Promise<ScheduleSummary> {
   if (deps.mode === 'dry-run') {
     deps.log.info('dry run: no pending batches to settle');
     return { resumed: [], issues: [], failed: [] };
   }
-  const scheduled: DepositFlowDeps = { ...deps, ledger: backedOffLedger(deps.ledger, deps.now) };
-  const pending = await deps.ledger.pendingBatches();
-  const resumed = pending.length === 0 ? [] : await (await deps.service(scheduled.ledger)).resumePending();
+  const { pending, resumed } = await resumeDue(deps);
   for (const r of resumed) deps.log.info(`pending batch ${r.status}`, { batchId: r.batchId, dois: r.dois, problems: r.problems });
   // Issues whose current article versions Crossref does not hold yet; only rendered ones can go.
   const due = (await deps.records.depositsDue()).filter(isRendered);
@@ -59,12 +61,25 @@ export async function depositSchedule(deps: DepositFlowDeps): Promise<ScheduleSu
   const failed: string[] = [];
   for (const [id, job] of jobs) {
     try {
-      await depositIssue(scheduled, job);
+      await depositIssue(deps, job);
     } catch (error) {
       deps.log.error('scheduled deposit failed', { ...job, error: describeError(error) });
       failed.push(id);
     }
   }
-  deps.log.info('deposit schedule done', { pending: pending.length, resumed: resumed.length, issues: jobs.size, failed: failed.length });
+  deps.log.info('deposit schedule done', { pending, resumed: resumed.length, issues: jobs.size, failed: failed.length });
   return { resumed, issues: [...jobs.keys()], failed };
+}
+
+/** `resumePending` over the backed-off ledger; the credentials are read only when something is pending. */
+async function resumeDue(deps: DepositFlowDeps): Promise<{ pending: number; resumed: readonly BatchReport[] }> {
+  let pending = 0;
+  try {
+    pending = (await deps.ledger.pendingBatches()).length;
+    if (pending === 0) return { pending, resumed: [] };
+    return { pending, resumed: await (await deps.service(backedOffLedger(deps.ledger, deps.now))).resumePending() };
+  } catch (error) {
+    deps.log.error('settling pending batches failed; deposits go on', { pending, error: describeError(error) });
+    return { pending, resumed: [] };
+  }
 }

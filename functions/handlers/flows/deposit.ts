@@ -4,37 +4,42 @@
  * accepted them (functions/adapters/crossref-deposit.ts does plan → render → validate → keep the
  * file → reserve → POST → poll → settle). The poll is short: a batch still queued at Crossref
  * stays pending in the ledger and the schedule (deposit-schedule.ts) or the notification callback
- * settles it.
+ * settles it; a job never checks other pending batches itself.
+ *
+ * A file the Crossref schema refuses is sent nowhere: it is kept under `crossref/invalid/` and its
+ * problems are recorded for `colophon status` (deposit-problems.ts).
  *
  * Dry run (`CROSSREF_MODE=dry-run`, the local default): plan against the ledger, render, validate
- * and keep the file exactly as a deposit would, but send nothing and record nothing.
+ * and keep the file under `crossref/dry-run/`, but send nothing and write nothing to the ledger;
+ * a file the schema refuses has its problems recorded all the same.
  */
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSRecord } from 'aws-lambda';
 import { batchIdFor, depositFileName, doiKey, planDeposit } from '#core/deposit/index';
-import { issueDepositSource, recordHashes, type DepositFileStore, type DepositReport, type DepositService } from '#adapters/crossref-deposit';
+import { issueDepositSource, recordHashes, type BatchReport, type DepositReport, type DepositService } from '#adapters/crossref-deposit';
 import type { XmlValidator } from '#adapters/crossref-xsd';
 import type { DepositLedger } from '#adapters/deposit-ledger';
 import { describeError } from '#adapters/errors';
 import type { Logger } from '#adapters/logger';
 import type { RecordsStore } from '#adapters/records';
 import { issueJobsOf, type DepositJob } from '../jobs.ts';
+import { dryRunKey, invalidKey, type ArtifactStore } from './deposit-files.ts';
+import { clearDepositProblems, MAX_PROBLEMS, recordDepositProblems, type ProblemRecords, type RefusedFile } from './deposit-problems.ts';
 import { loadIssueDeposit, type IssueDeposit } from './deposit-source.ts';
+
+export { DEPOSIT_PREFIX, DRY_RUN_PREFIX, INVALID_PREFIX, depositFileStore, depositKey, dryRunKey, invalidKey, type ArtifactStore } from './deposit-files.ts';
 
 export const CROSSREF_MODES = ['deposit', 'dry-run'] as const;
 export type CrossrefMode = (typeof CROSSREF_MODES)[number];
 
-/** Where the exact files go in the artifacts bucket. */
-export const DEPOSIT_PREFIX = 'crossref/deposits/';
-export const depositKey = (fileName: string): string => `${DEPOSIT_PREFIX}${fileName}`;
-
 export type DepositFlowDeps = {
-  readonly records: Pick<RecordsStore, 'getIssue' | 'listIssueArticles' | 'depositsDue' | 'markDeposited'>;
+  readonly records: Pick<RecordsStore, 'getIssue' | 'listIssueArticles' | 'depositsDue' | 'markDeposited'> & ProblemRecords;
   readonly ledger: DepositLedger;
   readonly mode: CrossrefMode;
   /** The deposit service over `ledger`; building it reads the Crossref credentials (deposit mode only). */
   readonly service: (ledger: DepositLedger) => Promise<DepositService>;
-  /** The same store and validator the service uses: the dry run keeps its file there too. */
-  readonly store: DepositFileStore;
+  /** The artifacts bucket: the dry run keeps its file there (the service writes through `depositFileStore`). */
+  readonly artifacts: ArtifactStore;
+  /** The validator the service uses. */
   readonly validate: XmlValidator;
   readonly log: Logger;
   readonly now: () => Date;
@@ -59,13 +64,16 @@ export async function depositIssue(deps: DepositFlowDeps, job: DepositJob): Prom
   }
   const source = issueDepositSource(loaded.bundle);
   if (deps.mode === 'dry-run') return dryRun(deps, job, source, log);
-  const report = await (await deps.service(deps.ledger)).deposit(source);
+  // No resume here: polling every pending batch on every job, without the schedule's backoff, would
+  // multiply Crossref's load, and one broken batch would fail every issue. The schedule settles them.
+  const report = await (await deps.service(deps.ledger)).deposit(source, { resume: false });
   for (const batch of [...report.resumed, ...report.batches]) {
-    const fields = { batchId: batch.batchId, status: batch.status, dois: batch.dois, problems: batch.problems, counts: batch.counts };
+    const fields = { batchId: batch.batchId, status: batch.status, dois: batch.dois, problems: batch.problems?.slice(0, MAX_PROBLEMS), counts: batch.counts };
     // A conflict means another deposit reserved these DOIs first: it carries them, nothing is lost.
-    if (batch.status === 'invalid') log.error('deposit file does not validate: nothing sent', fields);
+    if (batch.status === 'invalid') log.error('deposit file does not validate: nothing sent', { ...fields, key: invalidKey(batch.fileName), problemCount: batch.problems?.length ?? 0 });
     else log.info(`crossref batch ${batch.status}`, fields);
   }
+  await recordValidity(deps, job, report.batches, log);
   const marked = await markDeposited(deps, loaded, source);
   log.info('deposit done', { planned: report.planned.length, skipped: report.skipped.length, batches: report.batches.length, marked: marked.length });
   return { issue: label(job), mode: 'deposit', report, marked };
@@ -85,11 +93,25 @@ async function dryRun(deps: DepositFlowDeps, job: DepositJob, source: ReturnType
   const fileName = depositFileName(batchId);
   const xml = source.render({ batchId, timestamp: plan.timestamp, dois: planned });
   const checked = deps.validate(xml);
-  await deps.store.put(fileName, xml);
-  const key = depositKey(fileName);
+  const key = dryRunKey(fileName);
+  await deps.artifacts.put(key, xml);
   if (checked.valid) log.info('dry run: deposit file kept, nothing sent', { key, dois: planned, timestamp: plan.timestamp });
-  else log.error('dry run: deposit file does not validate against Crossref 5.4.0', { key, problems: checked.errors.slice(0, 10) });
+  else log.error('dry run: deposit file does not validate against Crossref 5.4.0', { key, problems: checked.errors.slice(0, MAX_PROBLEMS), problemCount: checked.errors.length });
+  await recordProblems(deps, job, checked.valid ? undefined : { batchId, key, errors: checked.errors }, log);
   return { issue: label(job), mode: 'dry-run', planned, key, valid: checked.valid };
+}
+
+/** After a deposit that rendered files: records the first refused file's problems, or clears those of an earlier one. */
+async function recordValidity(deps: DepositFlowDeps, job: DepositJob, batches: readonly BatchReport[], log: Logger): Promise<void> {
+  if (batches.length === 0) return;
+  const refused = batches.find((b) => b.status === 'invalid');
+  await recordProblems(deps, job, refused && { batchId: refused.batchId, key: invalidKey(refused.fileName), errors: refused.problems ?? [] }, log);
+}
+
+async function recordProblems(deps: DepositFlowDeps, job: DepositJob, refused: RefusedFile | undefined, log: Logger): Promise<void> {
+  if (!refused) return clearDepositProblems(deps.records, job);
+  const recorded = await recordDepositProblems(deps.records, job, refused, deps.now().toISOString());
+  if (!recorded) log.warn('the problems of a refused upload are recorded for this issue: the deposit file problems are only logged', { key: refused.key });
 }
 
 /**
