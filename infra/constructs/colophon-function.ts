@@ -18,6 +18,8 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const handlerEntry = (name: string): string => `${PROJECT_ROOT}functions/handlers/${name}.ts`;
 
 export type TableAccess = 'read' | 'write' | 'readWrite';
+/** The deposit ledger's partition keys (functions/adapters/crossref-ledger-items.ts `doiPk`, `batchPk`). */
+export const LEDGER_PARTITIONS = ['DEPOSIT#*', 'BATCH#*'] as const;
 export type BucketAccess = 'read' | 'write' | 'readWrite';
 export type BucketEnvName = 'INBOX_BUCKET' | 'SITE_BUCKET' | 'ARTIFACTS_BUCKET';
 export type QueueEnvName = 'RENDER_QUEUE_URL' | 'SITE_QUEUE_URL' | 'DEPOSIT_QUEUE_URL';
@@ -40,6 +42,8 @@ export const ACTIONS = {
     readIndex: ['dynamodb:Query'],
     write: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem'],
   },
+  /** What settling a batch from Crossref's log takes: read the batch and its DOIs, write their new states. */
+  ledger: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
   // s3:ListBucket turns a missing key into 404 instead of 403, so readers can tell "absent" from "denied".
   bucket: { read: ['s3:GetObject'], list: ['s3:ListBucket'], write: ['s3:PutObject'] },
   queue: { send: ['sqs:SendMessage'] },
@@ -138,6 +142,25 @@ export class ColophonFunction extends Construct {
       { id: 'AwsSolutions-IAM5[Resource::*]', reason: 'X-Ray PutTraceSegments/PutTelemetryRecords take no resource: AWS documents "*" as their only resource.' },
       { id: 'AwsSolutions-L1', reason: 'Node.js 22 is the project runtime (package.json pins node@22 for development and tests); moving to a newer runtime is a deliberate upgrade of both.' },
     );
+  }
+
+  /**
+   * Read and write only the deposit ledger's items (partition keys `DEPOSIT#…` and `BATCH#…`,
+   * functions/adapters/crossref-ledger-items.ts), with the calls the ledger makes to look up and
+   * settle a batch; sets `TABLE_NAME`. For the public Crossref callback, which has no business
+   * with articles or the rest of the table.
+   * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/specifying-conditions.html
+   */
+  bindLedger(records: IndexedTable): this {
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: [...ACTIONS.ledger],
+        resources: [records.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...LEDGER_PARTITIONS] } },
+      }),
+    );
+    this.fn.addEnvironment('TABLE_NAME', records.table.tableName);
+    return this;
   }
 
   /** Read and/or write items in the table and query each of its indexes by name; sets `TABLE_NAME`. */

@@ -137,7 +137,7 @@ export class StatelessStack extends Stack {
     this.oai.bindTable(stateful.records, 'read');
     this.oai.fn.addEnvironment('OAI_ADMIN_EMAIL', config.oai.adminEmail);
     this.crossrefCallback = fn('CrossrefCallback', 'crossref-callback', { timeout: Duration.seconds(30), description: 'Colophon CrossrefCallback: Crossref’s notification callback (/api/crossref/callback)' });
-    this.crossrefCallback.bindTable(stateful.records, 'readWrite').bindSecret(stateful.crossrefSecret);
+    this.crossrefCallback.bindLedger(stateful.records).bindSecret(stateful.crossrefSecret);
     this.crossrefCallback.fn.addEnvironment('CROSSREF_ENDPOINT', config.crossref.endpoint);
     const routes: readonly HttpRouteSpec[] = [
       { path: '/api/oai', fn: this.oai.fn, methods: [HttpMethod.GET, HttpMethod.POST], access: { public: 'OAI-PMH 2.0 is an open harvesting protocol for public metadata' } },

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { batchPk, doiPk } from '#adapters/crossref-ledger-items';
+import { LEDGER_PARTITIONS } from '#infra/constructs/colophon-function';
 import { grants, readable, resourcesOf, synthStage } from './synth.ts';
 
 // Every function's role, compared action by action with what its handler calls (functions/adapters):
@@ -59,8 +61,20 @@ describe('IAM: each function gets only what it uses', () => {
     );
   });
 
-  it('CrossrefCallback reads and writes the ledger and reads only the Crossref secret', () => {
-    expect(grants(template, 'CrossrefCallback')).toEqual(sorted({ ...base('CrossrefCallback'), ...tableRead, ...tableWrite, 'secretsmanager:GetSecretValue': ['{Stateful.CrossrefSecretArn}'] }));
+  it('CrossrefCallback reads and writes only the ledger items and reads only the Crossref secret', () => {
+    // Prepare
+    const ledgerActions = ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
+    const statements = Object.values(resourcesOf(template, 'AWS::IAM::Policy'))
+      .filter((p) => readable(p.Properties.Roles).includes('CrossrefCallbackRole'))
+      .flatMap((p) => (p.Properties.PolicyDocument as { Statement: { Action: string | string[]; Condition?: unknown }[] }).Statement);
+    const tableStatements = statements.filter((st) => [st.Action].flat().some((a) => a.startsWith('dynamodb:')));
+
+    // Assess
+    expect(grants(template, 'CrossrefCallback')).toEqual(
+      sorted({ ...base('CrossrefCallback'), ...Object.fromEntries(ledgerActions.map((a) => [a, [TABLE]])), 'secretsmanager:GetSecretValue': ['{Stateful.CrossrefSecretArn}'] }),
+    );
+    expect(tableStatements).toHaveLength(1);
+    expect(tableStatements[0]!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['DEPOSIT#*', 'BATCH#*'] } });
   });
 
   it('Site consumes site jobs, only reads records, and reads and writes site files', () => {
@@ -84,5 +98,17 @@ describe('IAM: each function gets only what it uses', () => {
         .sort();
     expect(mentioning(/secretsmanager:|CrossrefSecretArn/)).toEqual(['{CrossrefCallbackRole}', '{DepositRole}']);
     expect(mentioning(/ArtifactsBucketName/)).toEqual(['{DepositRole}']);
+  });
+});
+
+describe('IAM: the ledger-only grant', () => {
+  it('matches the partition keys the ledger writes, and no article key', () => {
+    // Prepare
+    const matches = (key: string): boolean => LEDGER_PARTITIONS.some((pattern) => key.startsWith(pattern.slice(0, -1)));
+
+    // Assess
+    expect(matches(doiPk('10.2298/BALC1950375E'))).toBe(true);
+    expect(matches(batchPk('colophon-20261128081927642-b08664eed37a'))).toBe(true);
+    expect(matches('ART#10.2298/balc1950375e')).toBe(false);
   });
 });
