@@ -1,6 +1,7 @@
 /**
  * The corpus round trip for one source file: import → YAML files → `loadJournal` → JATS, Crossref
  * deposit and landing page → XSD validation and the facts of `facts.ts` compared with the source's.
+ * An output article that matches no source record is a failure of its own.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,17 +55,42 @@ const TEMPLATE = ((): DoiTemplate => {
 })();
 
 /**
- * What the template gives a DOI-less source record, worked out here from the source's own facts
- * (not from the importer's result): its volume and issue as suffix text, a missing one left out
- * with its dot, and its position among the file's records of the same volume and issue.
+ * A volume or issue as template suffix text, worked out here apart from doi-template.ts: accents
+ * off, lower case, dashes, spaces and other punctuation as one `-`, other scripts dropped, no
+ * separator at either end; empty when no Latin letter or digit is left.
  */
-export function expectedDoi(sources: readonly Facts[], index: number): string {
+export function suffixPart(value: string | undefined): string {
+  const text = (value ?? '')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}._;:/]+/gu, '-')
+    .replace(/[^-a-z0-9._;:/]/g, '')
+    .replace(/[-._;:/]{2,}/g, (run) => (new Set(run).size === 1 ? run[0]! : '-'))
+    .replace(/^[-._;:/]+|[-._;:/]+$/g, '');
+  return /[a-z0-9]/.test(text) ? text : '';
+}
+
+/**
+ * What the template gives a DOI-less source record, worked out here from the source's own facts
+ * (not from the importer's result): its volume and issue as suffix text and its position among
+ * the file's records of the same volume and issue. Undefined when the record lacks a volume or
+ * an issue: the template then gives it no DOI (and the import of its file is refused).
+ */
+export function expectedDoi(sources: readonly Facts[], index: number): string | undefined {
   const source = sources[index]!;
   if (source.doi !== '') return source.doi;
+  const [volume, issue] = [suffixPart(source.volume), suffixPart(source.issue)];
+  if (volume === '' || issue === '') return undefined;
   const sameIssue = (f: Facts): boolean => f.volume === source.volume && f.issue === source.issue;
   const seq = sources.slice(0, index).filter(sameIssue).length + 1;
-  const part = (v: string | undefined): string => (v ?? '').toLowerCase().replace(/\s+/g, '-').replace(/[^-._;()/:a-z0-9]/g, '');
-  return `10.5555/${['corpus', part(source.volume), part(source.issue), String(seq)].filter((p) => p !== '').join('.')}`;
+  return `10.5555/corpus.${volume}.${issue}.${seq}`;
+}
+
+/** The DOIs of output articles that match no source record (compared case-insensitively): each is a failure, never skipped. */
+export function unmatchedDois(sources: readonly { readonly doi: string }[], outputDois: readonly string[]): string[] {
+  const known = new Set(sources.map((s) => s.doi.toLowerCase()).filter((d) => d !== ''));
+  return outputDois.filter((d) => !known.has(d.toLowerCase()));
 }
 
 const BATCH = { batchId: 'colophon-import-roundtrip', timestamp: '20240101000000000' } as const;
@@ -123,25 +149,32 @@ export function roundTrip(entry: CorpusEntry): { outcomes: RecordOutcome[]; impo
     facts = [];
   }
   // A record without a DOI is compared as "the source has none → the template's DOI for it".
-  const sources = facts.map((f, k) => ({ ...f, doi: expectedDoi(facts, k), assigned: f.doi === '' }));
+  const sources = facts.map((f, k) => ({ ...f, doi: expectedDoi(facts, k) ?? '', assigned: f.doi === '' }));
   const outcome = (doi: string, failures: string[]): RecordOutcome => ({ file: entry.path, folder: entry.folder, doi, failures });
-  const label = (s: (typeof sources)[number]): string => (s.assigned ? `${s.doi} (none in the source; from ${CORPUS_DOI_TEMPLATE})` : s.doi);
+  const label = (s: (typeof sources)[number]): string =>
+    !s.assigned ? s.doi : s.doi === '' ? `no DOI (none in the source, and no volume or issue for ${CORPUS_DOI_TEMPLATE})` : `${s.doi} (none in the source; from ${CORPUS_DOI_TEMPLATE})`;
   if (!imported.ok) return { outcomes: sources.map((s) => outcome(label(s), [`not imported: ${imported.error}`])), importError: imported.error };
   const found = new Map<string, string[]>();
+  const unmatched: RecordOutcome[] = [];
+  const noSource = (dois: readonly string[], why: string): void => {
+    for (const doi of unmatchedDois(sources, dois)) unmatched.push(outcome(doi, [`the output has an article that matches no source record${why}`]));
+  };
   for (const result of imported.results) {
     const files = issueFiles(result, entry.path);
     const loaded = loadResult(files);
     if (!loaded.ok) {
       for (const a of result.articles) found.set(a.doi.toLowerCase(), [`does not load: ${loaded.problems.join(' | ')}`]);
+      noSource(result.articles.map((a) => a.doi), ' (and does not load)');
       continue;
     }
+    noSource(loaded.bundles.flatMap((b) => b.articles.map((a) => a.doi)), '');
     for (const bundle of loaded.bundles) {
       const deposit = renderCrossrefDeposit(bundle, BATCH);
       const depositErrors = validateXml('crossref', deposit).errors;
       const depositFacts = crossrefXmlFacts(deposit);
       for (const article of bundle.articles) {
         const source = sources.find((s) => s.doi.toLowerCase() === article.doi.toLowerCase());
-        if (!source) continue;
+        if (!source) continue; // reported by noSource above
         const doiField = source.assigned ? `doi (none in the source, so ${CORPUS_DOI_TEMPLATE})` : 'doi';
         const jats = renderJats(bundle, article);
         const jatsErrors = validateXml('jats', jats).errors;
@@ -159,5 +192,5 @@ export function roundTrip(entry: CorpusEntry): { outcomes: RecordOutcome[]; impo
       }
     }
   }
-  return { outcomes: sources.map((s) => outcome(label(s), found.get(s.doi.toLowerCase()) ?? ['not imported: the record was skipped (see the import notes)'])) };
+  return { outcomes: [...sources.map((s) => outcome(label(s), found.get(s.doi.toLowerCase()) ?? ['not imported: the record was skipped (see the import notes)'])), ...unmatched] };
 }

@@ -5,9 +5,12 @@
  *
  * Suffix characters follow Crossref's recommendation (letters, digits and `-._;()/:`, see
  * https://www.crossref.org/documentation/member-setup/constructing-your-dois/): a token's value is
- * lower-cased, stripped of accents, its spaces become `-` and any other character is dropped.
- * A token with no value is left out together with the separators (`-._;:/`) written before it,
- * so `corpus.{volume}.{seq}` gives `corpus.3` for an article of an issue without a volume.
+ * lower-cased and stripped of accents; dashes, spaces and other punctuation become `-` (so issue
+ * `3–4` gives `3-4`, never `34`); letters of other scripts are dropped. A DOI is permanent once
+ * registered, so nothing is guessed: an article without a value for a token of the template, or
+ * whose value keeps no Latin letter or digit (`Том`), gets no DOI at all (`expandDoiTemplate`
+ * says which token), because leaving the token out would make `.2.1` mean both "no volume,
+ * issue 2" and "volume 2, no issue".
  */
 import { foldLatin } from './files.ts';
 
@@ -33,7 +36,10 @@ export type DoiTemplate = { readonly text: string; readonly prefix: string; read
 
 /** Crossref's recommended suffix characters. */
 const SUFFIX_CHARS = /^[-._;()/:a-zA-Z0-9]*$/;
-const SEPARATORS = /[-._;:/]+$/;
+/** The characters that separate the parts of a suffix: never at a value's or a suffix's ends, never two in a row. */
+const SEPARATOR = /[-._;:/]/;
+const SEPARATOR_RUN = /[-._;:/]{2,}/g;
+const SEPARATOR_ENDS = /^[-._;:/]+|[-._;:/]+$/g;
 const isToken = (name: string): name is DoiToken => Object.hasOwn(DOI_TEMPLATE_TOKENS, name);
 const tokenList = (): string => Object.keys(DOI_TEMPLATE_TOKENS).map((t) => `{${t}}`).join(', ');
 
@@ -55,21 +61,38 @@ export function parseDoiTemplate(text: string): { ok: true; template: DoiTemplat
       return { ok: false, problem: `DOI template "${text}": ${bad} cannot be in a DOI suffix (Crossref recommends letters, digits and - . _ ; ( ) / :)` };
     } else if (piece !== '') parts.push({ literal: piece });
   }
+  const suffix = text.slice(slash + 1);
+  for (const [where, c] of [['starts', suffix.at(0)], ['ends', suffix.at(-1)]] as const) {
+    if (c !== undefined && SEPARATOR.test(c)) return { ok: false, problem: `DOI template "${text}": its suffix ${where} with the separator "${c}"; let a token, letter or digit ${where === 'starts' ? 'begin' : 'end'} it, ${example}` };
+  }
   if (!parts.some((p) => 'token' in p)) return { ok: false, problem: `DOI template "${text}" has no token, so every article would get the same DOI: add some of ${tokenList()}, ${example}` };
   return { ok: true, template: { text, prefix, parts } };
 }
 
-/** A token's value as DOI suffix text: `Vol. 3` → `vol.-3`, `Đurić` → `duric`. */
+/**
+ * A token's value as DOI suffix text: `Vol. L` → `vol-l`, `3–4` → `3-4`, `Đurić` → `duric`;
+ * empty when no Latin letter or digit is left (`Том`). Dashes, spaces and punctuation other
+ * than the separators `._;:/` become `-`; a run of separators becomes one (the run's own
+ * character when it repeats one, else `-`) and none is left at either end.
+ */
 export function doiSuffixText(value: string | number): string {
-  return foldLatin(String(value))
-    .trim()
-    .replace(/\s+/g, '-')
-    .replace(/[^-._;()/:a-z0-9]/g, '');
+  const text = [...foldLatin(String(value))]
+    .map((c) => (/[a-z0-9._;:/]/.test(c) ? c : /[\p{L}\p{M}\p{N}]/u.test(c) ? '' : '-'))
+    .join('')
+    .replace(SEPARATOR_RUN, (run) => (new Set(run).size === 1 ? run[0]! : '-'))
+    .replace(SEPARATOR_ENDS, '');
+  return /[a-z0-9]/.test(text) ? text : '';
 }
 
-/** The template filled in for one article; `missing` names the tokens left out for want of a value. */
-export function expandDoiTemplate(template: DoiTemplate, values: DoiTokenValues): { doi: string; missing: DoiToken[] } {
+/** A template filled in, or why it cannot be for one article: tokens without a value, values without a Latin letter or digit. */
+export type DoiExpansion =
+  | { readonly ok: true; readonly doi: string }
+  | { readonly ok: false; readonly missing: readonly DoiToken[]; readonly unusable: readonly { readonly token: DoiToken; readonly value: string }[] };
+
+/** The template filled in for one article; no DOI when a token has no usable value (a DOI must not depend on what the source lacks). */
+export function expandDoiTemplate(template: DoiTemplate, values: DoiTokenValues): DoiExpansion {
   const missing: DoiToken[] = [];
+  const unusable: { token: DoiToken; value: string }[] = [];
   let suffix = '';
   for (const part of template.parts) {
     if ('literal' in part) {
@@ -78,10 +101,11 @@ export function expandDoiTemplate(template: DoiTemplate, values: DoiTokenValues)
     }
     const raw = values[part.token];
     const value = raw === undefined ? '' : doiSuffixText(raw);
-    if (value === '') {
-      missing.push(part.token);
-      suffix = suffix.replace(SEPARATORS, '');
-    } else suffix += value;
+    if (raw === undefined || String(raw).trim() === '') missing.push(part.token);
+    else if (value === '') unusable.push({ token: part.token, value: String(raw) });
+    else suffix += value;
   }
-  return { doi: `${template.prefix}/${suffix.replace(/^[-._;:/]+/, '')}`, missing };
+  if (missing.length > 0 || unusable.length > 0) return { ok: false, missing, unusable };
+  // parseDoiTemplate refuses a suffix ending in a separator and values are trimmed: this is a second guard.
+  return { ok: true, doi: `${template.prefix}/${suffix.replace(/[-._;:/]+$/, '')}` };
 }

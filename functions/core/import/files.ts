@@ -51,7 +51,8 @@ export function articleNames(articles: readonly ArticleInput[]): string[] {
 export function issueFolder(issue: IssueInput | undefined): string {
   if (!issue) return 'issue';
   const parts = [issue.volume, issue.number].filter((p) => p !== undefined).map((p) => slugify(String(p)));
-  if (parts.length === 0 || !issue.volume) parts.push(String(issue.year));
+  // An importer leaves `year` out when the source has none (the loader then asks for it): no `undefined` folder.
+  if ((parts.length === 0 || !issue.volume) && issue.year !== undefined) parts.push(String(issue.year));
   return parts.filter((p) => p !== '').join('-') || 'issue';
 }
 

@@ -10,7 +10,7 @@ import { importOjsNative } from './ojs-native.ts';
 import type { ImportOptions, ImportOutcome } from './record.ts';
 
 export type { AssignedDoi, ImportOptions, ImportOutcome, ImportResult } from './record.ts';
-export { assignDois, type AssignContext, type AssignOutcome } from './assign-dois.ts';
+export { DoiAssignmentError, assignDois, type AssignContext, type AssignOutcome, type TakenDoi } from './assign-dois.ts';
 export { DOI_TEMPLATE_TOKENS, parseDoiTemplate, type DoiTemplate } from './doi-template.ts';
 
 export const IMPORT_FORMATS = ['crossref-json', 'crossref-xml', 'jats', 'ojs-native'] as const;

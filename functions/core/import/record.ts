@@ -49,7 +49,7 @@ export type SourceRecord = {
 export type ArticleWithoutDoi = { readonly index: number; readonly label: string; readonly id?: string };
 
 /** A DOI the import made from a template, not taken from the source. */
-export type AssignedDoi = { readonly index: number; readonly doi: string; readonly template: string; readonly label: string; readonly missing: readonly string[] };
+export type AssignedDoi = { readonly index: number; readonly doi: string; readonly template: string; readonly label: string };
 
 /** One issue folder's worth of files, as the YAML file shapes (see model/{journal,issue,article}.ts). */
 export type ImportResult = {

@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { issueFiles } from '#core/import/files';
-import { assignDois, importMetadata, parseDoiTemplate, type DoiTemplate, type ImportResult } from '#core/import/index';
+import { DoiAssignmentError, assignDois, importMetadata, parseDoiTemplate, type DoiTemplate, type ImportResult } from '#core/import/index';
 import { loadProblems } from './load.ts';
+import { ojsArticle, ojsIssue } from './ojs-xml.ts';
 
-const issue = (articles: string): string => `<?xml version="1.0"?>
-<issues xmlns="http://pkp.sfu.ca"><issue published="1">
-  <issue_identification><volume>1</volume><number>2</number><year>2020</year></issue_identification>
-  <date_published>2020-03-10</date_published>
-  <articles>${articles}</articles></issue></issues>`;
-
-const article = (title: string, ids: string, pages = '1-10'): string => `<article current_publication_id="2">${ids}
-  <publication id="2" locale="en_US" date_published="2020-03-10"><title locale="en_US">${title}</title>
-    <authors><author id="9"><givenname locale="en_US">Ana</givenname><familyname locale="en_US">Marić</familyname></author></authors>
-    <pages>${pages}</pages></publication></article>`;
+const issue = (articles: string): string => ojsIssue(articles);
+const article = (title: string, ids: string, pages = '1-10'): string => ojsArticle(title, ids, pages);
 
 const template = (text: string): DoiTemplate => {
   const parsed = parseDoiTemplate(text);
@@ -42,7 +35,7 @@ describe('assigning DOIs from a template', () => {
 
     // Assess
     expect(result!.articles.map((a) => a.doi)).toEqual(['10.5555/sbt.v1i2.1', '10.5555/sbt.2020.1.2.11.2.12']);
-    expect(result!.assigned).toEqual([{ index: 1, doi: '10.5555/sbt.2020.1.2.11.2.12', template: '10.5555/{journal}.{year}.{volume}.{issue}.{first_page}.{seq}.{id}', label: 'Maps', missing: [] }]);
+    expect(result!.assigned).toEqual([{ index: 1, doi: '10.5555/sbt.2020.1.2.11.2.12', template: '10.5555/{journal}.{year}.{volume}.{issue}.{first_page}.{seq}.{id}', label: 'Maps' }]);
     expect(result!.withoutDoi).toBeUndefined();
     expect(loadProblems(result!)).toEqual([]);
   });
@@ -95,7 +88,9 @@ describe('assigning DOIs from a template', () => {
     const outcome = assign(xml, '10.5555/sbt.{seq}');
 
     // Assess
-    expect(outcome.ok ? '' : outcome.problems.join('\n')).toMatch(/^the template gives 10\.5555\/sbt\.2 to 2 articles: the source's DOI 10\.5555\/sbt\.2, "Maps" \(issue 1-2, article 2\); change the template's fixed text/);
+    expect(outcome.ok ? [] : outcome.problems).toEqual([
+      'the template gives 10.5555/sbt.2 to "Maps" (issue 1-2, article 2), but it is already the source\'s DOI of article 1 (issue 1-2); change the template\'s fixed text so that no assigned DOI can equal one of the source\'s',
+    ]);
   });
 
   it('refuses a template whose prefix is not the one of the source\'s DOIs', () => {
@@ -159,5 +154,81 @@ describe('assigning DOIs from a template', () => {
 
     // Assess
     expect(outcome.ok && outcome.results[0]!.articles[0]!.doi).toBe('10.5555/st.st-0042');
+  });
+
+  it('refuses the assignment when an article lacks a token\'s value, naming the article and the token', () => {
+    // Prepare
+    const xml = ojsIssue(article('Borders', '<id type="doi">10.5555/sbt.x</id>') + article('Maps', ''), { number: '2' });
+
+    // Act
+    const outcome = assign(xml, '10.5555/sbt.{volume}.{issue}.{seq}');
+
+    // Assess
+    expect(outcome.ok ? [] : outcome.problems).toEqual([
+      '"Maps" (issue 2-2020, article 2): no {volume} in the source, so the template gives it no DOI (leaving a token out would make DOIs ambiguous); use a template without {volume}',
+    ]);
+  });
+
+  it('says a value without Latin letters or digits is unusable, not missing', () => {
+    // Prepare
+    const xml = ojsIssue(article('Maps', ''), { volume: 'Том', number: '2' });
+
+    // Act
+    const outcome = assign(xml, '10.5555/sbt.{volume}.{issue}.{seq}');
+
+    // Assess
+    expect(outcome.ok ? '' : outcome.problems.join('\n')).toContain('"Maps" (issue 2, article 1): {volume} "Том" has no Latin letters or digits, so the template gives it no DOI');
+  });
+
+  it('refuses a DOI the journal folder already has, naming the file', () => {
+    // Prepare
+    const xml = issue(article('Maps', ''));
+    const imported = importMetadata('ojs-native', xml, { keepWithoutDoi: true });
+    if (!imported.ok) throw new Error(imported.error);
+
+    // Act
+    const outcome = assignDois(imported.results, template('10.5555/sbt.{seq}'), { journal: 'sbt', taken: [{ doi: '10.5555/SBT.1', file: 'metadata/sbt/1-1/hoxha.yaml' }] });
+
+    // Assess
+    expect(outcome.ok ? [] : outcome.problems).toEqual([
+      'the template gives 10.5555/sbt.1 to "Maps" (issue 1-2, article 1), but it is already the DOI in metadata/sbt/1-1/hoxha.yaml; add {volume} and {issue} (or {year}) so that articles of different issues differ',
+    ]);
+  });
+
+  it('counts the source\'s issue DOI as taken', () => {
+    // Prepare
+    const result: ImportResult = {
+      issue: { volume: '1', year: 2020, doi: '10.5555/sbt.1', published: { online: '2020' } },
+      articles: [{ doi: '', title: 'Maps' }],
+      unmapped: [],
+      placeholders: [],
+      withoutDoi: [{ index: 0, label: 'Maps' }],
+    };
+
+    // Act
+    const outcome = assignDois([result], template('10.5555/sbt.{seq}'), { journal: 'sbt' });
+
+    // Assess
+    expect(outcome.ok ? [] : outcome.problems).toEqual([
+      'the template gives 10.5555/sbt.1 to "Maps" (issue 1, article 1), but it is already the source\'s DOI of issue 1; change the template\'s fixed text so that no assigned DOI can equal one of the source\'s',
+    ]);
+  });
+
+  it('throws a bug error rather than replace a DOI an article has', () => {
+    // Prepare: withoutDoi points at the article that has a DOI (a caller's bug)
+    const result: ImportResult = {
+      issue: { volume: '1', year: 2020, published: { online: '2020' } },
+      articles: [{ doi: '10.5555/sbt.old', title: 'Borders' }],
+      unmapped: [],
+      placeholders: [],
+      withoutDoi: [{ index: 0, label: 'Borders' }],
+    };
+
+    // Act
+    const act = () => assignDois([result], template('10.5555/sbt.{volume}.{seq}'), { journal: 'sbt' });
+
+    // Assess
+    expect(act).toThrow(DoiAssignmentError);
+    expect(act).toThrow(/would replace article 1's DOI 10\.5555\/sbt\.old with 10\.5555\/sbt\.1\.1/);
   });
 });

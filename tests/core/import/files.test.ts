@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import type { ArticleInput } from '#core/model/index';
-import { articleNames, issueFiles, issueFolder, slugify } from '#core/import/files';
+import type { ArticleInput, IssueInput, JournalInput } from '#core/model/index';
+import { articleNames, issueFiles, issueFolder, mergeResults, slugify } from '#core/import/files';
 import type { ImportResult } from '#core/import/index';
 
 const article = (doi: string, contributor: NonNullable<ArticleInput['contributors']>[number]): ArticleInput => ({ doi, title: 'T', contributors: [contributor] });
@@ -30,8 +30,11 @@ describe('import files', () => {
     [{ volume: 'L', year: 2019, published: { print: '2019' } }, 'l'],
     [{ volume: '284', number: '1855', year: 2017, published: { print: '2017' } }, '284-1855'],
     [{ number: '27', year: 2016, published: { online: '2016' } }, '27-2016'],
+    [{ published: {} }, 'issue'],
+    [{ number: '3', published: {} }, '3'],
   ])('issue folder of %j', (issue, folder) => {
-    expect(issueFolder(issue)).toBe(folder);
+    // An importer leaves out the year a source lacks, though the model requires one.
+    expect(issueFolder(issue as IssueInput)).toBe(folder);
   });
 
   it('writes YAML that reads back to the result, placeholders marked in journal.yaml', () => {
@@ -55,5 +58,29 @@ describe('import files', () => {
     expect(files.journal.text).toMatch(/^# Imported from source\.json by colophon import/);
     expect(files.journal.text).toContain('base_url: https://journal.example.invalid # PLACEHOLDER: not in the source; replace before publishing');
     expect(files.journal.text).toContain('registrant: P # CHECK: derived, not stated in the source');
+  });
+
+  it('shifts the indexes of articles without a DOI when it merges two files of one issue', () => {
+    // Prepare: two JATS files of one issue, each with an article without a DOI
+    const issue: IssueInput = { volume: '3', number: '1', year: 2021, published: { online: '2021' } };
+    const file = (titles: readonly [string, string], without: number): ImportResult => ({
+      journal: { title: 'Studia' } as JournalInput,
+      issue,
+      articles: titles.map((title, k) => ({ doi: k === without ? '' : `10.5555/st.${title.toLowerCase()}`, title })),
+      unmapped: [],
+      placeholders: [],
+      withoutDoi: [{ index: without, label: titles[without]! }],
+    });
+
+    // Act
+    const merged = mergeResults([file(['Borders', 'Maps'], 1), file(['Roads', 'Rivers'], 0)]);
+
+    // Assess
+    expect(merged).toHaveLength(1);
+    expect(merged[0]!.withoutDoi).toEqual([
+      { index: 1, label: 'Maps' },
+      { index: 2, label: 'Roads' },
+    ]);
+    expect(merged[0]!.withoutDoi!.map((w) => merged[0]!.articles[w.index]!.title)).toEqual(['Maps', 'Roads']);
   });
 });
