@@ -33,6 +33,11 @@ export class RecordNotFoundError extends Error {
   override readonly name = 'RecordNotFoundError';
 }
 
+/** An article kept changing while it was rendered: the render gives up this attempt (SQS retries it). */
+export class RenderSupersededError extends Error {
+  override readonly name = 'RenderSupersededError';
+}
+
 /** SQS refused some or all messages. */
 export class QueueError extends Error {
   override readonly name = 'QueueError';

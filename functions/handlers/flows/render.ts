@@ -8,7 +8,7 @@
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSRecord } from 'aws-lambda';
 import { articleOutputs, type Output } from '#core/publish/outputs';
 import { cacheControlFor } from '#core/site/index';
-import { describeError, RecordNotFoundError } from '#adapters/errors';
+import { describeError, RecordNotFoundError, RenderSupersededError } from '#adapters/errors';
 import type { Logger } from '#adapters/logger';
 import type { ObjectStore } from '#adapters/object-store';
 import type { QueueSender } from '#adapters/queue';
@@ -17,8 +17,8 @@ import { parseJob, renderJobSchema, type DepositJob, type RenderJob, type SiteJo
 import { mapLimit } from './pool.ts';
 
 export type RenderDeps = {
-  readonly records: RecordsStore;
-  readonly site: ObjectStore;
+  readonly records: Pick<RecordsStore, 'getHead' | 'markRendered' | 'markRenderFailed'>;
+  readonly site: Pick<ObjectStore, 'put'>;
   readonly siteQueue: QueueSender<SiteJob>;
   /** One deposit job per issue touched, like the site jobs (absent: no Crossref deposits). */
   readonly depositQueue?: QueueSender<DepositJob>;
@@ -80,23 +80,34 @@ async function renderMessage(deps: RenderDeps, message: SQSRecord): Promise<Outc
   }
 }
 
-/** Renders the article's current version: a job for an older version renders the newer one, never the old. */
+/** How often a render starts again because a newer version was stored while it ran. */
+const MAX_SUPERSEDED = 3;
+
+/**
+ * Renders the article's current version: a job for an older version renders the newer one, never
+ * the old. When a newer version is stored while this render runs, the newer version's own render
+ * may already have written its files, which this one has just overwritten with older content: so
+ * it renders the (new) current version again, rather than leave stale files until the next change.
+ */
 async function renderJob(deps: RenderDeps, job: RenderJob, seen: { version: number }, log: Logger): Promise<Outcome> {
-  const stored = await deps.records.getHead(job.doi);
-  if (!stored) throw new RecordNotFoundError(`no record of ${job.doi}`);
-  const { meta, record } = stored;
-  seen.version = meta.version;
-  if (meta.render.status === 'done' && meta.render.version === meta.version) {
-    log.info('already rendered; duplicate delivery ignored');
-    return { ok: true };
+  for (let round = 0; ; round++) {
+    const stored = await deps.records.getHead(job.doi);
+    if (!stored) throw new RecordNotFoundError(`no record of ${job.doi}`);
+    const { meta, record } = stored;
+    seen.version = meta.version;
+    if (round === 0 && meta.render.status === 'done' && meta.render.version === meta.version) {
+      log.info('already rendered; duplicate delivery ignored');
+      return { ok: true };
+    }
+    const outputs = (deps.render ?? defaultRender)(record);
+    // A new version changes nearly every file of the article, so each is written straight away:
+    // one PUT instead of a HEAD and a PUT (S3 gives identical bytes the same ETag). Unchanged
+    // metadata never gets here: Ingest queues no render for it.
+    const written = await Promise.all(outputs.map((o) => deps.site.put(o.key, o.body, { contentType: o.contentType, cacheControl: cacheControlFor(o.key) })));
+    const artifacts = Object.fromEntries(written.map((w) => [w.key, w.sha256]));
+    const current = await deps.records.markRendered(job.doi, meta.version, artifacts, deps.now().toISOString());
+    log.info('rendered', { renderedVersion: meta.version, files: written.length, superseded: !current });
+    if (current) return { ok: true, site: { journalId: meta.journalId, issueId: meta.issueId } };
+    if (round + 1 === MAX_SUPERSEDED) throw new RenderSupersededError(`${job.doi} changed ${MAX_SUPERSEDED} times while it was being rendered; SQS will try again`);
   }
-  const outputs = (deps.render ?? defaultRender)(record);
-  // A new version changes nearly every file of the article, so each is written straight away:
-  // one PUT instead of a HEAD and a PUT (S3 gives identical bytes the same ETag). Unchanged
-  // metadata never gets here: Ingest queues no render for it.
-  const written = await Promise.all(outputs.map((o) => deps.site.put(o.key, o.body, { contentType: o.contentType, cacheControl: cacheControlFor(o.key) })));
-  const artifacts = Object.fromEntries(written.map((w) => [w.key, w.sha256]));
-  const current = await deps.records.markRendered(job.doi, meta.version, artifacts, deps.now().toISOString());
-  log.info('rendered', { renderedVersion: meta.version, files: written.length, superseded: !current });
-  return { ok: true, site: { journalId: meta.journalId, issueId: meta.issueId } };
 }
