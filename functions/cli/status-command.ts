@@ -71,6 +71,8 @@ export type IssueStatus = {
   readonly issueId: string;
   readonly updatedAt?: string;
   readonly batchId?: string;
+  /** The issue's own DOI (its table of contents), deposited with its articles, and its registration. */
+  readonly issueDoi?: { readonly doi: string; readonly crossref: CrossrefView };
   /** Why the last upload of this issue was refused; cleared by the next one that loads. */
   readonly problems?: { readonly batchId: string; readonly at: string; readonly problems: readonly Problem[] };
   readonly articles: readonly ArticleStatus[];
@@ -84,7 +86,11 @@ export type IssueSelection = {
   /** The journal folder's name: ingest files problems under the manifest's journal, which is this. */
   readonly folderJournalId: string;
   readonly issueId: string;
-  readonly local?: { readonly journal: Journal; readonly articles: readonly { readonly doi: string; readonly articleId: string; readonly hash: string }[] };
+  readonly local?: {
+    readonly journal: Journal;
+    readonly issueDoi?: string | undefined;
+    readonly articles: readonly { readonly doi: string; readonly articleId: string; readonly hash: string }[];
+  };
 };
 
 /** The issues of a metadata folder as the table names them; metadata that does not load still names its issues. */
@@ -98,6 +104,7 @@ export function selectIssues(sources: readonly JournalSources[]): IssueSelection
       issueId: bundle.issue.id,
       local: {
         journal: bundle.journal,
+        issueDoi: bundle.issue.doi,
         articles: bundle.articles.map((article) => ({ doi: article.doi, articleId: article.id, hash: recordHash({ journal: bundle.journal, issue: bundle.issue, article }) })),
       },
     }));
@@ -122,7 +129,9 @@ async function issueStatus(target: StageTarget, records: RecordsStore, ledger: D
   const localByDoi = new Map((selection.local?.articles ?? []).map((a) => [doiKey(a.doi), a]));
   const headByDoi = new Map(heads.map((h) => [doiKey(h.doi), h]));
   const dois = [...new Set([...heads.map((h) => h.doi), ...(selection.local?.articles ?? []).map((a) => a.doi)])];
-  const entries = dois.length > 0 ? await ledger.entries(dois) : new Map<string, DoiLedgerEntry>();
+  const issueDoi = issue?.issue.doi ?? selection.local?.issueDoi;
+  const lookup = issueDoi === undefined ? dois : [...dois, issueDoi];
+  const entries = lookup.length > 0 ? await ledger.entries(lookup) : new Map<string, DoiLedgerEntry>();
   const articles = dois.map((doi): ArticleStatus => {
     const head = headByDoi.get(doiKey(doi));
     const local = localByDoi.get(doiKey(doi));
@@ -142,6 +151,8 @@ async function issueStatus(target: StageTarget, records: RecordsStore, ledger: D
     journalId: selection.journalId,
     issueId: selection.issueId,
     ...(issue ? { updatedAt: issue.updatedAt, batchId: issue.batchId } : {}),
+    // The issue DOI has no head of its own: it is due until Crossref holds it.
+    ...(issueDoi === undefined ? {} : { issueDoi: { doi: issueDoi, crossref: { ...crossrefView(entries.get(doiKey(issueDoi)), undefined), due: !entries.has(doiKey(issueDoi)) } } }),
     ...(problems ? { problems: problemsOf(problems) } : {}),
     articles,
   };
@@ -161,7 +172,7 @@ export async function collectStatus(target: StageTarget, selection?: readonly Is
 
 /** Whether anything in the report needs staff: a failed render, recorded problems, a DOI Crossref refused. */
 export const needsAttention = (report: StatusReport): boolean =>
-  report.issues.some((i) => i.problems !== undefined || i.articles.some((a) => a.render.state === 'failed' || a.crossref.state === 'failed'));
+  report.issues.some((i) => i.problems !== undefined || i.issueDoi?.crossref.state === 'failed' || i.articles.some((a) => a.render.state === 'failed' || a.crossref.state === 'failed'));
 
 // ---- the table ----
 
@@ -226,6 +237,11 @@ export function formatStatus(report: StatusReport): string[] {
       }
       lines.push(...alignColumns(rows).map((line) => `  ${line}`), ...details);
       if (issue.articles.some((a) => a.local === 'changed')) lines.push('  * the file on disk differs from what is published: run colophon publish');
+    }
+    if (issue.issueDoi) {
+      const [state, since] = crossrefCell(issue.issueDoi.crossref);
+      const { message } = issue.issueDoi.crossref;
+      lines.push(`  issue DOI ${issue.issueDoi.doi}: Crossref ${state}${since ? ` since ${since}` : ''}${message ? `: ${oneLine(message)}` : ''}`);
     }
     if (issue.problems) {
       const what = issue.problems.problems.every((p) => p.file.startsWith('crossref/')) ? 'the Crossref deposit file' : 'the upload';

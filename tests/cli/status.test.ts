@@ -121,6 +121,25 @@ describe('the table', () => {
     expect(lines.at(-1)).toBe('    crossref/invalid/colophon-1.xml:12:1: does not validate against Crossref 5.4.0: bad');
   });
 
+  it("shows the issue's own DOI with its registration, and a refused issue DOI needs attention", () => {
+    // Prepare
+    const { problems: _problems, ...base } = report.issues[1]!;
+    const registered: StatusReport = { ...report, issues: [{ ...base, issueDoi: { doi: '10.2298/BALC1950', crossref: { state: 'registered', due: false, updatedAt: '2026-11-28T09:00:00.000Z' } } }] };
+    const refused: StatusReport = { ...report, issues: [{ ...base, issueDoi: { doi: '10.2298/BALC1950', crossref: { state: 'failed', due: true, updatedAt: '2026-11-28T09:00:00.000Z', message: 'bad\nvolume' } } }] };
+    const waiting: StatusReport = { ...report, issues: [{ ...base, issueDoi: { doi: '10.2298/BALC1950', crossref: { state: 'none', due: true } } }] };
+
+    // Act
+    const lines = [registered, refused, waiting].map((r) => formatStatus(r).at(-1));
+
+    // Assess
+    expect(lines).toEqual([
+      '  issue DOI 10.2298/BALC1950: Crossref registered since 2026-11-28 09:00:00Z',
+      '  issue DOI 10.2298/BALC1950: Crossref FAILED since 2026-11-28 09:00:00Z: bad volume',
+      '  issue DOI 10.2298/BALC1950: Crossref not deposited',
+    ]);
+    expect([registered, refused, waiting].map(needsAttention)).toEqual([false, true, false]);
+  });
+
   it('says so when the stage has no issue yet, and needs no attention', () => {
     // Prepare
     const empty: StatusReport = { ...report, issues: [] };
