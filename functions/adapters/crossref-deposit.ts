@@ -157,31 +157,35 @@ export function createDepositService(deps: DepositDeps) {
     return report(batch, 'completed', { outcomes: perDoi, counts: result.counts, ...(problems.length > 0 ? { problems } : {}) });
   }
 
+  /**
+   * Crossref's log of a batch, or, when Crossref cannot be reached or answers with an error, the
+   * report `unavailable` with its message. A refused login and bugs are thrown.
+   */
+  async function readLog(batch: Pick<BatchEntry, 'batchId' | 'fileName' | 'timestamp' | 'dois'>, unavailable: BatchStatusReport): Promise<{ log: SubmissionLog } | { report: BatchReport }> {
+    try {
+      return { log: await deps.crossref.result(batch.fileName) };
+    } catch (error) {
+      if (error instanceof CrossrefAuthError || !(error instanceof CrossrefError)) throw error;
+      return { report: report(batch, unavailable, { problems: [error.message] }) };
+    }
+  }
+
   /** Polls the log a few times; a batch still queued after that stays pending in the ledger. */
   async function awaitLog(batch: Pick<BatchEntry, 'batchId' | 'fileName' | 'timestamp' | 'dois'>): Promise<BatchReport> {
     for (let n = 0; n < poll.attempts; n += 1) {
       if (n > 0) await sleep(poll.intervalMs);
-      let result: SubmissionLog;
-      try {
-        result = await deps.crossref.result(batch.fileName);
-      } catch (error) {
-        if (error instanceof CrossrefAuthError || !(error instanceof CrossrefError)) throw error;
-        return report(batch, 'pending', { problems: [error.message] });
-      }
-      if (result.status === 'completed') return settle(batch, result);
+      const read = await readLog(batch, 'pending');
+      if ('report' in read) return read.report;
+      if (read.log.status === 'completed') return settle(batch, read.log);
     }
     return report(batch, 'pending');
   }
 
   /** Checks one pending batch: settles it when processed, abandons it when Crossref never got it. */
   async function resumeBatch(batch: BatchEntry): Promise<BatchReport> {
-    let result: SubmissionLog;
-    try {
-      result = await deps.crossref.result(batch.fileName);
-    } catch (error) {
-      if (error instanceof CrossrefAuthError || !(error instanceof CrossrefError)) throw error;
-      return report(batch, 'unconfirmed', { problems: [error.message] });
-    }
+    const read = await readLog(batch, 'unconfirmed');
+    if ('report' in read) return read.report;
+    const result = read.log;
     if (result.status === 'completed') return settle(batch, result);
     if (result.status === 'unknown' && deps.now().getTime() - Date.parse(batch.updatedAt) >= abandonAfterMs) {
       const message = `Crossref has no submission named ${batch.fileName}; the DOIs will be deposited again with a larger timestamp`;

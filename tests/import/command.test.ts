@@ -1,28 +1,15 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadMetadata } from '#adapters/metadata-fs';
 import { registerImport, runImport } from '#cli/import-command';
 import { runCli } from '#tests/cli/run';
 import { corpusDir } from '#tests/helpers/shared';
+import { capture, scratchDirs } from './work-dir.ts';
 
-const dirs: string[] = [];
-const workDir = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'colophon-import-'));
-  dirs.push(dir);
-  return dir;
-};
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const workDir = scratchDirs();
 
-const capture = () => {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { out, err, output: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) } };
-};
 const corpus = (path: string): string => join(corpusDir(), path);
 
 describe('colophon import', () => {

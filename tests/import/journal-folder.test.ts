@@ -3,28 +3,15 @@
  * (in any issue) are taken, the existing journal.yaml's prefix rules, and nothing is written when
  * the folder would end up with two files of one DOI.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runImport } from '#cli/import-command';
 import { ojsArticle, ojsIssue } from '#tests/core/import/ojs-xml';
+import { capture, scratchDirs } from './work-dir.ts';
 
-const dirs: string[] = [];
-const workDir = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'colophon-import-'));
-  dirs.push(dir);
-  return dir;
-};
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const workDir = scratchDirs();
 
-const capture = () => {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { out, err, output: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) } };
-};
 
 describe('colophon import --assign-dois against the journal folder', () => {
   /** Writes an OJS export of one issue (volume 1, `number`) with one article per `[title, surname]` and no DOIs. */
