@@ -132,6 +132,11 @@ export function recordHashes(source: DepositSource): { doi: string; hash: string
   return source.dois.map((doi) => ({ doi, hash: sha256(source.render({ ...FINGERPRINT_BATCH, dois: [doi] })) }));
 }
 
+/** The name a refused file is kept under: the hash of the batch rendered with a fixed batch id and timestamp. */
+export function invalidFileName(source: DepositSource, dois: readonly string[]): string {
+  return `invalid-${sha256(source.render({ ...FINGERPRINT_BATCH, dois })).slice(0, 24)}.xml`;
+}
+
 export function createDepositService(deps: DepositDeps) {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const poll = deps.poll ?? DEFAULT_POLL;
@@ -222,9 +227,12 @@ export function createDepositService(deps: DepositDeps) {
     const xml = source.render(batch);
     const checked = deps.validate(xml);
     if (!checked.valid) {
-      await deps.store.putInvalid?.(batch.fileName, xml);
-      log('crossref.batch.invalid', { batchId, fileName: batch.fileName, problems: checked.errors.length });
-      return report(batch, 'invalid', { problems: checked.errors });
+      // Named by what it holds, without batch id and timestamp: the schedule retries a refused
+      // issue every run, and the same records give the same file instead of one more each time.
+      const refused = { ...batch, fileName: invalidFileName(source, batch.dois) };
+      await deps.store.putInvalid?.(refused.fileName, xml);
+      log('crossref.batch.invalid', { batchId, fileName: refused.fileName, problems: checked.errors.length });
+      return report(refused, 'invalid', { problems: checked.errors });
     }
     await deps.store.put(batch.fileName, xml);
     const reserved = await deps.ledger.reserve({ batchId, fileName: batch.fileName, timestamp, records, at: at() });

@@ -5,7 +5,7 @@
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Issue, Journal, Problem } from '#core/model/index';
 import { RecordCorruptError } from './errors.ts';
-import { INDEX, keys } from './records-keys.ts';
+import { INDEX, keys, type ProblemSource } from './records-keys.ts';
 import { attempt, lostCondition, queryAll, type Item, type RecordsTable } from './records-table.ts';
 
 export type JournalRecord = { readonly journal: Journal; readonly hash: string; readonly updatedAt: string };
@@ -69,19 +69,19 @@ export async function listIssues(table: RecordsTable, journalId: string): Promis
   return items.map(toIssue);
 }
 
-/** Records why an issue's metadata was refused; replaces the problems of an earlier attempt. */
-export async function putProblems(table: RecordsTable, entry: IssueProblems): Promise<void> {
+/** Records why an issue's metadata (or, from Deposit, its Crossref file) was refused; replaces the problems of an earlier attempt. */
+export async function putProblems(table: RecordsTable, entry: IssueProblems, source: ProblemSource = 'upload'): Promise<void> {
   await attempt(`record problems of ${entry.journalId}/${entry.issueId}`, () =>
-    table.client.send(new PutCommand({ TableName: table.tableName, Item: { ...keys.problems(entry.journalId, entry.issueId), ...entry, problems: JSON.stringify(entry.problems) } })),
+    table.client.send(new PutCommand({ TableName: table.tableName, Item: { ...keys.problems(entry.journalId, entry.issueId, source), ...entry, problems: JSON.stringify(entry.problems) } })),
   );
 }
 
-export async function clearProblems(table: RecordsTable, journalId: string, issueId: string): Promise<void> {
-  await attempt(`clear problems of ${journalId}/${issueId}`, () => table.client.send(new DeleteCommand({ TableName: table.tableName, Key: keys.problems(journalId, issueId) })));
+export async function clearProblems(table: RecordsTable, journalId: string, issueId: string, source: ProblemSource = 'upload'): Promise<void> {
+  await attempt(`clear problems of ${journalId}/${issueId}`, () => table.client.send(new DeleteCommand({ TableName: table.tableName, Key: keys.problems(journalId, issueId, source) })));
 }
 
-export async function getProblems(table: RecordsTable, journalId: string, issueId: string): Promise<IssueProblems | undefined> {
-  const out = await attempt(`read problems of ${journalId}/${issueId}`, () => table.client.send(new GetCommand({ TableName: table.tableName, Key: keys.problems(journalId, issueId), ConsistentRead: true })));
+export async function getProblems(table: RecordsTable, journalId: string, issueId: string, source: ProblemSource = 'upload'): Promise<IssueProblems | undefined> {
+  const out = await attempt(`read problems of ${journalId}/${issueId}`, () => table.client.send(new GetCommand({ TableName: table.tableName, Key: keys.problems(journalId, issueId, source), ConsistentRead: true })));
   if (!out.Item) return undefined;
   const { journalId: j, issueId: i, batchId, at, problems } = out.Item;
   return { journalId: String(j), issueId: String(i), batchId: String(batchId), at: String(at), problems: JSON.parse(String(problems)) as Problem[] };

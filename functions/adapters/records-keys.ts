@@ -7,6 +7,7 @@
  * | journal                  | `JOURNAL#<journal>`      | `JOURNAL`     | `JOURNALS` / `<journal>`               |                                 |                                    |
  * | issue                    | `ISSUE#<journal>#<issue>`| `ISSUE`       | `JOURNAL#<journal>` / `ISSUE#<issue>`  |                                 |                                    |
  * | issue problems (invalid) | `ISSUE#<journal>#<issue>`| `PROBLEMS`    |                                        |                                 |                                    |
+ * | deposit file problems    | `ISSUE#<journal>#<issue>`| `PROBLEMS#DEPOSIT` |                                   |                                 |                                    |
  * | article version (immut.) | `ART#<doi>`              | `V#000001`    |                                        |                                 |                                    |
  * | article head (current)   | `ART#<doi>`              | `HEAD`        | `ISSUE#<journal>#<issue>` / `ART#<id>` | `OAI#<journal>` / `<iso>#<doi>` | `DEPOSIT#DUE` / `<iso>#<doi>`      |
  *
@@ -28,6 +29,9 @@ const doiKey = (doi: string): string => doi.toLowerCase();
 
 export const VERSION_DIGITS = 6;
 
+/** Who recorded an issue's problems: Ingest (the metadata did not load) or Deposit (the Crossref file did not validate). */
+export type ProblemSource = 'upload' | 'deposit';
+
 export const keys = {
   journal: (journalId: string) => ({ pk: `JOURNAL#${journalId}`, sk: 'JOURNAL' }),
   /** How many articles the journal has (attribute `articles`): OAI-PMH's completeListSize without a count query. */
@@ -35,7 +39,8 @@ export const keys = {
   journalIndex: (journalId: string) => ({ gsi1pk: 'JOURNALS', gsi1sk: journalId }),
   issue: (journalId: string, issueId: string) => ({ pk: `ISSUE#${journalId}#${issueId}`, sk: 'ISSUE' }),
   issueIndex: (journalId: string, issueId: string) => ({ gsi1pk: `JOURNAL#${journalId}`, gsi1sk: `ISSUE#${issueId}` }),
-  problems: (journalId: string, issueId: string) => ({ pk: `ISSUE#${journalId}#${issueId}`, sk: 'PROBLEMS' }),
+  /** Why an issue's upload was refused (Ingest), or its Crossref deposit file (Deposit): one item each, so neither clears the other's. */
+  problems: (journalId: string, issueId: string, source: ProblemSource = 'upload') => ({ pk: `ISSUE#${journalId}#${issueId}`, sk: source === 'upload' ? 'PROBLEMS' : 'PROBLEMS#DEPOSIT' }),
   version: (doi: string, version: number) => ({ pk: `ART#${doiKey(doi)}`, sk: `V#${String(version).padStart(VERSION_DIGITS, '0')}` }),
   head: (doi: string) => ({ pk: `ART#${doiKey(doi)}`, sk: 'HEAD' }),
   articleIndex: (journalId: string, issueId: string, articleId: string) => ({ gsi1pk: `ISSUE#${journalId}#${issueId}`, gsi1sk: `ART#${articleId}` }),

@@ -9,6 +9,7 @@ import type { RecordsTable } from './records-table.ts';
 
 export type { ArticleRecord, Head, PutVersionResult, RenderState, Stored, VersionMeta } from './records-articles.ts';
 export type { IssueProblems, IssueRecord, JournalRecord } from './records-catalog.ts';
+export type { ProblemSource } from './records-keys.ts';
 
 type Bound<F> = F extends (table: RecordsTable, ...args: infer A) => infer R ? (...args: A) => R : never;
 type BindAll<M> = { readonly [K in keyof M]: Bound<M[K]> };

@@ -75,6 +75,8 @@ export type IssueStatus = {
   readonly issueDoi?: { readonly doi: string; readonly crossref: CrossrefView };
   /** Why the last upload of this issue was refused; cleared by the next one that loads. */
   readonly problems?: { readonly batchId: string; readonly at: string; readonly problems: readonly Problem[] };
+  /** Why its last Crossref deposit file did not validate (nothing was sent); cleared by the next that does. */
+  readonly depositProblems?: { readonly batchId: string; readonly at: string; readonly problems: readonly Problem[] };
   readonly articles: readonly ArticleStatus[];
 };
 
@@ -120,10 +122,12 @@ async function everyIssue(records: RecordsStore): Promise<IssueSelection[]> {
 const doiKey = (doi: string): string => doi.toLowerCase();
 
 async function issueStatus(target: StageTarget, records: RecordsStore, ledger: DepositLedger, selection: IssueSelection): Promise<IssueStatus> {
-  const [issue, heads, problems] = await Promise.all([
+  const [issue, heads, problems, depositProblems] = await Promise.all([
     records.getIssue(selection.journalId, selection.issueId),
     records.listIssueArticleMeta(selection.journalId, selection.issueId),
     records.getProblems(selection.folderJournalId, selection.issueId),
+    // Deposit files them under the journal's id (its job names the records' journal), Ingest under the folder's.
+    records.getProblems(selection.journalId, selection.issueId, 'deposit'),
   ]);
   const journal = issue?.journal ?? selection.local?.journal;
   const localByDoi = new Map((selection.local?.articles ?? []).map((a) => [doiKey(a.doi), a]));
@@ -154,6 +158,7 @@ async function issueStatus(target: StageTarget, records: RecordsStore, ledger: D
     // The issue DOI has no head of its own: it is due until Crossref holds it.
     ...(issueDoi === undefined ? {} : { issueDoi: { doi: issueDoi, crossref: { ...crossrefView(entries.get(doiKey(issueDoi)), undefined), due: !entries.has(doiKey(issueDoi)) } } }),
     ...(problems ? { problems: problemsOf(problems) } : {}),
+    ...(depositProblems ? { depositProblems: problemsOf(depositProblems) } : {}),
     articles,
   };
 }
@@ -172,7 +177,7 @@ export async function collectStatus(target: StageTarget, selection?: readonly Is
 
 /** Whether anything in the report needs staff: a failed render, recorded problems, a DOI Crossref refused. */
 export const needsAttention = (report: StatusReport): boolean =>
-  report.issues.some((i) => i.problems !== undefined || i.issueDoi?.crossref.state === 'failed' || i.articles.some((a) => a.render.state === 'failed' || a.crossref.state === 'failed'));
+  report.issues.some((i) => i.problems !== undefined || i.depositProblems !== undefined || i.issueDoi?.crossref.state === 'failed' || i.articles.some((a) => a.render.state === 'failed' || a.crossref.state === 'failed'));
 
 // ---- the table ----
 
@@ -243,10 +248,10 @@ export function formatStatus(report: StatusReport): string[] {
       const { message } = issue.issueDoi.crossref;
       lines.push(`  issue DOI ${issue.issueDoi.doi}: Crossref ${state}${since ? ` since ${since}` : ''}${message ? `: ${oneLine(message)}` : ''}`);
     }
-    if (issue.problems) {
-      const what = issue.problems.problems.every((p) => p.file.startsWith('crossref/')) ? 'the Crossref deposit file' : 'the upload';
-      lines.push(`  ${what} of ${shortTime(issue.problems.at)} (batch ${issue.problems.batchId}) was refused, ${count(issue.problems.problems.length, 'problem')}:`);
-      lines.push(...issue.problems.problems.map((p) => `    ${formatProblem(p)}`));
+    for (const [what, recorded] of [['the upload', issue.problems], ['the Crossref deposit file', issue.depositProblems]] as const) {
+      if (!recorded) continue;
+      lines.push(`  ${what} of ${shortTime(recorded.at)} (batch ${recorded.batchId}) was refused, ${count(recorded.problems.length, 'problem')}:`);
+      lines.push(...recorded.problems.map((p) => `    ${formatProblem(p)}`));
     }
   }
   return lines;

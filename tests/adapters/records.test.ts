@@ -143,8 +143,13 @@ describe('indexes', () => {
     expect((await records.listJournals()).map((j) => j.journal.id)).toEqual(['testjournal']);
     expect((await records.listIssues('testjournal')).map((i) => i.issue.id)).toEqual([bundle.issue.id]);
     expect((await records.getProblems('testjournal', 'x'))!.problems).toEqual([{ file: 'f.yaml', path: ['doi'], message: 'bad' }]);
+    await records.putProblems({ journalId: 'testjournal', issueId: 'x', batchId: 'd', at: 'now', problems: [{ file: 'crossref/invalid/a.xml', path: [], message: 'bad' }] }, 'deposit');
     await records.clearProblems('testjournal', 'x');
     expect(await records.getProblems('testjournal', 'x')).toBeUndefined();
+    // An upload that loads clears its own problems, never the deposit file's (and the other way round).
+    expect((await records.getProblems('testjournal', 'x', 'deposit'))?.batchId).toBe('d');
+    await records.clearProblems('testjournal', 'x', 'deposit');
+    expect(await records.getProblems('testjournal', 'x', 'deposit')).toBeUndefined();
   });
 });
 

@@ -108,17 +108,23 @@ describe('the table', () => {
     expect(needsAttention(report)).toBe(true);
   });
 
-  it('names a refused Crossref deposit file as such, not as a refused upload', () => {
+  it('shows a refused Crossref deposit file beside a refused upload, each under its own heading', () => {
     // Prepare
     const problem = { file: 'crossref/invalid/colophon-1.xml', path: [], message: 'does not validate against Crossref 5.4.0: bad', line: 12, column: 1 };
-    const refused: StatusReport = { ...report, issues: [{ ...report.issues[1]!, problems: { batchId: 'b3', at: '2026-11-28T09:00:00.000Z', problems: [problem] } }] };
+    const refused: StatusReport = { ...report, issues: [{ ...report.issues[1]!, depositProblems: { batchId: 'b3', at: '2026-11-28T09:00:00.000Z', problems: [problem] } }] };
 
     // Act
     const lines = formatStatus(refused);
 
     // Assess
-    expect(lines).toContain('  the Crossref deposit file of 2026-11-28 09:00:00Z (batch b3) was refused, 1 problem:');
-    expect(lines.at(-1)).toBe('    crossref/invalid/colophon-1.xml:12:1: does not validate against Crossref 5.4.0: bad');
+    expect(lines.slice(-4)).toEqual([
+      '  the upload of 2026-11-28 08:00:00Z (batch b2) was refused, 1 problem:',
+      '    metadata/balcanica/LI-2020/a.yaml:3:6: doi: is not a DOI',
+      '  the Crossref deposit file of 2026-11-28 09:00:00Z (batch b3) was refused, 1 problem:',
+      '    crossref/invalid/colophon-1.xml:12:1: does not validate against Crossref 5.4.0: bad',
+    ]);
+    const { problems: _upload, ...onlyDeposit } = refused.issues[0]!;
+    expect(needsAttention({ ...refused, issues: [onlyDeposit] })).toBe(true);
   });
 
   it("shows the issue's own DOI with its registration, and a refused issue DOI needs attention", () => {

@@ -6,7 +6,7 @@ import { abandon, doiKey, reserve, settle, type DoiLedgerEntry, type SubmissionL
 import type { IssueBundle } from '#core/model/index';
 import type { BatchEntry, DepositLedger } from '#adapters/deposit-ledger';
 import type { Logger, LogFields } from '#adapters/logger';
-import type { Head, IssueProblems, Stored } from '#adapters/records';
+import type { Head, IssueProblems, ProblemSource, Stored } from '#adapters/records';
 import { depositFileStore, type ArtifactStore, type DepositFlowDeps } from '#handlers/flows/deposit';
 import type { XmlValidator } from '#adapters/crossref-xsd';
 import { crossrefValidator } from '#tests/deposit/fixtures';
@@ -42,11 +42,11 @@ export function fakeRecords(bundle: IssueBundle, stored: Stored[]) {
   const problems = new Map<string, IssueProblems>();
   return {
     marked,
-    /** The problems recorded per issue, by `journal/issue`. */
+    /** The problems recorded per issue and source, by `journal/issue/source`. */
     problems,
-    getProblems: async (journalId: string, issueId: string) => problems.get(`${journalId}/${issueId}`),
-    putProblems: async (entry: IssueProblems) => void problems.set(`${entry.journalId}/${entry.issueId}`, entry),
-    clearProblems: async (journalId: string, issueId: string) => void problems.delete(`${journalId}/${issueId}`),
+    getProblems: async (journalId: string, issueId: string, source: ProblemSource = 'upload') => problems.get(`${journalId}/${issueId}/${source}`),
+    putProblems: async (entry: IssueProblems, source: ProblemSource = 'upload') => void problems.set(`${entry.journalId}/${entry.issueId}/${source}`, entry),
+    clearProblems: async (journalId: string, issueId: string, source: ProblemSource = 'upload') => void problems.delete(`${journalId}/${issueId}/${source}`),
     getIssue: async (journalId: string, issueId: string) =>
       journalId === bundle.journal.id && issueId === bundle.issue.id ? { journal: bundle.journal, issue: bundle.issue, hash: 'x', updatedAt: 'x', batchId: 'x' } : undefined,
     listIssueArticles: async () => stored,

@@ -88,7 +88,8 @@ describe('depositIssue', () => {
 
 describe('depositIssue: a deposit file the schema refuses', () => {
   const ERRORS = Array.from({ length: 14 }, (_, k) => `line ${k + 3}: cvc-complex-type.2.4.a: Invalid content was found starting with element 'x${k}'.`);
-  const issueKey = `${job.journalId}/${job.issueId}`;
+  const issueKey = `${job.journalId}/${job.issueId}/deposit`;
+  const uploadKey = `${job.journalId}/${job.issueId}/upload`;
 
   it('keeps the file under crossref/invalid/, sends nothing, logs ten problems and records them for colophon status', async () => {
     // Prepare
@@ -128,7 +129,7 @@ describe('depositIssue: a deposit file the schema refuses', () => {
     expect(w.records.problems.get(issueKey)?.problems).toEqual([{ file: key, path: [], line: 3, message: expect.stringContaining('cvc-complex-type.2.4.a') }]);
   });
 
-  it('leaves the problems of a refused upload in place, and logs that it did', async () => {
+  it('records its problems beside those of a refused upload, leaving those as they were', async () => {
     // Prepare
     const w = world({ refuse: ERRORS });
     const upload = { journalId: job.journalId, issueId: job.issueId, batchId: 'upload-1', at: '2025-03-01T09:00:00.000Z', problems: [{ file: 'sbt/2024-12-3/a1.yaml', path: ['doi'], message: 'not a DOI' }] };
@@ -138,24 +139,39 @@ describe('depositIssue: a deposit file the schema refuses', () => {
     await depositIssue(w.deps, job);
 
     // Assess
-    expect(w.records.problems.get(issueKey)).toEqual(upload);
-    expect(w.log.lines).toContainEqual(expect.objectContaining({ level: 'warn', message: expect.stringContaining('refused upload') }));
+    expect(w.records.problems.get(uploadKey)).toEqual(upload);
+    expect(w.records.problems.get(issueKey)?.problems).toHaveLength(11);
+  });
+
+  it('keeps one file and one record when the same refused records are deposited again', async () => {
+    // Prepare
+    const w = world({ refuse: ERRORS });
+    await depositIssue(w.deps, job);
+    const first = w.records.problems.get(issueKey);
+    let writes = 0;
+    const counting = { ...w.deps, records: { ...w.deps.records, putProblems: async (...args: Parameters<typeof w.deps.records.putProblems>) => (writes++, w.deps.records.putProblems(...args)) } };
+
+    // Act
+    await depositIssue(counting, job);
+
+    // Assess
+    expect([...w.kept.keys()]).toEqual([expect.stringMatching(/^crossref\/invalid\/invalid-[0-9a-f]{24}\.xml$/)]);
+    expect(writes).toBe(0);
+    expect(w.records.problems.get(issueKey)).toBe(first);
   });
 
   it('clears the problems of an earlier refused file once a deposit validates, but never a refused upload’s', async () => {
     // Prepare
-    const fixed = world();
-    await fixed.records.putProblems({ journalId: job.journalId, issueId: job.issueId, batchId: 'b0', at: 'x', problems: [{ file: 'crossref/invalid/b0.xml', path: [], message: 'm' }] });
-    const refusedUpload = world();
-    await refusedUpload.records.putProblems({ journalId: job.journalId, issueId: job.issueId, batchId: 'u', at: 'x', problems: [{ file: 'sbt/2024-12-3/a1.yaml', path: [], message: 'm' }] });
+    const w = world();
+    await w.records.putProblems({ journalId: job.journalId, issueId: job.issueId, batchId: 'b0', at: 'x', problems: [{ file: 'crossref/invalid/b0.xml', path: [], message: 'm' }] }, 'deposit');
+    await w.records.putProblems({ journalId: job.journalId, issueId: job.issueId, batchId: 'u', at: 'x', problems: [{ file: 'sbt/2024-12-3/a1.yaml', path: [], message: 'm' }] });
 
     // Act
-    await depositIssue(fixed.deps, job);
-    await depositIssue(refusedUpload.deps, job);
+    await depositIssue(w.deps, job);
 
     // Assess
-    expect(fixed.records.problems.size).toBe(0);
-    expect(refusedUpload.records.problems.get(issueKey)?.batchId).toBe('u');
+    expect(w.records.problems.has(issueKey)).toBe(false);
+    expect(w.records.problems.get(uploadKey)?.batchId).toBe('u');
   });
 });
 

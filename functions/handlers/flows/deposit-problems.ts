@@ -1,16 +1,12 @@
 /**
  * A deposit file the Crossref schema refuses is a bug in the renderer or the rules, not in the
  * metadata, yet staff must see it: its problems go where `colophon status` shows an issue's
- * problems (the records store's issue problems, which Ingest also writes), each naming the kept
- * file, the line and the schema's message.
- *
- * That slot holds one set per issue. A refused upload (Ingest's problems) is left alone: it is the
- * newer news, and its fix starts a new render and deposit anyway. Deposit problems are recognised
- * by their file, under one of the deposit prefixes, and cleared by the next deposit that validates.
+ * problems, each naming the kept file, the line and the schema's message. They have an item of
+ * their own (records-keys.ts, `PROBLEMS#DEPOSIT`), apart from a refused upload's: neither Ingest
+ * nor Deposit can clear or overwrite the other's, and no read-then-write race between them exists.
  */
 import type { Problem } from '#core/model/index';
 import type { RecordsStore } from '#adapters/records';
-import { DRY_RUN_PREFIX, INVALID_PREFIX } from './deposit-files.ts';
 
 /** At most this many schema messages are logged or recorded per file; the rest are counted. */
 export const MAX_PROBLEMS = 10;
@@ -31,18 +27,20 @@ export function depositFileProblems(file: RefusedFile): Problem[] {
   return more > 0 ? [...shown, { file: file.key, path: [], message: `and ${more} more schema problem(s) in the file` }] : shown;
 }
 
-const isDepositProblem = (p: Problem): boolean => p.file.startsWith(INVALID_PREFIX) || p.file.startsWith(DRY_RUN_PREFIX);
-
-/** Records the refused file's problems for the issue, unless the issue holds a refused upload's problems. */
+/**
+ * Records the refused file's problems for the issue. The schedule retries a refused issue every
+ * run with the same records, so the file's name and the problems come out the same: nothing is
+ * written when the recorded problems are already these. Returns whether anything was written.
+ */
 export async function recordDepositProblems(records: ProblemRecords, issue: { journalId: string; issueId: string }, file: RefusedFile, at: string): Promise<boolean> {
-  const held = await records.getProblems(issue.journalId, issue.issueId);
-  if (held && !held.problems.every(isDepositProblem)) return false;
-  await records.putProblems({ ...issue, batchId: file.batchId, at, problems: depositFileProblems(file) });
+  const problems = depositFileProblems(file);
+  const held = await records.getProblems(issue.journalId, issue.issueId, 'deposit');
+  if (held && JSON.stringify(held.problems) === JSON.stringify(problems)) return false;
+  await records.putProblems({ ...issue, batchId: file.batchId, at, problems }, 'deposit');
   return true;
 }
 
-/** Clears the issue's deposit problems after a file validated; a refused upload's problems stay. */
+/** Clears the issue's deposit problems after a file validated. */
 export async function clearDepositProblems(records: ProblemRecords, issue: { journalId: string; issueId: string }): Promise<void> {
-  const held = await records.getProblems(issue.journalId, issue.issueId);
-  if (held && held.problems.every(isDepositProblem)) await records.clearProblems(issue.journalId, issue.issueId);
+  await records.clearProblems(issue.journalId, issue.issueId, 'deposit');
 }

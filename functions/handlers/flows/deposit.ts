@@ -111,7 +111,7 @@ async function recordValidity(deps: DepositFlowDeps, job: DepositJob, batches: r
 async function recordProblems(deps: DepositFlowDeps, job: DepositJob, refused: RefusedFile | undefined, log: Logger): Promise<void> {
   if (!refused) return clearDepositProblems(deps.records, job);
   const recorded = await recordDepositProblems(deps.records, job, refused, deps.now().toISOString());
-  if (!recorded) log.warn('the problems of a refused upload are recorded for this issue: the deposit file problems are only logged', { key: refused.key });
+  if (!recorded) log.info('the same deposit file problems are recorded already', { key: refused.key });
 }
 
 /**
