@@ -55,6 +55,9 @@ export function parseDoiTemplate(text: string): { ok: true; template: DoiTemplat
     const name = /^\{([^{}]*)\}$/.exec(piece)?.[1];
     if (name !== undefined) {
       if (!isToken(name)) return { ok: false, problem: `DOI template "${text}": unknown token {${name}}; the tokens are ${tokenList()}` };
+      const before = parts.at(-1);
+      // Volume 1 issue 12 and volume 11 issue 2 would both give "112".
+      if (before !== undefined && 'token' in before) return { ok: false, problem: `DOI template "${text}": {${before.token}}{${name}} side by side make DOIs ambiguous; put a separator between them, ${example}` };
       parts.push({ token: name });
     } else if (!SUFFIX_CHARS.test(piece)) {
       const bad = [...new Set(piece.replace(/[-._;()/:a-zA-Z0-9]/g, ''))].map((c) => JSON.stringify(c)).join(', ');

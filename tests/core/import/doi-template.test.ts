@@ -89,6 +89,7 @@ describe('DOI templates', () => {
     ['a suffix ending in a separator', '10.5555/balc.{seq}.', /its suffix ends with the separator "\."/],
     ['a suffix ending in a slash', '10.5555/balc.{seq}/', /its suffix ends with the separator "\/"/],
     ['a suffix starting with a separator', '10.5555/-{seq}', /its suffix starts with the separator "-"/],
+    ['two tokens side by side', '10.5555/balc.{volume}{issue}.{seq}', /\{volume\}\{issue\} side by side make DOIs ambiguous; put a separator between them/],
   ])('rejects %s', (_name, text, problem) => {
     // Act
     const parsed = parseDoiTemplate(text);
