@@ -10,6 +10,8 @@ export interface PrivateBucketProps {
   readonly versioned?: boolean;
   /** Send the bucket's object events to the account's default EventBridge bus. */
   readonly eventBridge?: boolean;
+  /** Objects under these key prefixes are deleted this long after they were written. */
+  readonly expire?: { readonly prefixes: readonly string[]; readonly after: Duration };
 }
 
 /** The settings every bucket shares: no public access, TLS 1.2+ only, S3-managed encryption, no ACLs. */
@@ -29,7 +31,10 @@ export function privateBucket(scope: Construct, id: string, props: PrivateBucket
     removalPolicy: props.removalPolicy,
     serverAccessLogsBucket: props.accessLogs,
     serverAccessLogsPrefix: `${id}/`,
-    lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(7) }],
+    lifecycleRules: [
+      { abortIncompleteMultipartUploadAfter: Duration.days(7) },
+      ...(props.expire?.prefixes ?? []).map((prefix) => ({ prefix, expiration: props.expire!.after })),
+    ],
   });
   pinLogicalId(bucket, id);
   if (props.eventBridge === true) enableEventBridge(bucket);

@@ -3,6 +3,7 @@ import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { DRY_RUN_PREFIX, INVALID_PREFIX } from '#handlers/flows/deposit-files';
 import type { StageConfig } from '../config.ts';
 import { pinLogicalId } from '../constructs/logical-id.ts';
 import { accessLogBucket, privateBucket } from '../constructs/private-bucket.ts';
@@ -10,6 +11,9 @@ import { PublicApi } from '../constructs/public-api.ts';
 import { RecordsTable } from '../constructs/records-table.ts';
 import { SiteDistribution } from '../constructs/site-distribution.ts';
 import { publishStatefulOutputs } from './stateful-outputs.ts';
+
+/** Deposit files that never reached Crossref (dry runs, files the schema refused): kept 30 days. */
+export const ARTIFACT_SCRATCH_PREFIXES = [DRY_RUN_PREFIX, INVALID_PREFIX] as const;
 
 export interface StatefulStackProps extends StackProps {
   readonly config: StageConfig;
@@ -41,7 +45,9 @@ export class StatefulStack extends Stack {
     // function and so point this stack at the stateless one) carries that event to Ingest.
     this.inbox = privateBucket(this, 'InboxBucket', { removalPolicy, accessLogs, versioned: true, eventBridge: true });
     this.site = privateBucket(this, 'SiteBucket', { removalPolicy, accessLogs });
-    this.artifacts = privateBucket(this, 'ArtifactsBucket', { removalPolicy, accessLogs });
+    // Sent deposit files are the record of what Crossref received: kept. Dry runs and files the
+    // schema refused (never sent) are working copies.
+    this.artifacts = privateBucket(this, 'ArtifactsBucket', { removalPolicy, accessLogs, expire: { prefixes: ARTIFACT_SCRATCH_PREFIXES, after: Duration.days(30) } });
 
     this.records = new RecordsTable(this, 'RecordsTable', { removalPolicy, deletionProtection: config.deletionProtection });
 

@@ -55,6 +55,21 @@ describe('stateful stack: buckets', () => {
     expect(resourcesOf(template, 'AWS::Lambda::Function')).toEqual({});
   });
 
+  it('expires the deposit files that never reached Crossref after 30 days, and keeps the sent ones', () => {
+    // Prepare
+    const rules = (buckets.ArtifactsBucket?.Properties.LifecycleConfiguration as { Rules: { Prefix?: string; ExpirationInDays?: number }[] }).Rules;
+
+    // Assess
+    expect(rules.filter((r) => r.ExpirationInDays !== undefined)).toEqual([
+      expect.objectContaining({ Prefix: 'crossref/dry-run/', ExpirationInDays: 30, Status: 'Enabled' }),
+      expect.objectContaining({ Prefix: 'crossref/invalid/', ExpirationInDays: 30, Status: 'Enabled' }),
+    ]);
+    for (const bucket of ['InboxBucket', 'SiteBucket'] as const) {
+      const other = (buckets[bucket]?.Properties.LifecycleConfiguration as { Rules: { ExpirationInDays?: number }[] }).Rules;
+      expect(other.filter((r) => r.ExpirationInDays !== undefined)).toEqual([]);
+    }
+  });
+
   it('keeps ACLs on the access-log bucket (CloudFront standard logging writes through them) and expires logs with the log retention', () => {
     expect(buckets.AccessLogsBucket?.Properties).toMatchObject({
       OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerPreferred' }] },
