@@ -8,15 +8,17 @@ export type XmlNode = { readonly name: string; readonly attrs: Readonly<Record<s
 
 type Ordered = Record<string, unknown>;
 
-const parser = new XMLParser({
+const options = {
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: '',
   ignoreDeclaration: true,
-  trimValues: false,
+  ignorePiTags: true,
   parseTagValue: false,
   parseAttributeValue: false,
-});
+} as const;
+/** Text exactly as written (mixed content), or trimmed, with whitespace-only text dropped (data-oriented XML such as OAI-PMH). */
+const parsers = { exact: new XMLParser({ ...options, trimValues: false }), trimmed: new XMLParser({ ...options, trimValues: true }) };
 
 function toNode(entry: Ordered): XmlNode | string {
   if ('#text' in entry) return String(entry['#text']);
@@ -26,8 +28,8 @@ function toNode(entry: Ordered): XmlNode | string {
 }
 
 /** The document element. */
-export function parseXml(xml: string): XmlNode {
-  const roots = (parser.parse(xml) as Ordered[]).map(toNode).filter((n): n is XmlNode => typeof n !== 'string');
+export function parseXml(xml: string, text: keyof typeof parsers = 'exact'): XmlNode {
+  const roots = (parsers[text].parse(xml) as Ordered[]).map(toNode).filter((n): n is XmlNode => typeof n !== 'string');
   if (roots.length !== 1) throw new Error(`expected one document element, found ${roots.length}`);
   return roots[0]!;
 }
@@ -45,6 +47,23 @@ export function all(node: XmlNode, path: string): XmlNode[] {
 export function one(node: XmlNode, path: string): XmlNode {
   const found = all(node, path);
   if (found.length !== 1) throw new Error(`expected one ${path} in ${node.name}, found ${found.length}`);
+  return found[0]!;
+}
+
+/** Every descendant element with this local name (any prefix), in document order. */
+export function descendants(node: XmlNode, name: string): XmlNode[] {
+  const out: XmlNode[] = [];
+  for (const child of elements(node)) {
+    if (child.name === name || child.name.endsWith(`:${name}`)) out.push(child);
+    out.push(...descendants(child, name));
+  }
+  return out;
+}
+
+/** The one descendant with this local name; fails loudly when there is none or several. */
+export function theDescendant(node: XmlNode, name: string): XmlNode {
+  const found = descendants(node, name);
+  if (found.length !== 1) throw new Error(`expected one <${name}> in ${node.name}, found ${found.length}`);
   return found[0]!;
 }
 

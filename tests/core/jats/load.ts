@@ -1,6 +1,6 @@
 /** The seed and the rich fixture issue, loaded once per worker, and a reader for rendered JATS. */
 import { join } from 'node:path';
-import { parseXml, type XmlNode } from '../../helpers/xml-query.ts';
+import { descendants, elements, parseXml, text, theDescendant, type XmlNode } from '../../helpers/xml-query.ts';
 import { loadMetadata } from '#adapters/metadata-fs';
 import type { Article, IssueBundle } from '#core/model/index';
 import { repoDir } from '#tests/helpers/shared';
@@ -30,28 +30,12 @@ export function articleById(id: string): Case {
 export type Node = XmlNode;
 
 /** Parses a JATS document (with fast-xml-parser, independent of the serialiser) into its root element. */
-export const parseJats = parseXml;
+export const parseJats = (xml: string): Node => parseXml(xml);
 
 /** Every descendant element with this name, in document order. */
-export function all(node: Node, name: string): Node[] {
-  const out: Node[] = [];
-  for (const child of node.children) {
-    if (typeof child === 'string') continue;
-    if (child.name === name) out.push(child);
-    out.push(...all(child, name));
-  }
-  return out;
-}
+export const all = descendants;
 
 /** The one descendant with this name (fails the test when there are none or several). */
-export function one(node: Node, name: string): Node {
-  const found = all(node, name);
-  if (found.length !== 1) throw new Error(`expected one <${name}>, found ${found.length}`);
-  return found[0]!;
-}
+export const one = theDescendant;
 
-/** The element's text, markup dropped. */
-export const text = (node: Node): string => node.children.map((c) => (typeof c === 'string' ? c : text(c))).join('');
-
-/** Child elements only (whitespace between them dropped). */
-export const elements = (node: Node): Node[] => node.children.filter((c): c is Node => typeof c !== 'string');
+export { elements, text };

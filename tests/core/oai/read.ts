@@ -1,54 +1,17 @@
 /** Reads OAI-PMH responses in tests with fast-xml-parser, independent of the serialiser that wrote them. */
-import { XMLParser } from 'fast-xml-parser';
 import { renderOai, type OaiContext } from '#core/oai/index';
+import { descendants, elements, parseXml as parseAny, text, theDescendant, type XmlNode } from '#tests/helpers/xml-query';
 import { args } from './fixtures.ts';
 
-export type Node = { readonly name: string; readonly attrs: Readonly<Record<string, string>>; readonly children: readonly (Node | string)[] };
+export type Node = XmlNode;
 
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-});
-
-type Fxp = Record<string, unknown>;
-const toNode = (item: Fxp): Node | string => {
-  if ('#text' in item) return String(item['#text']);
-  const name = Object.keys(item).find((k) => k !== ':@')!;
-  return { name, attrs: (item[':@'] ?? {}) as Record<string, string>, children: (item[name] as Fxp[]).map(toNode) };
-};
-
-/** The root element of a document. */
-export function parseXml(xml: string): Node {
-  const root = (parser.parse(xml) as Fxp[]).map(toNode).find((n): n is Node => typeof n !== 'string');
-  if (!root) throw new Error('no root element');
-  return root;
-}
+/** The root element of a response, its text trimmed (OAI-PMH is data, not mixed content). */
+export const parseXml = (xml: string): Node => parseAny(xml, 'trimmed');
 
 /** Every descendant element with this (local) name, in document order; a prefix in the document is ignored. */
-export function all(node: Node, name: string): Node[] {
-  const out: Node[] = [];
-  for (const child of node.children) {
-    if (typeof child === 'string') continue;
-    if (child.name === name || child.name.endsWith(`:${name}`)) out.push(child);
-    out.push(...all(child, name));
-  }
-  return out;
-}
-
-export function one(node: Node, name: string): Node {
-  const found = all(node, name);
-  if (found.length !== 1) throw new Error(`expected one <${name}>, found ${found.length}`);
-  return found[0]!;
-}
-
-export const text = (node: Node): string => node.children.map((c) => (typeof c === 'string' ? c : text(c))).join('');
-export const elements = (node: Node): Node[] => node.children.filter((c): c is Node => typeof c !== 'string');
+export const all = descendants;
+export const one = theDescendant;
+export { elements, text };
 
 /** The error codes of a response, in order (empty when it has none). */
 export const errorCodes = (root: Node): string[] => elements(root).filter((e) => e.name === 'error').map((e) => e.attrs.code!);
