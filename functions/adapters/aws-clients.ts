@@ -12,14 +12,22 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
-export type AwsClients = { readonly s3: S3Client; readonly dynamo: DynamoDBDocumentClient; readonly sqs: SQSClient };
+export type AwsClients = {
+  readonly s3: S3Client;
+  /** The document client over `dynamoBase`, for the records store. */
+  readonly dynamo: DynamoDBDocumentClient;
+  /** The plain client under `dynamo`: adapters that wrap their own document client (the deposit ledger) share its connections. */
+  readonly dynamoBase: DynamoDBClient;
+  readonly sqs: SQSClient;
+};
 
 export function createClients(env: NodeJS.ProcessEnv = process.env): AwsClients {
   const s3Endpoint = env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL;
   const s3 = new S3Client(s3Endpoint === undefined ? {} : { forcePathStyle: true });
-  const dynamo = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+  const dynamoBase = new DynamoDBClient({});
+  const dynamo = DynamoDBDocumentClient.from(dynamoBase, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
   const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
-  return { s3, dynamo, sqs };
+  return { s3, dynamo, dynamoBase, sqs };
 }

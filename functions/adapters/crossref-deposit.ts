@@ -97,6 +97,8 @@ export type DepositReport = {
   readonly planned: readonly { readonly doi: string; readonly need: DepositNeed }[];
   readonly batches: readonly BatchReport[];
   readonly skipped: readonly { readonly doi: string; readonly need: DepositNeed }[];
+  /** The hash of each DOI's record as deposited now (`recordHashes`), which the plan compared with the ledger's. */
+  readonly records: readonly { readonly doi: string; readonly hash: string }[];
 };
 
 export type DepositOptions = {
@@ -264,7 +266,7 @@ export function createDepositService(deps: DepositDeps) {
     if (plan.timestamp !== undefined && !options.dryRun) {
       for (const part of chunk(plan.deposit, maxBatch)) batches.push(await send(source, plan.timestamp, part));
     }
-    return { source: source.label, resumed, planned: plan.deposit.map(({ doi, need }) => ({ doi, need })), batches, skipped: plan.skip };
+    return { source: source.label, resumed, planned: plan.deposit.map(({ doi, need }) => ({ doi, need })), batches, skipped: plan.skip, records };
   }
 
   return { deposit, resumePending };

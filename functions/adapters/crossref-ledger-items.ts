@@ -28,8 +28,10 @@ export type BatchEntry = {
 export type Item = Record<string, unknown>;
 export type Versioned = { readonly entry: DoiLedgerEntry; readonly version: number };
 
-export const doiPk = (doi: string): string => `DEPOSIT#${doiKey(doi)}`;
-export const batchPk = (batchId: string): string => `BATCH#${batchId}`;
+/** The ledger's partition key prefixes: a DOI's state and a batch. The Crossref callback's IAM grant is limited to them. */
+export const LEDGER_PK_PREFIXES = { doi: 'DEPOSIT#', batch: 'BATCH#' } as const;
+export const doiPk = (doi: string): string => `${LEDGER_PK_PREFIXES.doi}${doiKey(doi)}`;
+export const batchPk = (batchId: string): string => `${LEDGER_PK_PREFIXES.batch}${batchId}`;
 const str = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : String(v));
 
 export function toItem(entry: DoiLedgerEntry, version: number): Item {

@@ -186,16 +186,30 @@ export async function markRenderFailed(table: RecordsTable, doi: string, version
 }
 
 async function setRender(table: RecordsTable, doi: string, version: number, render: RenderState): Promise<boolean> {
+  return updateHeadAt(table, doi, version, `record render state of ${doi}`, { update: 'SET #render = :render', names: { '#render': 'render' }, values: { ':render': render } });
+}
+
+/**
+ * Updates the head only while its current version is `version`: `false` when a newer version has
+ * replaced it meanwhile (the write is then stale, and dropped).
+ */
+async function updateHeadAt(
+  table: RecordsTable,
+  doi: string,
+  version: number,
+  what: string,
+  change: { readonly update: string; readonly names: Readonly<Record<string, string>>; readonly values: Readonly<Record<string, unknown>> },
+): Promise<boolean> {
   try {
-    await attempt(`record render state of ${doi}`, () =>
+    await attempt(what, () =>
       table.client.send(
         new UpdateCommand({
           TableName: table.tableName,
           Key: keys.head(doi),
-          UpdateExpression: 'SET #render = :render',
+          UpdateExpression: change.update,
           ConditionExpression: '#version = :version',
-          ExpressionAttributeNames: { '#render': 'render', '#version': 'version' },
-          ExpressionAttributeValues: { ':render': render, ':version': version },
+          ExpressionAttributeNames: { ...change.names, '#version': 'version' },
+          ExpressionAttributeValues: { ...change.values, ':version': version },
         }),
       ),
     );
@@ -223,24 +237,11 @@ export async function depositsDue(table: RecordsTable): Promise<Stored[]> {
 
 /** Seam for the deposit handler: Crossref accepted `version`; `false` when a newer version is due meanwhile. */
 export async function markDeposited(table: RecordsTable, doi: string, version: number, at: string): Promise<boolean> {
-  try {
-    await attempt(`record the deposit of ${doi}`, () =>
-      table.client.send(
-        new UpdateCommand({
-          TableName: table.tableName,
-          Key: keys.head(doi),
-          UpdateExpression: 'SET #deposit = :deposit REMOVE gsi3pk, gsi3sk',
-          ConditionExpression: '#version = :version',
-          ExpressionAttributeNames: { '#deposit': 'deposit', '#version': 'version' },
-          ExpressionAttributeValues: { ':deposit': { status: 'done', version, at }, ':version': version },
-        }),
-      ),
-    );
-    return true;
-  } catch (error) {
-    if (lostCondition(error)) return false;
-    throw error;
-  }
+  return updateHeadAt(table, doi, version, `record the deposit of ${doi}`, {
+    update: 'SET #deposit = :deposit REMOVE gsi3pk, gsi3sk',
+    names: { '#deposit': 'deposit' },
+    values: { ':deposit': { status: 'done', version, at } },
+  });
 }
 
 /** Attributes that are keys or the record itself, not part of the head's metadata. */

@@ -12,7 +12,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { Context, ScheduledEvent, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createClients } from '#adapters/aws-clients';
@@ -47,7 +46,7 @@ const store = depositFileStore(files);
 
 const deps: DepositFlowDeps = {
   records: createRecordsStore(clients.dynamo, env.TABLE_NAME),
-  ledger: createDepositLedger({ client: new DynamoDBClient({}), tableName: env.TABLE_NAME }),
+  ledger: createDepositLedger({ client: clients.dynamoBase, tableName: env.TABLE_NAME }),
   mode,
   service: async (ledger) => {
     const { credentials } = await secret.get();

@@ -12,14 +12,15 @@ import { Construct } from 'constructs';
 import type { StageName } from '../config.ts';
 import { pinLogicalId } from './logical-id.ts';
 import type { IndexedTable } from './records-table.ts';
+import { LEDGER_PK_PREFIXES } from '#adapters/crossref-ledger-items';
 
 /** The repository root: bundling resolves `package.json` imports (`#core/*`) and the lockfile from here. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const handlerEntry = (name: string): string => `${PROJECT_ROOT}functions/handlers/${name}.ts`;
 
 export type TableAccess = 'read' | 'write' | 'readWrite';
-/** The deposit ledger's partition keys (functions/adapters/crossref-ledger-items.ts `doiPk`, `batchPk`). */
-export const LEDGER_PARTITIONS = ['DEPOSIT#*', 'BATCH#*'] as const;
+/** The deposit ledger's partition keys, as IAM patterns (`dynamodb:LeadingKeys`). */
+export const LEDGER_PARTITIONS = Object.values(LEDGER_PK_PREFIXES).map((prefix) => `${prefix}*`);
 export type BucketAccess = 'read' | 'write' | 'readWrite';
 export type BucketEnvName = 'INBOX_BUCKET' | 'SITE_BUCKET' | 'ARTIFACTS_BUCKET';
 export type QueueEnvName = 'RENDER_QUEUE_URL' | 'SITE_QUEUE_URL' | 'DEPOSIT_QUEUE_URL';

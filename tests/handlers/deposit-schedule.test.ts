@@ -52,7 +52,7 @@ describe('depositSchedule', () => {
     const records = fakeRecords(bundle, storedIssue(bundle, () => true));
     const ledger = memoryLedger();
     const calls: string[] = [];
-    const service = { resumePending: async () => (calls.push('resume'), []), deposit: async () => (calls.push('deposit'), { source: '', resumed: [], planned: [], batches: [], skipped: [] }) } as unknown as DepositService;
+    const service = { resumePending: async () => (calls.push('resume'), []), deposit: async () => (calls.push('deposit'), { source: '', resumed: [], planned: [], batches: [], skipped: [], records: [] }) } as unknown as DepositService;
     const deps: DepositFlowDeps = { records, ledger, mode, service: async () => service, artifacts: { put: async () => undefined }, validate: () => ({ valid: true, errors: [] }), log: captureLogger(), now: () => NOW, newId: () => 'x' };
     return { deps, ledger, calls };
   }

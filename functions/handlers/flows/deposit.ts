@@ -74,7 +74,7 @@ export async function depositIssue(deps: DepositFlowDeps, job: DepositJob): Prom
     else log.info(`crossref batch ${batch.status}`, fields);
   }
   await recordValidity(deps, job, report.batches, log);
-  const marked = await markDeposited(deps, loaded, source);
+  const marked = await markDeposited(deps, loaded, report.records);
   log.info('deposit done', { planned: report.planned.length, skipped: report.skipped.length, batches: report.batches.length, marked: marked.length });
   return { issue: label(job), mode: 'deposit', report, marked };
 }
@@ -118,8 +118,8 @@ async function recordProblems(deps: DepositFlowDeps, job: DepositJob, refused: R
  * Marks the head of each article Crossref holds in its current form as deposited (it leaves the
  * "deposits due" index the schedule catches up from). A head replaced meanwhile stays due.
  */
-async function markDeposited(deps: DepositFlowDeps, loaded: IssueDeposit, source: ReturnType<typeof issueDepositSource>): Promise<string[]> {
-  const hashes = new Map(recordHashes(source).map((r) => [doiKey(r.doi), r.hash]));
+async function markDeposited(deps: DepositFlowDeps, loaded: IssueDeposit, records: DepositReport['records']): Promise<string[]> {
+  const hashes = new Map(records.map((r) => [doiKey(r.doi), r.hash]));
   const due = loaded.heads.filter((h) => h.deposit?.status !== 'done' || h.deposit.version !== h.version);
   if (due.length === 0) return [];
   const entries = await deps.ledger.entries(due.map((h) => h.doi));
