@@ -2,14 +2,15 @@
  * DynamoDB Local, taken from the npm package that ships it (amplify-dynamodb-simulator) without
  * installing that package and its 283 dependencies: `npm pack` the pinned version into `.cache/`,
  * check the tarball against the pinned sha512 (the registry's `dist.integrity`), keep only its
- * `emulator/` folder, and run the jar with Java 17.
+ * `emulator/` folder, and run it with Java 17, bound to loopback (DynamoDbLocalOnLoopback.java).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CACHE_DIR } from './paths.ts';
-import { freePort, LOOPBACK, StartupError, waitForHttp } from './net.ts';
+import { LOOPBACK, probePort, StartupError } from './net.ts';
 
 /** Pinned: `npm view amplify-dynamodb-simulator@2.9.30 dist.integrity` (DynamoDB Local 1.25.1 inside). */
 export const DYNAMODB_LOCAL_PACKAGE = {
@@ -58,20 +59,73 @@ export function checkJava(): void {
 
 export type DynamoDbLocal = { readonly endpoint: string; readonly port: number; readonly startupMs: number; stop(): Promise<void> };
 
-/** Starts DynamoDB Local on a free loopback port: in memory, or persisted in `dbPath`. */
-export async function startDynamoDbLocal(options: { readonly dbPath?: string; readonly port?: number } = {}): Promise<DynamoDbLocal> {
+/** The launcher that binds DynamoDB Local to loopback (see the file for why). */
+const LOOPBACK_LAUNCHER = fileURLToPath(new URL('./DynamoDbLocalOnLoopback.java', import.meta.url));
+const LAUNCHER_CLASS = 'DynamoDbLocalOnLoopback';
+
+/**
+ * The launcher compiled once into the cache, with javac from the runtime's own `jdk.compiler`
+ * module (Debian's openjdk-17-jre-headless ships it: no JDK needed). Compiling on every start in
+ * source-file mode would cost seconds of CPU each time.
+ */
+export function ensureLoopbackLauncher(dir: string, cache = CACHE_DIR): string {
+  const out = join(cache, `dynamodb-local-${DYNAMODB_LOCAL_PACKAGE.version}`, 'loopback');
+  const compiled = join(out, `${LAUNCHER_CLASS}.class`);
+  if (existsSync(compiled) && statSync(compiled).mtimeMs >= statSync(LOOPBACK_LAUNCHER).mtimeMs) return out;
+  const work = `${out}-${process.pid}`;
+  mkdirSync(work, { recursive: true });
+  try {
+    run('java', ['-m', 'jdk.compiler/com.sun.tools.javac.Main', '-nowarn', '-d', work, '-cp', classPath(dir), LOOPBACK_LAUNCHER], cache);
+    try {
+      rmSync(out, { recursive: true, force: true });
+      renameSync(work, out);
+    } catch (error) {
+      // Another process (a parallel test worker) compiled it at the same moment: its copy is as good.
+      if (!existsSync(compiled)) throw error;
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return out;
+}
+
+const classPath = (dir: string, ...more: string[]): string => [...more, join(dir, 'DynamoDBLocal.jar'), join(dir, 'DynamoDBLocal_lib', '*')].join(delimiter);
+
+/** A failed start because the port was taken meanwhile (see probePort): worth another port. */
+const BIND_FAILED = /BindException|Address already in use|Failed to bind/i;
+const START_ATTEMPTS = 5;
+
+/**
+ * Starts DynamoDB Local on a free loopback port (bound to 127.0.0.1 only): in memory, or persisted
+ * in `dbPath`. Java must be told its port up front, so a port taken between the probe and the
+ * bind makes it start again on another one.
+ */
+export async function startDynamoDbLocal(options: { readonly dbPath?: string; readonly port?: number; readonly probe?: () => Promise<number> } = {}): Promise<DynamoDbLocal> {
   checkJava();
   const dir = ensureDynamoDbLocal();
-  const port = options.port ?? (await freePort());
-  const storage = options.dbPath === undefined ? ['-inMemory'] : ['-dbPath', options.dbPath];
+  const launcher = ensureLoopbackLauncher(dir);
   if (options.dbPath !== undefined) mkdirSync(options.dbPath, { recursive: true });
+  for (let attempt = 1; ; attempt++) {
+    const port = options.port ?? (await (options.probe ?? probePort)());
+    try {
+      return await startOn(dir, launcher, port, options.dbPath);
+    } catch (error) {
+      const retry = options.port === undefined && attempt < START_ATTEMPTS && error instanceof StartupError && BIND_FAILED.test(error.message);
+      if (!retry) throw error;
+    }
+  }
+}
+
+async function startOn(dir: string, launcher: string, port: number, dbPath: string | undefined): Promise<DynamoDbLocal> {
+  const storage = dbPath === undefined ? ['-inMemory'] : ['-dbPath', dbPath];
   const args = [
     // Start-up speed over peak speed: the C1 compiler only and the serial GC (~2–3 s to first answer).
     '-XX:TieredStopAtLevel=1',
     '-XX:+UseSerialGC',
     `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
-    '-jar',
-    join(dir, 'DynamoDBLocal.jar'),
+    '-cp',
+    classPath(dir, launcher),
+    LAUNCHER_CLASS,
     '-sharedDb',
     '-disableTelemetry',
     '-port',
@@ -85,13 +139,29 @@ export async function startDynamoDbLocal(options: { readonly dbPath?: string; re
   const killOnExit = (): void => void child.kill('SIGKILL');
   process.once('exit', killOnExit);
   const endpoint = `http://${LOOPBACK}:${port}`;
-  let startupMs: number;
+  const started = performance.now();
   try {
-    startupMs = await waitForHttp(endpoint, { timeoutMs: 30_000, failed: () => (child.exitCode === null ? undefined : `DynamoDB Local exited (${child.exitCode}): ${output.trim()}`) });
+    // The launcher says when it serves; polling the port could mistake another server on it for ours.
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new StartupError(`DynamoDB Local did not start within 60 s: ${output.trim()}`)), 60_000);
+      const check = (): void => {
+        if (output.includes(`listening ${LOOPBACK}:${port}`)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      child.stdout.on('data', check);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new StartupError(`DynamoDB Local exited (${code}): ${output.trim()}`));
+      });
+    });
   } catch (error) {
+    process.off('exit', killOnExit);
     child.kill('SIGKILL');
     throw error;
   }
+  const startupMs = performance.now() - started;
   return {
     endpoint,
     port,

@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { GetObjectCommand, S3ServiceException, type S3Client } from '@aws-sdk/client-s3';
 import { NOT_FOUND_KEY } from '#core/site/files';
-import { LOOPBACK } from './net.ts';
+import { listenLoopback, LOOPBACK } from './net.ts';
 
 /** `/doi/10.2298/X/` → `doi/10.2298/X/index.html` */
 export function siteKey(urlPath: string): string {
@@ -16,13 +16,39 @@ export function siteKey(urlPath: string): string {
   return withIndex.replace(/^\/+/, '');
 }
 
-export type SiteServer = { readonly url: string; close(): Promise<void> };
+export type SiteServer = { readonly url: string; readonly port: number; close(): Promise<void> };
+
+/** A bound site server waiting for what to serve: the port comes first (the stage's URLs name it), the bucket and routes after. */
+export type SiteListener = SiteServer & { serve(s3: S3Client, bucket: string, api?: ApiHandler): void };
 
 export type ApiHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 export const API_PREFIX = '/api/';
 
+/**
+ * Binds the site server on loopback at `port` (0: any free port; with `fallback`, any free port when
+ * that one is taken). Until `serve` is called it answers 503.
+ */
+export async function openSite(port: number, options: { readonly fallback?: boolean } = {}): Promise<SiteListener> {
+  let handle: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  const server: Server = createServer((req, res) => (handle ? handle(req, res) : res.writeHead(503, { 'retry-after': '1' }).end()));
+  const bound = await listenLoopback(server, port, options);
+  return {
+    url: `http://${LOOPBACK}:${bound}`,
+    port: bound,
+    serve: (s3, bucket, api) => void (handle = siteHandler(s3, bucket, api)),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Serves the bucket (and the API routes) on a new loopback server at `port` (0: any free port). */
 export async function serveSite(s3: S3Client, bucket: string, port: number, api?: ApiHandler): Promise<SiteServer> {
-  const server: Server = createServer((req, res) => {
+  const site = await openSite(port);
+  site.serve(s3, bucket, api);
+  return site;
+}
+
+function siteHandler(s3: S3Client, bucket: string, api: ApiHandler | undefined): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
     if (api && (req.url ?? '').startsWith(API_PREFIX)) {
       api(req, res)
         .then((handled) => (handled ? undefined : res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"Not Found"}')))
@@ -61,10 +87,5 @@ export async function serveSite(s3: S3Client, bucket: string, port: number, api?
         const page = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: NOT_FOUND_KEY })).then((o) => o.Body?.transformToString('utf8')).catch(() => undefined);
         res.writeHead(404, { 'content-type': page === undefined ? 'text/plain; charset=utf-8' : 'text/html; charset=utf-8' }).end(page ?? `not found: ${key}\n`);
       });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, LOOPBACK, resolve);
-  });
-  return { url: `http://${LOOPBACK}:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  };
 }

@@ -12,13 +12,12 @@ import { EventBus } from './event-bus.ts';
 import { EventSourceMapping } from './event-source.ts';
 import { LocalLambda, type LogSink } from './lambda.ts';
 import { localModel, type LocalFunction, type LocalModel, type LocalQueue } from './model.ts';
-import { freePort, LOOPBACK } from './net.ts';
 import { LOCAL_ACCOUNT, LOCAL_REGION } from './paths.ts';
 import { provision } from './provision.ts';
 import { startSecretsManager, type SecretsManagerStandIn } from './secrets-manager.ts';
 import { subscribeS3Events, type Subscription } from './s3.ts';
 import { apiRouter } from './http-api.ts';
-import { serveSite, type SiteServer } from './site-server.ts';
+import { openSite } from './site-server.ts';
 import { readStacks } from './template.ts';
 
 /** The simulator's default login (infra/local/crossref-simulator/main.ts): the local secret holds it unless told otherwise. */
@@ -48,7 +47,9 @@ export type LocalStackOptions = {
   readonly retryAfterSeconds?: number;
   /** Run rate() schedules on their timers (`npm start`); tests fire them with fireSchedules(). */
   readonly schedules?: boolean;
+  /** Where to serve the site: a port (0 or absent: any free one), and whether another may be taken when it is busy. */
   readonly sitePort?: number;
+  readonly sitePortFallback?: boolean;
   readonly crossref?: LocalCrossref;
   readonly log?: LogSink;
   readonly onError?: (message: string, error: unknown) => void;
@@ -83,13 +84,14 @@ const byLogicalId = <T extends { logicalId: string }>(items: readonly T[], id: s
 };
 
 export async function deployLocal(options: LocalStackOptions): Promise<LocalStack> {
-  const sitePort = options.sitePort ?? (await freePort());
+  // The site is bound first: its port is part of the stage's URLs (what the CloudFront domain becomes locally).
+  const site = await openSite(options.sitePort ?? 0, { fallback: options.sitePortFallback ?? false });
   const sqsPort = new URL(options.endpoints.sqs).port;
   const model = localModel(readStacks(options.cdkOut, options.stage ?? 'local'), {
     prefix: options.prefix ?? '',
     // The URL fauxqs gives a queue created with host "localhost" (checked after provisioning).
     queueUrl: (name) => `http://sqs.${LOCAL_REGION}.localhost:${sqsPort}/${LOCAL_ACCOUNT}/${name}`,
-    siteHost: `${LOOPBACK}:${sitePort}`,
+    siteHost: new URL(site.url).host,
   }, options.cdkOut);
   const clients = localClients(options.endpoints);
   await provision(model, clients);
@@ -127,7 +129,7 @@ export async function deployLocal(options: LocalStackOptions): Promise<LocalStac
     }
   });
   await subscription.ready;
-  const site: SiteServer = await serveSite(clients.s3, byLogicalId(model.buckets, 'SiteBucket', 'bucket').name, sitePort, apiRouter(model.routes, lambdas));
+  site.serve(clients.s3, byLogicalId(model.buckets, 'SiteBucket', 'bucket').name, apiRouter(model.routes, lambdas));
   for (const m of mappings) m.start();
   if (options.schedules === true) bus.startSchedules();
 

@@ -12,7 +12,6 @@ import { landingUrl, issueUrl } from '#core/urls';
 import { loadMetadata } from '#adapters/metadata-fs';
 import { checkJava } from './dynamodb-local.ts';
 import { startEmulators } from './emulators.ts';
-import { freePort } from './net.ts';
 import { CDK_OUT, METADATA_DIR, ROOT, STATE_DIR } from './paths.ts';
 import { publishFolder } from './publish.ts';
 import { startCrossrefSimulator, type CrossrefSimulator } from './crossref-simulator/server.ts';
@@ -35,16 +34,6 @@ function ensureJava(): void {
     const setup = spawnSync('bash', [join(ROOT, 'infra/local/setup-java.sh')], { stdio: 'inherit' });
     if (setup.status !== 0) process.exit(1);
   }
-}
-
-/** The preferred port when it is free, any free port otherwise. */
-async function sitePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once('error', () => void freePort().then(resolve));
-    probe.listen(SITE_PORT, '127.0.0.1', () => probe.close(() => resolve(SITE_PORT)));
-  });
 }
 
 /** One short line per JSON log line: level, function, message and the fields that say what it was about. */
@@ -81,7 +70,9 @@ const stack = await deployLocal({
   schedules: true,
   // On AWS a failed message waits out its visibility timeout (12 min here); locally, ten seconds.
   retryAfterSeconds: 10,
-  sitePort: await sitePort(),
+  // The preferred port when it is free, any free port otherwise.
+  sitePort: SITE_PORT,
+  sitePortFallback: true,
   ...(crossref ? { crossref } : {}),
   log: (fn, line) => {
     appendFileSync(join(logDir, `${fn}.log`), `${line}\n`);
