@@ -7,6 +7,7 @@ import { BatchGetCommand, GetCommand, TransactWriteCommand, UpdateCommand } from
 import type { Article, Issue, Journal } from '#core/model/index';
 import { RecordCorruptError, RecordNotFoundError, RecordsError } from './errors.ts';
 import { DEPOSIT_DUE, INDEX, keys } from './records-keys.ts';
+import { mayWrite, sameOwner, type MoveAuthorisation, type Owner } from './records-owner.ts';
 import { attempt, lostCondition, queryAll, type Item, type RecordsTable } from './records-table.ts';
 
 /** What one article's outputs are made from: the article with the issue and journal it appears in. */
@@ -29,12 +30,21 @@ export type VersionMeta = {
   readonly createdAt: string;
 };
 
-export type Head = VersionMeta & { readonly render: RenderState; readonly deposit?: { readonly status: 'due' | 'done'; readonly version: number; readonly at?: string } };
+export type Head = VersionMeta & {
+  readonly render: RenderState;
+  readonly deposit?: { readonly status: 'due' | 'done'; readonly version: number; readonly at?: string };
+  readonly moveTo?: MoveAuthorisation;
+  /** The issue this version moved from (its table of contents must drop the article). */
+  readonly movedFrom?: Owner;
+};
 export type Stored = { readonly meta: Head; readonly record: ArticleRecord };
 
 export type PutVersionResult =
   | { readonly outcome: 'created'; readonly version: number }
-  | { readonly outcome: 'unchanged'; readonly version: number; readonly render: RenderState };
+  | { readonly outcome: 'unchanged'; readonly version: number; readonly render: RenderState }
+  /** Another issue (or journal) owns the DOI: nothing was written. */
+  | { readonly outcome: 'owned'; readonly owner: Owner & { readonly articleId: string; readonly version: number } };
+
 
 const MAX_RACES = 5;
 /** The first pause after a lost race, doubled each time (at most ~0.3 s in all). */
@@ -44,6 +54,11 @@ const RACE_PAUSE_MS = 20;
  * Writes a new version only when `hash` differs from the head's; safe to retry and to run
  * concurrently. `known` is the head as read just before (see `getHeads`), saving one read; after
  * a lost race the head is read again.
+ *
+ * A DOI belongs to the journal and issue that first wrote it: a record of another issue or
+ * journal (a copied file, two journals sharing a prefix) gets `owned` and writes nothing, unless
+ * staff authorised the move (`authoriseMove`). Ownership is part of the write's condition, not only
+ * of the read before it, so no concurrent writer can take a DOI over between the two.
  */
 export async function putVersion(
   table: RecordsTable,
@@ -55,7 +70,9 @@ export async function putVersion(
   const { doi } = record.article;
   for (let race = 0; race < MAX_RACES; race++) {
     const head = race === 0 && known ? known.head : await getHead(table, doi);
+    if (head && !mayWrite(head.meta, { journalId: record.journal.id, issueId: record.issue.id })) return { outcome: 'owned', owner: { journalId: head.meta.journalId, issueId: head.meta.issueId, articleId: head.meta.articleId, version: head.meta.version } };
     if (head?.meta.hash === hash) return { outcome: 'unchanged', version: head.meta.version, render: head.meta.render };
+    const moved = head && !sameOwner(head.meta, { journalId: record.journal.id, issueId: record.issue.id }) ? { movedFrom: { journalId: head.meta.journalId, issueId: head.meta.issueId } } : {};
     const version = (head?.meta.version ?? 0) + 1;
     const meta: VersionMeta = { doi, version, hash, journalId: record.journal.id, issueId: record.issue.id, articleId: record.article.id, batchId: at.batchId, createdAt: at.now };
     const body = JSON.stringify(record);
@@ -65,6 +82,7 @@ export async function putVersion(
       record: body,
       render: { status: 'pending', version } satisfies RenderState,
       deposit: { status: 'due', version },
+      ...moved,
       ...keys.articleIndex(meta.journalId, meta.issueId, meta.articleId),
       ...keys.oaiIndex(meta.journalId, at.now, doi),
       ...keys.depositIndex(at.now, doi),
@@ -80,7 +98,12 @@ export async function putVersion(
                   TableName: table.tableName,
                   Item: headItem,
                   ...(head
-                    ? { ConditionExpression: '#version = :previous', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':previous': head.meta.version } }
+                    ? {
+                        // Unchanged since read, and still this issue's (or moving to it by a logged staff decision).
+                        ConditionExpression: '#version = :previous AND ((journalId = :j AND issueId = :i) OR (moveTo.journalId = :j AND moveTo.issueId = :i))',
+                        ExpressionAttributeNames: { '#version': 'version' },
+                        ExpressionAttributeValues: { ':previous': head.meta.version, ':j': meta.journalId, ':i': meta.issueId },
+                      }
                     : { ConditionExpression: 'attribute_not_exists(pk)' }),
                 },
               },

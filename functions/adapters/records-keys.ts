@@ -9,6 +9,7 @@
  * | issue problems (invalid) | `ISSUE#<journal>#<issue>`| `PROBLEMS`    |                                        |                                 |                                    |
  * | deposit file problems    | `ISSUE#<journal>#<issue>`| `PROBLEMS#DEPOSIT` |                                   |                                 |                                    |
  * | article version (immut.) | `ART#<doi>`              | `V#000001`    |                                        |                                 |                                    |
+ * | article move (log)       | `ART#<doi>`              | `MOVE#<iso>`  |                                        |                                 |                                    |
  * | article head (current)   | `ART#<doi>`              | `HEAD`        | `ISSUE#<journal>#<issue>` / `ART#<id>` | `OAI#<journal>` / `<iso>#<doi>` | `DEPOSIT#DUE` / `<iso>#<doi>`      |
  *
  * - DOIs are case-insensitive (DOI Handbook 2.4), so `<doi>` in keys is lower-cased; items keep
@@ -43,6 +44,8 @@ export const keys = {
   problems: (journalId: string, issueId: string, source: ProblemSource = 'upload') => ({ pk: `ISSUE#${journalId}#${issueId}`, sk: source === 'upload' ? 'PROBLEMS' : 'PROBLEMS#DEPOSIT' }),
   version: (doi: string, version: number) => ({ pk: `ART#${doiKey(doi)}`, sk: `V#${String(version).padStart(VERSION_DIGITS, '0')}` }),
   head: (doi: string) => ({ pk: `ART#${doiKey(doi)}`, sk: 'HEAD' }),
+  /** One staff decision to move a DOI to another issue (`colophon move`), kept as the log of who moved what, when and why. */
+  move: (doi: string, at: string) => ({ pk: `ART#${doiKey(doi)}`, sk: `MOVE#${at}` }),
   articleIndex: (journalId: string, issueId: string, articleId: string) => ({ gsi1pk: `ISSUE#${journalId}#${issueId}`, gsi1sk: `ART#${articleId}` }),
   oaiIndex: (journalId: string, datestamp: string, doi: string) => ({ gsi2pk: `OAI#${journalId}`, gsi2sk: `${datestamp}#${doiKey(doi)}` }),
   depositIndex: (datestamp: string, doi: string) => ({ gsi3pk: DEPOSIT_DUE, gsi3sk: `${datestamp}#${doiKey(doi)}` }),

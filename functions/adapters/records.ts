@@ -5,9 +5,12 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as articles from './records-articles.ts';
 import * as catalog from './records-catalog.ts';
+import * as moves from './records-moves.ts';
 import type { RecordsTable } from './records-table.ts';
 
 export type { ArticleRecord, Head, PutVersionResult, RenderState, Stored, VersionMeta } from './records-articles.ts';
+export { mayWrite, type MoveAuthorisation, type Owner } from './records-owner.ts';
+export type { MoveLogEntry, MoveResult } from './records-moves.ts';
 export type { IssueProblems, IssueRecord, JournalRecord } from './records-catalog.ts';
 export type { ProblemSource } from './records-keys.ts';
 
@@ -17,9 +20,9 @@ type BindAll<M> = { readonly [K in keyof M]: Bound<M[K]> };
 const bindAll = <M extends Record<string, (table: RecordsTable, ...args: never[]) => unknown>>(table: RecordsTable, module: M): BindAll<M> =>
   Object.fromEntries(Object.entries(module).map(([name, f]) => [name, (...args: never[]) => f(table, ...args)])) as BindAll<M>;
 
-export type RecordsStore = BindAll<typeof articles> & BindAll<typeof catalog> & { readonly tableName: string };
+export type RecordsStore = BindAll<typeof articles> & BindAll<typeof catalog> & BindAll<typeof moves> & { readonly tableName: string };
 
 export function createRecordsStore(client: DynamoDBDocumentClient, tableName: string): RecordsStore {
   const table: RecordsTable = { client, tableName };
-  return { ...bindAll(table, articles), ...bindAll(table, catalog), tableName };
+  return { ...bindAll(table, articles), ...bindAll(table, catalog), ...bindAll(table, moves), tableName };
 }

@@ -8,6 +8,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { checkMetadata } from './check.ts';
 import { registerDeposit } from './deposit-command.ts';
 import { registerImport } from './import-command.ts';
+import { registerMove } from './move-command.ts';
 import { registerPublish } from './publish-command.ts';
 import { registerStatus } from './status-command.ts';
 import { contentSummary, count, problemReport } from './report.ts';
@@ -125,6 +126,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
   registerDeposit(cli);
   registerPublish(cli, io, setExit);
   registerStatus(cli, io, setExit);
+  registerMove(cli, io, setExit);
   return cli;
 }
 

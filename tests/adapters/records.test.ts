@@ -88,6 +88,54 @@ describe('putVersion', () => {
   });
 });
 
+describe('DOI ownership', () => {
+  const other = (article: Article, issueId: string, journalId = bundle.journal.id): ArticleRecord => ({
+    journal: { ...bundle.journal, id: journalId },
+    issue: { ...bundle.issue, id: issueId },
+    article: { ...article, titles: [{ ...article.titles[0], title: ['taken over'] }] },
+  });
+  // An issue of its own, so the index tests below see only the fixture's articles.
+  const home = (article: Article): ArticleRecord => ({ journal: bundle.journal, issue: { ...bundle.issue, id: 'owned-home' }, article });
+
+  it('refuses a version from another issue or journal by the write condition, even when the caller read no head (a concurrent first publish)', async () => {
+    // Prepare: the DOI is published, then two writers that saw no head yet try to take it.
+    const article: Article = { ...bundle.articles[0]!, doi: '10.5555/owned.1' };
+    await records.putVersion(home(article), recordHash(home(article)), at('2025-03-01T00:00:00.000Z'));
+
+    // Act
+    const otherIssue = await records.putVersion(other(article, 'another-issue'), 'h1', at('2025-03-02T00:00:00.000Z'), { head: undefined });
+    const otherJournal = await records.putVersion(other(article, 'owned-home', 'another-journal'), 'h2', at('2025-03-03T00:00:00.000Z'), { head: undefined });
+
+    // Assess
+    const owner = { journalId: bundle.journal.id, issueId: 'owned-home', articleId: article.id, version: 1 };
+    expect(otherIssue).toEqual({ outcome: 'owned', owner });
+    expect(otherJournal).toEqual({ outcome: 'owned', owner });
+    expect(await records.listVersions(article.doi)).toHaveLength(1);
+  });
+
+  it('lets another issue take the DOI only after a logged move to that issue', async () => {
+    // Prepare
+    const article: Article = { ...bundle.articles[0]!, doi: '10.5555/owned.2' };
+    await records.putVersion(home(article), recordHash(home(article)), at('2025-03-01T00:00:00.000Z'));
+
+    // Act
+    const wrongIssue = await records.authoriseMove(article.doi, { journalId: bundle.journal.id, issueId: 'elsewhere', by: 'ed', at: '2025-03-04T00:00:00.000Z' });
+    const stillOwned = await records.putVersion(other(article, 'new-home'), 'h3', at('2025-03-05T00:00:00.000Z'));
+    const move = await records.authoriseMove(article.doi, { journalId: bundle.journal.id, issueId: 'new-home', by: 'ed', at: '2025-03-06T00:00:00.000Z', reason: 'moved' });
+    const moved = await records.putVersion(other(article, 'new-home'), 'h3', at('2025-03-07T00:00:00.000Z'));
+    const back = await records.putVersion(home(article), 'h4', at('2025-03-08T00:00:00.000Z'));
+
+    // Assess
+    expect(wrongIssue.ok).toBe(true);
+    expect(stillOwned.outcome).toBe('owned');
+    expect(move).toEqual({ ok: true, from: { journalId: bundle.journal.id, issueId: 'owned-home' } });
+    expect(moved).toEqual({ outcome: 'created', version: 2 });
+    expect(back.outcome).toBe('owned');
+    expect((await records.getHead(article.doi))!.meta).toMatchObject({ issueId: 'new-home', movedFrom: { issueId: 'owned-home' } });
+    expect((await records.listMoves(article.doi)).map((m) => m.to.issueId)).toEqual(['elsewhere', 'new-home']);
+  });
+});
+
 describe('render and deposit state', () => {
   it('records a render only for the current version', async () => {
     // Prepare

@@ -5,13 +5,13 @@
  * normalised record changed, and a render job when its current version is not rendered yet
  * (so a retry after a crash half-way still renders everything, and unchanged articles cost nothing).
  */
-import { loadJournal, type IssueBundle } from '#core/model/index';
+import { loadJournal, type IssueBundle, type Problem } from '#core/model/index';
 import { recordHash } from '#adapters/content-hash';
 import { readIssue } from '#adapters/inbox';
 import type { Logger } from '#adapters/logger';
 import type { ObjectStore } from '#adapters/object-store';
 import type { QueueSender } from '#adapters/queue';
-import type { ArticleRecord, RecordsStore } from '#adapters/records';
+import { mayWrite, type ArticleRecord, type Owner, type RecordsStore, type Stored } from '#adapters/records';
 import type { RenderJob } from '../jobs.ts';
 import { mapLimit } from './pool.ts';
 
@@ -48,26 +48,64 @@ export async function ingestManifest(deps: IngestDeps, manifestKey: string): Pro
   }
   const bundle = loaded.bundles[0];
   if (loaded.bundles.length !== 1 || bundle === undefined) throw new RangeError(`a manifest holds one issue; the loader returned ${loaded.bundles.length}`);
-  const summary = await storeBundle(deps, bundle, { batchId: manifest.batchId, now });
+  const files = sources.issues[0]?.articles.map((a) => a.path) ?? [];
+  const at = { batchId: manifest.batchId, now };
+  // One read for every head instead of one per article; putVersion reads again only after a lost race.
+  const heads = await deps.records.getHeads(bundle.articles.map((a) => a.doi));
+  // A DOI another issue or journal owns refuses the whole issue before anything is written.
+  const taken = ownershipProblems(bundle, files, (doi) => heads.get(doi.toLowerCase())?.meta);
+  if (taken.length > 0) return refuse(deps, manifestKey, { journalId: manifest.journal, issueId: manifest.issue }, at, taken, log);
+  const summary = await storeBundle(deps, bundle, heads, at);
+  if (summary.owned.length > 0) {
+    // Lost to a concurrent publish of another issue between the check and the write (the write's condition held).
+    const problems = ownershipProblems(bundle, files, (doi) => summary.owned.find((o) => o.doi.toLowerCase() === doi.toLowerCase())?.owner);
+    return refuse(deps, manifestKey, { journalId: manifest.journal, issueId: manifest.issue }, at, problems, log);
+  }
   await deps.records.clearProblems(bundle.journal.id, bundle.issue.id);
-  log.info('issue ingested', summary);
-  return { status: 'published', manifestKey, journalId: bundle.journal.id, issueId: bundle.issue.id, ...summary };
+  const { created, unchanged, queued } = summary;
+  log.info('issue ingested', { created, unchanged, queued });
+  return { status: 'published', manifestKey, journalId: bundle.journal.id, issueId: bundle.issue.id, created, unchanged, queued };
 }
 
-async function storeBundle(deps: IngestDeps, bundle: IssueBundle, at: { batchId: string; now: string }): Promise<{ created: number; unchanged: number; queued: number }> {
+async function refuse(deps: IngestDeps, manifestKey: string, where: Owner, at: { batchId: string; now: string }, problems: Problem[], log: Logger): Promise<IngestSummary> {
+  await deps.records.putProblems({ ...where, batchId: at.batchId, at: at.now, problems });
+  log.warn('metadata refused', { problems: problems.length, reason: 'DOI owned by another issue' });
+  return { status: 'invalid', manifestKey, ...where, problems: problems.length };
+}
+
+/** One problem per article whose DOI another issue or journal owns, saying what to do. */
+export function ownershipProblems(bundle: IssueBundle, files: readonly string[], ownerOf: (doi: string) => (Owner & { readonly articleId?: string; readonly moveTo?: Owner | undefined }) | undefined): Problem[] {
+  const here: Owner = { journalId: bundle.journal.id, issueId: bundle.issue.id };
+  return bundle.articles.flatMap((article, k): Problem[] => {
+    const owner = ownerOf(article.doi);
+    if (owner === undefined || mayWrite(owner, here)) return [];
+    return [
+      {
+        file: files[k] ?? `${article.id}.yaml`,
+        path: ['doi'],
+        message: `DOI ${article.doi} is already published in ${owner.journalId}/${owner.issueId}${owner.articleId ? ` (article ${owner.articleId})` : ''}; this issue was not published`,
+        hint: `DOIs are permanent: give this article its own DOI, or, if it really moves to this issue, run colophon move ${article.doi} --to <this issue's folder> and publish again`,
+      },
+    ];
+  });
+}
+
+type StoreOutcome = { created: number; unchanged: number; queued: number; owned: { doi: string; owner: Owner & { articleId: string } }[] };
+
+async function storeBundle(deps: IngestDeps, bundle: IssueBundle, heads: ReadonlyMap<string, Stored>, at: { batchId: string; now: string }): Promise<StoreOutcome> {
   const { journal, issue } = bundle;
   await deps.records.putJournal(journal, recordHash(journal), at.now);
   await deps.records.putIssue(journal, issue, recordHash({ journal, issue }), at);
-  // One read for every head instead of one per article; putVersion reads again only after a lost race.
-  const heads = await deps.records.getHeads(bundle.articles.map((a) => a.doi));
   const outcomes = await mapLimit(bundle.articles, ARTICLE_CONCURRENCY, async (article) => {
     const record: ArticleRecord = { journal, issue, article };
     const result = await deps.records.putVersion(record, recordHash(record), at, { head: heads.get(article.doi.toLowerCase()) });
+    if (result.outcome === 'owned') return { created: false, owned: { doi: article.doi, owner: result.owner }, job: undefined };
     const rendered = result.outcome === 'unchanged' && result.render.status === 'done' && result.render.version === result.version;
-    return { created: result.outcome === 'created', job: rendered ? undefined : { doi: article.doi, version: result.version } };
+    return { created: result.outcome === 'created', owned: undefined, job: rendered ? undefined : { doi: article.doi, version: result.version } };
   });
   const jobs = outcomes.flatMap((o) => (o.job ? [o.job] : []));
   await deps.renderQueue.send(jobs);
   const created = outcomes.filter((o) => o.created).length;
-  return { created, unchanged: outcomes.length - created, queued: jobs.length };
+  const owned = outcomes.flatMap((o) => (o.owned ? [o.owned] : []));
+  return { created, unchanged: outcomes.length - created - owned.length, queued: jobs.length, owned };
 }

@@ -28,7 +28,8 @@ export type RenderDeps = {
   readonly render?: (record: ArticleRecord) => Output[];
 };
 
-type Outcome = { readonly ok: true; readonly site?: SiteJob } | { readonly ok: false; readonly reason: string };
+/** The issues whose pages must change: the article's, and the one it moved from (which must drop it). */
+type Outcome = { readonly ok: true; readonly sites?: readonly SiteJob[] } | { readonly ok: false; readonly reason: string };
 
 const MESSAGE_CONCURRENCY = 4;
 
@@ -38,7 +39,7 @@ export async function renderBatch(deps: RenderDeps, messages: readonly SQSRecord
   const outcomes = await mapLimit(messages, MESSAGE_CONCURRENCY, (message) => renderMessage(deps, message));
   const failures: SQSBatchItemFailure[] = messages.flatMap((m, k) => (outcomes[k]!.ok ? [] : [{ itemIdentifier: m.messageId }]));
   const siteJobs = new Map<string, SiteJob>();
-  for (const o of outcomes) if (o.ok && o.site) siteJobs.set(`${o.site.journalId}/${o.site.issueId}`, o.site);
+  for (const o of outcomes) if (o.ok) for (const site of o.sites ?? []) siteJobs.set(`${site.journalId}/${site.issueId}`, site);
   // A lost site job would leave a stale table of contents until the scheduled rebuild; failing
   // the whole batch instead would render every article again, so it is logged and left to the schedule.
   try {
@@ -107,7 +108,7 @@ async function renderJob(deps: RenderDeps, job: RenderJob, seen: { version: numb
     const artifacts = Object.fromEntries(written.map((w) => [w.key, w.sha256]));
     const current = await deps.records.markRendered(job.doi, meta.version, artifacts, deps.now().toISOString());
     log.info('rendered', { renderedVersion: meta.version, files: written.length, superseded: !current });
-    if (current) return { ok: true, site: { journalId: meta.journalId, issueId: meta.issueId } };
+    if (current) return { ok: true, sites: [{ journalId: meta.journalId, issueId: meta.issueId }, ...(meta.movedFrom ? [{ journalId: meta.movedFrom.journalId, issueId: meta.movedFrom.issueId }] : [])] };
     if (round + 1 === MAX_SUPERSEDED) throw new RenderSupersededError(`${job.doi} changed ${MAX_SUPERSEDED} times while it was being rendered; SQS will try again`);
   }
 }
