@@ -4,15 +4,31 @@
  *
  * `https://balcanica.rs/doi/10.2298/BALC1950375E/` is the landing page (key `…/index.html`);
  * the JATS, RIS and BibTeX sit beside it, and so do galleys given by path.
+ *
+ * Keys and URLs (the one rule): an object key is the DOI (or issue id) as written; its URL is the
+ * key with each path segment percent-encoded. S3 decodes a request's path once and the object key
+ * is the decoded path (CloudFront passes the path on as received; the local site server does the
+ * same), so `…/doi/10.1002/(SICI)…%3C693%3A%3AAID-ASI4%3E…/` reads the key `doi/10.1002/(SICI)…<693::AID-ASI4>…/index.html`.
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/RESTObjectGET.html (Key: the URL path after the bucket, decoded);
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html
  */
 import type { Galley } from './model/galleys.ts';
 import type { Journal } from './model/journal.ts';
 
-/** The resolver URL of a DOI, each path segment percent-encoded (as the landing page's own path). */
-export const doiUrl = (doi: string): string => `https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}`;
+/** A key (or any `/`-separated path) as a URL path: each segment percent-encoded (SICI DOIs carry `<`, `>`, `;`, `#`, `[`, `:`). */
+export const encodePath = (key: string): string => key.split('/').map(encodeURIComponent).join('/');
 
-/** DOI → path segments, each percent-encoded (SICI DOIs carry `<`, `>`, `;`, `#`). */
-export const doiPath = (doi: string): string => `doi/${doi.split('/').map(encodeURIComponent).join('/')}`;
+/** The object key a URL path names, as S3 reads it: the path decoded once, without its leading `/`. */
+export const keyOfPath = (urlPath: string): string => decodeURIComponent(urlPath).replace(/^\/+/, '');
+
+/** The public URL of a site key below `baseUrl`. */
+export const keyUrl = (baseUrl: string, key: string): string => `${baseUrl}/${encodePath(key)}`;
+
+/** The resolver URL of a DOI, each path segment percent-encoded (as the landing page's own path). */
+export const doiUrl = (doi: string): string => `https://doi.org/${encodePath(doi)}`;
+
+/** DOI → the key folder of its files: the DOI as written (see the rule above). */
+export const doiPath = (doi: string): string => `doi/${doi}`;
 
 export const ARTICLE_FILES = {
   landing: 'index.html',
@@ -27,16 +43,16 @@ export type ArticleFileKind = keyof typeof ARTICLE_FILES;
 export const articleKey = (doi: string, kind: ArticleFileKind): string => `${doiPath(doi)}/${ARTICLE_FILES[kind]}`;
 
 /** The public URL of the landing page: the `resource` Crossref registers for the DOI. */
-export const landingUrl = (journal: Journal, doi: string): string => `${journal.base_url}/${doiPath(doi)}/`;
+export const landingUrl = (journal: Journal, doi: string): string => `${keyUrl(journal.base_url, doiPath(doi))}/`;
 
 /** The public URL of one of an article's files. */
 export const articleFileUrl = (journal: Journal, doi: string, kind: ArticleFileKind): string =>
-  kind === 'landing' ? landingUrl(journal, doi) : `${journal.base_url}/${articleKey(doi, kind)}`;
+  kind === 'landing' ? landingUrl(journal, doi) : keyUrl(journal.base_url, articleKey(doi, kind));
 
 /** Galleys given by path are published beside the landing page; by URL, they stay where they are. */
 export const galleyKey = (doi: string, galley: Galley): string | undefined => (galley.path === undefined ? undefined : `${doiPath(doi)}/${galley.path}`);
-export const galleyUrl = (journal: Journal, doi: string, galley: Galley): string => galley.url ?? `${journal.base_url}/${galleyKey(doi, galley)!}`;
+export const galleyUrl = (journal: Journal, doi: string, galley: Galley): string => galley.url ?? keyUrl(journal.base_url, galleyKey(doi, galley)!);
 
 /** The issue's table of contents. */
-export const issueKey = (issueId: string): string => `issues/${encodeURIComponent(issueId)}/index.html`;
-export const issueUrl = (journal: Journal, issueId: string): string => `${journal.base_url}/issues/${encodeURIComponent(issueId)}/`;
+export const issueKey = (issueId: string): string => `issues/${issueId}/index.html`;
+export const issueUrl = (journal: Journal, issueId: string): string => `${keyUrl(journal.base_url, `issues/${issueId}`)}/`;

@@ -7,13 +7,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { GetObjectCommand, S3ServiceException, type S3Client } from '@aws-sdk/client-s3';
 import { NOT_FOUND_KEY } from '#core/site/files';
+import { keyOfPath } from '#core/urls';
 import { listenLoopback, LOOPBACK } from './net.ts';
 
-/** `/doi/10.2298/X/` → `doi/10.2298/X/index.html` */
+/** `/doi/10.2298/X/` → `doi/10.2298/X/index.html`: decoded once, as S3 decodes a request path (core/urls.ts). */
 export function siteKey(urlPath: string): string {
-  const path = decodeURIComponent(urlPath.split('?')[0]!.split('#')[0]!);
-  const withIndex = path.endsWith('/') ? `${path}index.html` : path;
-  return withIndex.replace(/^\/+/, '');
+  const path = urlPath.split('?')[0]!.split('#')[0]!;
+  return keyOfPath(path.endsWith('/') ? `${path}index.html` : path);
 }
 
 export type SiteServer = { readonly url: string; readonly port: number; close(): Promise<void> };

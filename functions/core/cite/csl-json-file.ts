@@ -5,7 +5,7 @@
  * publish step renders it for the handlers too; until then this module is its one rule.
  */
 import type { Article, IssueBundle, Journal } from '#core/model/index';
-import { doiPath } from '#core/urls';
+import { doiPath, keyUrl } from '#core/urls';
 import { toCsl } from './to-csl.ts';
 
 export const CSL_JSON_FILE = 'citation.json';
@@ -15,7 +15,7 @@ export const CSL_JSON_CONTENT_TYPE = 'application/vnd.citationstyles.csl+json; c
 
 /** The site key of an article's CSL-JSON file, beside its landing page. */
 export const cslJsonKey = (doi: string): string => `${doiPath(doi)}/${CSL_JSON_FILE}`;
-export const cslJsonUrl = (journal: Journal, doi: string): string => `${journal.base_url}/${cslJsonKey(doi)}`;
+export const cslJsonUrl = (journal: Journal, doi: string): string => keyUrl(journal.base_url, cslJsonKey(doi));
 
 /**
  * The file: a CSL-JSON array holding the one item (the schema's top level is an array of items),

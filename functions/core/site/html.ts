@@ -47,7 +47,8 @@ export function joined(parts: readonly (ElementContent | string | undefined)[], 
 export function siteHref(journal: Journal, fromKey: string, url: string): string {
   const root = `${journal.base_url}/`;
   if (!url.startsWith(root)) return url;
-  const from = fromKey.split('/').slice(0, -1);
+  // Compared as URL segments: the key's own segments are raw (core/urls.ts), the URL's encoded.
+  const from = fromKey.split('/').slice(0, -1).map(encodeURIComponent);
   const to = url.slice(root.length).split('/');
   let common = 0;
   while (common < from.length && common < to.length - 1 && from[common] === to[common]) common += 1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cslJsonKey, toCsl, toCslJson } from '#core/cite/index';
+import { cslJsonKey, cslJsonUrl, toCsl, toCslJson } from '#core/cite/index';
 import { caseById } from './load.ts';
 
 describe('the CSL-JSON download', () => {
@@ -33,8 +33,10 @@ describe('the CSL-JSON download', () => {
     expect(file).not.toContain('@example.org');
   });
 
-  it('sits beside the landing page, its DOI path encoded as core/urls.ts encodes it', () => {
+  it('sits beside the landing page: its key is the DOI as written, its URL encoded as core/urls.ts encodes it', () => {
+    const sici = '10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0';
     expect(cslJsonKey('10.2298/BALC1950375E')).toBe('doi/10.2298/BALC1950375E/citation.json');
-    expect(cslJsonKey('10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0')).toBe('doi/10.1002/(SICI)1097-4571(199806)49%3A8%3C693%3A%3AAID-ASI4%3E3.0.CO%3B2-0/citation.json');
+    expect(cslJsonKey(sici)).toBe(`doi/${sici}/citation.json`);
+    expect(cslJsonUrl({ base_url: 'https://j.example' } as never, sici)).toBe('https://j.example/doi/10.1002/(SICI)1097-4571(199806)49%3A8%3C693%3A%3AAID-ASI4%3E3.0.CO%3B2-0/citation.json');
   });
 });
