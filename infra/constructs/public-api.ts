@@ -4,6 +4,31 @@ import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apig
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
+/**
+ * The access log of the HTTP API stage, in HTTP API context variables only: HTTP API stages refuse
+ * variables of REST APIs (`AccessLogFormat.jsonWithStandardFields()` emits `$context.resourcePath`,
+ * `$context.identity.user` and `$context.identity.caller`, which they do not have). No query string
+ * and no header: the Crossref callback's token travels as `?token=`.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging-variables.html
+ */
+export const ACCESS_LOG_FIELDS = {
+  requestId: '$context.requestId',
+  time: '$context.requestTime',
+  method: '$context.httpMethod',
+  routeKey: '$context.routeKey',
+  path: '$context.path',
+  protocol: '$context.protocol',
+  status: '$context.status',
+  responseLength: '$context.responseLength',
+  latencyMs: '$context.responseLatency',
+  integrationLatencyMs: '$context.integrationLatency',
+  integrationStatus: '$context.integrationStatus',
+  integrationError: '$context.integrationErrorMessage',
+  error: '$context.error.message',
+  sourceIp: '$context.identity.sourceIp',
+  userAgent: '$context.identity.userAgent',
+} as const;
+
 export interface PublicApiProps {
   readonly logRetention: RetentionDays;
   readonly removalPolicy: RemovalPolicy;
@@ -28,7 +53,7 @@ export class PublicApi extends Construct {
       autoDeploy: true,
       // Harvesters are polite but many; this caps what a runaway client can cost.
       throttle: { rateLimit: 50, burstLimit: 100 },
-      accessLogSettings: { destination: new LogGroupLogDestination(this.accessLogs), format: AccessLogFormat.jsonWithStandardFields() },
+      accessLogSettings: { destination: new LogGroupLogDestination(this.accessLogs), format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)) },
     });
   }
 
