@@ -29,11 +29,13 @@ export function checkFile<S extends z.ZodObject>(file: SourceFile, schema: S, pr
     problems.push(...yaml.problems);
     return { file, loose: {}, raw: undefined, place };
   }
+  problems.push(...yaml.traps);
   if (yaml.value === null || yaml.value === undefined) {
     problems.push({ file: file.path, path: [], message: 'the file is empty', hint: 'fill it in, or delete it', line: 1, column: 1 });
     return { file, loose: {}, raw: undefined, place };
   }
   const result = schema.safeParse(yaml.value);
+  if (result.success && yaml.traps.length > 0) return { file, loose: result.data as Loose<z.output<S>>, raw: yaml.value, place };
   if (result.success) return { file, value: result.data, loose: result.data as Loose<z.output<S>>, raw: yaml.value, place };
   const context = { file: file.path, root: yaml.value, locate: yaml.locate, schema };
   for (const issue of result.error.issues) problems.push(...issueProblems(issue, context));
