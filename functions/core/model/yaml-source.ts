@@ -86,11 +86,27 @@ export function parseYaml(file: SourceFile): ParsedYaml {
       const pos = lineCounter.linePos(offset);
       return { line: pos.line, column: pos.col };
     };
+    keepBlankLines(doc);
     // A repair changes only its own line: the quoted text starts where the plain text did.
     const placed = traps.map((t) => ({ ...t, path: pathAt(doc, lineCounter.lineStarts[t.line! - 1]! + t.column! - 1) }));
     return { ok: true, value: doc.toJS({ maxAliasCount: 100 }), locate: (path, key = false) => at(offsetOf(doc, path, key)), traps: placed };
   }
   return { ok: false, problems: traps };
+}
+
+/**
+ * A blank line is a paragraph break however the text is written. YAML folds `>`, `>-`, plain and
+ * quoted text: each single line break becomes a space and each blank line one line break (YAML
+ * 1.2, 6.5 "Line Folding"), so the editor's blank line arrives as "\n". Only `|` keeps line breaks
+ * as written. Folded text gets its blank lines back, and every reader of the model (abstract
+ * paragraphs above all) sees what the editor wrote in either style.
+ */
+function keepBlankLines(doc: Document): void {
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string' && node.type !== 'BLOCK_LITERAL' && node.value.includes('\n')) node.value = node.value.replace(/\n/g, '\n\n');
+    },
+  });
 }
 
 /** The field path of the value that starts at `offset` (a repaired trap's text). */
