@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { checkMetadata } from './check.ts';
 import { registerDeposit } from './deposit-command.ts';
+import { registerDepositFiles } from './deposit-files-command.ts';
 import { registerImport } from './import-command.ts';
 import { registerPublish } from './publish-command.ts';
 import { registerStatus } from './status-command.ts';
@@ -125,6 +126,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
   registerDeposit(cli);
   registerPublish(cli, io, setExit);
   registerStatus(cli, io, setExit);
+  registerDepositFiles(cli, io, setExit);
   return cli;
 }
 
