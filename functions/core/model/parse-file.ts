@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { looseParse, type Loose } from './loose.ts';
 import { issueProblems } from './messages.ts';
+import { FILL_IN, placeholderPaths } from './placeholders.ts';
 import type { FieldPath, Problem } from './problems.ts';
 import { parseYaml, type SourceFile } from './yaml-source.ts';
 
@@ -34,10 +35,14 @@ export function checkFile<S extends z.ZodObject>(file: SourceFile, schema: S, pr
     problems.push({ file: file.path, path: [], message: 'the file is empty', hint: 'fill it in, or delete it', line: 1, column: 1 });
     return { file, loose: {}, raw: undefined, place };
   }
+  const marks = placeholderPaths(yaml.value);
+  const marked = new Set(marks.map((p) => p.join('.')));
+  problems.push(...marks.map((path) => place({ path, message: `is still ${FILL_IN}`, hint: `give the value (or delete the line if the field is optional)` })));
   const result = schema.safeParse(yaml.value);
-  if (result.success && yaml.traps.length > 0) return { file, loose: result.data as Loose<z.output<S>>, raw: yaml.value, place };
+  if (result.success && yaml.traps.length + marks.length > 0) return { file, loose: result.data as Loose<z.output<S>>, raw: yaml.value, place };
   if (result.success) return { file, value: result.data, loose: result.data as Loose<z.output<S>>, raw: yaml.value, place };
   const context = { file: file.path, root: yaml.value, locate: yaml.locate, schema };
-  for (const issue of result.error.issues) problems.push(...issueProblems(issue, context));
+  // A field still marked FILL IN is told once, as such.
+  for (const issue of result.error.issues) problems.push(...issueProblems(issue, context).filter((p) => !marked.has(p.path.join('.'))));
   return { file, loose: looseParse(schema, yaml.value), raw: yaml.value, place };
 }
