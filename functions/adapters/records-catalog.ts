@@ -2,14 +2,15 @@
  * Journal and issue records, and the problems of an issue whose metadata did not load
  * (what `colophon status` shows). See records-keys.ts for the key design.
  */
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Issue, Journal, Problem } from '#core/model/index';
 import { RecordCorruptError } from './errors.ts';
 import { INDEX, keys, type ProblemSource } from './records-keys.ts';
 import { attempt, lostCondition, queryAll, type Item, type RecordsTable } from './records-table.ts';
 
 export type JournalRecord = { readonly journal: Journal; readonly hash: string; readonly updatedAt: string };
-export type IssueRecord = { readonly journal: Journal; readonly issue: Issue; readonly hash: string; readonly updatedAt: string; readonly batchId: string };
+/** `updatedAt`/`batchId`: when its content last changed; `publishedAt`/`publishedBatchId`: the latest publish of it, changed or not. */
+export type IssueRecord = { readonly journal: Journal; readonly issue: Issue; readonly hash: string; readonly updatedAt: string; readonly batchId: string; readonly publishedAt: string; readonly publishedBatchId: string };
 export type IssueProblems = { readonly journalId: string; readonly issueId: string; readonly batchId: string; readonly at: string; readonly problems: readonly Problem[] };
 
 /** Writes the journal only when its hash changed; returns whether it did. */
@@ -28,9 +29,32 @@ export async function putIssue(table: RecordsTable, journal: Journal, issue: Iss
     hash,
     updatedAt: at.now,
     batchId: at.batchId,
+    publishedAt: at.now,
+    publishedBatchId: at.batchId,
     record: JSON.stringify({ journal, issue }),
   };
-  return putIfHashChanged(table, item, `issue ${journal.id}/${issue.id}`);
+  const changed = await putIfHashChanged(table, item, `issue ${journal.id}/${issue.id}`);
+  if (!changed) await markPublished(table, keys.issue(journal.id, issue.id), at);
+  return changed;
+}
+
+/** An unchanged issue published again: its latest publish, never moved back by a late retry of an older one. */
+async function markPublished(table: RecordsTable, key: Item, at: { readonly batchId: string; readonly now: string }): Promise<void> {
+  try {
+    await attempt('record the latest publish', () =>
+      table.client.send(
+        new UpdateCommand({
+          TableName: table.tableName,
+          Key: key,
+          UpdateExpression: 'SET publishedAt = :now, publishedBatchId = :batch',
+          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(publishedAt) OR publishedAt < :now)',
+          ExpressionAttributeValues: { ':now': at.now, ':batch': at.batchId },
+        }),
+      ),
+    );
+  } catch (error) {
+    if (!lostCondition(error)) throw error;
+  }
 }
 
 async function putIfHashChanged(table: RecordsTable, item: Item, what: string): Promise<boolean> {
@@ -89,7 +113,10 @@ export async function getProblems(table: RecordsTable, journalId: string, issueI
 
 function toIssue(item: Item): IssueRecord {
   const { journal, issue } = parseJson<{ journal: Journal; issue: Issue }>(item, `issue ${String(item.issueId)}`);
-  return { journal, issue, hash: String(item.hash), updatedAt: String(item.updatedAt), batchId: String(item.batchId) };
+  const updatedAt = String(item.updatedAt);
+  const batchId = String(item.batchId);
+  // Records written before publishedAt existed: their last change is their latest publish known.
+  return { journal, issue, hash: String(item.hash), updatedAt, batchId, publishedAt: String(item.publishedAt ?? updatedAt), publishedBatchId: String(item.publishedBatchId ?? batchId) };
 }
 
 function parseJson<T>(item: Item, what: string): T {

@@ -5,8 +5,8 @@
  */
 import { dirname } from 'node:path';
 import { readMetadata } from '#adapters/metadata-fs';
-import { crossrefRules } from '#core/crossref/index';
-import { loadJournal, type IssueBundle, type JournalSources, type Problem, type RuleProblem, type SourceFile } from '#core/model/index';
+import { crossrefIssueRules } from '#core/crossref/index';
+import { journalIdOf, loadJournal, type IssueBundle, type JournalSources, type Problem } from '#core/model/index';
 import { parseYaml } from '#core/model/yaml-source';
 import { galleyFileProblems } from './galley-files.ts';
 import { layoutProblems } from './layout.ts';
@@ -19,13 +19,6 @@ export type Checked = { readonly problems: Problem[]; readonly issues: LoadedIss
 export function sortProblems(problems: readonly Problem[]): Problem[] {
   const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   return [...problems].sort((a, b) => cmp(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-}
-
-/** A rule problem (journal, issue or article index) placed in its file, with line and column. */
-function placeRule(rule: RuleProblem, journal: JournalSources, issue: JournalSources['issues'][number]): Problem {
-  const file: SourceFile = rule.where === 'journal' ? journal.journal : rule.where === 'issue' ? issue.issue : issue.articles[rule.where]!;
-  const yaml = parseYaml(file);
-  return { file: file.path, path: rule.path, message: rule.message, ...(rule.hint ? { hint: rule.hint } : {}), ...(yaml.ok ? yaml.locate(rule.path) : {}) };
 }
 
 /** Two journal folders declaring the same `id` would write into the same output folder. */
@@ -53,17 +46,17 @@ export function checkMetadata(root: string): Checked {
   const journalIds: { sources: JournalSources; id: string }[] = [];
   for (const journal of sources as JournalSources[]) {
     for (const issue of journal.issues) for (const article of issue.articles) problems.push(...galleyFileProblems(article));
-    const loaded = loadJournal(journal);
+    // Crossref's limits run with the model's own rules, on whatever loaded: every problem in one pass.
+    const loaded = loadJournal(journal, { rules: [crossrefIssueRules] });
+    journalIds.push({ sources: journal, id: journalIdOf(journal) });
     if (!loaded.ok) {
       problems.push(...loaded.problems);
       continue;
     }
     for (const bundle of loaded.bundles) {
       const src = journal.issues.find((i) => i.id === bundle.issue.id)!;
-      problems.push(...crossrefRules(bundle).map((rule) => placeRule(rule, journal, src)));
       issues.push({ bundle, dir: dirname(src.issue.path) });
     }
-    if (loaded.bundles[0]) journalIds.push({ sources: journal, id: loaded.bundles[0].journal.id });
   }
   problems.push(...journalIdProblems(journalIds));
   return { problems: sortProblems(problems), issues: problems.length > 0 ? [] : issues };

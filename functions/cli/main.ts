@@ -7,8 +7,10 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { checkMetadata } from './check.ts';
 import { registerDeposit } from './deposit-command.ts';
+import { registerDepositFiles } from './deposit-files-command.ts';
 import { registerImport } from './import-command.ts';
 import { registerMove } from './move-command.ts';
+import { registerNew } from './new-command.ts';
 import { registerPublish } from './publish-command.ts';
 import { registerStatus } from './status-command.ts';
 import { contentSummary, count, problemReport } from './report.ts';
@@ -127,6 +129,8 @@ function program(io: Io, setExit: (code: number) => void): Command {
   registerPublish(cli, io, setExit);
   registerStatus(cli, io, setExit);
   registerMove(cli, io, setExit);
+  registerDepositFiles(cli, io, setExit);
+  registerNew(cli, io, setExit);
   return cli;
 }
 

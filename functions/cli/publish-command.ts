@@ -36,6 +36,8 @@ export type Progress =
   | { readonly state: 'waiting' }
   | { readonly state: 'rendering'; readonly version: number }
   | { readonly state: 'rendered'; readonly version: number; readonly at: string }
+  /** The same content as an earlier publish, rendered then: nothing to do. */
+  | { readonly state: 'unchanged'; readonly version: number; readonly at: string }
   | { readonly state: 'failed'; readonly version: number; readonly at: string; readonly reason: string; readonly attempt: number };
 
 /** What this publish sent for one article, and when the upload began (ISO). */
@@ -46,7 +48,8 @@ export function progressOf(expected: Expected, head: Pick<Head, 'hash' | 'batchI
   const view = renderView(head);
   switch (view.state) {
     case 'rendered':
-      return { state: 'rendered', version: view.version, at: view.at };
+      // Rendered before this upload began, from another batch with this content: nothing changed.
+      return head.batchId !== expected.batchId && view.at < expected.since ? { state: 'unchanged', version: view.version, at: view.at } : { state: 'rendered', version: view.version, at: view.at };
     case 'failed':
       // An older failure of the same content: ingest queues it again, so wait for the new attempt.
       return view.at >= expected.since ? { state: 'failed', version: view.version, at: view.at, reason: view.reason, attempt: view.attempt } : { state: 'rendering', version: view.version };
@@ -55,7 +58,7 @@ export function progressOf(expected: Expected, head: Pick<Head, 'hash' | 'batchI
   }
 }
 
-export const isFinal = (p: Progress): boolean => p.state === 'rendered' || p.state === 'failed';
+export const isFinal = (p: Progress): boolean => p.state === 'rendered' || p.state === 'unchanged' || p.state === 'failed';
 const sameProgress = (a: Progress | undefined, b: Progress): boolean => a !== undefined && a.state === b.state && ('version' in a ? a.version : 0) === ('version' in b ? b.version : 0);
 
 /** One issue as uploaded: the sources sent, the bundle loaded from them, the batch they went in. */
@@ -73,6 +76,8 @@ export function progressLine(what: string, progress: Progress, url: string): str
       return `${what}: ingested as version ${progress.version}, rendering`;
     case 'rendered':
       return `${what}: rendered version ${progress.version} ${url}`;
+    case 'unchanged':
+      return `${what}: unchanged, version ${progress.version} is already rendered ${url}`;
     case 'failed':
       return `${what}: FAILED version ${progress.version} (attempt ${progress.attempt}, ${shortTime(progress.at)}): ${progress.reason.replace(/\s+/g, ' ')}`;
   }
@@ -169,10 +174,13 @@ async function follow(target: StageTarget, uploads: readonly Upload[], since: st
 
 function summary(target: StageTarget, tracked: readonly Tracked[], refused: readonly Refusal[], seconds: number, io: Pick<Io, 'out' | 'err'>): number {
   const progress = tracked.map((t) => t.progress ?? { state: 'waiting' as const });
-  const rendered = tracked.filter((t) => t.progress?.state === 'rendered');
+  const rendered = tracked.filter((t) => t.progress?.state === 'rendered' || t.progress?.state === 'unchanged');
+  const unchanged = tracked.filter((t) => t.progress?.state === 'unchanged').length;
   const failed = tracked.filter((t) => t.progress?.state === 'failed');
   const unfinished = tracked.filter((t) => !(t.progress && isFinal(t.progress)) && !refused.some((r) => r.upload === t.upload));
-  io.out(`${rendered.length} of ${count(tracked.length, 'article')} rendered in ${seconds.toFixed(1)} s (${tally(progress)})\n`);
+  if (unchanged > 0 && unchanged === tracked.length) io.out(`nothing changed: ${unchanged === 1 ? 'the article is' : `all ${unchanged} articles are`} as published before, already rendered\n`);
+  else if (unchanged > 0) io.out(`${rendered.length - unchanged} of ${count(tracked.length, 'article')} rendered, ${unchanged} unchanged, in ${seconds.toFixed(1)} s (${tally(progress)})\n`);
+  else io.out(`${rendered.length} of ${count(tracked.length, 'article')} rendered in ${seconds.toFixed(1)} s (${tally(progress)})\n`);
   for (const t of rendered) io.out(`  ${t.doi}  ${t.url}\n`);
   for (const upload of new Set(rendered.map((t) => t.upload))) {
     const { journal, issue } = upload.bundle;

@@ -24,7 +24,7 @@ export const CLI_STAGES = ['local', 'dev', 'prod'] as const satisfies readonly S
 export type CliStage = (typeof CLI_STAGES)[number];
 
 /** The outputs these commands read; each one is part of the stateful stack's published contract. */
-const NEEDED = ['InboxBucketName', 'SiteBucketName', 'TableName', 'SiteBaseUrl'] as const satisfies readonly StatefulOutputName[];
+const NEEDED = ['InboxBucketName', 'SiteBucketName', 'ArtifactsBucketName', 'TableName', 'SiteBaseUrl'] as const satisfies readonly StatefulOutputName[];
 export type StageOutputs = Readonly<Record<(typeof NEEDED)[number], string>>;
 
 /** Where a running `npm start` records how to reach it (written by infra/local/start.ts; without it, give --endpoint-*). */

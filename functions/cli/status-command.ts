@@ -12,10 +12,11 @@
 import type { Command } from 'commander';
 import { recordHash } from '#adapters/content-hash';
 import type { DepositLedger } from '#adapters/deposit-ledger';
+import { RecordCorruptError } from '#adapters/errors';
 import { readMetadata } from '#adapters/metadata-fs';
 import type { Head, IssueProblems, RecordsStore } from '#adapters/records';
 import type { DepositState, DoiLedgerEntry } from '#core/deposit/index';
-import { formatProblem, loadJournal, type Journal, type JournalSources, type Problem } from '#core/model/index';
+import { formatProblem, loadJournal, plainText, type Journal, type JournalSources, type Problem } from '#core/model/index';
 import { landingUrl } from '#core/urls';
 import type { Io } from './main.ts';
 import { resolveStage, stageFlags, stageOptions, stageUrl, StageError, unreachable, type CliStage, type StageCliFlags, type StageFlags, type StageTarget } from './stage.ts';
@@ -56,6 +57,8 @@ export function crossrefView(entry: DoiLedgerEntry | undefined, head: Pick<Head,
 export type ArticleStatus = {
   readonly doi: string;
   readonly articleId: string;
+  /** The main title as published (as on disk for an article not published yet), plain text. */
+  readonly title: string;
   readonly render: RenderView;
   /** The public landing page (the URL registered with Crossref). */
   readonly url: string;
@@ -69,8 +72,12 @@ export type ArticleStatus = {
 export type IssueStatus = {
   readonly journalId: string;
   readonly issueId: string;
+  /** When its content last changed, and in which batch. */
   readonly updatedAt?: string;
   readonly batchId?: string;
+  /** The latest publish of it (changed or not), and its batch. */
+  readonly publishedAt?: string;
+  readonly publishedBatchId?: string;
   /** The issue's own DOI (its table of contents), deposited with its articles, and its registration. */
   readonly issueDoi?: { readonly doi: string; readonly crossref: CrossrefView };
   /** Why the last upload of this issue was refused; cleared by the next one that loads. */
@@ -91,7 +98,7 @@ export type IssueSelection = {
   readonly local?: {
     readonly journal: Journal;
     readonly issueDoi?: string | undefined;
-    readonly articles: readonly { readonly doi: string; readonly articleId: string; readonly hash: string }[];
+    readonly articles: readonly { readonly doi: string; readonly articleId: string; readonly hash: string; readonly title: string }[];
   };
 };
 
@@ -107,7 +114,7 @@ export function selectIssues(sources: readonly JournalSources[]): IssueSelection
       local: {
         journal: bundle.journal,
         issueDoi: bundle.issue.doi,
-        articles: bundle.articles.map((article) => ({ doi: article.doi, articleId: article.id, hash: recordHash({ journal: bundle.journal, issue: bundle.issue, article }) })),
+        articles: bundle.articles.map((article) => ({ doi: article.doi, articleId: article.id, hash: recordHash({ journal: bundle.journal, issue: bundle.issue, article }), title: plainText(article.titles[0].title) })),
       },
     }));
   });
@@ -122,9 +129,10 @@ async function everyIssue(records: RecordsStore): Promise<IssueSelection[]> {
 const doiKey = (doi: string): string => doi.toLowerCase();
 
 async function issueStatus(target: StageTarget, records: RecordsStore, ledger: DepositLedger, selection: IssueSelection): Promise<IssueStatus> {
-  const [issue, heads, problems, depositProblems] = await Promise.all([
+  const [issue, heads, titleByDoi, problems, depositProblems] = await Promise.all([
     records.getIssue(selection.journalId, selection.issueId),
     records.listIssueArticleMeta(selection.journalId, selection.issueId),
+    publishedTitles(records, selection),
     records.getProblems(selection.folderJournalId, selection.issueId),
     // Deposit files them under the journal's id (its job names the records' journal), Ingest under the folder's.
     records.getProblems(selection.journalId, selection.issueId, 'deposit'),
@@ -143,6 +151,7 @@ async function issueStatus(target: StageTarget, records: RecordsStore, ledger: D
     return {
       doi,
       articleId: head?.articleId ?? local?.articleId ?? '',
+      title: titleByDoi.get(doiKey(doi)) ?? local?.title ?? '',
       render: head ? renderView(head) : { state: 'not published' },
       url,
       stageUrl: journal ? stageUrl(url, journal.base_url, target.siteUrl) : '',
@@ -154,13 +163,24 @@ async function issueStatus(target: StageTarget, records: RecordsStore, ledger: D
   return {
     journalId: selection.journalId,
     issueId: selection.issueId,
-    ...(issue ? { updatedAt: issue.updatedAt, batchId: issue.batchId } : {}),
+    ...(issue ? { updatedAt: issue.updatedAt, batchId: issue.batchId, publishedAt: issue.publishedAt, publishedBatchId: issue.publishedBatchId } : {}),
     // The issue DOI has no head of its own: it is due until Crossref holds it.
     ...(issueDoi === undefined ? {} : { issueDoi: { doi: issueDoi, crossref: { ...crossrefView(entries.get(doiKey(issueDoi)), undefined), due: !entries.has(doiKey(issueDoi)) } } }),
     ...(problems ? { problems: problemsOf(problems) } : {}),
     ...(depositProblems ? { depositProblems: problemsOf(depositProblems) } : {}),
     articles,
   };
+}
+
+/** The published titles by DOI; none when a record cannot be read (its render failure says why), so status still shows the rest. */
+async function publishedTitles(records: RecordsStore, selection: IssueSelection): Promise<Map<string, string>> {
+  try {
+    const stored = await records.listIssueArticles(selection.journalId, selection.issueId);
+    return new Map(stored.map((s) => [doiKey(s.meta.doi), plainText(s.record.article.titles[0].title)]));
+  } catch (error) {
+    if (error instanceof RecordCorruptError) return new Map();
+    throw error;
+  }
 }
 
 const problemsOf = (p: IssueProblems): NonNullable<IssueStatus['problems']> => ({ batchId: p.batchId, at: p.at, problems: p.problems });
@@ -217,11 +237,16 @@ export function crossrefCell(crossref: CrossrefView): [state: string, since: str
 
 const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
+/** Titles are cut to keep one row per article on a terminal; --json has them whole. */
+const TITLE_WIDTH = 40;
+const shorten = (text: string, max: number): string => ([...text].length > max ? `${[...text].slice(0, max - 1).join('').trimEnd()}…` : text);
+
 function issueHeading(issue: IssueStatus): string {
   const by = new Map<string, number>();
   for (const a of issue.articles) by.set(a.render.state, (by.get(a.render.state) ?? 0) + 1);
   const states = [...by].map(([state, n]) => `${n} ${state}`).join(', ');
-  const updated = issue.updatedAt ? `; updated ${shortTime(issue.updatedAt)} (batch ${issue.batchId ?? '?'})` : '; not in the records table';
+  const changed = issue.batchId !== issue.publishedBatchId ? `, metadata last changed ${shortTime(issue.updatedAt)} (batch ${issue.batchId ?? '?'})` : '';
+  const updated = issue.publishedAt ? `; published ${shortTime(issue.publishedAt)} (batch ${issue.publishedBatchId ?? '?'})${changed}` : '; not published on this stage';
   return `${issue.journalId}/${issue.issueId}: ${count(issue.articles.length, 'article')}${states ? ` (${states})` : ''}${updated}`;
 }
 
@@ -232,11 +257,11 @@ export function formatStatus(report: StatusReport): string[] {
   for (const issue of report.issues) {
     lines.push('', issueHeading(issue));
     if (issue.articles.length > 0) {
-      const rows = [['DOI', 'RENDER', 'SINCE', 'CROSSREF', 'SINCE', 'URL']];
+      const rows = [['DOI', 'TITLE', 'RENDER', 'SINCE', 'CROSSREF', 'SINCE', 'URL']];
       const details: string[] = [];
       for (const a of issue.articles) {
         const changed = a.local === 'changed' ? '*' : '';
-        rows.push([`${a.doi}${changed}`, ...renderCell(a.render), ...crossrefCell(a.crossref), a.render.state === 'not published' ? '' : a.stageUrl]);
+        rows.push([`${a.doi}${changed}`, shorten(a.title, TITLE_WIDTH), ...renderCell(a.render), ...crossrefCell(a.crossref), a.render.state === 'not published' ? '' : a.stageUrl]);
         if (a.render.state === 'failed') details.push(`  ${a.doi}: render failed (attempt ${a.render.attempt}): ${oneLine(a.render.reason)}`);
         if (a.crossref.message) details.push(`  ${a.doi}: Crossref (${a.crossref.state}): ${oneLine(a.crossref.message)}`);
       }

@@ -8,7 +8,6 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { LOCAL_STATE_FILE, type LocalState } from '#cli/stage';
 import { join } from 'node:path';
-import { landingUrl, issueUrl } from '#core/urls';
 import { loadMetadata } from '#adapters/metadata-fs';
 import { checkJava } from './dynamodb-local.ts';
 import { startEmulators } from './emulators.ts';
@@ -17,6 +16,7 @@ import { publishFolder } from './publish.ts';
 import { startCrossrefSimulator, type CrossrefSimulator } from './crossref-simulator/server.ts';
 import { deployLocal, LOCAL_CROSSREF_LOGIN, type LocalCrossref } from './stack.ts';
 import { ensureSynth } from './synth.ts';
+import { portNotice, urlLines } from './summary.ts';
 
 const SITE_PORT = Number(process.env.COLOPHON_SITE_PORT ?? 8788);
 /** `COLOPHON_CROSSREF=simulator`: deposits go to the local Crossref simulator; otherwise the local stage's dry run. */
@@ -105,15 +105,9 @@ say(`published ${published.length} issue(s) from metadata/`);
 await stack.drain({ timeoutMs: 300_000 });
 
 const loaded = loadMetadata(METADATA_DIR);
-const local = (url: string, baseUrl: string): string => `${stack.siteUrl}/${url.slice(baseUrl.length + 1)}`;
-say(`site: ${stack.siteUrl}/`);
-if (loaded.ok) {
-  for (const { journal, issue, articles } of loaded.bundles) {
-    say(`issue ${journal.id}/${issue.id}: ${local(issueUrl(journal, issue.id), journal.base_url)}`);
-    for (const article of articles) say(`  ${article.doi}: ${local(landingUrl(journal, article.doi), journal.base_url)}`);
-  }
-}
-say(`sitemap: ${stack.siteUrl}/sitemap.xml`);
+// Printed bare (no [colophon] tag), exactly as README.md shows them.
+for (const line of urlLines(stack.siteUrl, loaded.ok ? loaded.bundles : [])) console.log(line);
+for (const line of portNotice(SITE_PORT, Number(new URL(stack.siteUrl).port))) say(line);
 const artifacts = stack.bucket('ArtifactsBucket');
 say(
   simulator

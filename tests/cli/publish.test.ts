@@ -29,7 +29,7 @@ describe('where an article is, seen from one publish', () => {
     [
       'this content, rendered by an earlier publish of the same files',
       head({ batchId: 'batch-1', version: 1, render: { status: 'done', version: 1, at: '2026-01-01T00:00:00.000Z', artifacts: {} } }),
-      { state: 'rendered', version: 1, at: '2026-01-01T00:00:00.000Z' },
+      { state: 'unchanged', version: 1, at: '2026-01-01T00:00:00.000Z' },
     ],
     [
       'this content, failed after the upload',
@@ -50,6 +50,7 @@ describe('progress lines', () => {
     [{ state: 'waiting' }, `${what}: waiting for ingest`],
     [{ state: 'rendering', version: 3 }, `${what}: ingested as version 3, rendering`],
     [{ state: 'rendered', version: 3, at: SINCE }, `${what}: rendered version 3 ${url}`],
+    [{ state: 'unchanged', version: 3, at: SINCE }, `${what}: unchanged, version 3 is already rendered ${url}`],
     [{ state: 'failed', version: 3, at: '2026-11-28T07:00:02.345Z', reason: 'RenderError: bad\n  at render', attempt: 2 }, `${what}: FAILED version 3 (attempt 2, 2026-11-28 07:00:02Z): RenderError: bad at render`],
   ])('%j', (progress, line) => {
     expect(progressLine(what, progress, url)).toBe(line);

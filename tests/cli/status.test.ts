@@ -57,10 +57,13 @@ describe('the table', () => {
         issueId: 'L-2019',
         updatedAt: '2026-11-28T06:38:59.123Z',
         batchId: 'b1',
+        publishedAt: '2026-11-29T10:00:00.000Z',
+        publishedBatchId: 'b4',
         articles: [
           {
             doi: DOI,
             articleId: 'edemskiy',
+            title: 'Additional Evidence on the Final Break between Moscow and Tirana in 1960–1961',
             render: { state: 'rendered', version: 1, at: '2026-11-28T06:39:00.456Z' },
             url: `https://balcanica.rs/doi/${DOI}/`,
             stageUrl: `http://127.0.0.1:8788/doi/${DOI}/`,
@@ -70,6 +73,7 @@ describe('the table', () => {
           {
             doi: '10.2298/BALC1950400X',
             articleId: 'zz',
+            title: 'A short title',
             render: { state: 'failed', version: 2, at: '2026-11-28T06:39:01.000Z', reason: 'RenderError: bad\n  at x', attempt: 2 },
             url: 'https://balcanica.rs/doi/10.2298/BALC1950400X/',
             stageUrl: 'http://127.0.0.1:8788/doi/10.2298/BALC1950400X/',
@@ -93,15 +97,15 @@ describe('the table', () => {
     expect(lines).toEqual([
       'stage local: the local stand-in; site http://127.0.0.1:8788',
       '',
-      'balcanica/L-2019: 2 articles (1 rendered, 1 failed); updated 2026-11-28 06:38:59Z (batch b1)',
-      '  DOI                    RENDER       SINCE                 CROSSREF       SINCE                 URL',
-      `  ${DOI}*  rendered v1  2026-11-28 06:39:00Z  warning        2026-11-28 07:00:00Z  http://127.0.0.1:8788/doi/${DOI}/`,
-      '  10.2298/BALC1950400X   FAILED v2    2026-11-28 06:39:01Z  not deposited                        http://127.0.0.1:8788/doi/10.2298/BALC1950400X/',
+      'balcanica/L-2019: 2 articles (1 rendered, 1 failed); published 2026-11-29 10:00:00Z (batch b4), metadata last changed 2026-11-28 06:38:59Z (batch b1)',
+      '  DOI                    TITLE                                    RENDER       SINCE                 CROSSREF       SINCE                 URL',
+      `  ${DOI}*  Additional Evidence on the Final Break…  rendered v1  2026-11-28 06:39:00Z  warning        2026-11-28 07:00:00Z  http://127.0.0.1:8788/doi/${DOI}/`,
+      '  10.2298/BALC1950400X   A short title                            FAILED v2    2026-11-28 06:39:01Z  not deposited                        http://127.0.0.1:8788/doi/10.2298/BALC1950400X/',
       `  ${DOI}: Crossref (warning): Added with conflict: 10.1/x`,
       '  10.2298/BALC1950400X: render failed (attempt 2): RenderError: bad at x',
       '  * the file on disk differs from what is published: run colophon publish',
       '',
-      'balcanica/LI-2020: 0 articles; not in the records table',
+      'balcanica/LI-2020: 0 articles; not published on this stage',
       '  the upload of 2026-11-28 08:00:00Z (batch b2) was refused, 1 problem:',
       '    metadata/balcanica/LI-2020/a.yaml:3:6: doi: is not a DOI',
     ]);
@@ -230,6 +234,7 @@ describe('finding the stage', () => {
     expect(outputs).toEqual({
       InboxBucketName: localName(naming, 'Colophon-local-Stateful', 'InboxBucket', 'AWS::S3::Bucket'),
       SiteBucketName: localName(naming, 'Colophon-local-Stateful', 'SiteBucket', 'AWS::S3::Bucket'),
+      ArtifactsBucketName: localName(naming, 'Colophon-local-Stateful', 'ArtifactsBucket', 'AWS::S3::Bucket'),
       TableName: 'tabc-Colophon-local-Stateful-RecordsTable',
       SiteBaseUrl: 'http://127.0.0.1:8790',
     });
@@ -243,6 +248,7 @@ describe('finding the stage', () => {
     const outputs = [
       { OutputKey: 'InboxBucketName', OutputValue: 'inbox-1' },
       { OutputKey: 'SiteBucketName', OutputValue: 'site-1' },
+      { OutputKey: 'ArtifactsBucketName', OutputValue: 'artifacts-1' },
       { OutputKey: 'TableName', OutputValue: 'table-1' },
       { OutputKey: 'SiteBaseUrl', OutputValue: 'https://d1.cloudfront.net' },
       { OutputKey: 'ApiId', OutputValue: 'x' },
@@ -257,7 +263,7 @@ describe('finding the stage', () => {
     const dev = await describeOutputs(cfn, 'dev');
     const partial = describeOutputs(cfn, 'prod');
     // Assess
-    expect(dev).toEqual({ InboxBucketName: 'inbox-1', SiteBucketName: 'site-1', TableName: 'table-1', SiteBaseUrl: 'https://d1.cloudfront.net' });
+    expect(dev).toEqual({ InboxBucketName: 'inbox-1', SiteBucketName: 'site-1', ArtifactsBucketName: 'artifacts-1', TableName: 'table-1', SiteBaseUrl: 'https://d1.cloudfront.net' });
     expect((send.mock.calls[0]![0] as { input: unknown }).input).toEqual({ StackName: 'Colophon-dev-Stateful' });
     await expect(partial).rejects.toThrow('stack Colophon-prod-Stateful has no output InboxBucketName: deploy the current version of the stack');
     await expect(describeOutputs(cfn, 'prod')).rejects.toThrow(/does not exist in this account and region: deploy the prod stage first/);

@@ -48,7 +48,7 @@ export function fakeRecords(bundle: IssueBundle, stored: Stored[]) {
     putProblems: async (entry: IssueProblems, source: ProblemSource = 'upload') => void problems.set(`${entry.journalId}/${entry.issueId}/${source}`, entry),
     clearProblems: async (journalId: string, issueId: string, source: ProblemSource = 'upload') => void problems.delete(`${journalId}/${issueId}/${source}`),
     getIssue: async (journalId: string, issueId: string) =>
-      journalId === bundle.journal.id && issueId === bundle.issue.id ? { journal: bundle.journal, issue: bundle.issue, hash: 'x', updatedAt: 'x', batchId: 'x' } : undefined,
+      journalId === bundle.journal.id && issueId === bundle.issue.id ? { journal: bundle.journal, issue: bundle.issue, hash: 'x', updatedAt: 'x', batchId: 'x', publishedAt: 'x', publishedBatchId: 'x' } : undefined,
     listIssueArticles: async () => stored,
     depositsDue: async () => stored.filter((s) => s.meta.deposit?.status === 'due'),
     markDeposited: async (doi: string, version: number) => {

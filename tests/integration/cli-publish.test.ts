@@ -22,6 +22,9 @@ const FAST = ['--poll', '0.1', '--timeout', '120'];
 let stage: TestStage;
 let state: string[];
 let inboxKeys: () => Promise<string[]>;
+/** The batch of each publish of the seed, in order (from the `uploaded … _publish.json` line). */
+const seedBatches: string[] = [];
+const batchOf = (stderr: string): string => /\/inbox\/balcanica\/L-2019\/(\S+)\/_publish\.json$/m.exec(stderr)?.[1] ?? '';
 
 beforeAll(async () => {
   stage = await startTestStage();
@@ -45,6 +48,7 @@ describe('colophon publish', () => {
   it('uploads the seed issue and follows its article until it is rendered, then prints its landing page', async () => {
     // Act
     const run = await runCli(['publish', SEED, ...state, ...FAST]);
+    seedBatches.push(batchOf(run.stderr));
 
     // Assess
     const url = `${stage.stack.siteUrl}/doi/${DOI}/`;
@@ -62,11 +66,13 @@ describe('colophon publish', () => {
   it('finishes at once when the same metadata is published again: nothing new to render', async () => {
     // Act
     const run = await runCli(['publish', SEED, ...state, ...FAST]);
+    seedBatches.push(batchOf(run.stderr));
     await stage.stack.drain();
 
     // Assess
     expect(run.code).toBe(0);
-    expect(lastLine(run.stderr)).toBe(`balcanica/L-2019 ${DOI}: rendered version 1 ${stage.stack.siteUrl}/doi/${DOI}/`);
+    expect(lastLine(run.stderr)).toBe(`balcanica/L-2019 ${DOI}: unchanged, version 1 is already rendered ${stage.stack.siteUrl}/doi/${DOI}/`);
+    expect(run.stdout).toMatch(/^nothing changed: the article is as published before, already rendered\n/);
     expect(run.stderr).not.toContain('rendering');
   });
 
@@ -98,8 +104,12 @@ describe('colophon status', () => {
 
     // Assess
     expect(table.code).toBe(0);
-    expect(table.stdout).toMatch(/^balcanica\/L-2019: 1 article \(1 rendered\); updated \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ \(batch \S+\)$/m);
-    expect(table.stdout).toMatch(new RegExp(`^  ${DOI.replace(/\./g, '\\.')} +rendered v1 +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ +not deposited +${stage.stack.siteUrl}/doi/${DOI}/$`, 'm'));
+    // The header tells the latest publish (the republish of unchanged files) and when the content last changed (the first).
+    const [first, latest] = seedBatches;
+    expect(first && latest && first !== latest).toBe(true);
+    const time = '\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ';
+    expect(table.stdout).toMatch(new RegExp(`^balcanica/L-2019: 1 article \\(1 rendered\\); published ${time} \\(batch ${latest}\\), metadata last changed ${time} \\(batch ${first}\\)$`, 'm'));
+    expect(table.stdout).toMatch(new RegExp(`^  ${DOI.replace(/\./g, '\\.')} +Additional Evidence on the Final Break… +rendered v1 +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ +not deposited +${stage.stack.siteUrl}/doi/${DOI}/$`, 'm'));
     const report = JSON.parse(json.stdout) as StatusReport;
     expect(report.issues).toEqual([
       expect.objectContaining({

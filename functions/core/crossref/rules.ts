@@ -12,7 +12,25 @@ import type { PartialDate } from '../model/dates.ts';
 import type { PublicationDates } from '../model/issue.ts';
 import type { FieldPath } from '../model/problems.ts';
 import type { RuleProblem } from '../model/resolve.ts';
+import type { Journal } from '../model/journal.ts';
+import type { Issue } from '../model/issue.ts';
+import type { Loose } from '../model/loose.ts';
 import type { IssueBundle } from '../model/resolved.ts';
+
+/** What the limits look at: a loaded bundle, or an issue's files as far as they loaded (core/model/load.ts's IssueView). */
+export type CrossrefView = {
+  readonly journal: Loose<Journal>;
+  readonly issue: Loose<Issue>;
+  readonly articles: readonly {
+    readonly doi?: string | undefined;
+    readonly pages?: { readonly first: string; readonly last?: string | undefined } | undefined;
+    readonly article_number?: string | undefined;
+    readonly dates?: { readonly published?: PublicationDates | undefined; readonly accepted?: PartialDate | undefined } | undefined;
+    readonly contributors?: readonly (Contributor | undefined)[] | undefined;
+    readonly references?: readonly ({ readonly doi?: string | undefined } | undefined)[] | undefined;
+  }[];
+  readonly issueLoaded: boolean;
+};
 
 /** Maximum lengths (in characters) of the XSD simple types the model's values go into. */
 export const CROSSREF_MAX_LENGTH = {
@@ -39,36 +57,46 @@ const XSD_NAME = /^[^\p{Nd}?]*[^?\t\n\r ]+[^\p{Nd}]*$/u;
 const collapse = (value: string): string => value.replace(/[\t\n\r ]+/g, ' ').trim();
 const chars = (value: string): number => [...value].length;
 
+/** Crossref's limits on a loaded issue. */
 export function crossrefRules(bundle: IssueBundle): RuleProblem[] {
-  const { journal, issue, articles } = bundle;
+  return crossrefIssueRules({ journal: bundle.journal, issue: bundle.issue, articles: bundle.articles, issueLoaded: true });
+}
+
+/**
+ * Crossref's limits on an issue as far as it loaded (core/model/load.ts runs this for `colophon
+ * validate` even when other fields or files have problems). An article's inherited dates are the
+ * issue's and are checked with the issue.
+ */
+export function crossrefIssueRules(view: CrossrefView): RuleProblem[] {
+  const { journal, issue, articles } = view;
   const problems: RuleProblem[] = [];
   const tooLong = (where: RuleProblem['where'], path: FieldPath, value: string | undefined, max: number, what: string): void => {
-    if (value !== undefined && chars(value) > max) problems.push({ where, path, message: `${what} has ${chars(value)} characters`, hint: `Crossref accepts at most ${max}` });
+    if (value !== undefined && chars(value) > max) problems.push({ where, path, message: `${what} has ${chars(value)} characters`, hint: `Crossref accepts at most ${max}: shorten it` });
   };
   const doiSuffix = (where: RuleProblem['where'], path: FieldPath, doi: string | undefined): void => {
     if (doi !== undefined) tooLong(where, path, doi.slice(doi.indexOf('/') + 1), CROSSREF_MAX_LENGTH.doi_suffix, `the suffix of DOI ${doi}`);
   };
   const years = (where: RuleProblem['where'], path: FieldPath, date: PartialDate | undefined): void => {
     if (date !== undefined && (date.year < YEARS.min || date.year > YEARS.max)) {
-      problems.push({ where, path, message: `year ${date.year} is outside ${YEARS.min}–${YEARS.max}`, hint: 'Crossref accepts publication years from 1400 to 2200' });
+      problems.push({ where, path, message: `year ${date.year} is outside ${YEARS.min}–${YEARS.max}`, hint: 'Crossref accepts publication years from 1400 to 2200: check the year' });
     }
   };
-  const published = (where: RuleProblem['where'], dates: PublicationDates, path: FieldPath): void => {
-    years(where, [...path, 'print'], dates.print);
-    years(where, [...path, 'online'], dates.online);
+  const published = (where: RuleProblem['where'], dates: PublicationDates | undefined, path: FieldPath): void => {
+    years(where, [...path, 'print'], dates?.print);
+    years(where, [...path, 'online'], dates?.online);
   };
 
   tooLong('journal', ['title'], journal.title, CROSSREF_MAX_LENGTH.full_title, 'the journal title');
   tooLong('journal', ['abbrev_title'], journal.abbrev_title, CROSSREF_MAX_LENGTH.abbrev_title, 'the abbreviated title');
-  tooLong('journal', ['crossref', 'depositor', 'name'], journal.crossref.depositor.name, CROSSREF_MAX_LENGTH.depositor_name, 'the depositor name');
-  tooLong('journal', ['crossref', 'depositor', 'email'], journal.crossref.depositor.email, CROSSREF_MAX_LENGTH.email_address, 'the depositor email');
-  tooLong('journal', ['crossref', 'registrant'], journal.crossref.registrant, CROSSREF_MAX_LENGTH.registrant, 'the registrant');
+  tooLong('journal', ['crossref', 'depositor', 'name'], journal.crossref?.depositor.name, CROSSREF_MAX_LENGTH.depositor_name, 'the depositor name');
+  tooLong('journal', ['crossref', 'depositor', 'email'], journal.crossref?.depositor.email, CROSSREF_MAX_LENGTH.email_address, 'the depositor email');
+  tooLong('journal', ['crossref', 'registrant'], journal.crossref?.registrant, CROSSREF_MAX_LENGTH.registrant, 'the registrant');
 
   tooLong('issue', ['volume'], issue.volume, CROSSREF_MAX_LENGTH.volume, 'the volume');
   tooLong('issue', ['number'], issue.number, CROSSREF_MAX_LENGTH.issue, 'the issue number');
   doiSuffix('issue', ['doi'], issue.doi);
   published('issue', issue.published, ['published']);
-  if (issue.doi === undefined && articles.length === 0) {
+  if (view.issueLoaded && issue.doi === undefined && articles.length === 0) {
     problems.push({ where: 'issue', path: [], message: 'the issue has no DOI and no articles: a deposit would register nothing', hint: 'add articles or an issue DOI' });
   }
 
@@ -77,11 +105,10 @@ export function crossrefRules(bundle: IssueBundle): RuleProblem[] {
     tooLong(k, ['pages', 'first'], article.pages?.first, CROSSREF_MAX_LENGTH.page, 'the first page');
     tooLong(k, ['pages', 'last'], article.pages?.last, CROSSREF_MAX_LENGTH.page, 'the last page');
     tooLong(k, ['article_number'], article.article_number, CROSSREF_MAX_LENGTH.item_number, 'the article number');
-    // Inherited dates are the issue's (same object) and were checked with the issue.
-    if (article.dates.published !== issue.published) published(k, article.dates.published, ['dates', 'published']);
-    years(k, ['dates', 'accepted'], article.dates.accepted);
-    article.contributors.forEach((c, n) => problems.push(...contributorProblems(k, ['contributors', n], c)));
-    article.references.forEach((r, n) => doiSuffix(k, ['references', n, 'doi'], r.doi));
+    if (article.dates?.published !== issue.published) published(k, article.dates?.published, ['dates', 'published']);
+    years(k, ['dates', 'accepted'], article.dates?.accepted);
+    (article.contributors ?? []).forEach((c, n) => problems.push(...(c ? contributorProblems(k, ['contributors', n], c) : [])));
+    (article.references ?? []).forEach((r, n) => doiSuffix(k, ['references', n, 'doi'], r?.doi));
   });
   return problems;
 }

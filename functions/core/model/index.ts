@@ -11,6 +11,7 @@ export * from './license.ts';
 export * from './load.ts';
 export * from './markup.ts';
 export * from './pages.ts';
+export * from './placeholders.ts';
 export * from './problems.ts';
 export * from './references.ts';
 export * from './relations.ts';

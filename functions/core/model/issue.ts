@@ -22,5 +22,6 @@ export const issueSchema = z
   .describe('Colophon issue file (issue.yaml)');
 
 export type IssueInput = z.input<typeof issueSchema>;
-export type Issue = z.output<typeof issueSchema> & { readonly id: string };
+export type IssueFile = z.output<typeof issueSchema>;
+export type Issue = IssueFile & { readonly id: string };
 export type PublicationDates = z.output<typeof publicationDates>;

@@ -1,16 +1,23 @@
 /**
  * From source files to resolved issue bundles, or to the full list of problems with file,
  * field path, line and column. Pure: the caller reads the files and passes their text in.
+ *
+ * Every problem comes out in one pass: each file is checked against its schema, and the rules
+ * across files (DOI prefix, duplicate DOIs, sections, ORCID iDs, and the caller's own rules such
+ * as Crossref's limits) then run on whatever each file says validly, even when other fields or
+ * other files failed (loose.ts).
  */
-import type { z } from 'zod';
 import { articleSchema, type ArticleFile } from './article.ts';
-import { issueSchema, type Issue } from './issue.ts';
+import { issueSchema, type Issue, type IssueFile } from './issue.ts';
 import { journalSchema, type Journal } from './journal.ts';
-import type { FieldPath, Problem } from './problems.ts';
-import { issueRules, resolveArticle } from './resolve.ts';
+import type { Loose } from './loose.ts';
+import { orcidClaims, orcidProblems, type OrcidClaim } from './orcids.ts';
+import { checkFile, type CheckedFile } from './parse-file.ts';
+import type { Problem } from './problems.ts';
+import { issueRules, resolveArticle, type RuleProblem } from './resolve.ts';
 import type { IssueBundle } from './resolved.ts';
+import { slug } from './primitives.ts';
 import { parseYaml, type SourceFile } from './yaml-source.ts';
-import { issueProblems } from './messages.ts';
 
 export type { SourceFile } from './yaml-source.ts';
 
@@ -23,64 +30,72 @@ export type JournalSources = {
 
 export type LoadResult = { readonly ok: true; readonly bundles: IssueBundle[] } | { readonly ok: false; readonly problems: Problem[] };
 
-type Parsed<T> = { ok: true; value: T; locate: (path: FieldPath, key?: boolean) => { line: number; column: number } } | { ok: false };
+/**
+ * One issue as far as it loaded, for rules across its files. `issueLoaded` is false when issue.yaml
+ * has problems of its own: a rule about the issue as a whole should then say nothing.
+ */
+export type IssueView = {
+  readonly journal: Loose<Journal>;
+  readonly issue: Loose<Issue>;
+  readonly articles: readonly Loose<ArticleFile>[];
+  readonly issueLoaded: boolean;
+};
 
-/** Parses and checks one file against its schema, adding every problem to `problems`. */
-function parseFile<S extends z.ZodType>(file: SourceFile, schema: S, problems: Problem[]): Parsed<z.output<S>> {
-  const yaml = parseYaml(file);
-  if (!yaml.ok) {
-    problems.push(...yaml.problems);
-    return { ok: false };
-  }
-  if (yaml.value === null || yaml.value === undefined) {
-    problems.push({ file: file.path, path: [], message: 'the file is empty', line: 1, column: 1 });
-    return { ok: false };
-  }
-  const result = schema.safeParse(yaml.value);
-  if (result.success) return { ok: true, value: result.data, locate: yaml.locate };
-  const context = { file: file.path, root: yaml.value, locate: yaml.locate, schema };
-  for (const issue of result.error.issues) problems.push(...issueProblems(issue, context));
-  return { ok: false };
-}
+/** A rule the caller adds (core/crossref's limits, for `colophon validate`), run on every issue as far as it loaded. */
+export type IssueRule = (view: IssueView) => RuleProblem[];
+
+export type LoadOptions = { readonly rules?: readonly IssueRule[] };
+
+/** `file:line:column:path:message`: the same problem found twice (a journal rule run once per issue) is told once. */
+const problemKey = (p: Problem): string => `${p.file}:${p.line ?? ''}:${p.column ?? ''}:${p.path.join('.')}:${p.message}`;
 
 /** Loads every issue of one journal; all problems are reported, none stops the others being found. */
-export function loadJournal(sources: JournalSources): LoadResult {
+export function loadJournal(sources: JournalSources, options: LoadOptions = {}): LoadResult {
   const problems: Problem[] = [];
-  const journal = parseFile(sources.journal, journalSchema, problems);
+  const journal = checkFile(sources.journal, journalSchema, problems);
+  const journalView: Loose<Journal> = { ...journal.loose, id: journal.loose.id ?? sources.id };
   const bundles: IssueBundle[] = [];
   const doiOwners: DoiOwners = new Map();
+  const orcids: OrcidClaim[] = [];
+  const placeOf = new Map<string, CheckedFile<unknown>>([[sources.journal.path, journal]]);
   for (const src of sources.issues) {
-    const issue = parseFile(src.issue, issueSchema, problems);
-    const articles = src.articles.map((a) => parseFile(a, articleSchema, problems));
-    if (!journal.ok || !issue.ok || !articles.every((a) => a.ok)) continue;
-    const j: Journal = { ...journal.value, id: journal.value.id ?? sources.id };
-    const i: Issue = { ...issue.value, id: src.id };
-    const files = articles.map((a) => (a as Extract<typeof a, { ok: true }>).value as ArticleFile);
-    for (const rule of issueRules(j, i, files)) {
-      const [file, located] = rule.where === 'journal' ? [sources.journal, journal] : rule.where === 'issue' ? [src.issue, issue] : [src.articles[rule.where]!, articles[rule.where]!];
-      problems.push({ file: file.path, path: rule.path, message: rule.message, ...(rule.hint ? { hint: rule.hint } : {}), ...(located.ok ? located.locate(rule.path) : {}) });
+    const issue = checkFile(src.issue, issueSchema, problems);
+    const articles = src.articles.map((a) => checkFile(a, articleSchema, problems));
+    const view: IssueView = { journal: journalView, issue: { ...issue.loose, id: src.id }, articles: articles.map((a) => a.loose), issueLoaded: issue.value !== undefined };
+    const fileOf = (where: RuleProblem['where']): CheckedFile<unknown> => (where === 'journal' ? journal : where === 'issue' ? issue : articles[where]!);
+    for (const rule of [(v: IssueView) => issueRules(v.journal, v.issue, v.articles), ...(options.rules ?? [])]) {
+      for (const found of rule(view)) problems.push(fileOf(found.where).place(found));
     }
-    problems.push(...claimDois(doiOwners, src, i, files, (where) => (where === 'issue' ? issue : articles[where]!)));
-    bundles.push({ journal: j, issue: i, articles: files.map((f, k) => resolveArticle(j, i, articleId(src.articles[k]!.path), f)) });
+    problems.push(...claimDois(doiOwners, src.id, issue, articles));
+    for (const a of articles) {
+      placeOf.set(a.file.path, a);
+      orcids.push(...orcidClaims(a.raw, placeOf.size, a.file.path));
+    }
+    const files = articles.map((a) => a.value);
+    if (journal.value && issue.value && files.every((f) => f !== undefined)) {
+      const j: Journal = { ...journal.value, id: journal.value.id ?? sources.id };
+      const i: Issue = { ...issue.value, id: src.id };
+      bundles.push({ journal: j, issue: i, articles: files.map((f, k) => resolveArticle(j, i, articleId(src.articles[k]!.path), f)) });
+    }
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, bundles };
+  for (const { claim, message, hint } of orcidProblems(orcids)) problems.push(placeOf.get(claim.file)!.place({ path: claim.path, message, hint }));
+  const unique = [...new Map(problems.map((p) => [problemKey(p), p])).values()];
+  return unique.length > 0 ? { ok: false, problems: unique } : { ok: true, bundles };
 }
 
 type DoiOwners = Map<string, { readonly issue: string; readonly file: string }>;
 
 /** DOIs must be unique across the journal, not only within an issue (issueRules checks that): two issues sharing one would overwrite each other's pages. */
-function claimDois(owners: DoiOwners, src: JournalSources['issues'][number], issue: Issue, files: readonly ArticleFile[], parsed: (where: 'issue' | number) => Parsed<unknown>): Problem[] {
+function claimDois(owners: DoiOwners, issueId: string, issue: CheckedFile<IssueFile>, articles: readonly CheckedFile<ArticleFile>[]): Problem[] {
   const problems: Problem[] = [];
-  const claims: ['issue' | number, string][] = files.map((f, k) => [k, f.doi]);
-  if (issue.doi !== undefined) claims.unshift(['issue', issue.doi]);
-  for (const [where, doi] of claims) {
-    const file = where === 'issue' ? src.issue : src.articles[where]!;
+  const claims: [CheckedFile<unknown>, string | undefined][] = [[issue, issue.loose.doi], ...articles.map((a): [CheckedFile<unknown>, string | undefined] => [a, a.loose.doi])];
+  for (const [checked, doi] of claims) {
+    if (doi === undefined) continue;
     const key = doi.toLowerCase(); // DOIs are case-insensitive
     const owner = owners.get(key);
-    if (owner === undefined) owners.set(key, { issue: src.id, file: file.path });
-    else if (owner.issue !== src.id) {
-      const located = parsed(where);
-      problems.push({ file: file.path, path: ['doi'], message: `DOI ${doi} is already used by ${owner.file}`, hint: 'every article and issue needs its own DOI', ...(located.ok ? located.locate(['doi']) : {}) });
+    if (owner === undefined) owners.set(key, { issue: issueId, file: checked.file.path });
+    else if (owner.issue !== issueId) {
+      problems.push(checked.place({ path: ['doi'], message: `DOI ${doi} is already used by ${owner.file}`, hint: 'every article and issue needs its own DOI: correct this one' }));
     }
   }
   return problems;
@@ -88,3 +103,10 @@ function claimDois(owners: DoiOwners, src: JournalSources['issues'][number], iss
 
 /** `metadata/balcanica/L-2019/edemskiy.yaml` → `edemskiy` */
 export const articleId = (path: string): string => path.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '');
+
+/** The journal's id as `loadJournal` gives it (its `id`, else the folder's name), even when journal.yaml has other problems. */
+export function journalIdOf(sources: JournalSources): string {
+  const yaml = parseYaml(sources.journal);
+  const parsed = yaml.ok ? slug.safeParse((yaml.value as { id?: unknown } | null)?.id) : undefined;
+  return parsed?.success ? parsed.data : sources.id;
+}

@@ -39,6 +39,14 @@ const ZOD_UNION_DEFAULT = 'Invalid input';
 const absent = (value: undefined | null): { message: string; hint?: string } =>
   value === undefined ? { message: 'is required' } : { message: 'is empty', hint: 'give a value, or delete the line if the field is optional' };
 
+/** `{ Balkans: history }`, as YAML reads `- Balkans: history`: the text the editor meant. */
+function colonText(value: unknown): string | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value);
+  const [key, inner] = entries[0] ?? [];
+  return entries.length === 1 && (typeof inner === 'string' || typeof inner === 'number') ? `${key}: ${inner}` : undefined;
+}
+
 const QUOTE_HINT = 'put the value in quotes so that YAML keeps it as text, exactly as written';
 
 /** Every problem one zod issue stands for (unknown keys give one each; unions pick the branch that fits the value). */
@@ -94,6 +102,8 @@ function messageFor(issue: Issue, value: unknown): { message: string; hint?: str
       if (value === undefined || value === null) return absent(value);
       if (value === '') return { message: 'must not be empty' };
       const message = `must be ${typeWord(issue.expected)}, not ${describeValue(value)}`;
+      const text = colonText(value);
+      if (issue.expected === 'string' && text !== undefined) return { message, hint: `YAML read the ": " in this text as a field: put the text in quotes, "${text}"` };
       return issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean') ? { message, hint: QUOTE_HINT } : { message };
     }
     case 'invalid_value':

@@ -8,6 +8,7 @@ import { compareDates } from './dates.ts';
 import { doiPrefix } from './identifiers.ts';
 import type { Issue } from './issue.ts';
 import type { Journal } from './journal.ts';
+import { known, type Loose } from './loose.ts';
 import type { FieldPath } from './problems.ts';
 import type { Article, IssueBundle } from './resolved.ts';
 
@@ -48,41 +49,45 @@ export function resolveArticle(journal: Journal, issue: Issue, id: string, file:
   };
 }
 
-/** Rules across an issue's files; `where` is the article's index in `files` or the journal/issue file. */
-export function issueRules(journal: Journal, issue: Issue, files: readonly ArticleFile[]): RuleProblem[] {
+/** Rules across an issue's files; `where` is the article's index in `files` or the journal/issue file. Each runs on what loaded: a field that did not pass its own schema is skipped, never guessed. */
+export function issueRules(journal: Loose<Journal>, issue: Loose<Issue>, files: readonly Loose<ArticleFile>[]): RuleProblem[] {
   const problems: RuleProblem[] = [];
   const prefix = journal.doi_prefix;
   const outside = (doi: string): string => `DOI ${doi} is outside the journal's prefix ${prefix}`;
-  const prefixHint = `Crossref accepts only DOIs under the depositor's prefix (doi_prefix in journal.yaml: ${prefix})`;
-  if (issue.doi !== undefined && doiPrefix(issue.doi) !== prefix) problems.push({ where: 'issue', path: ['doi'], message: outside(issue.doi), hint: prefixHint });
+  const prefixHint = `Crossref accepts only DOIs under the depositor's prefix (doi_prefix in journal.yaml: ${prefix}): change the DOI, or the prefix if it is wrong`;
+  if (prefix !== undefined && issue.doi !== undefined && doiPrefix(issue.doi) !== prefix) problems.push({ where: 'issue', path: ['doi'], message: outside(issue.doi), hint: prefixHint });
   const seen = new Map<string, number>();
   if (issue.doi !== undefined) seen.set(issue.doi.toLowerCase(), -1);
+  const sections = known(issue, 'sections') ? (issue.sections ?? []).flatMap((s) => (s ? [s.id] : [])) : undefined;
   files.forEach((file, k) => {
-    if (doiPrefix(file.doi) !== prefix) problems.push({ where: k, path: ['doi'], message: outside(file.doi), hint: prefixHint });
-    const key = file.doi.toLowerCase(); // DOIs are case-insensitive
-    const before = seen.get(key);
-    if (before !== undefined) {
-      problems.push({ where: k, path: ['doi'], message: `DOI ${file.doi} is already used by ${before === -1 ? 'the issue' : `another article in this issue`}`, hint: 'every article needs its own DOI' });
-    } else seen.set(key, k);
-    if (file.section !== undefined && !issue.sections?.some((s) => s.id === file.section)) {
-      const known = issue.sections?.map((s) => s.id).join(', ');
-      problems.push({ where: k, path: ['section'], message: `section "${file.section}" is not listed in issue.yaml`, hint: known ? `known sections: ${known}` : 'add sections to issue.yaml' });
+    if (file.doi !== undefined) {
+      if (prefix !== undefined && doiPrefix(file.doi) !== prefix) problems.push({ where: k, path: ['doi'], message: outside(file.doi), hint: prefixHint });
+      const key = file.doi.toLowerCase(); // DOIs are case-insensitive
+      const before = seen.get(key);
+      if (before !== undefined) {
+        problems.push({ where: k, path: ['doi'], message: `DOI ${file.doi} is already used by ${before === -1 ? 'the issue' : `another article in this issue`}`, hint: 'every article needs its own DOI' });
+      } else seen.set(key, k);
     }
-    const language = file.language ?? journal.languages[0]!;
-    if (language in file.translated_titles) {
-      problems.push({ where: k, path: ['translated_titles', language], message: `a translated title in ${language}, the article's own language`, hint: 'translated titles are in other languages than the article' });
+    if (file.section !== undefined && sections !== undefined && !sections.includes(file.section)) {
+      const list = sections.join(', ');
+      problems.push({ where: k, path: ['section'], message: `section "${file.section}" is not listed in issue.yaml`, hint: list ? `use one of: ${list}, or add it to sections in issue.yaml` : 'add sections (id and title) to issue.yaml' });
     }
-    if (1 + Object.keys(file.translated_titles).length > CROSSREF_LIMITS.titles) {
-      problems.push({ where: k, path: ['translated_titles'], message: `more than ${CROSSREF_LIMITS.titles} titles`, hint: 'Crossref accepts at most 20 titles per article' });
+    const language = known(file, 'language') ? (file.language ?? journal.languages?.[0]) : undefined;
+    const translated = file.translated_titles ?? {};
+    if (language !== undefined && language in translated) {
+      problems.push({ where: k, path: ['translated_titles', language], message: `a translated title in ${language}, the article's own language`, hint: 'translated titles are in other languages than the article: move it to title, or change its language tag' });
     }
-    file.contributors.forEach((c, n) => {
-      if (c.affiliations.length > CROSSREF_LIMITS.institutionsPerContributor) {
-        problems.push({ where: k, path: ['contributors', n, 'affiliations'], message: `${c.affiliations.length} affiliations`, hint: 'Crossref accepts at most 5 institutions per contributor' });
+    if (1 + Object.keys(translated).length > CROSSREF_LIMITS.titles) {
+      problems.push({ where: k, path: ['translated_titles'], message: `more than ${CROSSREF_LIMITS.titles} titles`, hint: 'Crossref accepts at most 20 titles per article: drop some translations' });
+    }
+    (file.contributors ?? []).forEach((c, n) => {
+      if (c && c.affiliations.length > CROSSREF_LIMITS.institutionsPerContributor) {
+        problems.push({ where: k, path: ['contributors', n, 'affiliations'], message: `${c.affiliations.length} affiliations`, hint: 'Crossref accepts at most 5 institutions per contributor: keep the five that matter most' });
       }
     });
-    const { received, accepted } = file.dates;
+    const { received, accepted } = file.dates ?? {};
     if (received && accepted && compareDates(accepted, received) < 0) {
-      problems.push({ where: k, path: ['dates', 'accepted'], message: 'accepted before it was received' });
+      problems.push({ where: k, path: ['dates', 'accepted'], message: 'accepted before it was received', hint: 'check both dates: accepted comes on or after received' });
     }
   });
   return problems;

@@ -97,10 +97,10 @@ describe('loadJournal', () => {
     // Act
     const found = problems(files).map(formatProblem);
     // Assess
-    expect(found).toEqual(['test/v2/b1.yaml:1:6: doi: DOI 10.5555/A1 is already used by test/v1/a1.yaml (hint: every article and issue needs its own DOI)']);
+    expect(found).toEqual(['test/v2/b1.yaml:1:6: doi: DOI 10.5555/A1 is already used by test/v1/a1.yaml (hint: every article and issue needs its own DOI: correct this one)']);
   });
 
   test('an empty file is one problem at 1:1', () => {
-    expect(problems(article('# only a comment\n')).map(formatProblem)).toEqual(['test/v1/a1.yaml:1:1: the file is empty']);
+    expect(problems(article('# only a comment\n')).map(formatProblem)).toEqual(['test/v1/a1.yaml:1:1: the file is empty (hint: fill it in, or delete it)']);
   });
 });
