@@ -13,6 +13,7 @@ import { registerMove } from './move-command.ts';
 import { registerNew } from './new-command.ts';
 import { registerPublish } from './publish-command.ts';
 import { registerStatus } from './status-command.ts';
+import { formatProblem } from '#core/model/index';
 import { contentSummary, count, problemReport } from './report.ts';
 
 export type Io = {
@@ -63,11 +64,12 @@ function batchIdOption(value: string): string {
 
 function validate(root: string, io: Io): number {
   const checked = checkMetadata(root);
+  for (const warning of checked.warnings) io.out(`${formatProblem(warning)}\n`);
   if (checked.problems.length > 0) {
     for (const line of problemReport(checked.problems)) io.out(`${line}\n`);
     return EXIT.problems;
   }
-  io.out(`OK: ${contentSummary(checked.issues)} in ${root}\n`);
+  io.out(`OK: ${contentSummary(checked.issues)} in ${root}${checked.warnings.length > 0 ? ` (${checked.warnings.length} warning${checked.warnings.length === 1 ? '' : 's'} above)` : ''}\n`);
   return EXIT.ok;
 }
 

@@ -65,11 +65,24 @@ describe('colophon (command line)', () => {
 });
 
 describe('colophon validate', () => {
-  test('the seed metadata is valid', async () => {
+  test('the seed metadata is valid, with a warning that names the licence it lacks', async () => {
     // Act
     const run = await runCli(['validate', join(repoDir, 'metadata')]);
+    // Assess: a warning is advice, not a failure
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')).toEqual([
+      expect.stringMatching(/^\/.*\/balcanica\/journal\.yaml:\d+:\d+: warning: license: no licence: 1 article\(s\) of issue L-2019 .* JATS4R and Crossref expect one \(hint: add license: /),
+      `OK: 1 journal, 1 issue, 1 article in ${join(repoDir, 'metadata')} (1 warning above)`,
+      '',
+    ]);
+  });
+
+  test('a journal with a licence gets no licence warning', async () => {
+    // Act
+    const run = await runCli(['validate', join(repoDir, 'tests/fixtures/metadata')]);
     // Assess
-    expect(run).toEqual({ code: 0, stdout: `OK: 1 journal, 1 issue, 1 article in ${join(repoDir, 'metadata')}\n`, stderr: '' });
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain('warning');
   });
 
   test('one issue folder can be validated alone', async () => {
@@ -77,7 +90,7 @@ describe('colophon validate', () => {
     const run = await runCli(['validate', join(repoDir, 'metadata/balcanica/L-2019')]);
     // Assess
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^OK: 1 journal, 1 issue, 1 article/);
+    expect(run.stdout).toMatch(/^OK: 1 journal, 1 issue, 1 article/m);
   });
 
   test('prints every problem sorted by file, then line, and a summary', async () => {
@@ -112,7 +125,7 @@ describe('colophon validate', () => {
     // Act
     const run = runBin(['validate', 'metadata']);
     // Assess
-    expect(run).toEqual({ code: 0, stdout: 'OK: 1 journal, 1 issue, 1 article in metadata\n', stderr: '' });
+    expect(run).toEqual({ code: 0, stdout: expect.stringMatching(/warning: license: [^\n]*\nOK: 1 journal, 1 issue, 1 article in metadata \(1 warning above\)\n$/), stderr: '' });
   });
 });
 

@@ -3,42 +3,17 @@
  * must (and must not) appear in the JATS, the Crossref deposit and the landing page. Every XML
  * output is also validated against the official XSDs.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
 import { renderCrossrefDeposit } from '#core/crossref/index';
 import { renderJats } from '#core/jats/index';
 import { renderLandingPage } from '#core/landing/index';
-import { formatProblem, loadJournal } from '#core/model/index';
-import { repoDir } from '../helpers/shared.ts';
+import { caseBundle, cases, type Expect } from '../helpers/cases.ts';
 import { validateXml } from '../helpers/xsd.ts';
 
-type Expect = { contains?: string[]; absent?: string[]; meta?: Record<string, string[]> };
-type Case = { name: string; article: Record<string, unknown>; jats?: Expect; crossref?: Expect; html?: Expect };
-
-const casesDir = join(repoDir, 'tests/fixtures/cases');
-const seedDir = join(repoDir, 'metadata/balcanica');
-const seedArticle = parse(readFileSync(join(seedDir, 'L-2019/edemskiy.yaml'), 'utf8')) as Record<string, unknown>;
-
-const cases = readdirSync(casesDir)
-  .filter((f) => f.endsWith('.yaml'))
-  .sort()
-  .flatMap((file) => (parse(readFileSync(join(casesDir, file), 'utf8')) as Case[]).map((c) => ({ concept: file.replace('.yaml', ''), ...c })));
-
-/** The seed article with the case's top-level keys replaced (null removes a key). */
 function render(patch: Record<string, unknown>) {
-  const article = { ...structuredClone(seedArticle), ...patch };
-  for (const [k, v] of Object.entries(article)) if (v === null) delete article[k];
-  const result = loadJournal({
-    id: 'balcanica',
-    journal: { path: 'journal.yaml', text: readFileSync(join(seedDir, 'journal.yaml'), 'utf8') },
-    issues: [{ id: 'L-2019', issue: { path: 'issue.yaml', text: readFileSync(join(seedDir, 'L-2019/issue.yaml'), 'utf8') }, articles: [{ path: 'case.yaml', text: stringify(article) }] }],
-  });
-  if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
-  const bundle = result.bundles[0]!;
+  const bundle = caseBundle(patch);
   const only = bundle.articles[0]!;
   return {
     jats: renderJats(bundle, only),

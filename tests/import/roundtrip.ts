@@ -96,6 +96,13 @@ export function unmatchedDois(sources: readonly { readonly doi: string }[], outp
 const BATCH = { batchId: 'colophon-import-roundtrip', timestamp: '20240101000000000' } as const;
 const compact = (s: string | undefined): string => (s ?? '').normalize('NFC').replace(/\s+/g, '');
 const show = (v: unknown): string => (v === undefined ? 'nothing' : JSON.stringify(v));
+/**
+ * A licence compared by what it names: Colophon writes Creative Commons URLs in their canonical
+ * https form with a trailing slash (and without `legalcode`/`deed`), so the scheme, `www.`, case
+ * and those endings are not a difference. Written here apart from model/license-url.ts.
+ */
+const licenceKey = (url: string | undefined): string | undefined =>
+  url === undefined || !/creativecommons\.org/i.test(url) ? url : url.toLowerCase().replace(/^https?:\/\/(www\.)?/, '').replace(/\/(legalcode|deed(\.[a-z-]+)?)$/, '').replace(/\/$/, '');
 
 /** Differences between the source's facts and a rendering's, as `field: source …, <output> …`. */
 export function compareFacts(source: Facts, out: Facts | undefined, output: string, doiField = 'doi'): string[] {
@@ -116,7 +123,7 @@ export function compareFacts(source: Facts, out: Facts | undefined, output: stri
   // Dates the source states must come through unchanged; the model may add the issue's.
   if (source.published.print) differ('print date', source.published.print, out.published.print);
   if (source.published.online) differ('online date', source.published.online, out.published.online);
-  differ('licence', source.license, out.license);
+  differ('licence', licenceKey(source.license), licenceKey(out.license));
   differ('references', source.references, out.references);
   return diffs;
 }

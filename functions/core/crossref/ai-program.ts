@@ -11,13 +11,14 @@ import { el, leaf, type XmlElement } from '../xml/tree.ts';
 
 const LICENSE_APPLIES_TO = ['vor', 'tdm'] as const;
 
-export function aiProgram(license: License | undefined, published: PublicationDates): XmlElement | undefined {
-  if (license === undefined) return undefined;
+export function aiProgram(license: License | undefined, published: PublicationDates, freeToRead = false): XmlElement | undefined {
+  if (license === undefined && !freeToRead) return undefined;
   const start = licenseStart(published);
   return el(
     'ai:program',
     { name: 'AccessIndicators' },
-    LICENSE_APPLIES_TO.map((appliesTo) => leaf('ai:license_ref', license.url, { applies_to: appliesTo, start_date: start })),
+    freeToRead && el('ai:free_to_read'),
+    license && LICENSE_APPLIES_TO.map((appliesTo) => leaf('ai:license_ref', license.url, { applies_to: appliesTo, start_date: start })),
   );
 }
 

@@ -30,7 +30,7 @@ export function journalArticle(journal: Journal, article: Article): XmlElement {
     pages(article.pages),
     publisherItem(article.article_number),
     frProgram(article.funding),
-    aiProgram(article.license, article.dates.published),
+    aiProgram(article.license, article.dates.published, article.free_to_read),
     relProgram(article.relations),
     articleDoiData(journal, article),
     citationList(article.references),

@@ -3,6 +3,7 @@
  * Schema docs: https://data.crossref.org/reports/help/schema_doc/5.4.0/index.html
  */
 import type { InlineTag } from '../model/markup.ts';
+import type { ReferenceType } from '../model/reference-types.ts';
 
 export const CROSSREF_SCHEMA_VERSION = '5.4.0';
 
@@ -29,3 +30,21 @@ export const JATS_MARKUP = { i: 'jats:italic', b: 'jats:bold', sub: 'jats:sub', 
  * not a BCP 47 tag: `sr-Latn` is deposited as `sr`. (`xml:lang` on JATS abstracts keeps the full tag.)
  */
 export const crossrefLanguage = (tag: string): string => tag.split('-')[0]!.toLowerCase();
+
+/**
+ * `citation/@type` per reference type (crossref5.4.0.xsd, `citation_key.atts`): the values Crossref
+ * added in 5.4.0 for reference matching.
+ */
+export const CITATION_TYPES = {
+  'journal-article': 'journal_article',
+  book: 'book',
+  chapter: 'book_chapter',
+  'conference-paper': 'conference_paper',
+  thesis: 'dissertation',
+  report: 'report',
+  dataset: 'dataset',
+  software: 'software',
+  preprint: 'preprint',
+  'web-page': 'web_resource',
+  other: 'other',
+} as const satisfies Record<ReferenceType, string>;

@@ -9,7 +9,7 @@ import { elocationId, fpage, issueNumber, issueTitle, lpage, volume } from './is
 import { kwdGroup } from './kwd-group.ts';
 import { permissions } from './permissions.ts';
 import { relatedArticle } from './related-article.ts';
-import { selfUri } from './self-uri.ts';
+import { selfUris } from './self-uri.ts';
 import { titleGroup } from './title-group.ts';
 
 /** https://jats.nlm.nih.gov/publishing/tag-library/1.4/element/article-meta.html */
@@ -31,11 +31,11 @@ export function articleMeta(bundle: IssueBundle, article: Article): XmlElement {
     elocationId(article),
     history(article),
     permissions(article),
-    article.galleys.map((g) => selfUri(journal, article, g)),
+    selfUris(journal, article),
     article.relations.map(relatedArticle),
     abstract(article),
     transAbstracts(article),
-    article.keywords.map(kwdGroup),
+    article.keywords.map((group) => kwdGroup(group, article.language)),
     fundingGroup(article),
   );
 }

@@ -23,9 +23,11 @@ export function awardGroup(funding: Funding, award: string | undefined): XmlElem
   return el('award-group', null, fundingSource(funding.funder), leaf('award-id', award));
 }
 
-/** With an identifier, the name and ids sit in an institution-wrap; without one, the name is the text. https://jats.nlm.nih.gov/publishing/tag-library/1.4/element/funding-source.html */
+/**
+ * The name and any ids always sit in one institution-wrap, as JATS4R asks of every funder
+ * (https://jats4r.niso.org/funding/). https://jats.nlm.nih.gov/publishing/tag-library/1.4/element/funding-source.html
+ */
 export function fundingSource(funder: Funding['funder']): XmlElement {
-  if (funder.doi === undefined && funder.ror === undefined) return el('funding-source', null, funder.name);
   return el(
     'funding-source',
     null,

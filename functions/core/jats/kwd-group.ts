@@ -2,12 +2,16 @@
 import type { KeywordGroup } from '../model/resolved.ts';
 import { el, type XmlElement } from '../xml/tree.ts';
 
-/** https://jats.nlm.nih.gov/publishing/tag-library/1.4/element/kwd-group.html */
-export function kwdGroup(group: KeywordGroup): XmlElement | undefined {
+/**
+ * `xml:lang` only where the keywords are not in the article's language, which the article
+ * element already states (JATS4R keywords, https://jats4r.niso.org/keywords/).
+ * https://jats.nlm.nih.gov/publishing/tag-library/1.4/element/kwd-group.html
+ */
+export function kwdGroup(group: KeywordGroup, articleLanguage: string): XmlElement | undefined {
   if (group.terms.length === 0) return undefined;
   return el(
     'kwd-group',
-    { 'xml:lang': group.lang, 'kwd-group-type': 'author' },
+    { 'xml:lang': group.lang === articleLanguage ? undefined : group.lang, 'kwd-group-type': 'author' },
     group.terms.map((term) => el('kwd', null, term)),
   );
 }

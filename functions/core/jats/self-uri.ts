@@ -1,9 +1,15 @@
-/** `<self-uri>`: where the published files (galleys) of this article can be read. */
+/** `<self-uri>`: where the published files (galleys) of this article can be read, each link described. */
 import { GALLEY_FORMATS, type Galley } from '../model/galleys.ts';
 import type { Journal } from '../model/journal.ts';
 import type { Article } from '../model/resolved.ts';
 import { galleyUrl } from '../urls.ts';
 import { el, type XmlElement } from '../xml/tree.ts';
+
+/**
+ * Link text says what the file is (JATS4R accessibility: every link needs descriptive text or
+ * `xlink:title`, https://jats4r.niso.org/accessibility/): the galley's label, or its format.
+ */
+export const linkText = (galley: Galley): string => galley.label ?? `Full text (${galley.format.toUpperCase()})`;
 
 /** https://jats.nlm.nih.gov/publishing/tag-library/1.4/element/self-uri.html */
 export function selfUri(journal: Journal, article: Article, galley: Galley): XmlElement {
@@ -11,6 +17,17 @@ export function selfUri(journal: Journal, article: Article, galley: Galley): Xml
   return el(
     'self-uri',
     { 'xlink:href': galleyUrl(journal, article.doi, galley), 'content-type': galley.format, mimetype, 'mime-subtype': subtype },
-    galley.label,
+    linkText(galley),
   );
+}
+
+/** One `self-uri` per distinct address: a file listed twice is linked once. */
+export function selfUris(journal: Journal, article: Article): XmlElement[] {
+  const seen = new Set<string>();
+  return article.galleys.flatMap((g) => {
+    const href = galleyUrl(journal, article.doi, g);
+    if (seen.has(href)) return [];
+    seen.add(href);
+    return [selfUri(journal, article, g)];
+  });
 }

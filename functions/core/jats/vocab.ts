@@ -4,6 +4,7 @@
  */
 import type { ContributorRole } from '../model/contributors.ts';
 import type { InlineTag } from '../model/markup.ts';
+import type { ReferenceType } from '../model/reference-types.ts';
 import type { RelationType } from '../model/relations.ts';
 
 /** `@dtd-version` on `<article>` (https://jats.nlm.nih.gov/publishing/tag-library/1.4/attribute/dtd-version.html). */
@@ -48,3 +49,23 @@ export const ARTICLE_TYPES = {
 
 /** Crossref Open Funder Registry, as JATS4R names it on `<institution-id>` (https://jats4r.niso.org/funding). */
 export const FUNDER_REGISTRY = { vocab: 'open-funder-registry', 'vocab-identifier': '10.13039/open_funder_registry' } as const;
+
+/**
+ * `@publication-type` of a citation, per reference type (JATS4R citations,
+ * https://jats4r.niso.org/general-citations/, and the Tag Library's suggested values,
+ * https://jats.nlm.nih.gov/publishing/tag-library/1.4/attribute/publication-type.html).
+ * A chapter is part of a `book` (its title is a `chapter-title`); a dataset is `data` (JATS4R data citations).
+ */
+export const PUBLICATION_TYPES = {
+  'journal-article': 'journal',
+  book: 'book',
+  chapter: 'book',
+  'conference-paper': 'confproc',
+  thesis: 'thesis',
+  report: 'report',
+  dataset: 'data',
+  software: 'software',
+  preprint: 'preprint',
+  'web-page': 'webpage',
+  other: 'other',
+} as const satisfies Record<ReferenceType, string>;

@@ -84,6 +84,7 @@ export function scholarlyArticle(page: PageContext): Json {
     keywords: keywords.length === 0 ? undefined : keywords,
     abstract: mainAbstract(article),
     license: article.license?.url,
+    isAccessibleForFree: article.free_to_read || undefined,
     copyrightHolder: article.license?.copyright_holder,
     copyrightYear: article.license?.copyright_year,
     publisher: { '@type': 'Organization', name: journal.publisher.name },

@@ -21,7 +21,7 @@ function copyright(license: License): string | undefined {
 
 export function license({ article }: PageContext): Element | undefined {
   const licence = article.license;
-  if (licence === undefined) return undefined;
+  if (licence === undefined) return article.free_to_read ? section('license', 'License', [h('p', 'Free to read: the journal publishes this article open access, free of charge to readers.')]) : undefined;
   const line = copyright(licence);
   return section('license', 'License', [
     line === undefined ? undefined : h('p', line),

@@ -4,7 +4,7 @@ import { contributor } from './contributors.ts';
 import { funding } from './funding.ts';
 import { galley } from './galleys.ts';
 import { publicationDates } from './issue.ts';
-import { license } from './license.ts';
+import { freeToRead, license } from './license.ts';
 import { doi, lang, markup, page, paragraphs, partialDate, printed, slug, text } from './primitives.ts';
 import { reference } from './references.ts';
 import { relation } from './relations.ts';
@@ -58,8 +58,9 @@ export const articleSchema = z
       })
       .default({}),
     license: license.optional().describe('Licence of this article, if not the journal\'s.'),
+    free_to_read: freeToRead.optional(),
     funding: z.array(funding).default([]).describe('Funders (name and Funder Registry DOI or ROR) and award numbers.'),
-    references: z.array(reference).default([]).describe('The reference list: each citation as printed (text), or citation and doi.'),
+    references: z.array(reference).default([]).describe('The reference list: each citation as printed (text), or the citation with its type and parts (authors, year, title, source, volume, pages, doi, …).'),
     galleys: z.array(galley).default([]).describe('Files readers download: format and a file name beside this YAML (path) or a url.'),
     relations: z.array(relation).default([]).describe('Works this article corrects, retracts or translates, by DOI.'),
   })

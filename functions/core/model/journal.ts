@@ -1,7 +1,7 @@
 /** `journal.yaml`: facts about the journal that every issue and article inherits. */
 import { z } from 'zod';
 import { email, issn, lang, slug, text, url } from './primitives.ts';
-import { license } from './license.ts';
+import { freeToRead, license } from './license.ts';
 
 export const journalSchema = z
   .strictObject({
@@ -22,6 +22,7 @@ export const journalSchema = z
     base_url: url.transform((value) => value.replace(/\/+$/, '')).describe('Public site root (https://…); landing pages live below it.'),
     languages: z.array(lang).min(1, 'list at least one language').describe('Language tags the journal publishes in; the first is the default language of articles.'),
     license: license.optional().describe('The default licence of articles; an article may give its own.'),
+    free_to_read: freeToRead.optional(),
     crossref: z.strictObject({
       depositor: z.strictObject({ name: text, email }),
       registrant: text,

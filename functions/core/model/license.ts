@@ -1,12 +1,18 @@
 /** Licence and copyright: the journal's default, overridable per article. */
 import { z } from 'zod';
+import { canonicalLicenseUrl } from './license-url.ts';
 import { text, url } from './primitives.ts';
 
 export const license = z.strictObject({
   /** The licence URL, for example https://creativecommons.org/licenses/by/4.0/. */
-  url,
+  url: url.transform(canonicalLicenseUrl).describe('The licence URL; Creative Commons URLs are written in their canonical form (https://creativecommons.org/licenses/by/4.0/) whatever is typed.'),
   copyright_holder: text.optional(),
   copyright_year: z.number().int().min(1000).max(9999).optional(),
 });
 
 export type License = z.output<typeof license>;
+
+/** NISO ALI `free_to_read`: anyone may read the article without charge (stated by the journal, not implied by a licence). */
+export const freeToRead = z
+  .boolean()
+  .describe('true when anyone may read the articles free of charge (open access), whatever the licence; JATS ali:free_to_read, Crossref ai:free_to_read. Example: true.');

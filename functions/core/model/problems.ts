@@ -13,6 +13,8 @@ export type Problem = {
   /** 1-based line and column of the field in the file, where the file could be parsed. */
   readonly line?: number;
   readonly column?: number;
+  /** A warning is advice (the outputs are still valid and published); anything else is an error that stops the build. */
+  readonly severity?: 'warning';
 };
 
 /** `contributors[0].orcid` */
@@ -27,7 +29,7 @@ export function formatProblem(problem: Problem): string {
   const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}:${problem.column ?? 1}`;
   const field = problem.path.length > 0 ? ` ${formatPath(problem.path)}:` : '';
   const hint = problem.hint ? ` (hint: ${problem.hint})` : '';
-  return `${where}:${field} ${problem.message}${hint}`;
+  return `${where}:${problem.severity === 'warning' ? ' warning:' : ''}${field} ${problem.message}${hint}`;
 }
 
 /** Thrown only when a caller asks for a bundle that has problems: a bug in the caller, not bad data. */

@@ -1,13 +1,111 @@
-/** References: the citation as printed (with inline markup) and its DOI when known. */
+/**
+ * References: the citation as printed (with inline markup), and where known what it cites: its
+ * type and its parts (authors and editors, year, titles, volume, issue, pages, publisher, edition,
+ * ISBN/ISSN, DOI, URL, accessed date). Staff write the text only, or the text and any parts; a
+ * reference without a type gets one from the documented rule in reference-types.ts.
+ */
 import { z } from 'zod';
-import { doi, markup } from './primitives.ts';
+import { doi, markup, partialDate, printed, text, url } from './primitives.ts';
+import { inferReferenceType, REFERENCE_TYPES, type ReferenceType } from './reference-types.ts';
+import type { PartialDate } from './dates.ts';
+import type { InlineText } from './markup.ts';
 
-const full = z.strictObject({ citation: markup, doi: doi.optional() });
+/** A cited person (family name, given names as printed) or an organisation. */
+export const citedName = z
+  .strictObject({
+    family_name: text.optional().describe('Family name as printed: Jelavich.'),
+    given_name: text.optional().describe('Given names or initials as printed: Barbara, or B.'),
+    organization: text.optional().describe('An organisation as author: World Health Organization.'),
+  })
+  .refine((v) => (v.family_name === undefined) !== (v.organization === undefined), 'give family_name (and given_name) for a person, or organization, not both')
+  .refine((v) => v.organization === undefined || v.given_name === undefined, 'an organization has no given_name')
+  .describe('A cited author or editor: {family_name: Jelavich, given_name: Barbara} or {organization: UNESCO}.');
+
+export type CitedName = { readonly kind: 'person'; readonly surname: string; readonly given_names?: string } | { readonly kind: 'organization'; readonly name: string };
+
+const toName = (v: z.output<typeof citedName>): CitedName =>
+  v.organization !== undefined ? { kind: 'organization', name: v.organization } : { kind: 'person', surname: v.family_name!, ...(v.given_name === undefined ? {} : { given_names: v.given_name }) };
+
+/** A year as printed, holding a four-digit year: 1991, 1991a, 2003–2004. */
+const year = z
+  .union([z.string(), z.number().int()])
+  .transform((v) => String(v).trim())
+  .refine((v) => /(?:^|\D)\d{4}(?:\D|$)/.test(v) && v.length <= 20, 'must hold a four-digit year, as printed: 1991, 1991a')
+  .describe('The year as printed (1991, 1991a).');
+
+const isbn = z
+  .string()
+  .trim()
+  .regex(/^(?:97[89]-?)?\d[\d -]{7,14}[\dXx]$/, 'must be an ISBN-10 or ISBN-13, with or without hyphens: 978-0-521-35-7')
+  .describe('ISBN of the cited book: 978-0-521-37-2.');
+
+const issn = z.string().trim().regex(/^\d{4}-?\d{3}[\dXx]$/, 'must be an ISSN: 0350-7653').describe('ISSN of the cited journal: 0350-7653.');
+
+const full = z
+  .strictObject({
+    citation: markup.describe('The reference as printed; inline markup <i> <b> <sub> <sup> <sc> allowed.'),
+    type: z.enum(REFERENCE_TYPES).optional().describe('What it cites: journal-article, book, chapter, conference-paper, thesis, report, dataset, software, preprint, web-page or other. Without it, a rule reads the text (see README, References).'),
+    authors: z.array(citedName).optional().describe('Authors in order: [{family_name: Jelavich, given_name: Barbara}].'),
+    editors: z.array(citedName).optional().describe('Editors of the book or proceedings, in order.'),
+    year: year.optional(),
+    title: markup.optional().describe('Title of the article, chapter, thesis or dataset (not of the journal or book): Consuls on the Danube.'),
+    source: markup.optional().describe('Title of the journal, book, proceedings or website it appeared in: <i>Balcanica</i>.'),
+    volume: printed.optional().describe('Volume as printed: 50, L.'),
+    issue: printed.optional().describe('Issue as printed: 3.'),
+    first_page: printed.optional().describe('First page: 375.'),
+    last_page: printed.optional().describe('Last page: 396.'),
+    article_number: printed.optional().describe('Article number (eLocator) instead of pages: e7.'),
+    publisher: text.optional().describe('Publisher: Cambridge University Press.'),
+    place: text.optional().describe('Place of publication: Cambridge.'),
+    edition: text.optional().describe('Edition as printed: 2nd.'),
+    isbn: isbn.optional(),
+    issn: issn.optional(),
+    doi: doi.optional().describe('The DOI of the cited work: 10.2298/BALC1950001P.'),
+    url: url.optional().describe('Where the cited work is online: https://…'),
+    accessed: partialDate.optional().describe('When the URL was visited: 2024-05-31.'),
+  })
+  .refine((v) => v.article_number === undefined || (v.first_page === undefined && v.last_page === undefined), { message: 'give pages or an article number, not both', path: ['article_number'] })
+  .refine((v) => v.last_page === undefined || v.first_page !== undefined, { message: 'a last page needs a first page', path: ['last_page'] });
+
+export type ReferenceParts = {
+  readonly citation: InlineText;
+  readonly type: ReferenceType;
+  readonly authors: readonly CitedName[];
+  readonly editors: readonly CitedName[];
+  readonly year?: string | undefined;
+  readonly title?: InlineText | undefined;
+  readonly source?: InlineText | undefined;
+  readonly volume?: string | undefined;
+  readonly issue?: string | undefined;
+  readonly first_page?: string | undefined;
+  readonly last_page?: string | undefined;
+  readonly article_number?: string | undefined;
+  readonly publisher?: string | undefined;
+  readonly place?: string | undefined;
+  readonly edition?: string | undefined;
+  readonly isbn?: string | undefined;
+  readonly issn?: string | undefined;
+  readonly doi?: string | undefined;
+  readonly url?: string | undefined;
+  readonly accessed?: PartialDate | undefined;
+};
+
+function resolve(v: z.output<typeof full>): ReferenceParts {
+  const { authors, editors, type, ...rest } = v;
+  const out: Record<string, unknown> = {};
+  for (const [k, value] of Object.entries(rest)) if (value !== undefined) out[k] = value;
+  return {
+    ...(out as Omit<ReferenceParts, 'type' | 'authors' | 'editors'>),
+    type: type ?? inferReferenceType(v.citation, { ...v, editors: editors ?? [] }),
+    authors: (authors ?? []).map(toName),
+    editors: (editors ?? []).map(toName),
+  };
+}
 
 /**
  * A bare string is shorthand for `{ citation: … }`. A union (not a preprocess step) so that the
  * JSON Schema editors get admits both forms.
  */
-export const reference = z.union([markup, full]).transform((v): z.output<typeof full> => (Array.isArray(v) ? { citation: v } : v));
+export const reference = z.union([markup, full]).transform((v): ReferenceParts => resolve(Array.isArray(v) ? { citation: v } : v));
 
 export type Reference = z.output<typeof reference>;

@@ -42,6 +42,7 @@ export function resolveArticle(journal: Journal, issue: Issue, id: string, file:
       published: file.dates.published ?? issue.published,
     },
     ...(license ? { license } : {}),
+    free_to_read: file.free_to_read ?? journal.free_to_read ?? false,
     funding: file.funding,
     references: file.references.map((r, k) => ({ id: `ref${k + 1}`, ...r })),
     galleys: file.galleys,

@@ -10,12 +10,14 @@ import type { Issue, PublicationDates } from './issue.ts';
 import type { Journal } from './journal.ts';
 import type { License } from './license.ts';
 import type { InlineText } from './markup.ts';
+import type { ReferenceParts } from './references.ts';
 import type { Relation } from './relations.ts';
 
 export type Title = { readonly lang: string; readonly title: InlineText; readonly subtitle?: InlineText | undefined };
 export type Abstract = { readonly lang: string; readonly paragraphs: readonly InlineText[] };
 export type KeywordGroup = { readonly lang: string; readonly terms: readonly string[] };
-export type ResolvedReference = { readonly id: string; readonly citation: InlineText; readonly doi?: string | undefined };
+/** A reference with its stable id (`ref1`, …), its type (stated or inferred) and the parts known. */
+export type ResolvedReference = ReferenceParts & { readonly id: string };
 export type Section = { readonly id: string; readonly title: string };
 
 export type Article = {
@@ -37,6 +39,8 @@ export type Article = {
     readonly published: PublicationDates;
   };
   readonly license?: License | undefined;
+  /** Free to read without charge (ALI), the article's own statement or the journal's. */
+  readonly free_to_read: boolean;
   readonly funding: readonly Funding[];
   readonly references: readonly ResolvedReference[];
   readonly galleys: readonly Galley[];

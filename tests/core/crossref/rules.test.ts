@@ -17,7 +17,7 @@ const CASES: readonly Case[] = [
   ['an article accepted after 2200', (b) => withArticle(b, (a) => ({ ...a, dates: { ...a.dates, accepted: { year: 2201 } } })), 0, ['dates', 'accepted']],
   ['a page label over 32 characters', (b) => withArticle(b, (a) => ({ ...a, pages: { first: '1'.repeat(33) } })), 0, ['pages', 'first']],
   ['an article DOI suffix over 200 characters', (b) => withArticle(b, (a) => ({ ...a, doi: `10.5555/${'x'.repeat(201)}` })), 0, ['doi']],
-  ['a reference DOI suffix over 200 characters', (b) => withArticle(b, (a) => ({ ...a, references: [{ id: 'ref1', citation: ['x'], doi: `10.1/${'x'.repeat(201)}` }] })), 0, ['references', 0, 'doi']],
+  ['a reference DOI suffix over 200 characters', (b) => withArticle(b, (a) => ({ ...a, references: [{ id: 'ref1', type: 'other', authors: [], editors: [], citation: ['x'], doi: `10.1/${'x'.repeat(201)}` }] })), 0, ['references', 0, 'doi']],
   ['a family name over 60 characters', (b) => withPerson(b, (p) => ({ ...p, surname: 'S'.repeat(61) })), 0, ['contributors', 0, 'family_name']],
   ['a given name starting with "?"', (b) => withPerson(b, (p) => ({ ...p, given_names: '?Jelena' })), 0, ['contributors', 0, 'given_name']],
   ['a given name with digits in two words', (b) => withPerson(b, (p) => ({ ...p, given_names: '2nd Jelena 3' })), 0, ['contributors', 0, 'given_name']],

@@ -80,7 +80,8 @@ describe('the Balcanica seed (edemskiy)', () => {
     expect(all(abstract, 'p')).toHaveLength(1);
     expect(text(abstract)).toContain('Disagreement between Khrushchev and Enver Hoxha');
     expect(all(root, 'trans-abstract')).toEqual([]);
-    expect(one(root, 'kwd-group').attrs).toEqual({ 'xml:lang': 'en', 'kwd-group-type': 'author' });
+    // The article's own language is on <article>: JATS4R finds a repeat of it on the group unnecessary.
+    expect(one(root, 'kwd-group').attrs).toEqual({ 'kwd-group-type': 'author' });
     expect(all(root, 'kwd').map(text)).toEqual([
       'nationalism',
       'national interest',
@@ -93,8 +94,12 @@ describe('the Balcanica seed (edemskiy)', () => {
     ]);
   });
 
+  it('says the seed is free to read, with no licence: the journal states none', () => {
+    expect(elements(one(root, 'permissions')).map((e) => e.name)).toEqual(['ali:free_to_read']);
+  });
+
   it('leaves out what the seed does not know: licence, history, funding, references', () => {
-    for (const name of ['permissions', 'history', 'funding-group', 'back', 'article-categories', 'trans-title-group', 'related-article', 'self-uri']) {
+    for (const name of ['license', 'copyright-holder', 'history', 'funding-group', 'back', 'article-categories', 'trans-title-group', 'related-article', 'self-uri']) {
       expect(all(root, name), name).toEqual([]);
     }
   });
@@ -110,7 +115,7 @@ describe('the rich fixture article (a01-petrovic)', () => {
   });
 
   it('keeps inline markup in the title and gives each translated title its language', () => {
-    const title = one(root, 'article-title');
+    const title = one(one(root, 'article-meta'), 'article-title');
     expect(elements(title).map((e) => [e.name, text(e)])).toEqual([['italic', 'Acta Bosniaca']]);
     expect(text(one(root, 'subtitle'))).toBe('Sources in Serbian, Albanian & Russian');
     const translated = all(root, 'trans-title-group').map((g) => ({
@@ -156,10 +161,10 @@ describe('the rich fixture article (a01-petrovic)', () => {
   });
 
   it('has volume, issue, issue title in plain text, pages and both dates of the history', () => {
-    expect(text(one(root, 'volume'))).toBe('12');
-    expect(text(one(root, 'issue'))).toBe('3');
+    expect(text(one(one(root, 'article-meta'), 'volume'))).toBe('12');
+    expect(text(one(one(root, 'article-meta'), 'issue'))).toBe('3');
     expect(text(one(root, 'issue-title'))).toBe('Borders & Frontiers');
-    expect([text(one(root, 'fpage')), text(one(root, 'lpage'))]).toEqual(['1', '28']);
+    expect([text(one(one(root, 'article-meta'), 'fpage')), text(one(one(root, 'article-meta'), 'lpage'))]).toEqual(['1', '28']);
     const dates = all(one(root, 'history'), 'date');
     expect(dates.map((d) => [d.attrs['date-type'], d.attrs['iso-8601-date'], dateOf(d)])).toEqual([
       ['received', '2024-01-12', { day: '12', month: '01', year: '2024' }],
@@ -203,7 +208,7 @@ describe('the rich fixture article (a01-petrovic)', () => {
 
   it('has one keyword group per language', () => {
     expect(all(root, 'kwd-group').map((g) => [g.attrs['xml:lang'], all(g, 'kwd').length])).toEqual([
-      ['en', 3],
+      [undefined, 3],
       ['fr', 2],
       ['sr', 2],
     ]);

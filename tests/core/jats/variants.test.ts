@@ -37,6 +37,7 @@ const variants: Variant[] = [
       pages: undefined,
       dates: { published: { online: { year: 2024 } } },
       section: a.section,
+      free_to_read: false,
     }),
     expect: (root) => {
       expect(elements(one(root, 'article-meta')).map((e) => e.name)).toEqual(['article-id', 'title-group', 'contrib-group', 'pub-date', 'issue']);
@@ -96,7 +97,8 @@ const variants: Variant[] = [
     article: () => ({ funding: [{ funder: { name: 'A Small Foundation' }, awards: [] }] }),
     expect: (root) => {
       const source = one(root, 'funding-source');
-      expect(source.children).toEqual(['A Small Foundation']);
+      // JATS4R asks for an institution-wrap around every funder, with or without an id.
+      expect(all(one(source, 'institution-wrap'), 'institution').map(text)).toEqual(['A Small Foundation']);
       expect(all(root, 'award-id')).toEqual([]);
     },
   },
@@ -104,7 +106,7 @@ const variants: Variant[] = [
     name: 'a citation that prints its DOI gets the pub-id in place, matched regardless of case',
     from: 'edemskiy',
     article: () => ({
-      references: [{ id: 'ref1', citation: markup('Petrović, J. <i>Consuls</i>. https://doi.org/10.2298/balc1950001p. Accessed 2024.'), doi: '10.2298/BALC1950001P' }],
+      references: [{ id: 'ref1', type: 'web-page', authors: [], editors: [], citation: markup('Petrović, J. <i>Consuls</i>. https://doi.org/10.2298/balc1950001p. Accessed 2024.'), doi: '10.2298/BALC1950001P' }],
     }),
     expect: (root) => {
       const citation = one(root, 'mixed-citation');
@@ -120,7 +122,7 @@ const variants: Variant[] = [
       titles: [{ lang: 'en', title: ['Q&A: <script>alert("x")</script> & ]]> p < 0.05'] }, ...a.titles.slice(1)],
       keywords: [{ lang: 'en', terms: ['<kwd>', 'A & B'] }],
       contributors: [{ ...a.contributors[0]!, affiliations: [{ name: 'Institut "Mihajlo Pupin" <Belgrade> & Co' }] }],
-      references: [{ id: 'ref1', citation: ['<mixed-citation>&amp;</mixed-citation>'], doi: SICI }],
+      references: [{ id: 'ref1', type: 'other', authors: [], editors: [], citation: ['<mixed-citation>&amp;</mixed-citation>'], doi: SICI }],
       relations: [{ type: 'translation-of', doi: SICI }],
     }),
     expect: (root, xml) => {

@@ -78,8 +78,10 @@ describe('the body of the seed page', () => {
     expect(first(page, 'nav.languages')).toBeUndefined();
   });
 
-  it('has no section for what the seed lacks (references, licence, funding)', () => {
-    for (const id of ['references', 'license', 'funding']) expect(first(page, `#${id}`)).toBeUndefined();
+  it('has no section for what the seed lacks (references, funding), and says it is free to read without naming a licence', () => {
+    for (const id of ['references', 'funding']) expect(first(page, `#${id}`)).toBeUndefined();
+    expect(first(page, '#license a[rel="license"]')).toBeUndefined();
+    expect(textOf(one(page, '#license p'))).toMatch(/^Free to read/);
   });
 });
 
