@@ -8,7 +8,7 @@ import { fundingGroup } from './funding-group.ts';
 import { elocationId, fpage, issueNumber, issueTitle, lpage, volume } from './issue-info.ts';
 import { kwdGroup } from './kwd-group.ts';
 import { permissions } from './permissions.ts';
-import { relatedArticle } from './related-article.ts';
+import { noticeArticle, relatedArticle } from './related-article.ts';
 import { selfUri } from './self-uri.ts';
 import { titleGroup } from './title-group.ts';
 
@@ -33,6 +33,7 @@ export function articleMeta(bundle: IssueBundle, article: Article): XmlElement {
     permissions(article),
     article.galleys.map((g) => selfUri(journal, article, g)),
     article.relations.map(relatedArticle),
+    (article.updatedBy ?? []).map(noticeArticle),
     abstract(article),
     transAbstracts(article),
     article.keywords.map(kwdGroup),

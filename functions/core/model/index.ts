@@ -16,3 +16,6 @@ export * from './references.ts';
 export * from './relations.ts';
 export * from './resolve.ts';
 export * from './resolved.ts';
+export * from './attach.ts';
+export * from './file-kinds.ts';
+export * from './order.ts';

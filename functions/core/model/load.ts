@@ -11,6 +11,7 @@ import { issueRules, resolveArticle } from './resolve.ts';
 import type { IssueBundle } from './resolved.ts';
 import { parseYaml, type SourceFile } from './yaml-source.ts';
 import { issueProblems } from './messages.ts';
+import { orderArticles } from './order.ts';
 
 export type { SourceFile } from './yaml-source.ts';
 
@@ -56,12 +57,13 @@ export function loadJournal(sources: JournalSources): LoadResult {
     const j: Journal = { ...journal.value, id: journal.value.id ?? sources.id };
     const i: Issue = { ...issue.value, id: src.id };
     const files = articles.map((a) => (a as Extract<typeof a, { ok: true }>).value as ArticleFile);
-    for (const rule of issueRules(j, i, files)) {
+    const ids = src.articles.map((a) => articleId(a.path));
+    for (const rule of issueRules(j, i, files, ids)) {
       const [file, located] = rule.where === 'journal' ? [sources.journal, journal] : rule.where === 'issue' ? [src.issue, issue] : [src.articles[rule.where]!, articles[rule.where]!];
       problems.push({ file: file.path, path: rule.path, message: rule.message, ...(rule.hint ? { hint: rule.hint } : {}), ...(located.ok ? located.locate(rule.path) : {}) });
     }
     problems.push(...claimDois(doiOwners, src, i, files, (where) => (where === 'issue' ? issue : articles[where]!)));
-    bundles.push({ journal: j, issue: i, articles: files.map((f, k) => resolveArticle(j, i, articleId(src.articles[k]!.path), f)) });
+    bundles.push({ journal: j, issue: i, articles: orderArticles(i, files.map((f, k) => resolveArticle(j, i, ids[k]!, f))) });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, bundles };
 }

@@ -4,15 +4,18 @@
  * leaves only its problems behind. Each article gets a new version only when the hash of its
  * normalised record changed, and a render job when its current version is not rendered yet
  * (so a retry after a crash half-way still renders everything, and unchanged articles cost nothing).
+ * The files the metadata names (galleys) are checked before anything is written (ingest-files.ts):
+ * one wrong file refuses the issue, like a wrong field.
  */
-import { loadJournal, type IssueBundle } from '#core/model/index';
+import { loadJournal, type IssueBundle, type Problem } from '#core/model/index';
 import { recordHash } from '#adapters/content-hash';
 import { readIssue } from '#adapters/inbox';
 import type { Logger } from '#adapters/logger';
 import type { ObjectStore } from '#adapters/object-store';
 import type { QueueSender } from '#adapters/queue';
-import type { ArticleRecord, RecordsStore } from '#adapters/records';
+import type { ArticleRecord, RecordsStore, Stored } from '#adapters/records';
 import type { RenderJob } from '../jobs.ts';
+import { checkAttachedFiles } from './ingest-files.ts';
 import { mapLimit } from './pool.ts';
 
 export type IngestDeps = {
@@ -21,6 +24,8 @@ export type IngestDeps = {
   readonly renderQueue: QueueSender<RenderJob>;
   readonly log: Logger;
   readonly now: () => Date;
+  /** The largest galley the stage takes, in bytes (`GALLEY_MAX_BYTES`). */
+  readonly maxFileBytes: number;
 };
 
 export type IngestSummary =
@@ -40,26 +45,30 @@ export async function ingestManifest(deps: IngestDeps, manifestKey: string): Pro
   const { manifest, sources } = read;
   const now = deps.now().toISOString();
   const log = deps.log.child({ batchId: manifest.batchId, journalId: manifest.journal, issueId: manifest.issue });
+  const refuse = async (problems: Problem[]): Promise<IngestSummary> => {
+    await deps.records.putProblems({ journalId: manifest.journal, issueId: manifest.issue, batchId: manifest.batchId, at: now, problems });
+    log.warn('metadata refused', { problems: problems.length });
+    return { status: 'invalid', manifestKey, journalId: manifest.journal, issueId: manifest.issue, problems: problems.length };
+  };
   const loaded = loadJournal(sources);
-  if (!loaded.ok) {
-    await deps.records.putProblems({ journalId: manifest.journal, issueId: manifest.issue, batchId: manifest.batchId, at: now, problems: loaded.problems });
-    log.warn('metadata refused', { problems: loaded.problems.length });
-    return { status: 'invalid', manifestKey, journalId: manifest.journal, issueId: manifest.issue, problems: loaded.problems.length };
-  }
-  const bundle = loaded.bundles[0];
-  if (loaded.bundles.length !== 1 || bundle === undefined) throw new RangeError(`a manifest holds one issue; the loader returned ${loaded.bundles.length}`);
-  const summary = await storeBundle(deps, bundle, { batchId: manifest.batchId, now });
+  if (!loaded.ok) return refuse(loaded.problems);
+  const loadedBundle = loaded.bundles[0];
+  if (loaded.bundles.length !== 1 || loadedBundle === undefined) throw new RangeError(`a manifest holds one issue; the loader returned ${loaded.bundles.length}`);
+  // One read for every head instead of one per article; putVersion reads again only after a lost race.
+  const heads = await deps.records.getHeads(loadedBundle.articles.map((a) => a.doi));
+  const files = await checkAttachedFiles({ inbox: deps.inbox, maxBytes: deps.maxFileBytes }, manifest, sources, loadedBundle, heads);
+  if (!files.ok) return refuse(files.problems);
+  const bundle = files.bundle;
+  const summary = await storeBundle(deps, bundle, heads, { batchId: manifest.batchId, now });
   await deps.records.clearProblems(bundle.journal.id, bundle.issue.id);
   log.info('issue ingested', summary);
   return { status: 'published', manifestKey, journalId: bundle.journal.id, issueId: bundle.issue.id, ...summary };
 }
 
-async function storeBundle(deps: IngestDeps, bundle: IssueBundle, at: { batchId: string; now: string }): Promise<{ created: number; unchanged: number; queued: number }> {
+async function storeBundle(deps: IngestDeps, bundle: IssueBundle, heads: ReadonlyMap<string, Stored>, at: { batchId: string; now: string }): Promise<{ created: number; unchanged: number; queued: number }> {
   const { journal, issue } = bundle;
   await deps.records.putJournal(journal, recordHash(journal), at.now);
   await deps.records.putIssue(journal, issue, recordHash({ journal, issue }), at);
-  // One read for every head instead of one per article; putVersion reads again only after a lost race.
-  const heads = await deps.records.getHeads(bundle.articles.map((a) => a.doi));
   const outcomes = await mapLimit(bundle.articles, ARTICLE_CONCURRENCY, async (article) => {
     const record: ArticleRecord = { journal, issue, article };
     const result = await deps.records.putVersion(record, recordHash(record), at, { head: heads.get(article.doi.toLowerCase()) });
