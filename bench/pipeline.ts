@@ -17,6 +17,7 @@ import { awsEnv, startEmulators } from '#infra/local/emulators';
 import { measureColdImport, type LocalLambda } from '#infra/local/lambda';
 import { CDK_OUT } from '#infra/local/paths';
 import { publishSources } from '#infra/local/publish';
+import { syntheticFiles } from './synthetic-files.ts';
 import { deployLocal, type LocalStack } from '#infra/local/stack';
 import { ensureSynth } from '#infra/local/synth';
 import { processTreeCpu } from './measure.ts';
@@ -49,7 +50,7 @@ async function pass(stack: LocalStack, sources: Parameters<typeof publishSources
   const before = snapshot(stack);
   const cpuBefore = processTreeCpu();
   const started = performance.timeOrigin + performance.now();
-  await publishSources(stack, sources);
+  await publishSources(stack, sources, { files: syntheticFiles });
   await stack.drain({ timeoutMs: 1_800_000, quietMs: 500 });
   const ended = performance.timeOrigin + performance.now();
   const cpu = new Map([...processTreeCpu()].map(([name, seconds]) => [name, seconds - (cpuBefore.get(name) ?? 0)]));

@@ -47,6 +47,8 @@ export interface StageConfig {
     /** Folder with crossref5.4.0.xsd and its includes, copied into the Deposit bundle at synth. */
     readonly schemaDir: string;
   };
+  /** The largest galley (PDF, EPUB…) Ingest takes, in bytes: a larger one refuses its issue. */
+  readonly files: { readonly maxBytes: number };
   /** OAI-PMH Identify's adminEmail: who harvesters write to about the repository. */
   readonly oai: { readonly adminEmail: string };
   /** Without a custom domain the site answers on the distribution's own `*.cloudfront.net` name. */
@@ -64,8 +66,12 @@ export interface StageConfig {
   };
 }
 
+/** 100 MB: a long illustrated article; Ingest holds one file in memory at a time (1,024 MB functions). */
+const MAX_FILE_BYTES = 100 * 1024 * 1024;
+
 const scratch = {
   crossref: { endpoint: CROSSREF_ENDPOINTS.test, mode: 'deposit', schemaDir: CROSSREF_SCHEMA_DIR },
+  files: { maxBytes: MAX_FILE_BYTES },
   oai: { adminEmail: 'oai-admin@example.org' },
   site: {},
   removalPolicy: RemovalPolicy.DESTROY,
@@ -80,6 +86,7 @@ export const STAGES: Readonly<Record<StageName, StageConfig>> = {
   prod: {
     stage: 'prod',
     crossref: { endpoint: CROSSREF_ENDPOINTS.production, mode: 'deposit', schemaDir: CROSSREF_SCHEMA_DIR },
+    files: { maxBytes: MAX_FILE_BYTES },
     // Replace with the journal's real contact before the first prod deploy.
     oai: { adminEmail: 'oai-admin@example.org' },
     // The custom domain goes here once its ACM certificate exists in us-east-1.
@@ -111,6 +118,7 @@ export function stageProblems(config: StageConfig): string[] {
     problems.push(`${config.stage} must not deposit to the production Crossref endpoint: it would register real DOIs`);
   if (!(CROSSREF_MODES as readonly string[]).includes(config.crossref.mode)) problems.push(`crossref.mode must be one of ${CROSSREF_MODES.join(', ')}, not "${config.crossref.mode}"`);
   if (config.crossref.schemaDir.trim() === '') problems.push('crossref.schemaDir must name the Crossref 5.4.0 schema folder');
+  if (!Number.isInteger(config.files.maxBytes) || config.files.maxBytes < 1) problems.push('files.maxBytes must be a whole number of bytes, at least 1');
   if (!Number.isInteger(config.alarms.dlqDepth) || config.alarms.dlqDepth < 0) problems.push('alarms.dlqDepth must be a whole number ≥ 0');
   if (!(config.alarms.oldestMessageAgeSeconds >= 60)) problems.push('alarms.oldestMessageAgeSeconds must be at least 60 (SQS reports the metric each minute)');
   return problems;

@@ -6,6 +6,12 @@
  *     inbox/<journal>/<issue>/<batchId>/issue.yaml
  *     inbox/<journal>/<issue>/<batchId>/articles/<article>.yaml
  *     inbox/<journal>/<issue>/<batchId>/_publish.json   written last: its Object Created event starts ingest
+ *     galleys/<journal id>/<sha256>                      each file the metadata names (galleys), by content
+ *
+ * Files (galleys) are content-addressed: the key is the SHA-256 of the bytes, so a file already on
+ * the stage is never uploaded again (a HEAD first), a changed one gets a new key, and a batch can
+ * never overwrite what an earlier batch's articles still point at. They sit outside `inbox/`, under
+ * their own prefix, so that Render can be granted read on them and on nothing else of the inbox.
  *
  * The manifest lists every file with the path the editor knows it by, so problems found by the
  * ingest Lambda name `metadata/balcanica/L-2019/edemskiy.yaml`, not an S3 key.
@@ -20,22 +26,77 @@ export const MANIFEST_FILE = '_publish.json';
 const YAML_TYPE = 'application/yaml; charset=utf-8';
 
 const fileEntry = z.strictObject({ key: z.string().min(1), path: z.string().min(1) });
+
+export const FILES_PREFIX = 'galleys/';
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/** Where a file of a journal with these bytes is kept: the only key a manifest may name for it (Ingest checks). */
+export const attachedFileKey = (journal: string, sha256: string): string => `${FILES_PREFIX}${journal}/${sha256}`;
+
+/** A file named by a YAML file of the batch: `owner` is that file's path as in `files`, `name` the name it gives. */
+const attachedEntry = z.strictObject({
+  owner: z.string().min(1),
+  name: z.string().min(1),
+  sha256: z.string().regex(SHA256),
+  size: z.number().int().nonnegative(),
+  key: z.string().min(1),
+});
+export type AttachedEntry = z.infer<typeof attachedEntry>;
 export const manifestSchema = z.strictObject({
   format: z.literal(1),
   batchId: z.string().min(1),
   journal: z.string().min(1),
   issue: z.string().min(1),
-  files: z.strictObject({ journal: fileEntry, issue: fileEntry, articles: z.array(fileEntry) }),
+  files: z.strictObject({ journal: fileEntry, issue: fileEntry, articles: z.array(fileEntry), attached: z.array(attachedEntry).default([]) }),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
+
+/** A file to send with the batch: its facts and how to read its bytes (only when it must be uploaded). */
+export type AttachedUpload = { readonly owner: string; readonly name: string; readonly sha256: string; readonly size: number; readonly read: () => Uint8Array };
+
+export type Uploaded = {
+  readonly manifestKey: string;
+  /** Files sent now, and files the stage already had (same content, so not sent again). */
+  readonly files: { readonly uploaded: number; readonly unchanged: number };
+};
 
 export const isManifestKey = (key: string): boolean => key.startsWith(INBOX_PREFIX) && key.endsWith(`/${MANIFEST_FILE}`);
 
 /** A sortable batch id: UTC time to the millisecond and a random suffix (both given by the caller). */
 export const newBatchId = (now: Date, suffix: string): string => `${now.toISOString().replace(/[:.]/g, '-')}-${suffix}`;
 
-/** Uploads one issue of `sources` (one journal, one issue) and then its manifest; returns the manifest key. */
-export async function uploadIssue(inbox: ObjectStore, sources: JournalSources, batchId: string): Promise<string> {
+/** Sends each file the stage does not have yet (same key = same bytes); how many were sent. */
+async function uploadFiles(inbox: ObjectStore, journal: string, files: readonly AttachedUpload[]): Promise<{ uploaded: number; unchanged: number }> {
+  let uploaded = 0;
+  const seen = new Set<string>();
+  for (const file of files) {
+    const key = attachedFileKey(journal, file.sha256);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const there = await inbox.head(key);
+    if (there?.sha256 === file.sha256) continue;
+    await inbox.put(key, file.read(), { contentType: 'application/octet-stream' });
+    uploaded += 1;
+  }
+  return { uploaded, unchanged: seen.size - uploaded };
+}
+
+/**
+ * Uploads one issue of `sources` (one journal, one issue): first the files its metadata names that
+ * the stage lacks, then the YAML files, then the manifest (which starts ingest).
+ */
+export async function uploadIssue(
+  inbox: ObjectStore,
+  sources: JournalSources,
+  batchId: string,
+  options: {
+    readonly files?: readonly AttachedUpload[];
+    /** The journal's id as its journal.yaml gives it (the folder name by default): files are kept under it. */
+    readonly journalId?: string;
+  } = {},
+): Promise<Uploaded> {
+  const attached = options.files ?? [];
+  const scope = options.journalId ?? sources.id;
   const issue = sources.issues[0];
   if (sources.issues.length !== 1 || issue === undefined) throw new RangeError(`uploadIssue takes one issue, got ${sources.issues.length}`);
   const base = `${INBOX_PREFIX}${sources.id}/${issue.id}/${batchId}`;
@@ -49,13 +110,15 @@ export async function uploadIssue(inbox: ObjectStore, sources: JournalSources, b
       journal: entry(sources.journal, `${base}/journal.yaml`),
       issue: entry(issue.issue, `${base}/issue.yaml`),
       articles: issue.articles.map((a) => entry(a, `${base}/articles/${a.path.replace(/^.*[\\/]/, '')}`)),
+      attached: attached.map((f) => ({ owner: f.owner, name: f.name, sha256: f.sha256, size: f.size, key: attachedFileKey(scope, f.sha256) })),
     },
   };
+  const files = await uploadFiles(inbox, scope, attached);
   const texts = [[manifest.files.journal.key, sources.journal.text], [manifest.files.issue.key, issue.issue.text], ...manifest.files.articles.map((a, k) => [a.key, issue.articles[k]!.text])] as const;
   await Promise.all(texts.map(([key, text]) => inbox.put(key, text, { contentType: YAML_TYPE })));
   const key = `${base}/${MANIFEST_FILE}`;
   await inbox.put(key, JSON.stringify(manifest, null, 2), { contentType: 'application/json' });
-  return key;
+  return { manifestKey: key, files };
 }
 
 export type InboxIssue = { readonly ok: true; readonly manifest: Manifest; readonly sources: JournalSources } | { readonly ok: false; readonly reason: string };

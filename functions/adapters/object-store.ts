@@ -8,7 +8,7 @@ import { sha256 } from './content-hash.ts';
 import { StorageError } from './errors.ts';
 
 export type ObjectHeaders = { readonly contentType: string; readonly cacheControl?: string | undefined };
-export type ObjectInfo = { readonly etag: string | undefined; readonly sha256: string | undefined; readonly contentType: string | undefined; readonly cacheControl: string | undefined };
+export type ObjectInfo = { readonly etag: string | undefined; readonly sha256: string | undefined; readonly contentType: string | undefined; readonly cacheControl: string | undefined; readonly size?: number | undefined };
 export type PutOutcome = { readonly key: string; readonly sha256: string; readonly written: boolean };
 
 /** User metadata key carrying the body's SHA-256 (S3 returns it as `x-amz-meta-sha256`). */
@@ -22,7 +22,7 @@ export function createObjectStore(s3: S3Client, bucket: string) {
   async function head(key: string): Promise<ObjectInfo | undefined> {
     try {
       const out = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-      return { etag: out.ETag, sha256: out.Metadata?.[HASH_META], contentType: out.ContentType, cacheControl: out.CacheControl };
+      return { etag: out.ETag, sha256: out.Metadata?.[HASH_META], contentType: out.ContentType, cacheControl: out.CacheControl, size: out.ContentLength };
     } catch (error) {
       if (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404) return undefined;
       throw fail('read the headers', key, error);
@@ -59,6 +59,17 @@ export function createObjectStore(s3: S3Client, bucket: string) {
     }
   }
 
+  /** The object's bytes, or undefined when there is none. */
+  async function getBytes(key: string): Promise<Uint8Array | undefined> {
+    try {
+      const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      return await out.Body?.transformToByteArray();
+    } catch (error) {
+      if (error instanceof S3ServiceException && (error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404)) return undefined;
+      throw fail('read', key, error);
+    }
+  }
+
   /** Every key below `prefix`, following continuation tokens. */
   async function list(prefix = ''): Promise<string[]> {
     const found: string[] = [];
@@ -75,5 +86,5 @@ export function createObjectStore(s3: S3Client, bucket: string) {
     return found;
   }
 
-  return { bucket, head, put, putIfChanged, getText, list };
+  return { bucket, head, put, putIfChanged, getText, getBytes, list };
 }

@@ -4,15 +4,27 @@
  * and journal ids that would share an output folder. All problems come back, sorted.
  */
 import { dirname } from 'node:path';
+import { filesOnDisk, type FileOnDisk } from '#adapters/attached-files';
 import { readMetadata } from '#adapters/metadata-fs';
 import { crossrefIssueRules } from '#core/crossref/index';
-import { journalIdOf, licenseWarnings, loadJournal, type IssueBundle, type JournalSources, type Problem, type RuleProblem, type SourceFile } from '#core/model/index';
+import { articleId, attachFiles, ISSUE_OWNER, journalIdOf, licenseWarnings, loadJournal, type IssueBundle, type JournalSources, type Problem, type RuleProblem, type SourceFile } from '#core/model/index';
 import { parseYaml } from '#core/model/yaml-source';
-import { galleyFileProblems } from './galley-files.ts';
 import { layoutProblems } from './layout.ts';
 
-/** One loaded issue, with the folder its files (and galleys) are in. */
-export type LoadedIssue = { readonly bundle: IssueBundle; readonly dir: string };
+/** One loaded issue, with the folder its files are in and the files (galleys) its YAML files name, checked. */
+export type LoadedIssue = { readonly bundle: IssueBundle; readonly dir: string; readonly files: readonly FileOnDisk[] };
+
+/** The files one issue's YAML files name, checked on disk, and the bundle lookup over them. */
+export function issueFiles(issue: JournalSources['issues'][number]): { problems: Problem[]; files: FileOnDisk[] } {
+  const checked = [issue.issue, ...issue.articles].map((source) => filesOnDisk(source));
+  return { problems: checked.flatMap((c) => c.problems), files: checked.flatMap((c) => c.files) };
+}
+
+/** The bundle with the facts of each file found on disk. */
+export function withFiles(bundle: IssueBundle, files: readonly FileOnDisk[]): IssueBundle {
+  const owner = (file: FileOnDisk): string => (file.owner.endsWith('issue.yaml') ? ISSUE_OWNER : articleId(file.owner));
+  return attachFiles(bundle, (who, name) => files.find((f) => owner(f) === who && f.name === name));
+}
 /** `warnings` never stop anything: the files load and every output is valid without what they ask for. */
 export type Checked = { readonly problems: Problem[]; readonly issues: LoadedIssue[]; readonly warnings: Problem[] };
 
@@ -22,9 +34,10 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort((a, b) => cmp(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
-/** A rule's problem at its file, line and column. */
-function placeRule(rule: RuleProblem, journal: JournalSources, issue: JournalSources['issues'][number]): Problem {
-  const file: SourceFile = rule.where === 'journal' ? journal.journal : rule.where === 'issue' ? issue.issue : issue.articles[rule.where]!;
+/** A rule problem (journal, issue or the article's index in the bundle, which is in issue order) placed in its file, with line and column. */
+function placeRule(rule: RuleProblem, journal: JournalSources, issue: JournalSources['issues'][number], bundle: IssueBundle): Problem {
+  const article = (k: number): SourceFile => issue.articles.find((a) => articleId(a.path) === bundle.articles[k]?.id) ?? issue.articles[k]!;
+  const file: SourceFile = rule.where === 'journal' ? journal.journal : rule.where === 'issue' ? issue.issue : article(rule.where);
   const yaml = parseYaml(file);
   return { file: file.path, path: rule.path, message: rule.message, ...(rule.hint ? { hint: rule.hint } : {}), ...(yaml.ok ? yaml.locate(rule.path) : {}) };
 }
@@ -54,7 +67,8 @@ export function checkMetadata(root: string): Checked {
   const warnings: Problem[] = [];
   const journalIds: { sources: JournalSources; id: string }[] = [];
   for (const journal of sources as JournalSources[]) {
-    for (const issue of journal.issues) for (const article of issue.articles) problems.push(...galleyFileProblems(article));
+    const files = new Map(journal.issues.map((issue) => [issue.id, issueFiles(issue)]));
+    for (const found of files.values()) problems.push(...found.problems);
     // Crossref's limits run with the model's own rules, on whatever loaded: every problem in one pass.
     const loaded = loadJournal(journal, { rules: [crossrefIssueRules] });
     journalIds.push({ sources: journal, id: journalIdOf(journal) });
@@ -64,8 +78,9 @@ export function checkMetadata(root: string): Checked {
     }
     for (const bundle of loaded.bundles) {
       const src = journal.issues.find((i) => i.id === bundle.issue.id)!;
-      warnings.push(...licenseWarnings(bundle).map((rule): Problem => ({ ...placeRule(rule, journal, src), severity: 'warning' })));
-      issues.push({ bundle, dir: dirname(src.issue.path) });
+      warnings.push(...licenseWarnings(bundle).map((rule): Problem => ({ ...placeRule(rule, journal, src, bundle), severity: 'warning' })));
+      const found = files.get(bundle.issue.id)?.files ?? [];
+      issues.push({ bundle: withFiles(bundle, found), dir: dirname(src.issue.path), files: found });
     }
   }
   problems.push(...journalIdProblems(journalIds));

@@ -14,16 +14,17 @@
  * command line or the stage cannot be reached, 75 still in progress at --timeout (see `colophon status`).
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { InvalidArgumentError, type Command } from 'commander';
 import { recordHash } from '#adapters/content-hash';
-import { newBatchId, uploadIssue } from '#adapters/inbox';
+import { newBatchId, uploadIssue, type AttachedUpload } from '#adapters/inbox';
 import { readMetadata } from '#adapters/metadata-fs';
 import type { Head, RecordsStore } from '#adapters/records';
 import { formatProblem, type IssueBundle, type JournalSources } from '#core/model/index';
 import { issueUrl, landingUrl } from '#core/urls';
-import { checkMetadata } from './check.ts';
+import { checkMetadata, type LoadedIssue } from './check.ts';
 import type { Io } from './main.ts';
 import { count, problemReport } from './report.ts';
 import { resolveStage, stageFlags, stageOptions, stageUrl, StageError, unreachable, type StageCliFlags, type StageFlags, type StageTarget } from './stage.ts';
@@ -107,12 +108,13 @@ export type PublishDeps = {
 
 const defaultDeps: PublishDeps = { resolve: (flags) => resolveStage(flags), now: () => new Date(), suffix: () => randomBytes(3).toString('hex'), sleep: (ms) => sleep(ms) };
 
-/** Each issue that passed the check with the sources it was loaded from (one journal, one issue). */
-function issueSources(root: string, bundles: readonly { bundle: IssueBundle; dir: string }[]): { sources: JournalSources; bundle: IssueBundle }[] {
+/** Each issue that passed the check with the sources it was loaded from (one journal, one issue) and the files its metadata names. */
+function issueSources(root: string, loaded: readonly LoadedIssue[]): { sources: JournalSources; bundle: IssueBundle; files: AttachedUpload[] }[] {
   const read = readMetadata(root) as JournalSources[];
-  return bundles.map(({ bundle, dir }) => {
+  return loaded.map(({ bundle, dir, files }) => {
     const journal = read.find((j) => j.issues.some((i) => dirname(i.issue.path) === dir))!;
-    return { sources: { ...journal, issues: journal.issues.filter((i) => dirname(i.issue.path) === dir) }, bundle };
+    const uploads = files.map((f) => ({ owner: f.owner, name: f.name, sha256: f.sha256, size: f.size, read: () => readFileSync(f.path) }));
+    return { sources: { ...journal, issues: journal.issues.filter((i) => dirname(i.issue.path) === dir) }, bundle, files: uploads };
   });
 }
 
@@ -213,11 +215,12 @@ export async function runPublish(options: PublishOptions, io: Pick<Io, 'out' | '
     const inbox = createObjectStore(target.s3, target.outputs.InboxBucketName);
     const since = deps.now().toISOString();
     const uploads: Upload[] = [];
-    for (const { sources, bundle } of issueSources(options.root, checked.issues)) {
+    for (const { sources, bundle, files } of issueSources(options.root, checked.issues)) {
       const batchId = newBatchId(deps.now(), deps.suffix());
-      const key = await uploadIssue(inbox, sources, batchId);
-      uploads.push({ sources, bundle, batchId, key });
-      io.err(`uploaded ${bundle.journal.id}/${bundle.issue.id} (${count(bundle.articles.length, 'article')}) to ${target.source}: s3://${inbox.bucket}/${key}\n`);
+      const sent = await uploadIssue(inbox, sources, batchId, { files, journalId: bundle.journal.id });
+      uploads.push({ sources, bundle, batchId, key: sent.manifestKey });
+      const fileNote = files.length === 0 ? '' : `, ${count(sent.files.uploaded, 'file')} uploaded, ${sent.files.unchanged} already there`;
+      io.err(`uploaded ${bundle.journal.id}/${bundle.issue.id} (${count(bundle.articles.length, 'article')}${fileNote}) to ${target.source}: s3://${inbox.bucket}/${sent.manifestKey}\n`);
     }
     if (!options.wait) {
       io.err(`not following the articles (--no-wait): see colophon status ${options.root}\n`);

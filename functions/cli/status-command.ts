@@ -16,9 +16,11 @@ import { RecordCorruptError } from '#adapters/errors';
 import { readMetadata } from '#adapters/metadata-fs';
 import type { Head, IssueProblems, RecordsStore } from '#adapters/records';
 import type { DepositState, DoiLedgerEntry } from '#core/deposit/index';
-import { formatProblem, loadJournal, plainText, type Journal, type JournalSources, type Problem } from '#core/model/index';
+import { formatProblem, listedOrder, loadJournal, plainText, type Article, type Journal, type JournalSources, type Problem } from '#core/model/index';
 import { landingUrl } from '#core/urls';
+import { issueFiles, withFiles } from './check.ts';
 import type { Io } from './main.ts';
+import { galleyLine, galleyStatus, type GalleyStatus } from './status-files.ts';
 import { resolveStage, stageFlags, stageOptions, stageUrl, StageError, unreachable, type CliStage, type StageCliFlags, type StageFlags, type StageTarget } from './stage.ts';
 
 export const STATUS_EXIT = { ok: 0, attention: 1, config: 2 } as const;
@@ -67,6 +69,8 @@ export type ArticleStatus = {
   readonly crossref: CrossrefView;
   /** With an issue folder: whether the published record is the one its file holds now. */
   readonly local?: 'same' | 'changed' | 'not published';
+  /** Its galleys: published beside the landing page, and (with an issue folder) named by its file. */
+  readonly galleys?: readonly GalleyStatus[];
 };
 
 export type IssueStatus = {
@@ -98,7 +102,7 @@ export type IssueSelection = {
   readonly local?: {
     readonly journal: Journal;
     readonly issueDoi?: string | undefined;
-    readonly articles: readonly { readonly doi: string; readonly articleId: string; readonly hash: string; readonly title: string }[];
+    readonly articles: readonly { readonly doi: string; readonly articleId: string; readonly hash: string; readonly title: string; readonly galleys: Article['galleys'] }[];
   };
 };
 
@@ -107,16 +111,21 @@ export function selectIssues(sources: readonly JournalSources[]): IssueSelection
   return sources.flatMap((journal) => {
     const loaded = loadJournal(journal);
     if (!loaded.ok) return journal.issues.map((issue) => ({ journalId: journal.id, folderJournalId: journal.id, issueId: issue.id }));
-    return loaded.bundles.map((bundle) => ({
-      journalId: bundle.journal.id,
-      folderJournalId: journal.id,
-      issueId: bundle.issue.id,
-      local: {
-        journal: bundle.journal,
-        issueDoi: bundle.issue.doi,
-        articles: bundle.articles.map((article) => ({ doi: article.doi, articleId: article.id, hash: recordHash({ journal: bundle.journal, issue: bundle.issue, article }), title: plainText(article.titles[0].title) })),
-      },
-    }));
+    return loaded.bundles.map((loadedBundle) => {
+      // The files its metadata names, as publish sends them: without them the hash would never match the stage's.
+      const source = journal.issues.find((i) => i.id === loadedBundle.issue.id);
+      const bundle = source === undefined ? loadedBundle : withFiles(loadedBundle, issueFiles(source).files);
+      return {
+        journalId: bundle.journal.id,
+        folderJournalId: journal.id,
+        issueId: bundle.issue.id,
+        local: {
+          journal: bundle.journal,
+          issueDoi: bundle.issue.doi,
+          articles: bundle.articles.map((article) => ({ doi: article.doi, articleId: article.id, hash: recordHash({ journal: bundle.journal, issue: bundle.issue, article }), title: plainText(article.titles[0].title), galleys: article.galleys })),
+        },
+      };
+    });
   });
 }
 
@@ -148,6 +157,7 @@ async function issueStatus(target: StageTarget, records: RecordsStore, ledger: D
     const head = headByDoi.get(doiKey(doi));
     const local = localByDoi.get(doiKey(doi));
     const url = journal ? landingUrl(journal, doi) : '';
+    const galleys = galleyStatus(head, local);
     return {
       doi,
       articleId: head?.articleId ?? local?.articleId ?? '',
@@ -157,9 +167,13 @@ async function issueStatus(target: StageTarget, records: RecordsStore, ledger: D
       stageUrl: journal ? stageUrl(url, journal.base_url, target.siteUrl) : '',
       crossref: crossrefView(entries.get(doiKey(doi)), head),
       ...(local ? { local: !head ? 'not published' : head.hash === local.hash ? 'same' : 'changed' } : {}),
+      ...(galleys.length > 0 ? { galleys } : {}),
     };
   });
-  articles.sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0));
+  // The issue's order: the folder's (core/model/order.ts), else the order issue.yaml lists, else by file name.
+  const order = selection.local?.articles.map((a) => a.articleId) ?? (issue ? listedOrder(issue.issue) : undefined) ?? [];
+  const rank = (id: string): number => (order.includes(id) ? order.indexOf(id) : order.length);
+  articles.sort((a, b) => rank(a.articleId) - rank(b.articleId) || (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0));
   return {
     journalId: selection.journalId,
     issueId: selection.issueId,
@@ -262,6 +276,8 @@ export function formatStatus(report: StatusReport): string[] {
       for (const a of issue.articles) {
         const changed = a.local === 'changed' ? '*' : '';
         rows.push([`${a.doi}${changed}`, shorten(a.title, TITLE_WIDTH), ...renderCell(a.render), ...crossrefCell(a.crossref), a.render.state === 'not published' ? '' : a.stageUrl]);
+        const files = a.galleys && galleyLine(a.galleys);
+        if (files) details.push(`  ${a.doi}: ${files}`);
         if (a.render.state === 'failed') details.push(`  ${a.doi}: render failed (attempt ${a.render.attempt}): ${oneLine(a.render.reason)}`);
         if (a.crossref.message) details.push(`  ${a.doi}: Crossref (${a.crossref.state}): ${oneLine(a.crossref.message)}`);
       }

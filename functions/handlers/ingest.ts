@@ -10,6 +10,7 @@ import { createLogger } from '#adapters/logger';
 import { createObjectStore } from '#adapters/object-store';
 import { createQueueSender } from '#adapters/queue';
 import { createRecordsStore } from '#adapters/records';
+import { DEFAULT_MAX_FILE_BYTES } from '#core/model/index';
 import { requireEnv } from './env.ts';
 import { createdObjects, type ObjectCreatedEvent } from './flows/events.ts';
 import { ingestManifest, type IngestDeps, type IngestSummary } from './flows/ingest.ts';
@@ -24,6 +25,7 @@ const deps: IngestDeps = {
   renderQueue: createQueueSender<RenderJob>(clients.sqs, env.RENDER_QUEUE_URL),
   log,
   now: () => new Date(),
+  maxFileBytes: Number(process.env.GALLEY_MAX_BYTES) || DEFAULT_MAX_FILE_BYTES,
 };
 
 export const handler = async (event: ObjectCreatedEvent, context?: Context): Promise<IngestSummary[]> => {

@@ -9,12 +9,13 @@ import { requireEnv } from './env.ts';
 import { renderBatch, type RenderDeps } from './flows/render.ts';
 import type { DepositJob, SiteJob } from './jobs.ts';
 
-const env = requireEnv(['TABLE_NAME', 'SITE_BUCKET', 'SITE_QUEUE_URL', 'DEPOSIT_QUEUE_URL']);
+const env = requireEnv(['TABLE_NAME', 'SITE_BUCKET', 'SITE_QUEUE_URL', 'DEPOSIT_QUEUE_URL', 'FILES_BUCKET']);
 const clients = createClients();
 const log = createLogger('render', { stage: process.env.STAGE });
 const deps: RenderDeps = {
   records: createRecordsStore(clients.dynamo, env.TABLE_NAME),
   site: createObjectStore(clients.s3, env.SITE_BUCKET),
+  files: createObjectStore(clients.s3, env.FILES_BUCKET),
   siteQueue: createQueueSender<SiteJob>(clients.sqs, env.SITE_QUEUE_URL),
   depositQueue: createQueueSender<DepositJob>(clients.sqs, env.DEPOSIT_QUEUE_URL),
   log,

@@ -13,6 +13,7 @@ import type { StageName } from '../config.ts';
 import { pinLogicalId } from './logical-id.ts';
 import type { IndexedTable } from './records-table.ts';
 import { LEDGER_PK_PREFIXES } from '#adapters/crossref-ledger-items';
+import { FILES_PREFIX } from '#adapters/inbox';
 
 /** The repository root: bundling resolves `package.json` imports (`#core/*`) and the lockfile from here. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -185,6 +186,18 @@ export class ColophonFunction extends Construct {
     }
     if (writes(access)) this.allow(ACTIONS.bucket.write, [objects]);
     this.fn.addEnvironment(envName, bucket.bucketName);
+    this.acknowledgeObjectWildcard(objects);
+    return this;
+  }
+
+  /**
+   * Read the files (galleys) Ingest checked, and nothing else of the inbox: `s3:GetObject` on the
+   * `galleys/` prefix only; sets `FILES_BUCKET`. No ListBucket: a missing file is an error either way.
+   */
+  bindFiles(inbox: BindableBucket): this {
+    const objects = inbox.arnForObjects(`${FILES_PREFIX}*`);
+    this.allow(ACTIONS.bucket.read, [objects]);
+    this.fn.addEnvironment('FILES_BUCKET', inbox.bucketName);
     this.acknowledgeObjectWildcard(objects);
     return this;
   }

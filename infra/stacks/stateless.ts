@@ -91,9 +91,12 @@ export class StatelessStack extends Stack {
       .bindBucket(stateful.inbox, 'INBOX_BUCKET', 'read')
       .bindTable(stateful.records, 'readWrite')
       .bindQueue(this.renderQueue.queue, 'RENDER_QUEUE_URL', 'send');
+    this.ingest.fn.addEnvironment('GALLEY_MAX_BYTES', String(config.files.maxBytes));
+    // Render copies the galleys Ingest checked beside each landing page: read on their prefix only.
     this.render
       .bindTable(stateful.records, 'readWrite')
       .bindBucket(stateful.site, 'SITE_BUCKET', 'readWrite')
+      .bindFiles(stateful.inbox)
       .bindQueue(this.siteQueue.queue, 'SITE_QUEUE_URL', 'send')
       .bindQueue(this.depositQueue.queue, 'DEPOSIT_QUEUE_URL', 'send');
     this.site.bindTable(stateful.records, 'read').bindBucket(stateful.site, 'SITE_BUCKET', 'readWrite');

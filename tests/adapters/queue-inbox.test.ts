@@ -36,7 +36,7 @@ it('uploads an issue with its manifest last and reads back the same sources', as
   const sources = fixtureSources()[0]!;
 
   // Act
-  const key = await uploadIssue(inbox, sources, 'batch-1');
+  const { manifestKey: key } = await uploadIssue(inbox, sources, 'batch-1');
   const read = await readIssue(inbox, key);
 
   // Assess

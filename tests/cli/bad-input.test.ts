@@ -2,7 +2,7 @@
  * The bad-input suite: every case in tests/fixtures/bad/cases.yaml breaks a clean metadata tree,
  * runs `colophon build`, and checks the exit code, the problem line and that nothing was written.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
@@ -18,6 +18,8 @@ type Break = {
   readonly delete?: boolean;
   readonly add?: Readonly<Record<string, string>>;
   readonly copy?: { readonly from: string; readonly to: string };
+  /** `path` (relative to the tree) replaced by a symbolic link to `target` (relative to the link's folder). */
+  readonly symlink?: { readonly path: string; readonly target: string };
 };
 type Base = { readonly from: string; readonly add?: Readonly<Record<string, string>>; readonly replace?: Readonly<Record<string, readonly Replace[]>> };
 type Expect = { readonly file?: string; readonly line: number | null; readonly column?: number; readonly path: string; readonly message: string; readonly hint?: string };
@@ -60,6 +62,10 @@ function applyBreak(tree: string, c: Case): void {
   if (c.replace) replaceOnce(path, c.replace);
   if (c.content !== undefined) writeFileSync(path, c.content);
   if (c.delete) rmSync(path);
+  if (c.symlink) {
+    rmSync(join(tree, c.symlink.path), { force: true });
+    symlinkSync(c.symlink.target, join(tree, c.symlink.path));
+  }
 }
 
 /** The problem line a case expects: `file:line:column: path: …message… (hint: …hint…)`. */

@@ -79,7 +79,8 @@ export function crossrefFacts(xml: string, doi: string): Facts {
     lastPage: first(all(article, 'pages/last_page')),
     year: first(all(pubDate('print') ?? pubDate('online')!, 'year')),
     onlineDate: dateOf(pubDate('online')),
-    license: all(article, 'ai:program/ai:license_ref').map(text)[0],
+    // In the article, or in its Crossmark record's custom_metadata when the journal names a Crossmark policy.
+    license: [...all(article, 'ai:program/ai:license_ref'), ...all(article, 'crossmark/custom_metadata/ai:program/ai:license_ref')].map(text)[0],
   };
 }
 

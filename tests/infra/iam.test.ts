@@ -34,7 +34,7 @@ describe('IAM: each function gets only what it uses', () => {
     );
   });
 
-  it('Render consumes render jobs, reads and writes records and site files, and sends site jobs', () => {
+  it('Render consumes render jobs, reads and writes records and site files, reads only the galleys of the inbox, and sends site jobs', () => {
     expect(grants(template, 'Render')).toEqual(
       sorted({
         ...base('Render'),
@@ -42,6 +42,7 @@ describe('IAM: each function gets only what it uses', () => {
         ...tableRead,
         ...tableWrite,
         ...bucketRead('SiteBucketName'),
+        's3:GetObject': [objects('SiteBucketName'), `${bucket('InboxBucketName')}/galleys/*`],
         's3:PutObject': [objects('SiteBucketName')],
         'sqs:SendMessage': ['{DepositQueue.Arn}', '{SiteQueue.Arn}'],
       }),

@@ -57,6 +57,8 @@ describe('cdk-nag AwsSolutions', () => {
       '*',
       'arn:<AWS::Partition>:s3:::{"Fn::GetStackOutput":{"StackName":"Colophon-dev-Stateful","Region":{"Ref":"AWS::Region"},"OutputName":"ArtifactsBucketName"}}/*',
       'arn:<AWS::Partition>:s3:::{"Fn::GetStackOutput":{"StackName":"Colophon-dev-Stateful","Region":{"Ref":"AWS::Region"},"OutputName":"InboxBucketName"}}/*',
+      // Render reads the galleys Ingest checked, and nothing else of the inbox.
+      'arn:<AWS::Partition>:s3:::{"Fn::GetStackOutput":{"StackName":"Colophon-dev-Stateful","Region":{"Ref":"AWS::Region"},"OutputName":"InboxBucketName"}}/galleys/*',
       'arn:<AWS::Partition>:s3:::{"Fn::GetStackOutput":{"StackName":"Colophon-dev-Stateful","Region":{"Ref":"AWS::Region"},"OutputName":"SiteBucketName"}}/*',
     ]);
   });

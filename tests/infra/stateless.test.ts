@@ -41,8 +41,8 @@ describe('stateless stack: functions', () => {
   it('gives each function the environment it binds, and nothing else', () => {
     const env = (id: FunctionId) => (functions[id]!.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
     const common = { STAGE: 'dev', NODE_OPTIONS: '--enable-source-maps', TABLE_NAME: stateful('TableName') };
-    expect(env('Ingest')).toEqual({ ...common, INBOX_BUCKET: stateful('InboxBucketName'), RENDER_QUEUE_URL: { Ref: 'RenderQueue' } });
-    expect(env('Render')).toEqual({ ...common, SITE_BUCKET: stateful('SiteBucketName'), SITE_QUEUE_URL: { Ref: 'SiteQueue' }, DEPOSIT_QUEUE_URL: { Ref: 'DepositQueue' } });
+    expect(env('Ingest')).toEqual({ ...common, INBOX_BUCKET: stateful('InboxBucketName'), RENDER_QUEUE_URL: { Ref: 'RenderQueue' }, GALLEY_MAX_BYTES: String(STAGES.dev.files.maxBytes) });
+    expect(env('Render')).toEqual({ ...common, SITE_BUCKET: stateful('SiteBucketName'), FILES_BUCKET: stateful('InboxBucketName'), SITE_QUEUE_URL: { Ref: 'SiteQueue' }, DEPOSIT_QUEUE_URL: { Ref: 'DepositQueue' } });
     expect(env('Site')).toEqual({ ...common, SITE_BUCKET: stateful('SiteBucketName'), SITE_BASE_URL: stateful('SiteBaseUrl') });
     // The secret's ARN, never its value: the credentials are read from Secrets Manager at run time.
     const crossref = { CROSSREF_SECRET_ARN: stateful('CrossrefSecretArn'), CROSSREF_ENDPOINT: 'https://test.crossref.org' };

@@ -185,7 +185,9 @@ describe('colophon publish when rendering is slow or fails', () => {
     // Assess
     expect(run.code).toBe(75);
     for (const doi of FIXTURE_DOIS) expect(run.stderr).toContain(`testjournal/2024-12-3 ${doi}: ingested as version 1, rendering`);
-    expect(lastLine(run.stderr)).toBe(`timed out with 3 articles not rendered yet (${FIXTURE_DOIS.join(', ')}); the stage goes on: see colophon status`);
+    // In the issue's order: its sections in turn, Articles (pp. 1–28, then article e7) before Book Reviews.
+    const inIssueOrder = [FIXTURE_DOIS[0], FIXTURE_DOIS[2], FIXTURE_DOIS[1]];
+    expect(lastLine(run.stderr)).toBe(`timed out with 3 articles not rendered yet (${inIssueOrder.join(', ')}); the stage goes on: see colophon status`);
     expect(run.stdout).toMatch(/^0 of 3 articles rendered in \d+\.\d s \(3 rendering\)\n$/);
   });
 
@@ -215,5 +217,7 @@ describe('colophon publish when rendering is slow or fails', () => {
     expect(status.code).toBe(1);
     expect(status.stdout).toMatch(/^testjournal\/2024-12-3: 3 articles \(2 rendered, 1 failed\)/m);
     expect(status.stdout).toMatch(new RegExp(`^  ${bad.replace(/\./g, '\\.')}: render failed \\(attempt 3\\): RecordCorruptError`, 'm'));
+    // Each article's galleys, and whether the stage serves the very file the folder holds (issue 11).
+    expect(status.stdout).toContain(`  ${FIXTURE_DOIS[0]}: galleys: a01-petrovic.pdf (pdf, 1 KB, published)\n`);
   });
 });

@@ -10,7 +10,6 @@ import { CrossrefDepositError } from './errors.ts';
 import { selection } from './selection.ts';
 
 export { CrossrefDepositError } from './errors.ts';
-export { crossrefOmissions } from './omissions.ts';
 export { crossrefIssueRules, crossrefRules } from './rules.ts';
 export { depositDois } from './selection.ts';
 export { crossrefLanguage, CROSSREF_SCHEMA_VERSION, NAMESPACES } from './vocabulary.ts';

@@ -1,6 +1,7 @@
 /**
  * `journal_article`: every element in the order crossref5.4.0.xsd requires. The `fr:`/`ai:` programs
- * sit directly in the article (the schema's alternative to them is `crossmark`, which needs a policy DOI).
+ * sit directly in the article, or inside `crossmark` when the journal names its Crossmark policy
+ * (the schema makes them alternatives; crossmark.ts).
  */
 import type { Journal } from '../model/journal.ts';
 import type { Article } from '../model/resolved.ts';
@@ -9,6 +10,7 @@ import { abstract } from './abstract.ts';
 import { aiProgram } from './ai-program.ts';
 import { citationList } from './citation-list.ts';
 import { contributors } from './contributors.ts';
+import { crossmark } from './crossmark.ts';
 import { acceptanceDate, publicationDates } from './dates.ts';
 import { articleDoiData } from './doi-data.ts';
 import { frProgram } from './fr-program.ts';
@@ -19,6 +21,8 @@ import { titles } from './titles.ts';
 import { crossrefLanguage } from './vocabulary.ts';
 
 export function journalArticle(journal: Journal, article: Article): XmlElement {
+  const programs = [frProgram(article.funding), aiProgram(article.license, article.dates.published, article.free_to_read)];
+  const record = crossmark(journal, article, programs);
   return el(
     'journal_article',
     { publication_type: 'full_text', language: crossrefLanguage(article.language) },
@@ -29,8 +33,7 @@ export function journalArticle(journal: Journal, article: Article): XmlElement {
     acceptanceDate(article.dates.accepted),
     pages(article.pages),
     publisherItem(article.article_number),
-    frProgram(article.funding),
-    aiProgram(article.license, article.dates.published, article.free_to_read),
+    record ?? programs,
     relProgram(article.relations),
     articleDoiData(journal, article),
     citationList(article.references),

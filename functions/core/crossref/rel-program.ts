@@ -1,8 +1,7 @@
 /**
  * `rel:program`: relations to other works that relations.xsd can express. A translation is an
- * `intra_work_relation` (`isTranslationOf`). Corrections and retractions have no relation type:
- * Crossref records them as Crossmark `updates`, which need a Crossmark policy DOI the model does not
- * have, so they are not deposited (crossrefOmissions lists them).
+ * `intra_work_relation` (`isTranslationOf`). Corrections, retractions and expressions of concern
+ * are not relations there: Crossref records them as Crossmark `updates` (crossmark.ts).
  * https://www.crossref.org/documentation/schema-library/markup-guide-metadata-segments/relationships/
  */
 import type { Relation, RelationType } from '../model/relations.ts';
@@ -13,6 +12,7 @@ export const RELATION_TYPES = {
   'translation-of': { element: 'rel:intra_work_relation', type: 'isTranslationOf' },
   'correction-of': undefined,
   'retraction-of': undefined,
+  'expression-of-concern-for': undefined,
 } as const satisfies Record<RelationType, { element: string; type: string } | undefined>;
 
 export function relProgram(relations: readonly Relation[]): XmlElement | undefined {

@@ -3,7 +3,8 @@
  * crossref5.4.0.xsd / common5.4.0.xsd, years outside 1400–2200, DOI suffixes over 200 characters,
  * an issue with nothing to register. Each of these would fail the deposit, so callers treat them as
  * errors; what the deposit merely leaves out is `crossrefOmissions`' business. The model already checks
- * the DOI prefix, at most 20 titles and at most 5 institutions per contributor.
+ * the DOI prefix, at most 20 titles and at most 5 institutions per contributor. (An update notice
+ * without the journal's Crossmark policy DOI is refused here too: the deposit could not carry it.)
  * Problems use the model's RuleProblem (`where`: journal, issue or the article's index in the bundle)
  * so callers can locate them in the YAML like the model's own rules.
  */
@@ -15,6 +16,7 @@ import type { RuleProblem } from '../model/resolve.ts';
 import type { Journal } from '../model/journal.ts';
 import type { Issue } from '../model/issue.ts';
 import type { Loose } from '../model/loose.ts';
+import { isUpdate, type RelationType } from '../model/relations.ts';
 import type { IssueBundle } from '../model/resolved.ts';
 
 /** What the limits look at: a loaded bundle, or an issue's files as far as they loaded (core/model/load.ts's IssueView). */
@@ -28,6 +30,7 @@ export type CrossrefView = {
     readonly dates?: { readonly published?: PublicationDates | undefined; readonly accepted?: PartialDate | undefined } | undefined;
     readonly contributors?: readonly (Contributor | undefined)[] | undefined;
     readonly references?: readonly ({ readonly doi?: string | undefined } | undefined)[] | undefined;
+    readonly relations?: readonly ({ readonly type: RelationType } | undefined)[] | undefined;
   }[];
   readonly issueLoaded: boolean;
 };
@@ -109,6 +112,17 @@ export function crossrefIssueRules(view: CrossrefView): RuleProblem[] {
     years(k, ['dates', 'accepted'], article.dates?.accepted);
     (article.contributors ?? []).forEach((c, n) => problems.push(...(c ? contributorProblems(k, ['contributors', n], c) : [])));
     (article.references ?? []).forEach((r, n) => doiSuffix(k, ['references', n, 'doi'], r?.doi));
+    // Crossref registers updates only as Crossmark, whose record needs the policy page's DOI (crossmark.ts).
+    (article.relations ?? []).forEach((r, n) => {
+      if (r && isUpdate(r.type) && journal.crossref !== undefined && journal.crossref.crossmark_policy === undefined) {
+        problems.push({
+          where: k,
+          path: ['relations', n, 'type'],
+          message: `a ${r.type} notice is registered with Crossref as a Crossmark update, which needs the DOI of your policy page on corrections and retractions`,
+          hint: 'add crossref.crossmark_policy (that page\'s DOI) to journal.yaml',
+        });
+      }
+    });
   });
   return problems;
 }

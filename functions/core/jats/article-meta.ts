@@ -8,7 +8,7 @@ import { fundingGroup } from './funding-group.ts';
 import { elocationId, fpage, issueNumber, issueTitle, lpage, volume } from './issue-info.ts';
 import { kwdGroup } from './kwd-group.ts';
 import { permissions } from './permissions.ts';
-import { relatedArticle } from './related-article.ts';
+import { noticeArticle, relatedArticle } from './related-article.ts';
 import { selfUris } from './self-uri.ts';
 import { titleGroup } from './title-group.ts';
 
@@ -33,6 +33,7 @@ export function articleMeta(bundle: IssueBundle, article: Article): XmlElement {
     permissions(article),
     selfUris(journal, article),
     article.relations.map(relatedArticle),
+    (article.updatedBy ?? []).map(noticeArticle),
     abstract(article),
     transAbstracts(article),
     article.keywords.map((group) => kwdGroup(group, article.language)),

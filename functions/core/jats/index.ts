@@ -28,7 +28,7 @@ export const renderJats = (bundle: IssueBundle, article: Article): string => ser
 /** A correction or retraction notice says so; anything else is a research article (see ARTICLE_TYPES). */
 export function articleType(article: Article): string {
   for (const relation of article.relations) {
-    if (relation.type === 'correction-of' || relation.type === 'retraction-of') return ARTICLE_TYPES[relation.type];
+    if (relation.type !== 'translation-of') return ARTICLE_TYPES[relation.type];
   }
   return ARTICLE_TYPES.default;
 }

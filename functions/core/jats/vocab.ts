@@ -5,7 +5,7 @@
 import type { ContributorRole } from '../model/contributors.ts';
 import type { InlineTag } from '../model/markup.ts';
 import type { ReferenceType } from '../model/reference-types.ts';
-import type { RelationType } from '../model/relations.ts';
+import type { RelationType, UpdateType } from '../model/relations.ts';
 
 /** `@dtd-version` on `<article>` (https://jats.nlm.nih.gov/publishing/tag-library/1.4/attribute/dtd-version.html). */
 export const DTD_VERSION = '1.4';
@@ -32,8 +32,19 @@ export const CONTRIB_TYPES = { author: 'author', editor: 'editor', translator: '
 export const RELATED_ARTICLE_TYPES = {
   'correction-of': 'corrected-article',
   'retraction-of': 'retracted-article',
+  'expression-of-concern-for': 'object-of-concern',
   'translation-of': 'translated-article',
 } as const satisfies Record<RelationType, string>;
+
+/**
+ * The same links seen from the updated article, pointing forward to its notice (JATS4R
+ * recommendations on corrections and retractions: https://jats4r.niso.org/retractions/).
+ */
+export const FORWARD_ARTICLE_TYPES = {
+  'correction-of': 'correction-forward',
+  'retraction-of': 'retraction-forward',
+  'expression-of-concern-for': 'concern-forward',
+} as const satisfies Record<UpdateType, string>;
 
 /**
  * `@article-type` (https://jats.nlm.nih.gov/publishing/tag-library/1.4/attribute/article-type.html):
@@ -44,6 +55,7 @@ export const RELATED_ARTICLE_TYPES = {
 export const ARTICLE_TYPES = {
   'correction-of': 'correction',
   'retraction-of': 'retraction',
+  'expression-of-concern-for': 'expression-of-concern',
   default: 'research-article',
 } as const;
 

@@ -24,7 +24,7 @@ import { languageSwitch } from './languages.ts';
 import { license } from './license.ts';
 import { pageContext, type PageContext } from './page-context.ts';
 import { references } from './references.ts';
-import { relations } from './relations.ts';
+import { alerts, corrections, relations } from './relations.ts';
 import { titleBlock } from './title-block.ts';
 
 /** The article: its header (title, notices, contributors, other languages), then the sections, what readers take away first. */
@@ -32,7 +32,7 @@ const article = (page: PageContext): Element =>
   h(
     'article',
     lines([
-      h('header', lines([...titleBlock(page), ...relations(page), ...authors(page), languageSwitch(page)])),
+      h('header', lines([...alerts(page), ...titleBlock(page), ...relations(page), ...corrections(page), ...authors(page), languageSwitch(page)])),
       abstracts(page),
       keywords(page),
       downloads(page),

@@ -1,5 +1,6 @@
 /** Galleys: the files readers download (the PDF first), by path beside the metadata or by URL. */
 import { z } from 'zod';
+import type { AttachedFile } from './file-kinds.ts';
 import { text, url } from './primitives.ts';
 
 export const GALLEY_FORMATS = {
@@ -10,14 +11,25 @@ export const GALLEY_FORMATS = {
 } as const;
 export type GalleyFormat = keyof typeof GALLEY_FORMATS;
 
+/**
+ * A file beside the metadata is named by a plain file name: no folder, no `..`, no leading dot,
+ * so it can never point outside the article's folder (the CLI also refuses symbolic links).
+ */
+export const PLAIN_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+export const plainFileName = z.string().regex(PLAIN_FILE_NAME, 'must be a plain file name such as article.pdf, beside this file (no folders, no ..)');
+
 export const galley = z
   .strictObject({
     format: z.enum(Object.keys(GALLEY_FORMATS) as [GalleyFormat, ...GalleyFormat[]]),
     /** A file name, relative to the article's YAML file; published beside the landing page. */
-    path: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a plain file name such as article.pdf').optional(),
+    path: plainFileName.optional(),
     url: url.optional(),
     label: text.optional(),
   })
   .refine((v) => (v.path === undefined) !== (v.url === undefined), 'give either path or url');
 
-export type Galley = z.output<typeof galley>;
+/**
+ * A galley as renderers see it: given by `path`, it carries the file's hash and size once the
+ * file is checked (`attachFiles`), so a changed file is a changed record and is published again.
+ */
+export type Galley = z.output<typeof galley> & { readonly file?: AttachedFile | undefined };

@@ -20,3 +20,6 @@ export * from './relations.ts';
 export * from './resolve.ts';
 export * from './resolved.ts';
 export * from './warnings.ts';
+export * from './attach.ts';
+export * from './file-kinds.ts';
+export * from './order.ts';

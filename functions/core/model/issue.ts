@@ -1,12 +1,23 @@
 /** `issue.yaml`: one issue as printed (volume and/or number kept exactly as printed). */
 import { z } from 'zod';
-import { doi, markup, partialDate, printed, slug, text } from './primitives.ts';
+import { license } from './license.ts';
+import { doi, markup, paragraphs, partialDate, printed, slug, text } from './primitives.ts';
 
 export const publicationDates = z
   .strictObject({ print: partialDate.optional(), online: partialDate.optional() })
   .refine((v) => v.print !== undefined || v.online !== undefined, 'give a print or an online date');
 
-export const section = z.strictObject({ id: slug, title: text });
+/** An article's id: its file name without `.yaml`. */
+const articleRef = z.string().regex(/^[^/\\]+$/, 'must be an article file name without .yaml, such as edemskiy');
+
+export const section = z.strictObject({
+  id: slug,
+  title: text,
+  articles: z
+    .array(articleRef)
+    .optional()
+    .describe('The articles of this section in the order they are printed: their file names without .yaml (edemskiy for edemskiy.yaml). Example: [edemskiy, petrovic].'),
+});
 
 export const issueSchema = z
   .strictObject({
@@ -17,7 +28,16 @@ export const issueSchema = z
     title: markup.optional().describe('Title of a themed issue; inline markup <i> <b> <sub> <sup> <sc> allowed.'),
     published: publicationDates.describe('Publication dates (YYYY, YYYY-MM or YYYY-MM-DD): print, online or both. Articles inherit them.'),
     doi: doi.optional().describe('DOI of the issue itself, if it has one.'),
-    sections: z.array(section).optional().describe('Sections of the issue (id and title); an article names its section by id.'),
+    sections: z
+      .array(section)
+      .optional()
+      .describe('Sections of the issue in print order (id, title, and optionally their articles in order); an article may instead name its section by id.'),
+    articles: z
+      .array(articleRef)
+      .optional()
+      .describe('For an issue without sections: its articles in the order they are printed, by file name without .yaml. Without any list, articles follow their first page.'),
+    license: license.optional().describe('The licence of every article of this issue that gives none of its own (overrides journal.yaml for this issue only). Example: url: https://creativecommons.org/licenses/by/4.0/'),
+    description: paragraphs.optional().describe('A short text about the issue shown on its page (a themed issue\'s introduction); a blank line starts a new paragraph.'),
   })
   .describe('Colophon issue file (issue.yaml)');
 

@@ -1,6 +1,6 @@
 /** `journal.yaml`: facts about the journal that every issue and article inherits. */
 import { z } from 'zod';
-import { email, issn, lang, slug, text, url } from './primitives.ts';
+import { doi, email, issn, lang, slug, text, url } from './primitives.ts';
 import { freeToRead, license } from './license.ts';
 
 export const journalSchema = z
@@ -26,6 +26,9 @@ export const journalSchema = z
     crossref: z.strictObject({
       depositor: z.strictObject({ name: text, email }),
       registrant: text,
+      crossmark_policy: doi
+        .optional()
+        .describe('The DOI of your page on corrections and retractions (your Crossmark policy page). Crossref needs it to register corrections, retractions, expressions of concern and withdrawals. Example: 10.2298/balcanica.policy'),
     }),
   })
   .describe('Colophon journal file (journal.yaml)');

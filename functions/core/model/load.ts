@@ -14,10 +14,11 @@ import type { Loose } from './loose.ts';
 import { orcidClaims, orcidProblems, type OrcidClaim } from './orcids.ts';
 import { checkFile, type CheckedFile } from './parse-file.ts';
 import type { Problem } from './problems.ts';
-import { issueRules, resolveArticle, type RuleProblem } from './resolve.ts';
+import { issueRules, orderRules, resolveArticle, type RuleProblem } from './resolve.ts';
 import type { IssueBundle } from './resolved.ts';
 import { slug } from './primitives.ts';
 import { parseYaml, type SourceFile } from './yaml-source.ts';
+import { orderArticles } from './order.ts';
 
 export type { SourceFile } from './yaml-source.ts';
 
@@ -61,11 +62,14 @@ export function loadJournal(sources: JournalSources, options: LoadOptions = {}):
   for (const src of sources.issues) {
     const issue = checkFile(src.issue, issueSchema, problems);
     const articles = src.articles.map((a) => checkFile(a, articleSchema, problems));
+    const ids = src.articles.map((a) => articleId(a.path));
     const view: IssueView = { journal: journalView, issue: { ...issue.loose, id: src.id }, articles: articles.map((a) => a.loose), issueLoaded: issue.value !== undefined };
     const fileOf = (where: RuleProblem['where']): CheckedFile<unknown> => (where === 'journal' ? journal : where === 'issue' ? issue : articles[where]!);
     for (const rule of [(v: IssueView) => issueRules(v.journal, v.issue, v.articles), ...(options.rules ?? [])]) {
       for (const found of rule(view)) problems.push(fileOf(found.where).place(found));
     }
+    // The explicit order (issue.yaml's articles and sections' lists) needs the whole issue file.
+    if (issue.value) for (const found of orderRules({ ...issue.value, id: src.id }, view.articles, ids)) problems.push(fileOf(found.where).place(found));
     problems.push(...claimDois(doiOwners, src.id, issue, articles));
     for (const a of articles) {
       placeOf.set(a.file.path, a);
@@ -75,7 +79,7 @@ export function loadJournal(sources: JournalSources, options: LoadOptions = {}):
     if (journal.value && issue.value && files.every((f) => f !== undefined)) {
       const j: Journal = { ...journal.value, id: journal.value.id ?? sources.id };
       const i: Issue = { ...issue.value, id: src.id };
-      bundles.push({ journal: j, issue: i, articles: files.map((f, k) => resolveArticle(j, i, articleId(src.articles[k]!.path), f)) });
+      bundles.push({ journal: j, issue: i, articles: orderArticles(i, files.map((f, k) => resolveArticle(j, i, ids[k]!, f))) });
     }
   }
   for (const { claim, message, hint } of orcidProblems(orcids)) problems.push(placeOf.get(claim.file)!.place({ path: claim.path, message, hint }));

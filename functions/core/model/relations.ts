@@ -1,9 +1,27 @@
-/** Relations to other works: this article corrects, retracts or translates another DOI. */
+/**
+ * Relations to other works: this article is a notice that corrects, retracts or expresses concern
+ * about another DOI (an update, registered with Crossref as a Crossmark `update`), or it
+ * translates another work. A relation to a DOI under the journal's own prefix must name an
+ * article Colophon knows (`relationRules`).
+ */
 import { z } from 'zod';
+import type { InlineText } from './markup.ts';
 import { doi } from './primitives.ts';
 
-export const RELATION_TYPES = ['correction-of', 'retraction-of', 'translation-of'] as const;
+export const RELATION_TYPES = ['correction-of', 'retraction-of', 'expression-of-concern-for', 'translation-of'] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 
-export const relation = z.strictObject({ type: z.enum(RELATION_TYPES), doi });
-export type Relation = z.output<typeof relation>;
+/** Relations that update the other work's status (Crossmark "updates": editorially significant changes). */
+export const UPDATE_TYPES = ['correction-of', 'retraction-of', 'expression-of-concern-for'] as const satisfies readonly RelationType[];
+export type UpdateType = (typeof UPDATE_TYPES)[number];
+export const isUpdate = (type: RelationType): type is UpdateType => (UPDATE_TYPES as readonly string[]).includes(type);
+
+export const relation = z
+  .strictObject({ type: z.enum(RELATION_TYPES), doi })
+  .describe('A work this article relates to: correction-of, retraction-of or expression-of-concern-for (this article is the notice) or translation-of, and its DOI. Example: { type: retraction-of, doi: 10.2298/BALC1950375E }');
+
+/** A relation as renderers see it: the other work's title where Colophon knows it (filled in when the outputs are made, never stored). */
+export type Relation = z.output<typeof relation> & { readonly title?: InlineText | undefined };
+
+/** A notice that updates this article, as its page, JATS and tags show it (known from the notice's own relation). */
+export type Notice = { readonly type: UpdateType; readonly doi: string; readonly title: InlineText; readonly date?: string | undefined };

@@ -20,8 +20,11 @@ export type RuleProblem = { readonly where: 'journal' | 'issue' | number; readon
 /** Resolves one article against its issue and journal. */
 export function resolveArticle(journal: Journal, issue: Issue, id: string, file: ArticleFile): Article {
   const language = file.language ?? journal.languages[0]!;
-  const section = file.section === undefined ? undefined : issue.sections?.find((s) => s.id === file.section);
-  const license = file.license ?? journal.license;
+  // The article's own `section`, else the section issue.yaml lists it under (issueRules refuses a disagreement).
+  const found = file.section === undefined ? issue.sections?.find((s) => s.articles?.includes(id)) : issue.sections?.find((s) => s.id === file.section);
+  const section = found === undefined ? undefined : { id: found.id, title: found.title };
+  // The article's licence, else its issue's (so a volume can change licence without relicensing older ones), else the journal's.
+  const license = file.license ?? issue.license ?? journal.license;
   return {
     id,
     doi: file.doi,
@@ -48,6 +51,45 @@ export function resolveArticle(journal: Journal, issue: Issue, id: string, file:
     galleys: file.galleys,
     relations: file.relations,
   };
+}
+
+/**
+ * The explicit order of issue.yaml: every id it lists names an article of the issue, once; an
+ * article it places in a section does not name another; and once it lists any, it lists all.
+ */
+export function orderRules(issue: Issue, files: readonly Loose<ArticleFile>[], ids: readonly string[]): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const lists: [FieldPath, readonly string[], string | undefined][] = [
+    ...(issue.articles === undefined ? [] : [[['articles'], issue.articles, undefined] as [FieldPath, readonly string[], undefined]]),
+    ...(issue.sections ?? []).flatMap((s, n): [FieldPath, readonly string[], string][] => (s.articles === undefined ? [] : [[['sections', n, 'articles'], s.articles, s.id]])),
+  ];
+  if (issue.articles !== undefined && lists.length > 1) {
+    problems.push({ where: 'issue', path: ['articles'], message: 'the order is given twice: in articles and in the sections', hint: 'list the articles under their sections only, or drop the sections\' lists' });
+  }
+  const placed = new Map<string, string>();
+  for (const [path, list, sectionId] of lists) {
+    list.forEach((id, k) => {
+      const at = [...path, k];
+      const where = sectionId === undefined ? 'the list' : `section "${sectionId}"`;
+      if (!ids.includes(id)) {
+        problems.push({ where: 'issue', path: at, message: `${where} names "${id}", which is no article of this issue`, hint: `the articles are ${ids.join(', ') || 'none yet'} (file names without .yaml)` });
+        return;
+      }
+      const before = placed.get(id);
+      if (before !== undefined) problems.push({ where: 'issue', path: at, message: `article "${id}" is listed twice: in ${before} and in ${where}`, hint: 'an article has one place in the issue: remove one of them' });
+      else placed.set(id, where);
+      const own = files[ids.indexOf(id)]?.section;
+      if (sectionId !== undefined && own !== undefined && own !== sectionId) {
+        problems.push({ where: ids.indexOf(id), path: ['section'], message: `section "${own}" disagrees with issue.yaml, which lists this article under "${sectionId}"`, hint: 'drop section here: issue.yaml places the article' });
+      }
+    });
+  }
+  if (lists.length > 0) {
+    ids.forEach((id, k) => {
+      if (!placed.has(id)) problems.push({ where: k, path: [], message: `issue.yaml lists the order of its articles but not "${id}"`, hint: `add ${id} to the articles of its section in issue.yaml` });
+    });
+  }
+  return problems;
 }
 
 /** Rules across an issue's files; `where` is the article's index in `files` or the journal/issue file. Each runs on what loaded: a field that did not pass its own schema is skipped, never guessed. */

@@ -11,7 +11,7 @@ import type { Journal } from './journal.ts';
 import type { License } from './license.ts';
 import type { InlineText } from './markup.ts';
 import type { ReferenceParts } from './references.ts';
-import type { Relation } from './relations.ts';
+import type { Notice, Relation } from './relations.ts';
 
 export type Title = { readonly lang: string; readonly title: InlineText; readonly subtitle?: InlineText | undefined };
 export type Abstract = { readonly lang: string; readonly paragraphs: readonly InlineText[] };
@@ -45,6 +45,11 @@ export type Article = {
   readonly references: readonly ResolvedReference[];
   readonly galleys: readonly Galley[];
   readonly relations: readonly Relation[];
+  /**
+   * Notices that correct, retract or express concern about this article: not in its own file, but
+   * known from the notices' relations (the journal folder for the CLI, the records table for Render).
+   */
+  readonly updatedBy?: readonly Notice[] | undefined;
 };
 
 export type IssueBundle = {

@@ -39,7 +39,8 @@ export const inSet = (record: OaiArticleRecord, spec: string): boolean => setSpe
 
 /**
  * Every set, roots first: issues newest year first (as a table of contents lists them), then
- * sections by id, each named by the title of its most recent issue. Empty when there is no issue.
+ * sections in the order the most recent issue lists them (older issues' other sections after),
+ * each named by the title of its most recent issue. Empty when there is no issue.
  */
 export function listSets(issues: readonly Issue[]): OaiSet[] {
   if (issues.length === 0) return [];
@@ -49,7 +50,7 @@ export function listSets(issues: readonly Issue[]): OaiSet[] {
   const sets: OaiSet[] = [{ spec: 'issue', name: SET_ROOTS.issue }, ...byYear.map((issue) => ({ spec: issueSpec(issue.id), name: issueLabel(issue) }))];
   if (sections.size > 0) {
     sets.push({ spec: 'section', name: SET_ROOTS.section });
-    for (const id of [...sections.keys()].sort()) sets.push({ spec: sectionSpec(id), name: sections.get(id)! });
+    for (const [id, title] of sections) sets.push({ spec: sectionSpec(id), name: title });
   }
   return sets;
 }

@@ -15,6 +15,11 @@ function issueTitle(issue: Issue): Element | undefined {
   return issue.title === undefined ? undefined : h('p', { className: ['issue-title'] }, inlineHtml(issue.title));
 }
 
+/** The issue's own text (a themed issue's introduction), one paragraph each. */
+function issueDescription(issue: Issue): Element | undefined {
+  return issue.description === undefined ? undefined : h('div', { className: ['issue-description'] }, issue.description.map((p) => h('p', inlineHtml(p))));
+}
+
 /** Publication dates and the issue's own DOI, each row only when known. */
 function issueFacts(issue: Issue): Element | undefined {
   const rows: [string, Element | string | undefined][] = [
@@ -55,6 +60,7 @@ export function renderIssuePage(journal: Journal, issue: Issue, articles: readon
     main: defined([
       h('h1', label),
       issueTitle(issue),
+      issueDescription(issue),
       issueFacts(issue),
       ...(groups.length === 0 ? [h('p', 'This issue has no articles yet.')] : groups.map((g) => groupSection(journal, href, g))),
     ]),

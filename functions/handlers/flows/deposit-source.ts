@@ -3,7 +3,7 @@
  * DOI registered with Crossref must resolve to a landing page that exists. The issue DOI (its
  * table of contents) goes with them once at least one article is out.
  */
-import type { IssueBundle } from '#core/model/index';
+import { orderArticles, type IssueBundle } from '#core/model/index';
 import { RecordNotFoundError } from '#adapters/errors';
 import type { RecordsStore, Stored } from '#adapters/records';
 import type { DepositJob } from '../jobs.ts';
@@ -26,7 +26,9 @@ export async function loadIssueDeposit(records: DepositRecords, job: DepositJob)
   const issue = await records.getIssue(job.journalId, job.issueId);
   if (!issue) throw new RecordNotFoundError(`no issue ${job.journalId}/${job.issueId}`);
   const stored = await records.listIssueArticles(job.journalId, job.issueId);
-  const rendered = stored.filter(isRendered);
+  // In the issue's order: the deposit lists articles as the table of contents does.
+  const order = orderArticles(issue.issue, stored.map((s) => s.record.article)).map((a) => a.id);
+  const rendered = stored.filter(isRendered).sort((a, b) => order.indexOf(a.record.article.id) - order.indexOf(b.record.article.id));
   return {
     bundle: { journal: issue.journal, issue: issue.issue, articles: rendered.map((s) => s.record.article) },
     heads: rendered.map((s) => s.meta),

@@ -4,8 +4,10 @@
  * leaves only its problems behind. Each article gets a new version only when the hash of its
  * normalised record changed, and a render job when its current version is not rendered yet
  * (so a retry after a crash half-way still renders everything, and unchanged articles cost nothing).
+ * The files the metadata names (galleys) are checked before anything is written (ingest-files.ts):
+ * one wrong file refuses the issue, like a wrong field.
  */
-import { loadJournal, type IssueBundle, type Problem } from '#core/model/index';
+import { articleId, loadJournal, type IssueBundle, type Problem } from '#core/model/index';
 import { recordHash } from '#adapters/content-hash';
 import { readIssue } from '#adapters/inbox';
 import type { Logger } from '#adapters/logger';
@@ -13,6 +15,7 @@ import type { ObjectStore } from '#adapters/object-store';
 import type { QueueSender } from '#adapters/queue';
 import { mayWrite, type ArticleRecord, type Owner, type RecordsStore, type Stored } from '#adapters/records';
 import type { RenderJob } from '../jobs.ts';
+import { checkAttachedFiles } from './ingest-files.ts';
 import { mapLimit } from './pool.ts';
 
 export type IngestDeps = {
@@ -21,6 +24,8 @@ export type IngestDeps = {
   readonly renderQueue: QueueSender<RenderJob>;
   readonly log: Logger;
   readonly now: () => Date;
+  /** The largest galley the stage takes, in bytes (`GALLEY_MAX_BYTES`). */
+  readonly maxFileBytes: number;
 };
 
 export type IngestSummary =
@@ -40,26 +45,31 @@ export async function ingestManifest(deps: IngestDeps, manifestKey: string): Pro
   const { manifest, sources } = read;
   const now = deps.now().toISOString();
   const log = deps.log.child({ batchId: manifest.batchId, journalId: manifest.journal, issueId: manifest.issue });
+  const refuse = async (problems: Problem[], reason?: string): Promise<IngestSummary> => {
+    await deps.records.putProblems({ journalId: manifest.journal, issueId: manifest.issue, batchId: manifest.batchId, at: now, problems });
+    log.warn('metadata refused', { problems: problems.length, ...(reason ? { reason } : {}) });
+    return { status: 'invalid', manifestKey, journalId: manifest.journal, issueId: manifest.issue, problems: problems.length };
+  };
   const loaded = loadJournal(sources);
-  if (!loaded.ok) {
-    await deps.records.putProblems({ journalId: manifest.journal, issueId: manifest.issue, batchId: manifest.batchId, at: now, problems: loaded.problems });
-    log.warn('metadata refused', { problems: loaded.problems.length });
-    return { status: 'invalid', manifestKey, journalId: manifest.journal, issueId: manifest.issue, problems: loaded.problems.length };
-  }
-  const bundle = loaded.bundles[0];
-  if (loaded.bundles.length !== 1 || bundle === undefined) throw new RangeError(`a manifest holds one issue; the loader returned ${loaded.bundles.length}`);
-  const files = sources.issues[0]?.articles.map((a) => a.path) ?? [];
+  if (!loaded.ok) return refuse(loaded.problems);
+  const loadedBundle = loaded.bundles[0];
+  if (loaded.bundles.length !== 1 || loadedBundle === undefined) throw new RangeError(`a manifest holds one issue; the loader returned ${loaded.bundles.length}`);
+  // The file each article came from, by article id (the bundle is in the issue's order, not the files').
+  const paths = new Map((sources.issues[0]?.articles ?? []).map((a) => [articleId(a.path), a.path]));
   const at = { batchId: manifest.batchId, now };
   // One read for every head instead of one per article; putVersion reads again only after a lost race.
-  const heads = await deps.records.getHeads(bundle.articles.map((a) => a.doi));
+  const heads = await deps.records.getHeads(loadedBundle.articles.map((a) => a.doi));
   // A DOI another issue or journal owns refuses the whole issue before anything is written.
-  const taken = ownershipProblems(bundle, files, (doi) => heads.get(doi.toLowerCase())?.meta);
-  if (taken.length > 0) return refuse(deps, manifestKey, { journalId: manifest.journal, issueId: manifest.issue }, at, taken, log);
+  const taken = ownershipProblems(loadedBundle, paths, (doi) => heads.get(doi.toLowerCase())?.meta);
+  if (taken.length > 0) return refuse(taken, 'DOI owned by another issue');
+  const files = await checkAttachedFiles({ inbox: deps.inbox, maxBytes: deps.maxFileBytes }, manifest, sources, loadedBundle, heads);
+  if (!files.ok) return refuse(files.problems);
+  const bundle = files.bundle;
   const summary = await storeBundle(deps, bundle, heads, at);
   if (summary.owned.length > 0) {
     // Lost to a concurrent publish of another issue between the check and the write (the write's condition held).
-    const problems = ownershipProblems(bundle, files, (doi) => summary.owned.find((o) => o.doi.toLowerCase() === doi.toLowerCase())?.owner);
-    return refuse(deps, manifestKey, { journalId: manifest.journal, issueId: manifest.issue }, at, problems, log);
+    const problems = ownershipProblems(bundle, paths, (doi) => summary.owned.find((o) => o.doi.toLowerCase() === doi.toLowerCase())?.owner);
+    return refuse(problems, 'DOI owned by another issue');
   }
   await deps.records.clearProblems(bundle.journal.id, bundle.issue.id);
   const { created, unchanged, queued } = summary;
@@ -67,21 +77,15 @@ export async function ingestManifest(deps: IngestDeps, manifestKey: string): Pro
   return { status: 'published', manifestKey, journalId: bundle.journal.id, issueId: bundle.issue.id, created, unchanged, queued };
 }
 
-async function refuse(deps: IngestDeps, manifestKey: string, where: Owner, at: { batchId: string; now: string }, problems: Problem[], log: Logger): Promise<IngestSummary> {
-  await deps.records.putProblems({ ...where, batchId: at.batchId, at: at.now, problems });
-  log.warn('metadata refused', { problems: problems.length, reason: 'DOI owned by another issue' });
-  return { status: 'invalid', manifestKey, ...where, problems: problems.length };
-}
-
 /** One problem per article whose DOI another issue or journal owns, saying what to do. */
-export function ownershipProblems(bundle: IssueBundle, files: readonly string[], ownerOf: (doi: string) => (Owner & { readonly articleId?: string; readonly moveTo?: Owner | undefined }) | undefined): Problem[] {
+export function ownershipProblems(bundle: IssueBundle, files: ReadonlyMap<string, string>, ownerOf: (doi: string) => (Owner & { readonly articleId?: string; readonly moveTo?: Owner | undefined }) | undefined): Problem[] {
   const here: Owner = { journalId: bundle.journal.id, issueId: bundle.issue.id };
-  return bundle.articles.flatMap((article, k): Problem[] => {
+  return bundle.articles.flatMap((article): Problem[] => {
     const owner = ownerOf(article.doi);
     if (owner === undefined || mayWrite(owner, here)) return [];
     return [
       {
-        file: files[k] ?? `${article.id}.yaml`,
+        file: files.get(article.id) ?? `${article.id}.yaml`,
         path: ['doi'],
         message: `DOI ${article.doi} is already published in ${owner.journalId}/${owner.issueId}${owner.articleId ? ` (article ${owner.articleId})` : ''}; this issue was not published`,
         hint: `DOIs are permanent: give this article its own DOI, or, if it really moves to this issue, run colophon move ${article.doi} --to <this issue's folder> and publish again`,

@@ -7,6 +7,10 @@
  */
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSRecord } from 'aws-lambda';
 import { articleOutputs, type Output } from '#core/publish/outputs';
+import { GALLEY_FORMATS } from '#core/model/index';
+import { galleyKey } from '#core/urls';
+import { sha256 } from '#adapters/content-hash';
+import { attachedFileKey } from '#adapters/inbox';
 import { cacheControlFor } from '#core/site/index';
 import { describeError, RecordNotFoundError, RenderSupersededError } from '#adapters/errors';
 import type { Logger } from '#adapters/logger';
@@ -18,7 +22,9 @@ import { mapLimit } from './pool.ts';
 
 export type RenderDeps = {
   readonly records: Pick<RecordsStore, 'getHead' | 'markRendered' | 'markRenderFailed'>;
-  readonly site: Pick<ObjectStore, 'put'>;
+  readonly site: Pick<ObjectStore, 'put' | 'head'>;
+  /** Where Ingest keeps the files the metadata names (the inbox's `galleys/` prefix): galleys are copied from there. */
+  readonly files?: Pick<ObjectStore, 'getBytes'>;
   readonly siteQueue: QueueSender<SiteJob>;
   /** One deposit job per issue touched, like the site jobs (absent: no Crossref deposits). */
   readonly depositQueue?: QueueSender<DepositJob>;
@@ -81,6 +87,31 @@ async function renderMessage(deps: RenderDeps, message: SQSRecord): Promise<Outc
   }
 }
 
+/**
+ * Each galley given by path, beside the landing page with its format's Content-Type: copied from
+ * the files Ingest checked, unless the site already holds these very bytes there (a re-render
+ * after a title change does not copy a large PDF again). The bytes are hashed again before
+ * they are published, so nothing but the file Ingest checked can reach readers.
+ */
+async function publishGalleys(deps: RenderDeps, record: ArticleRecord): Promise<{ key: string; sha256: string }[]> {
+  const out: { key: string; sha256: string }[] = [];
+  for (const galley of record.article.galleys) {
+    const key = galleyKey(record.article.doi, galley);
+    if (key === undefined || galley.file === undefined) continue;
+    const there = await deps.site.head(key);
+    const contentType = GALLEY_FORMATS[galley.format];
+    if (there?.sha256 !== galley.file.sha256 || there.contentType !== contentType) {
+      const source = attachedFileKey(record.journal.id, galley.file.sha256);
+      const bytes = await deps.files?.getBytes(source);
+      if (bytes === undefined) throw new RecordNotFoundError(`galley ${galley.path} of ${record.article.doi} is not in the file store (${source})`);
+      if (sha256(bytes) !== galley.file.sha256) throw new RecordNotFoundError(`galley ${galley.path} of ${record.article.doi}: the stored file does not match its hash`);
+      await deps.site.put(key, bytes, { contentType, cacheControl: cacheControlFor(key) });
+    }
+    out.push({ key, sha256: galley.file.sha256 });
+  }
+  return out;
+}
+
 /** How often a render starts again because a newer version was stored while it ran. */
 const MAX_SUPERSEDED = 3;
 
@@ -105,7 +136,8 @@ async function renderJob(deps: RenderDeps, job: RenderJob, seen: { version: numb
     // one PUT instead of a HEAD and a PUT (S3 gives identical bytes the same ETag). Unchanged
     // metadata never gets here: Ingest queues no render for it.
     const written = await Promise.all(outputs.map((o) => deps.site.put(o.key, o.body, { contentType: o.contentType, cacheControl: cacheControlFor(o.key) })));
-    const artifacts = Object.fromEntries(written.map((w) => [w.key, w.sha256]));
+    const galleys = await publishGalleys(deps, record);
+    const artifacts = Object.fromEntries([...written, ...galleys].map((w) => [w.key, w.sha256]));
     const current = await deps.records.markRendered(job.doi, meta.version, artifacts, deps.now().toISOString());
     log.info('rendered', { renderedVersion: meta.version, files: written.length, superseded: !current });
     if (current) return { ok: true, sites: [{ journalId: meta.journalId, issueId: meta.issueId }, ...(meta.movedFrom ? [{ journalId: meta.movedFrom.journalId, issueId: meta.movedFrom.issueId }] : [])] };

@@ -5,6 +5,7 @@
  * when it changed, so a rebuild of an unchanged site writes nothing.
  */
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSRecord } from 'aws-lambda';
+import { orderArticles } from '#core/model/index';
 import { issueKey } from '#core/urls';
 import {
   ARCHIVE_KEY,
@@ -42,7 +43,7 @@ export async function buildIssuePage(deps: SiteDeps, job: SiteJob): Promise<PutO
   const issue = await deps.records.getIssue(job.journalId, job.issueId);
   if (!issue) throw new RecordNotFoundError(`no issue ${job.journalId}/${job.issueId}`);
   const articles = await deps.records.listIssueArticles(job.journalId, job.issueId);
-  const html = renderIssuePage(issue.journal, issue.issue, articles.map((a) => a.record.article));
+  const html = renderIssuePage(issue.journal, issue.issue, orderArticles(issue.issue, articles.map((a) => a.record.article)));
   return put(deps, issueKey(issue.issue.id), html, SITE_CONTENT_TYPES.html);
 }
 
@@ -54,7 +55,7 @@ export async function buildJournalFiles(deps: SiteDeps, journalId: string): Prom
   // Dates and DOIs for every issue; whole records only for the current issue, whose contents the home page shows.
   const withArticles = await Promise.all(issues.map(async (i) => ({ issue: i, articles: await deps.records.listIssueArticleMeta(journalId, i.issue.id) })));
   const current = issues.map((i) => i.issue).sort(newerIssueFirst)[0];
-  const currentArticles = current === undefined ? [] : (await deps.records.listIssueArticles(journalId, current.id)).map((a) => a.record.article);
+  const currentArticles = current === undefined ? [] : orderArticles(current, (await deps.records.listIssueArticles(journalId, current.id)).map((a) => a.record.article));
   const archive = renderArchivePage(
     journal.journal,
     withArticles.map((i) => ({ issue: i.issue.issue, articleCount: i.articles.length, ...(i.issue.issue.id === current?.id ? { articles: currentArticles } : {}) })),

@@ -241,7 +241,7 @@ describe('renderCrossrefDeposit: the rich fixture issue', () => {
     // Act
     const deposit = root();
     const licences = (doi: string): string[][] =>
-      all(articleByDoi(deposit, doi), 'ai:program/ai:license_ref').map((l) => [l.attrs.applies_to ?? '', l.attrs.start_date ?? '', text(l)]);
+      all(articleByDoi(deposit, doi), 'crossmark/custom_metadata/ai:program/ai:license_ref').map((l) => [l.attrs.applies_to ?? '', l.attrs.start_date ?? '', text(l)]);
 
     // Assess
     expect(licences('10.5555/sbt.2024.001')).toEqual([
@@ -253,7 +253,8 @@ describe('renderCrossrefDeposit: the rich fixture issue', () => {
 
   it('groups funding by funder: Funder Registry DOI nested in funder_name, ROR, award numbers', () => {
     // Act
-    const groups = all(a01(), 'fr:program/fr:assertion');
+    // The fixture journal names its Crossmark policy: funding sits in the Crossmark record's custom_metadata.
+    const groups = all(a01(), 'crossmark/custom_metadata/fr:program/fr:assertion');
     const named = (node: XmlNode, name: string): XmlNode[] => all(node, 'fr:assertion').filter((a) => a.attrs.name === name);
 
     // Assess
@@ -268,14 +269,29 @@ describe('renderCrossrefDeposit: the rich fixture issue', () => {
     expect(named(erc, 'award_number').map(text)).toEqual(['ERC-2020-STG 948000', 'ERC-2022-POC 101000']);
   });
 
-  it('relates a translation to its original and leaves out the correction it cannot express', () => {
+  it('registers the correction notice as a Crossmark update of the article it corrects (issue 11, item 4: on main it was left out)', () => {
+    // Act
+    const deposit = root();
+    const crossmark = (doi: string): XmlNode[] => all(articleByDoi(deposit, doi), 'crossmark');
+    const updates = all(crossmark('10.5555/sbt.2024.e7')[0]!, 'updates/update');
+
+    // Assess: the notice updates 10.5555/sbt.2024.001 on its own online date; every article carries the policy.
+    expect(updates.map((u) => [u.attrs.type, u.attrs.date, text(u)])).toEqual([['correction', '2024-10-15', '10.5555/sbt.2024.001']]);
+    for (const doi of ['10.5555/sbt.2024.001', '10.5555/sbt.2024.002', '10.5555/sbt.2024.e7']) {
+      expect(all(crossmark(doi)[0]!, 'crossmark_policy').map(text)).toEqual(['10.5555/sbt.crossmark-policy']);
+    }
+    expect(all(crossmark('10.5555/sbt.2024.001')[0]!, 'updates')).toEqual([]);
+    expect(validateXml('crossref', render(richIssue())).errors).toEqual([]);
+  });
+
+  it('relates a translation to its original, and a correction only through Crossmark', () => {
     // Act
     const deposit = root();
     const relations = (doi: string): string[][] =>
       all(articleByDoi(deposit, doi), 'rel:program/rel:related_item/rel:intra_work_relation').map((r) => [r.attrs['relationship-type'] ?? '', r.attrs['identifier-type'] ?? '', text(r)]);
 
     // Assess
-    expect(relations('10.5555/sbt.2024.001')).toEqual([['isTranslationOf', 'doi', '10.5555/sbt.2023.099']]);
+    expect(relations('10.5555/sbt.2024.001')).toEqual([['isTranslationOf', 'doi', '10.2298/BALC1950375E']]);
     expect(all(articleByDoi(deposit, '10.5555/sbt.2024.e7'), 'rel:program')).toEqual([]);
   });
 
@@ -378,7 +394,8 @@ describe('renderCrossrefDeposit: dois filter', () => {
     const nothing = depositDois(bundle, none);
 
     // Assess
-    expect(everything).toEqual(['10.5555/sbt.2024.12.3', '10.5555/sbt.2024.001', '10.5555/sbt.2024.002', '10.5555/sbt.2024.e7']);
+    // Issue first, then the articles in the issue's order: its sections in turn (Articles, then Book Reviews).
+    expect(everything).toEqual(['10.5555/sbt.2024.12.3', '10.5555/sbt.2024.001', '10.5555/sbt.2024.e7', '10.5555/sbt.2024.002']);
     expect(nothing).toEqual([]);
     expect(() => render(bundle, none)).toThrow(CrossrefDepositError);
   });

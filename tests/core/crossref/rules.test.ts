@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crossrefOmissions, crossrefRules } from '#core/crossref/index';
+import { crossrefRules } from '#core/crossref/index';
 import type { Article, IssueBundle, Person } from '#core/model/index';
 import { richIssue, seedIssue } from './load.ts';
 
@@ -71,26 +71,19 @@ describe('crossrefRules', () => {
   });
 });
 
-describe('crossrefOmissions', () => {
-  it('notes the correction the deposit cannot carry, and nothing in the seed', () => {
-    // Act
-    const rich = crossrefOmissions(richIssue());
-    const seed = crossrefOmissions(seedIssue());
-
-    // Assess
-    expect(rich.map((p) => [p.where, p.path])).toEqual([[2, ['relations', 0, 'type']]]);
-    expect(rich[0]!.message).toContain('correction-of relation to 10.5555/sbt.2023.050');
-    expect(seed).toEqual([]);
-  });
-
-  it('notes a retraction but not a translation', () => {
+describe('update notices (issue 11, item 4)', () => {
+  it('needs the journal’s Crossmark policy DOI for a correction, a retraction or an expression of concern, not for a translation', () => {
     // Prepare
-    const bundle = withArticle(richIssue(), (a) => ({ ...a, relations: [{ type: 'translation-of', doi: '10.5555/x.1' }, { type: 'retraction-of', doi: '10.5555/x.2' }] }));
+    const withoutPolicy = (bundle: ReturnType<typeof richIssue>) => ({ ...bundle, journal: { ...bundle.journal, crossref: { depositor: bundle.journal.crossref.depositor, registrant: bundle.journal.crossref.registrant } } });
+    const bundle = withArticle(withoutPolicy(richIssue()), (a) => ({ ...a, relations: [{ type: 'translation-of', doi: '10.1234/x.1' }, { type: 'retraction-of', doi: '10.5555/x.2' }, { type: 'expression-of-concern-for', doi: '10.5555/x.3' }] }));
 
     // Act
-    const notes = crossrefOmissions(bundle).filter((p) => p.where === 0);
+    const problems = crossrefRules(bundle).filter((p) => p.where === 0 && p.path[0] === 'relations');
 
     // Assess
-    expect(notes.map((p) => p.path)).toEqual([['relations', 1, 'type']]);
+    expect(problems.map((p) => p.path)).toEqual([['relations', 1, 'type'], ['relations', 2, 'type']]);
+    expect(problems[0]!.hint).toContain('crossref.crossmark_policy');
+    expect(crossrefRules(richIssue()).filter((p) => p.path[0] === 'relations')).toEqual([]);
+    expect(crossrefRules(seedIssue())).toEqual([]);
   });
 });

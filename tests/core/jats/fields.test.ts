@@ -191,7 +191,7 @@ describe('the rich fixture article (a01-petrovic)', () => {
     expect(one(root, 'related-article').attrs).toEqual({
       'related-article-type': 'translated-article',
       'ext-link-type': 'doi',
-      'xlink:href': '10.5555/sbt.2023.099',
+      'xlink:href': '10.2298/BALC1950375E',
     });
   });
 
@@ -254,7 +254,7 @@ describe('the other fixture articles', () => {
     expect(text(one(root, 'elocation-id'))).toBe('e7');
     expect(all(root, 'fpage')).toEqual([]);
     expect(root.attrs['article-type']).toBe('correction');
-    expect(one(root, 'related-article').attrs).toEqual({ 'related-article-type': 'corrected-article', 'ext-link-type': 'doi', 'xlink:href': '10.5555/sbt.2023.050' });
+    expect(one(root, 'related-article').attrs).toEqual({ 'related-article-type': 'corrected-article', 'ext-link-type': 'doi', 'xlink:href': '10.5555/sbt.2024.001' });
     expect(one(root, 'license').attrs['xlink:href']).toBe('https://creativecommons.org/licenses/by/4.0/');
     expect(all(root, 'copyright-statement')).toEqual([]);
     expect(all(root, 'abstract')).toEqual([]);

@@ -14,8 +14,8 @@ describe('renderJats over the seed and the fixture issue', () => {
     expect(names).toEqual([
       'balcanica/L-2019/edemskiy',
       'testjournal/2024-12-3/a01-petrovic',
-      'testjournal/2024-12-3/a02-mueller',
       'testjournal/2024-12-3/a03-article-number',
+      'testjournal/2024-12-3/a02-mueller',
     ]);
   });
 

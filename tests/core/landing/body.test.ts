@@ -168,7 +168,7 @@ describe('the body of the rich fixture page', () => {
       'Ministry of Science, Technological Development and Innovation of the Republic of Serbia (grant 451-03-66/2024-03/200174)',
       'European Research Council (grants ERC-2020-STG 948000, ERC-2022-POC 101000)',
     ]);
-    expect(textOf(one(page, '.notice'))).toBe('This article is a translation of https://doi.org/10.5555/sbt.2023.099.');
+    expect(textOf(one(page, '.notice'))).toBe('This article is a translation of https://doi.org/10.2298/BALC1950375E.');
   });
 
   it('makes no request to another site: no scripts, images, frames or stylesheets to load', () => {

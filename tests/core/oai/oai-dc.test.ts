@@ -54,7 +54,7 @@ describe('oai_dc from the normalised model', () => {
     expect(dc.filter(([n]) => n === 'description').map(([, lang]) => lang)).toEqual(['en', 'fr', 'sr']);
     expect(values('a01-petrovic', 'description')[0]).toContain('H2O-stained consular reports & the Acta Bosniaca');
     expect(values('a01-petrovic', 'format')).toEqual(['application/pdf', 'application/epub+zip']);
-    expect(values('a01-petrovic', 'relation')).toEqual(['https://doi.org/10.5555/sbt.2023.099']);
+    expect(values('a01-petrovic', 'relation')).toEqual(['https://doi.org/10.2298/BALC1950375E']);
     expect(values('a01-petrovic', 'rights')).toEqual(['https://creativecommons.org/licenses/by-nc-nd/4.0/', 'Copyright (c) 2024 Jelena Petrović and Arben Hoxha']);
     expect(values('a01-petrovic', 'date')).toEqual(['2024-11']);
   });

@@ -33,8 +33,8 @@ describe('renderSiteOutputs', () => {
       ['https://journal.example.org/sbt/', '2024-11-01'],
       ['https://journal.example.org/sbt/issues/2024-12-3/', '2024-11-01'],
       ['https://journal.example.org/sbt/doi/10.5555/sbt.2024.001/', '2024-11-01'],
-      ['https://journal.example.org/sbt/doi/10.5555/sbt.2024.002/', '2024-10-15'],
       ['https://journal.example.org/sbt/doi/10.5555/sbt.2024.e7/', '2024-11-01'],
+      ['https://journal.example.org/sbt/doi/10.5555/sbt.2024.002/', '2024-10-15'],
     ]);
   });
 
