@@ -12,11 +12,11 @@ export type GalleyFormat = keyof typeof GALLEY_FORMATS;
 
 export const galley = z
   .strictObject({
-    format: z.enum(Object.keys(GALLEY_FORMATS) as [GalleyFormat, ...GalleyFormat[]]),
+    format: z.enum(Object.keys(GALLEY_FORMATS) as [GalleyFormat, ...GalleyFormat[]]).meta({ description: 'The file type: pdf, html, epub or xml.', examples: ['pdf'] }),
     /** A file name, relative to the article's YAML file; published beside the landing page. */
-    path: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a plain file name such as article.pdf').optional(),
-    url: url.optional(),
-    label: text.optional(),
+    path: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a plain file name such as article.pdf').optional().meta({ description: 'A file beside this YAML file, published beside the landing page; give path or url.', examples: ['edemskiy.pdf'] }),
+    url: url.optional().meta({ description: 'Where the file is served elsewhere (https://…); give path or url.', examples: ['https://journal.example.org/files/a01.epub'] }),
+    label: text.optional().meta({ description: 'The link text readers see; defaults to the format.', examples: ['PDF (English)'] }),
   })
   .refine((v) => (v.path === undefined) !== (v.url === undefined), 'give either path or url');
 

@@ -2,7 +2,10 @@
 import { z } from 'zod';
 import { doi, markup } from './primitives.ts';
 
-const full = z.strictObject({ citation: markup, doi: doi.optional() });
+const full = z.strictObject({
+  citation: markup.meta({ description: 'The reference as printed, with inline markup; text holding ": " goes in quotes.', examples: ['Jelavich, Barbara. <i>Russia\'s Balkan Entanglements</i>. Cambridge: Cambridge University Press, 1991.'] }),
+  doi: doi.optional().meta({ description: 'The cited work\'s DOI, when it has one.', examples: ['10.2298/BALC1950001P'] }),
+});
 
 /**
  * A bare string is shorthand for `{ citation: … }`. A union (not a preprocess step) so that the
