@@ -23,7 +23,13 @@ export const SCHEMA_DIR = 'metadata/schema';
 export function jsonSchemaFiles(): Map<string, string> {
   const files = new Map<string, string>();
   for (const { name, schema, title, description } of SCHEMAS) {
-    const { $schema, ...body } = z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12' });
+    // zod leaves out the examples of a field whose value is transformed (as the input form is what
+    // editors write, the examples given for it are input examples): put them back.
+    const override = (ctx: { zodSchema: unknown; jsonSchema: Record<string, unknown> }): void => {
+      const examples = z.globalRegistry.get(ctx.zodSchema as z.ZodType)?.examples;
+      if (examples !== undefined && ctx.jsonSchema.examples === undefined) ctx.jsonSchema.examples = examples;
+    };
+    const { $schema, ...body } = z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12', override });
     // $id is relative: it resolves against wherever the file is read from (the repository, a checkout, a web server).
     // The heading keys go first; ours replaces zod's description in place.
     const document = Object.assign({ $schema, $id: `${name}.schema.json`, title, description }, body, { description });

@@ -114,8 +114,9 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .command('validate')
     .description('check every journal, issue and article file below <metadata-dir>; print each problem as file:line:column: field: message')
     .argument('<metadata-dir>', 'the metadata folder, one journal folder, or one issue folder')
-    .addHelpText('after', '\nExamples:\n  $ colophon validate metadata\n  $ colophon validate metadata/balcanica')
-    .action((root: string) => setExit(validate(root, io)));
+    .option('-w, --watch', 'check again whenever a file changes, until Ctrl-C')
+    .addHelpText('after', '\nExamples:\n  $ colophon validate metadata\n  $ colophon validate metadata/balcanica --watch')
+    .action(async (root: string, flags: { watch?: boolean }) => setExit(flags.watch ? await (await import('./watch.ts')).watchValidate(root, io) : validate(root, io)));
   cli
     .command('build')
     .description('validate, then write every output of every issue below --out (nothing at all if there is a problem)')

@@ -45,7 +45,7 @@ describe('colophon (command line)', () => {
     const build = await runCli(['build', '--help']);
     // Assess
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/validate <metadata-dir>[\s\S]*build \[options\] <metadata-dir>[\s\S]*Examples:\n {2}\$ colophon validate metadata/);
+    expect(run.stdout).toMatch(/validate \[options\] <metadata-dir>[\s\S]*build \[options\] <metadata-dir>[\s\S]*Examples:\n {2}\$ colophon validate metadata/);
     expect(build.stdout).toContain('--timestamp <int>');
     expect(build.stdout).toContain('$ colophon build metadata --out out');
   });

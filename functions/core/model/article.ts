@@ -10,7 +10,10 @@ import { reference } from './references.ts';
 import { relation } from './relations.ts';
 import { pageValue } from './pages.ts';
 
-const titleAndSubtitle = z.strictObject({ title: markup, subtitle: markup.optional() });
+const titleAndSubtitle = z.strictObject({
+  title: markup.meta({ description: 'The title in this language.', examples: ['Die Donaufrage'] }),
+  subtitle: markup.optional().meta({ description: 'Its subtitle in this language.', examples: ['Quellen aus drei Sprachen'] }),
+});
 
 /** A bare string is shorthand for `{ title: … }`; a union so that the JSON Schema admits both forms. */
 const titleWithSubtitle = z
@@ -18,7 +21,7 @@ const titleWithSubtitle = z
   .transform((v): z.output<typeof titleAndSubtitle> => (Array.isArray(v) ? { title: v } : v));
 
 export const pages = z
-  .strictObject({ first: page, last: page.optional() })
+  .strictObject({ first: page.meta({ description: 'First page as printed: arabic, roman or a label.', examples: [375, 'xiv', 'S12'] }), last: page.optional().meta({ description: 'Last page as printed.', examples: [396] }) })
   .superRefine((v, ctx) => {
     if (v.last === undefined) return;
     const first = pageValue(v.first);
@@ -31,32 +34,32 @@ export const pages = z
 
 export const articleSchema = z
   .strictObject({
-    doi: doi.describe('The DOI of the article, under the journal\'s doi_prefix: 10.2298/BALC1950375E.'),
+    doi: doi.meta({ description: 'The DOI of the article, under the journal\'s doi_prefix: 10.2298/BALC1950375E.', examples: ['10.2298/BALC1950375E'] }),
     /** The language of the main title and text; defaults to the journal's first language. */
-    language: lang.optional().describe('Language tag of the title and text (en, fr, sr-Latn); defaults to the journal\'s first language.'),
-    section: slug.optional().describe('The id of one of the sections listed in issue.yaml.'),
-    title: markup.describe('The title in the article\'s language; inline markup <i> <b> <sub> <sup> <sc> allowed.'),
-    subtitle: markup.optional().describe('The subtitle, if the title has one.'),
+    language: lang.optional().meta({ description: 'Language tag of the title and text (en, fr, sr-Latn); defaults to the journal\'s first language.', examples: ['en', 'sr-Latn'] }),
+    section: slug.optional().meta({ description: 'The id of one of the sections listed in issue.yaml.', examples: ['articles'] }),
+    title: markup.meta({ description: 'The title in the article\'s language; inline markup <i> <b> <sub> <sup> <sc> allowed. Text holding ": " goes in quotes.', examples: ['Additional Evidence on the Final Break between Moscow and Tirana in 1960–1961'] }),
+    subtitle: markup.optional().meta({ description: 'The subtitle, if the title has one (joined to the title with ": ", in French " : ").', examples: ['Sources in Serbian, Albanian and Russian'] }),
     /** Titles in other languages, keyed by language tag. */
     translated_titles: z.record(lang, titleWithSubtitle).default({}).describe('Titles in other languages, by language tag: text, or title and subtitle.'),
     contributors: z.array(contributor).default([]).describe('Authors, editors and translators, in byline order (none for an unsigned editorial or notice).'),
     /** Abstracts keyed by language tag; a blank line separates paragraphs. */
     abstract: z.record(lang, paragraphs).default({}).describe('Abstracts by language tag; a blank line separates paragraphs.'),
     keywords: z
-      .record(lang, z.array(text).min(1, 'list at least one keyword or drop the language'))
+      .record(lang, z.array(text.meta({ description: 'One keyword or phrase.', examples: ['Soviet-Albanian conflict'] })).min(1, 'list at least one keyword or drop the language'))
       .default({})
       .describe('Keywords by language tag.'),
     pages: pages.optional().describe('First and last page as printed: arabic (375), roman (xiv) or prefixed (S12).'),
     /** For journals that number articles instead of paging them (Crossref `publisher_item`). */
-    article_number: printed.optional().describe('Article number, for journals that number articles instead of paging them (e7).'),
+    article_number: printed.optional().meta({ description: 'Article number, for journals that number articles instead of paging them (e7).', examples: ['e7'] }),
     dates: z
       .strictObject({
-        received: partialDate.optional(),
-        accepted: partialDate.optional(),
+        received: partialDate.optional().meta({ description: 'When the manuscript was received: YYYY, YYYY-MM or YYYY-MM-DD.', examples: ['2024-01-12'] }),
+        accepted: partialDate.optional().meta({ description: 'When it was accepted (on or after received).', examples: ['2024-06-30'] }),
         /** Defaults to the issue's dates. */
-        published: publicationDates.optional(),
+        published: publicationDates.optional().meta({ description: 'This article\'s own publication dates, when not the issue\'s (print, online or both).' }),
       })
-      .default({}),
+      .default({}).meta({ description: 'Dates of the article: received, accepted, published.' }),
     license: license.optional().describe('Licence of this article, if not the journal\'s.'),
     free_to_read: freeToRead.optional(),
     funding: z.array(funding).default([]).describe('Funders (name and Funder Registry DOI or ROR) and award numbers.'),

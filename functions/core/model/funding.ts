@@ -4,12 +4,12 @@ import { doi, ror, text } from './primitives.ts';
 
 export const funding = z.strictObject({
   funder: z.strictObject({
-    name: text,
+    name: text.meta({ description: 'The funder\'s name.', examples: ['European Research Council'] }),
     /** Funder Registry DOI, 10.13039/…. */
-    doi: doi.optional(),
-    ror: ror.optional(),
-  }),
-  awards: z.array(text).default([]),
+    doi: doi.optional().meta({ description: 'The funder\'s Crossref Funder Registry DOI (10.13039/…).', examples: ['10.13039/501100000781'] }),
+    ror: ror.optional().meta({ description: 'The funder\'s ROR id.', examples: ['https://ror.org/0472cxd90'] }),
+  }).meta({ description: 'Who paid: a name and, where known, a Funder Registry DOI or a ROR id.' }),
+  awards: z.array(text.meta({ description: 'One award or grant number as the funder writes it.', examples: ['ERC-2020-STG 948000'] })).default([]).meta({ description: 'Award (grant) numbers from this funder.' }),
 });
 
 export type Funding = z.output<typeof funding>;

@@ -20,11 +20,11 @@ export const plainFileName = z.string().regex(PLAIN_FILE_NAME, 'must be a plain 
 
 export const galley = z
   .strictObject({
-    format: z.enum(Object.keys(GALLEY_FORMATS) as [GalleyFormat, ...GalleyFormat[]]),
+    format: z.enum(Object.keys(GALLEY_FORMATS) as [GalleyFormat, ...GalleyFormat[]]).meta({ description: 'The file type: pdf, html, epub or xml.', examples: ['pdf'] }),
     /** A file name, relative to the article's YAML file; published beside the landing page. */
-    path: plainFileName.optional(),
-    url: url.optional(),
-    label: text.optional(),
+    path: plainFileName.optional().meta({ description: 'A file beside this YAML file, published beside the landing page; give path or url.', examples: ['edemskiy.pdf'] }),
+    url: url.optional().meta({ description: 'Where the file is served elsewhere (https://…); give path or url.', examples: ['https://journal.example.org/files/a01.epub'] }),
+    label: text.optional().meta({ description: 'The link text readers see; defaults to the format.', examples: ['PDF (English)'] }),
   })
   .refine((v) => (v.path === undefined) !== (v.url === undefined), 'give either path or url');
 

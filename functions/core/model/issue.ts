@@ -4,7 +4,7 @@ import { license } from './license.ts';
 import { doi, markup, paragraphs, partialDate, printed, slug, text } from './primitives.ts';
 
 export const publicationDates = z
-  .strictObject({ print: partialDate.optional(), online: partialDate.optional() })
+  .strictObject({ print: partialDate.optional().meta({ description: 'When the print edition appeared: YYYY, YYYY-MM or YYYY-MM-DD.', examples: [2019] }), online: partialDate.optional().meta({ description: 'When it was published online: YYYY, YYYY-MM or YYYY-MM-DD.', examples: ['2023-02-01'] }) })
   .refine((v) => v.print !== undefined || v.online !== undefined, 'give a print or an online date');
 
 /** An article's id: its file name without `.yaml`. */
@@ -22,10 +22,10 @@ export const section = z.strictObject({
 export const issueSchema = z
   .strictObject({
     /** Volume as printed: `L` stays `L`. */
-    volume: printed.optional().describe('Volume exactly as printed (L stays L); give a volume, a number or both.'),
-    number: printed.optional().describe('Issue number as printed.'),
-    year: z.number().int().min(1000).max(9999).describe('The year the issue is dated (as printed on it).'),
-    title: markup.optional().describe('Title of a themed issue; inline markup <i> <b> <sub> <sup> <sc> allowed.'),
+    volume: printed.optional().meta({ description: 'Volume exactly as printed (L stays L); give a volume, a number or both.', examples: ['L', 12] }),
+    number: printed.optional().meta({ description: 'Issue number as printed.', examples: [3, '3-4'] }),
+    year: z.number().int().min(1000).max(9999).meta({ description: 'The year the issue is dated (as printed on it).', examples: [2019] }),
+    title: markup.optional().meta({ description: 'Title of a themed issue; inline markup <i> <b> <sub> <sup> <sc> allowed.', examples: ['Borders and <i>Frontiers</i>'] }),
     published: publicationDates.describe('Publication dates (YYYY, YYYY-MM or YYYY-MM-DD): print, online or both. Articles inherit them.'),
     doi: doi.optional().describe('DOI of the issue itself, if it has one.'),
     sections: z

@@ -6,21 +6,21 @@ import { freeToRead, license } from './license.ts';
 export const journalSchema = z
   .strictObject({
     /** Short id used in JATS `journal-id` and OAI set specs; defaults to the folder name. */
-    id: slug.optional().describe('Short id (lower-case letters, digits, hyphens) for JATS journal-id, OAI sets and the output folder; defaults to the folder name.'),
-    title: text.describe('The journal title as registered with the ISSN centre.'),
-    abbrev_title: text.optional().describe('Abbreviated title (ISO 4), for example Stud. Balc.'),
+    id: slug.optional().meta({ description: 'Short id (lower-case letters, digits, hyphens) for JATS journal-id, OAI sets and the output folder; defaults to the folder name.', examples: ['balcanica'] }),
+    title: text.meta({ description: 'The journal title as registered with the ISSN centre.', examples: ['Balcanica - Annual of the Institute for Balkan Studies'] }),
+    abbrev_title: text.optional().meta({ description: 'Abbreviated title (ISO 4), for example Stud. Balc.', examples: ['Balcanica'] }),
     issn: z
-      .strictObject({ print: issn.optional(), electronic: issn.optional() })
+      .strictObject({ print: issn.optional().meta({ description: 'ISSN of the print edition, NNNN-NNNC; its check digit is verified.', examples: ['0350-7653'] }), electronic: issn.optional().meta({ description: 'ISSN of the online edition (eISSN), NNNN-NNNC; its check digit is verified.', examples: ['2406-0801'] }) })
       .refine((v) => v.print !== undefined || v.electronic !== undefined, 'give at least one ISSN: print or electronic')
       .describe('ISSNs as NNNN-NNNC; at least one of print and electronic.'),
-    publisher: z.strictObject({ name: text, place: text.optional() }),
+    publisher: z.strictObject({ name: text.meta({ description: 'The publisher\'s name.', examples: ['Institute for Balkan Studies, SASA'] }), place: text.optional().meta({ description: 'The place of publication.', examples: ['Belgrade'] }) }).meta({ description: 'Who publishes the journal, and where.' }),
     doi_prefix: z
       .string()
       .regex(/^10\.\d{4,9}$/, 'must be a DOI prefix such as 10.2298')
-      .describe('The Crossref DOI prefix, in quotes: "10.2298". Every DOI of the journal starts with it.'),
+      .meta({ description: 'The Crossref DOI prefix, in quotes: "10.2298". Every DOI of the journal starts with it.', examples: ['10.2298'] }),
     /** Public site root; landing pages live below it. No trailing slash. */
-    base_url: url.transform((value) => value.replace(/\/+$/, '')).describe('Public site root (https://…); landing pages live below it.'),
-    languages: z.array(lang).min(1, 'list at least one language').describe('Language tags the journal publishes in; the first is the default language of articles.'),
+    base_url: url.transform((value) => value.replace(/\/+$/, '')).meta({ description: 'Public site root (https://…); landing pages live below it.', examples: ['https://balcanica.rs'] }),
+    languages: z.array(lang).min(1, 'list at least one language').meta({ description: 'Language tags the journal publishes in; the first is the default language of articles.', examples: [['en', 'fr', 'de']] }),
     license: license.optional().describe('The default licence of articles; an article may give its own.'),
     free_to_read: freeToRead.optional(),
     crossref: z.strictObject({

@@ -5,9 +5,9 @@ import { text, url } from './primitives.ts';
 
 export const license = z.strictObject({
   /** The licence URL, for example https://creativecommons.org/licenses/by/4.0/. */
-  url: url.transform(canonicalLicenseUrl).describe('The licence URL; Creative Commons URLs are written in their canonical form (https://creativecommons.org/licenses/by/4.0/) whatever is typed.'),
-  copyright_holder: text.optional(),
-  copyright_year: z.number().int().min(1000).max(9999).optional(),
+  url: url.transform(canonicalLicenseUrl).meta({ description: 'The licence URL; Creative Commons URLs are written in their canonical form (https://creativecommons.org/licenses/by/4.0/) whatever is typed.', examples: ['https://creativecommons.org/licenses/by/4.0/'] }),
+  copyright_holder: text.optional().meta({ description: 'Who holds the copyright.', examples: ['Jelena Petrović and Arben Hoxha'] }),
+  copyright_year: z.number().int().min(1000).max(9999).optional().meta({ description: 'The year of the copyright statement.', examples: [2024] }),
 });
 
 export type License = z.output<typeof license>;

@@ -55,7 +55,7 @@ export const lang = z
   .string()
   .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en, fr, de, sr-Latn');
 
-export const doi = z.string().transform((value, ctx) => {
+export const doi = z.string().meta({ pattern: '^(?:https?://(?:dx\\.)?doi\\.org/|doi:)?10\\.\\d{4,9}/\\S+$' }).transform((value, ctx) => {
   const canonical = canonicalDoi(value);
   if (canonical && canonical.split('/').some((part) => part === '' || part === '.' || part === '..')) {
     // The DOI becomes the landing page's path (core/urls.ts): such parts would name another folder.
@@ -67,21 +67,21 @@ export const doi = z.string().transform((value, ctx) => {
   return z.NEVER;
 });
 
-export const issn = z.string().transform((value, ctx) => {
+export const issn = z.string().meta({ pattern: '^\\d{4}-?\\d{3}[\\dXx]$' }).transform((value, ctx) => {
   const canonical = canonicalIssn(value);
   if (canonical) return canonical;
   ctx.addIssue({ code: 'custom', message: `"${value}" is not a valid ISSN: expected NNNN-NNNC with a correct check digit` });
   return z.NEVER;
 });
 
-export const orcid = z.string().transform((value, ctx) => {
+export const orcid = z.string().meta({ pattern: '^(?:https?://orcid\\.org/)?\\d{4}-\\d{4}-\\d{4}-\\d{3}[\\dX]$' }).transform((value, ctx) => {
   const canonical = canonicalOrcid(value);
   if (canonical) return canonical;
   ctx.addIssue({ code: 'custom', message: `"${value}" is not a valid ORCID iD: expected NNNN-NNNN-NNNN-NNNC with a correct checksum` });
   return z.NEVER;
 });
 
-export const ror = z.string().transform((value, ctx) => {
+export const ror = z.string().meta({ pattern: '^(?:https?://ror\\.org/)?0[0-9a-hjkmnp-tv-zA-HJKMNP-TV-Z]{6}[0-9]{2}$' }).transform((value, ctx) => {
   const canonical = canonicalRor(value);
   if (canonical) return canonical;
   ctx.addIssue({ code: 'custom', message: `"${value}" is not a valid ROR id: expected https://ror.org/0xxxxxxNN with correct check digits` });
@@ -100,7 +100,7 @@ export const email = z.email('must be an email address');
 /** ISO 3166-1 alpha-2 country code. */
 export const country = z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter ISO 3166-1 country code such as RS');
 
-export const partialDate = z.union([z.string(), z.number().int()], { error: 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD' }).transform((value, ctx): PartialDate => {
+export const partialDate = z.union([z.string().meta({ pattern: '^\\d{4}(?:-\\d{2}(?:-\\d{2})?)?$' }), z.number().int()], { error: 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD' }).transform((value, ctx): PartialDate => {
   const parsed = parsePartialDate(value);
   if (typeof parsed !== 'string') return parsed;
   ctx.addIssue({ code: 'custom', message: `"${value}": ${parsed}` });

@@ -17,7 +17,13 @@ export type UpdateType = (typeof UPDATE_TYPES)[number];
 export const isUpdate = (type: RelationType): type is UpdateType => (UPDATE_TYPES as readonly string[]).includes(type);
 
 export const relation = z
-  .strictObject({ type: z.enum(RELATION_TYPES), doi })
+  .strictObject({
+    type: z.enum(RELATION_TYPES).meta({
+      description: 'correction-of: this article is a correction notice for the other; retraction-of: this notice retracts it; expression-of-concern-for: this notice expresses concern about it; translation-of: this article translates it.',
+      examples: ['correction-of'],
+    }),
+    doi: doi.meta({ description: 'The DOI of the other work.', examples: ['10.5555/sbt.2023.099'] }),
+  })
   .describe('A work this article relates to: correction-of, retraction-of or expression-of-concern-for (this article is the notice) or translation-of, and its DOI. Example: { type: retraction-of, doi: 10.2298/BALC1950375E }');
 
 /** A relation as renderers see it: the other work's title where Colophon knows it (filled in when the outputs are made, never stored). */
