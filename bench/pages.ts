@@ -7,7 +7,7 @@
  *    landing pages and CPU ms per page, with the "How to cite" share (five citeproc styles)
  *    measured apart, per style.
  *
- *   npx tsx bench/pages.ts [--n 500] [--rounds 3]
+ *   npx tsx bench/pages.ts [--n 200] [--rounds 3]
  */
 import { threadCpuUsage } from 'node:process';
 import { join } from 'node:path';
@@ -27,7 +27,7 @@ import { syntheticSources } from './synthetic.ts';
 /** The brief's budget for one landing page: HTML and CSS together. */
 const BUDGET = 30 * 1024;
 
-const { values: args } = parseArgs({ options: { n: { type: 'string', default: '500' }, rounds: { type: 'string', default: '3' } } });
+const { values: args } = parseArgs({ options: { n: { type: 'string', default: '200' }, rounds: { type: 'string', default: '3' } } });
 const count = Number(args.n);
 const rounds = Number(args.rounds);
 if (!Number.isInteger(count) || count < 1 || !Number.isInteger(rounds) || rounds < 1) throw new Error('--n and --rounds must be positive integers');

@@ -164,14 +164,19 @@ export class LocalLambda {
 
 /** The time a fresh environment takes to import a function's bundle (its cold start before the handler runs). */
 export async function measureColdImport(fn: LocalFunction, env: Record<string, string>): Promise<number> {
+  return (await measureColdImportCpu(fn, env)).wallMs;
+}
+
+/** A fresh environment's import of the bundle: wall time and the worker thread's CPU time. */
+export async function measureColdImportCpu(fn: LocalFunction, env: Record<string, string>): Promise<{ wallMs: number; cpuMs: number }> {
   const worker = new Worker(BOOTSTRAP, { workerData: { file: fn.file, exportName: fn.exportName }, env, execArgv: WORKER_EXEC_ARGV, stdout: true, stderr: true });
   try {
-    const ready = await new Promise<{ initMs: number; error?: InvokeError }>((resolve, reject) => {
+    const ready = await new Promise<{ initMs: number; initCpuMs: number; error?: InvokeError }>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
     });
     if (ready.error) throw new Error(`${fn.logicalId}: ${ready.error.errorType}: ${ready.error.errorMessage}`);
-    return ready.initMs;
+    return { wallMs: ready.initMs, cpuMs: ready.initCpuMs };
   } finally {
     await worker.terminate();
   }
