@@ -14,7 +14,10 @@ import { isoDate, plainText, type Article, type IssueBundle } from '#core/model/
 import { oaiDc } from '#core/oai/oai-dc';
 import { serializeXml } from '#core/xml/tree';
 import { crossrefFacts, highwireFacts, jatsFacts, jsonLdFacts, oaiDcFacts, type Facts } from '../helpers/facts.ts';
+import { crossrefReferences, jatsReferences, landingReferences } from '../helpers/reference-facts.ts';
 import { repoDir } from '../helpers/shared.ts';
+import { fromHtml } from 'hast-util-from-html';
+import { select } from 'hast-util-select';
 
 function bundlesOf(dir: string): IssueBundle[] {
   const result = loadMetadata(join(repoDir, dir));
@@ -64,6 +67,20 @@ describe.each(articles)('$name', ({ bundle, article }) => {
   it('has the facts in the schema.org JSON-LD', () => {
     // JSON-LD has no online date: schema.org's datePublished carries the cited (volume) date.
     expect(jsonLdFacts(html)).toEqual({ ...expected, onlineDate: undefined });
+  });
+
+  it('states the same references (count, DOIs, types) in the JATS, the deposit and the landing page', () => {
+    const references = { count: article.references.length, dois: article.references.flatMap((r) => (r.doi === undefined ? [] : [r.doi])), types: article.references.map((r) => r.type) };
+    expect(jatsReferences(renderJats(bundle, article))).toEqual(references);
+    expect(crossrefReferences(deposit, article.doi)).toEqual(references);
+    expect(landingReferences(html)).toEqual(references);
+  });
+
+  it('gives link previews the first publication date (OpenGraph article:published_time)', () => {
+    const { print, online } = article.dates.published;
+    const dates = [print, online].filter((d) => d !== undefined).map(isoDate).sort();
+    const tag = select('meta[property="article:published_time"]', fromHtml(html));
+    expect(tag?.properties.content).toBe(dates[0]);
   });
 
   it('has the facts in the OAI-PMH oai_dc record', () => {

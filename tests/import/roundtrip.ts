@@ -34,7 +34,7 @@ export function corpusEntries(): CorpusEntry[] {
 }
 
 /** One journal-article record of a source file and what became of it. */
-export type RecordOutcome = { readonly file: string; readonly folder: string; readonly doi: string; readonly failures: readonly string[] };
+export type RecordOutcome = { readonly file: string; readonly folder: string; readonly doi: string; readonly failures: readonly string[]; readonly jats?: string };
 
 const SOURCE_FACTS: Readonly<Record<ImportFormat, (text: string) => Facts[]>> = {
   'crossref-json': crossrefJsonFacts,
@@ -162,6 +162,7 @@ export function roundTrip(entry: CorpusEntry): { outcomes: RecordOutcome[]; impo
     !s.assigned ? s.doi : s.doi === '' ? `no DOI (none in the source, and no volume or issue for ${CORPUS_DOI_TEMPLATE})` : `${s.doi} (none in the source; from ${CORPUS_DOI_TEMPLATE})`;
   if (!imported.ok) return { outcomes: sources.map((s) => outcome(label(s), [`not imported: ${imported.error}`])), importError: imported.error };
   const found = new Map<string, string[]>();
+  const rendered = new Map<string, string>();
   const unmatched: RecordOutcome[] = [];
   const noSource = (dois: readonly string[], why: string): void => {
     for (const doi of unmatchedDois(sources, dois)) unmatched.push(outcome(doi, [`the output has an article that matches no source record${why}`]));
@@ -184,6 +185,7 @@ export function roundTrip(entry: CorpusEntry): { outcomes: RecordOutcome[]; impo
         if (!source) continue; // reported by noSource above
         const doiField = source.assigned ? `doi (none in the source, so ${CORPUS_DOI_TEMPLATE})` : 'doi';
         const jats = renderJats(bundle, article);
+        rendered.set(article.doi.toLowerCase(), jats);
         const jatsErrors = validateXml('jats', jats).errors;
         const landing = landingFacts(renderLandingPage(bundle, article));
         const failures = [
@@ -199,5 +201,9 @@ export function roundTrip(entry: CorpusEntry): { outcomes: RecordOutcome[]; impo
       }
     }
   }
-  return { outcomes: [...sources.map((s) => outcome(label(s), found.get(s.doi.toLowerCase()) ?? ['not imported: the record was skipped (see the import notes)'])), ...unmatched] };
+  const withJats = (s: (typeof sources)[number]): RecordOutcome => {
+    const jats = rendered.get(s.doi.toLowerCase());
+    return { ...outcome(label(s), found.get(s.doi.toLowerCase()) ?? ['not imported: the record was skipped (see the import notes)']), ...(jats === undefined ? {} : { jats }) };
+  };
+  return { outcomes: [...sources.map(withJats), ...unmatched] };
 }

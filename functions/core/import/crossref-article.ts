@@ -9,7 +9,7 @@ import { markupOf, paragraphsOf, plainOf } from './inline.ts';
 import type { Notes } from './notes.ts';
 import { affiliation, checkSequence, organization, person, type AffiliationInput } from './people.ts';
 import type { ContributorInput, ReferenceInput } from './record.ts';
-import { composeCitation, reference } from './references.ts';
+import { composeCitation, reference, referenceTypeOf, type CitationParts } from './references.ts';
 import { dateText, doiOf, langOf, pagesOf, printedText } from './values.ts';
 import { attr, kid, kids, path, textOf, type XElement } from './xml.ts';
 
@@ -117,23 +117,24 @@ function citation(c: XElement, notes: Notes): ReferenceInput | undefined {
   const doi = doiOf(textOf(kid(c, 'doi')), notes, field);
   const text = (name: string): string | undefined => textOf(kid(c, name));
   const container = kid(c, 'journal_title') ?? kid(c, 'volume_title') ?? kid(c, 'series_title');
-  const composed = composeCitation(
-    {
-      printed: markupOf(kid(c, 'unstructured_citation')?.children, notes, field),
-      authors: kids(c, 'author').map((a) => textOf(a) ?? ''),
-      year: text('cYear'),
-      title: markupOf(kid(c, 'article_title')?.children, notes, field),
-      container: markupOf(container?.children, notes, field),
-      edition: text('edition_number'),
-      volume: text('volume'),
-      issue: text('issue'),
-      firstPage: text('first_page'),
-      other: [text('component_number'), text('std_designator'), text('isbn') && `ISBN ${text('isbn')!}`, text('issn') && `ISSN ${text('issn')!}`].filter((s): s is string => typeof s === 'string'),
-    },
-    notes,
-    field,
-  );
-  return reference(composed, doi, notes, field);
+  const parts: CitationParts = {
+    printed: markupOf(kid(c, 'unstructured_citation')?.children, notes, field),
+    type: referenceTypeOf(attr(c, 'type')),
+    // Crossref's `author` is the first author, usually the surname alone.
+    authors: kids(c, 'author').map((a) => textOf(a)).filter((a): a is string => a !== undefined).map((a) => ({ family_name: a })),
+    year: text('cYear'),
+    title: markupOf(kid(c, 'article_title')?.children, notes, field),
+    container: markupOf(container?.children, notes, field),
+    edition: text('edition_number'),
+    volume: text('volume'),
+    issue: text('issue'),
+    firstPage: text('first_page'),
+    articleNumber: text('elocation_id'),
+    isbn: text('isbn'),
+    issn: text('issn'),
+    other: [text('component_number'), text('std_designator')].filter((s): s is string => typeof s === 'string'),
+  };
+  return reference(composeCitation(parts, notes, field), doi, notes, field, parts);
 }
 
 /** The article file of one `journal_article`, or a reason it has none. */

@@ -11,9 +11,9 @@ import { parseFragment } from './html.ts';
 import { Notes } from './notes.ts';
 import { affiliation, checkSequence, organization, person, type AffiliationInput } from './people.ts';
 import type { ContributorInput, FundingInput, ImportOutcome, IssueFacts, JournalFacts, ReferenceInput, RelationInput, SourceRecord } from './record.ts';
-import { composeCitation, reference } from './references.ts';
+import { composeCitation, reference, referenceTypeOf, type CitationParts } from './references.ts';
 import { assemble, UNKNOWN_LANG } from './assemble.ts';
-import { dateText, doiOf, isoDateText, issnOf, langOf, pagesOf, printedText, urlOf } from './values.ts';
+import { dateText, doiOf, isoDateText, issnOf, labelText, langOf, pagesOf, printedText, urlOf } from './values.ts';
 
 type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -109,23 +109,22 @@ function references(m: Json, notes: Notes): ReferenceInput[] {
       const field = `reference[${k}]`;
       const doi = doiOf(str(r.DOI), notes, `${field}.DOI`);
       const printed = str(r.unstructured) === undefined ? undefined : markup(str(r.unstructured), notes, field);
-      const citation = composeCitation(
-        {
-          printed,
-          authors: strings(r.author),
-          year: str(r.year),
-          title: markup(str(r['article-title']), notes, field),
-          container: markup(str(r['journal-title']) ?? str(r['volume-title']) ?? str(r['series-title']), notes, field),
-          edition: str(r.edition),
-          volume: str(r.volume),
-          issue: str(r.issue),
-          firstPage: str(r['first-page']),
-          other: [str(r.ISSN), str(r.ISBN)].filter((s): s is string => s !== undefined),
-        },
-        notes,
-        field,
-      );
-      return reference(citation, doi, notes, 'references');
+      // REST gives the first author as one string (often the surname only): kept as the family name.
+      const parts: CitationParts = {
+        printed,
+        type: referenceTypeOf(str(r.type)),
+        authors: strings(r.author).map((a) => ({ family_name: a.trim() })),
+        year: str(r.year),
+        title: markup(str(r['article-title']) ?? str(r['component-title']), notes, field),
+        container: markup(str(r['journal-title']) ?? str(r['volume-title']) ?? str(r['series-title']), notes, field),
+        edition: str(r.edition),
+        volume: str(r.volume),
+        issue: str(r.issue),
+        firstPage: str(r['first-page']),
+        isbn: str(r.ISBN)?.replace(/^https?:\/\/id\.crossref\.org\/isbn\//, ''),
+        issn: str(r.ISSN)?.replace(/^https?:\/\/id\.crossref\.org\/issn\//, ''),
+      };
+      return reference(composeCitation(parts, notes, field), doi, notes, 'references', parts);
     })
     .filter((r): r is ReferenceInput => r !== undefined);
 }
@@ -157,7 +156,11 @@ function galleys(m: Json, notes: Notes): NonNullable<ArticleInput['galleys']> {
   for (const l of list(m.link)) {
     const format = formats[str(l['content-type']) ?? ''];
     const url = urlOf(str(l.URL), notes, 'link');
-    if (format && url && str(l['content-version']) === 'vor') out.push({ format, url });
+    // Crossref lists one link per intended application (similarity checking, text mining): one URL is one galley.
+    if (format && url && str(l['content-version']) === 'vor') {
+      if (out.some((g) => g.url === url)) notes.add('link', `link ${url} is listed more than once: kept once`);
+      else out.push({ format, url });
+    }
     else if (url) notes.add('link', `link ${url} (${str(l['content-type']) ?? 'no type'}, ${str(l['intended-application']) ?? 'no use'}) is not a published galley: left out`);
   }
   return out;
@@ -192,8 +195,8 @@ function journalFacts(m: Json, notes: Notes): JournalFacts {
 
 function issueFacts(m: Json, notes: Notes): IssueFacts {
   const ji = isObj(m['journal-issue']) ? m['journal-issue'] : {};
-  const volume = printedText(str(m.volume), notes, 'volume');
-  const number = printedText(str(m.issue) ?? str(ji.issue), notes, 'issue');
+  const volume = labelText(str(m.volume), notes, 'volume');
+  const number = labelText(str(m.issue) ?? str(ji.issue), notes, 'issue');
   const print = dateParts(ji['published-print']);
   const online = dateParts(ji['published-online']);
   return { ...(volume ? { volume } : {}), ...(number ? { number } : {}), published: { ...(print ? { print } : {}), ...(online ? { online } : {}) } };
@@ -209,11 +212,17 @@ function record(m: Json): SourceRecord | string {
   const type = str(m.type);
   if (type && type !== 'journal-article' && type !== 'article-journal') notes.add('type', `a "${type}" record, imported as a journal article`);
   const titles = strings(m.title);
-  const title = markup(titles[0], notes, 'title');
+  const originalTitle = strings(m['original-title'])[0];
+  let title = markup(titles[0], notes, 'title');
+  const fromOriginal = !title && originalTitle !== undefined;
+  if (fromOriginal) {
+    title = markup(originalTitle, notes, 'original-title');
+    notes.add('title', 'the title is empty: the original-language title is written as the title (set language if it is not the journal\'s)');
+  }
   if (titles.length > 1) notes.add('title', `${titles.length - 1} further title(s) left out: the model holds one title per language`);
   const subtitle = markup(strings(m.subtitle)[0], notes, 'subtitle');
   const originals = strings(m['original-title']).filter((t) => t.trim() !== '');
-  if (originals.length > 0) notes.add('original-title', 'original-language titles carry no language in the REST API: left out (add them under translated_titles by hand)');
+  if (originals.length > (fromOriginal ? 1 : 0)) notes.add('original-title', 'original-language titles carry no language in the REST API: left out (add them under translated_titles by hand)');
   const rawOriginals = Array.isArray(m['original-title']) ? m['original-title'] : [];
   if (rawOriginals.length > originals.length) notes.add('original-title', 'an empty original-language title ignored');
   if (strings(m['short-title']).length > 0) notes.add('short-title', 'short titles are not held by the model: left out');

@@ -9,7 +9,7 @@ import { assemble } from './assemble.ts';
 import { articleOf, publicationDates } from './crossref-article.ts';
 import { Notes } from './notes.ts';
 import type { ImportOutcome, IssueFacts, JournalFacts, SourceRecord } from './record.ts';
-import { doiOf, issnOf, langOf, printedText } from './values.ts';
+import { doiOf, issnOf, labelText, langOf } from './values.ts';
 import { markupOf } from './inline.ts';
 import { attr, find, isElement, kid, kids, parseXml, path, textOf, type XElement } from './xml.ts';
 
@@ -48,8 +48,8 @@ function journalFacts(meta: XElement | undefined, head: XElement | undefined, pu
 }
 
 function issueFacts(issue: XElement | undefined, notes: Notes): IssueFacts {
-  const volume = printedText(textOf(path(issue, 'journal_volume', 'volume')), notes, 'volume');
-  const number = printedText(textOf(kid(issue, 'issue')), notes, 'issue');
+  const volume = labelText(textOf(path(issue, 'journal_volume', 'volume')), notes, 'volume');
+  const number = labelText(textOf(kid(issue, 'issue')), notes, 'issue');
   const published = publicationDates(issue, notes);
   const doi = doiOf(textOf(path(issue, 'doi_data', 'doi')), notes, 'journal_issue.doi');
   const title = markupOf(path(issue, 'titles', 'title')?.children, notes, 'journal_issue.title');

@@ -1,13 +1,14 @@
 /**
  * JATS references (`ref-list`/`ref`): the printed form (`mixed-citation`) when there is one,
  * else the parts of `element-citation` (JATS), `citation` (NLM 2.x) or `nlm-citation` (NLM 3.0)
- * in one reading order. The DOI comes from `pub-id`, or from a DOI link.
+ * in one reading order; and in every case the parts the citation tags (names by role, year,
+ * titles, source, volume, issue, pages, publisher, edition, ISBN/ISSN, DOI, URL) and its type.
  * https://jats.nlm.nih.gov/publishing/tag-library/1.4/element/ref.html
  */
 import { markupOf } from './inline.ts';
 import type { Notes } from './notes.ts';
 import type { ReferenceInput } from './record.ts';
-import { composeCitation, reference } from './references.ts';
+import { composeCitation, reference, referenceTypeOf, type CitationParts, type NameInput } from './references.ts';
 import { doiOf } from './values.ts';
 import { attr, find, isElement, kid, kids, textOf, type XElement } from './xml.ts';
 
@@ -20,41 +21,52 @@ function doiIn(cit: XElement, notes: Notes): string | undefined {
   return link ? doiOf(link, notes, 'references') : undefined;
 }
 
-/** "Surname GN" for each name in the citation's (first) author group. */
-function authorsOf(cit: XElement): string[] {
-  const groups = kids(cit, 'person-group');
-  const group = groups.find((g) => (attr(g, 'person-group-type') ?? 'author') === 'author') ?? (groups.length === 0 ? cit : undefined);
-  if (!group) return [];
-  const out: string[] = [];
-  for (const n of group.children) {
-    if (!isElement(n)) continue;
-    if (n.name === 'name') out.push([textOf(kid(n, 'surname')), textOf(kid(n, 'given-names'))].filter(Boolean).join(' '));
-    else if (n.name === 'string-name' || n.name === 'collab') out.push(textOf(n) ?? '');
-    else if (n.name === 'etal') out.push('et al.');
-  }
-  return out.filter((a) => a !== '');
+/** A name element as the model's cited name. */
+function nameOf(n: XElement): NameInput | undefined {
+  if (n.name === 'collab') return textOf(n) ? { organization: textOf(n)! } : undefined;
+  if (n.name !== 'name' && n.name !== 'string-name') return undefined;
+  const surname = textOf(kid(n, 'surname'));
+  const given = textOf(kid(n, 'given-names'));
+  if (surname) return { family_name: surname, ...(given ? { given_name: given } : {}) };
+  const whole = textOf(n);
+  return whole ? { family_name: whole } : undefined;
 }
 
-function composed(cit: XElement, notes: Notes, field: string): string | undefined {
+/** The names of the citation's groups of one role (`author` also for an untyped group, or names directly in the citation). */
+function namesOf(cit: XElement, role: 'author' | 'editor'): NameInput[] {
+  const groups = kids(cit, 'person-group');
+  const chosen = groups.filter((g) => (attr(g, 'person-group-type') ?? 'author') === role);
+  const holders = chosen.length > 0 ? chosen : role === 'author' && groups.length === 0 ? [cit] : [];
+  return holders.flatMap((g) => g.children.filter(isElement).map(nameOf)).filter((n): n is NameInput => n !== undefined);
+}
+
+/** Every part the citation tags. */
+function partsOf(cit: XElement, notes: Notes, field: string): CitationParts {
   const text = (name: string): string | undefined => textOf(kid(cit, name));
   const title = kid(cit, 'article-title') ?? kid(cit, 'chapter-title') ?? kid(cit, 'data-title') ?? kid(cit, 'part-title');
-  return composeCitation(
-    {
-      authors: authorsOf(cit),
-      year: text('year'),
-      title: markupOf(title?.children, notes, field),
-      container: markupOf(kid(cit, 'source')?.children, notes, field),
-      edition: text('edition'),
-      volume: text('volume'),
-      issue: text('issue'),
-      firstPage: text('fpage') ?? text('elocation-id'),
-      lastPage: text('lpage'),
-      publisher: [text('publisher-loc'), text('publisher-name')].filter(Boolean).join(': ') || undefined,
-      other: [text('comment'), text('conf-name')].filter((s): s is string => s !== undefined),
-    },
-    notes,
-    field,
-  );
+  const declared = referenceTypeOf(attr(cit, 'publication-type') ?? attr(cit, 'citation-type'));
+  const url = [...kids(cit, 'ext-link'), ...kids(cit, 'uri')].map((l) => attr(l, 'href') ?? textOf(l)).find((h) => h !== undefined && /^https?:\/\//.test(h) && !/doi\.org\//.test(h));
+  return {
+    // A book citation with a chapter title cites a chapter.
+    type: declared === 'book' && kid(cit, 'chapter-title') ? 'chapter' : declared,
+    authors: namesOf(cit, 'author'),
+    editors: namesOf(cit, 'editor'),
+    year: text('year'),
+    title: markupOf(title?.children, notes, field),
+    container: markupOf(kid(cit, 'source')?.children, notes, field),
+    edition: text('edition'),
+    volume: text('volume'),
+    issue: text('issue'),
+    firstPage: text('fpage'),
+    lastPage: text('lpage'),
+    articleNumber: text('elocation-id'),
+    publisher: text('publisher-name'),
+    place: text('publisher-loc'),
+    isbn: text('isbn'),
+    issn: text('issn'),
+    url,
+    other: [text('comment'), text('conf-name')].filter((s): s is string => s !== undefined),
+  };
 }
 
 /** One `ref` → one reference (a ref holding several citations keeps the first printed one). */
@@ -68,10 +80,11 @@ function refOf(ref: XElement, notes: Notes): ReferenceInput | undefined {
     return reference(text, undefined, notes, field);
   }
   const doi = doiIn(cit, notes);
+  const parts = partsOf(cit, notes, field);
   // mixed-citation is the citation as printed; NLM 2.x `citation` is often printed too (it has text between its parts).
   const printedForm = cit.name === 'mixed-citation' || (cit.name === 'citation' && cit.children.some((c) => typeof c === 'string' && /[A-Za-z0-9]/.test(c)));
-  const citation = printedForm ? markupOf(cit.children, notes, field) : composed(cit, notes, field);
-  return reference(citation, doi, notes, field);
+  const citation = printedForm ? markupOf(cit.children, notes, field) : composeCitation(parts, notes, field);
+  return reference(citation, doi, notes, field, parts);
 }
 
 /** The article's references (every `ref` in `back`, nested lists included; sub-articles' own lists excluded). */

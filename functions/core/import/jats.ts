@@ -10,7 +10,7 @@ import { affiliationIndex, contributorsOf } from './jats-people.ts';
 import { referencesOf } from './jats-refs.ts';
 import { Notes } from './notes.ts';
 import type { FundingInput, ImportOptions, ImportOutcome, IssueFacts, JournalFacts, LicenseInput, RelationInput, SourceRecord } from './record.ts';
-import { dateText, doiOf, issnOf, langOf, pagesOf, printedText, rorOf, urlOf, yearOf } from './values.ts';
+import { dateText, doiOf, issnOf, labelText, langOf, pagesOf, printedText, rorOf, urlOf, yearOf } from './values.ts';
 import { attr, find, kid, kids, parseXml, path, textOf, type XElement } from './xml.ts';
 import { slugify } from './files.ts';
 import { UNKNOWN_LANG } from './assemble.ts';
@@ -203,8 +203,10 @@ function recordOf(article: XElement, options: ImportOptions): SourceRecord | str
   const doi = doiOf(doiText, notes, 'article-id');
   const title = textOf(path(meta, 'title-group', 'article-title'));
   // Only an article with no DOI at all may get one assigned: a malformed DOI is the source's, and stays reported.
-  const withoutDoi = !doi && doiText === undefined && options.keepWithoutDoi ? { label: title ?? 'no title', ...sourceId(meta) } : undefined;
-  if (!doi && doiText !== undefined) return `an article whose DOI the model cannot take (${title ?? 'no title'}: ${doiText}): correct it in the source, or add it by hand`;
+  // A placeholder where the DOI goes ("TBD", "10.xxxx/…") is no DOI: with --assign-dois the article gets one, and the report says so.
+  const withoutDoi = !doi && options.keepWithoutDoi ? { label: title ?? 'no title', ...sourceId(meta) } : undefined;
+  if (withoutDoi && doiText !== undefined) notes.add('article-id', `"${doiText}" is not a DOI: treated as no DOI, so one is assigned`);
+  if (!doi && doiText !== undefined && !withoutDoi) return `an article whose DOI the model cannot take (${title ?? 'no title'}: ${doiText}): correct it in the source, add it by hand, or import with --assign-dois <template> to give it one`;
   if (!doi && !withoutDoi) return `an article without a DOI (${title ?? 'no title'}): the model requires one (import with --assign-dois <template>, or add it by hand)`;
   for (const id of kids(meta, 'article-id')) if (attr(id, 'pub-id-type') !== 'doi') notes.add('article-id', `${attr(id, 'pub-id-type') ?? 'other'} id ${textOf(id) ?? ''} left out`);
   const language = langOf(attr(article, 'lang'));
@@ -223,13 +225,14 @@ function recordOf(article: XElement, options: ImportOptions): SourceRecord | str
   const section = sectionOf(meta);
   for (const name of LISTED) if (kid(meta, name)) notes.add(name, 'not held by the model: left out');
   if (kids(article, 'sub-article').length > 0) notes.add('sub-article', `${kids(article, 'sub-article').length} sub-article(s) (reviews, translations, decision letters) not imported`);
-  const volume = printedText(textOf(kid(meta, 'volume')), notes, 'volume');
-  const number = printedText(textOf(kid(meta, 'issue')), notes, 'issue');
+  const volume = labelText(textOf(kid(meta, 'volume')), notes, 'volume');
+  const number = labelText(textOf(kid(meta, 'issue')), notes, 'issue');
   const issueTitle = markupOf(kid(meta, 'issue-title')?.children, notes, 'issue-title');
   const published = { ...(dates.print ? { print: dates.print } : {}), ...(dates.online ? { online: dates.online } : {}) };
-  if (!dates.print && !dates.online && dates.collection) {
+  // The collection date dates the printed issue: kept as the print date beside an online one (as the seed's issue has both).
+  if (!dates.print && dates.collection) {
     published.print = dates.collection;
-    notes.add('pub-date', `only a collection date (${dates.collection}): written as the print date`);
+    notes.add('pub-date', `the collection date (${dates.collection}) written as the print date`);
   }
   const issue: IssueFacts = { ...(volume ? { volume } : {}), ...(number ? { number } : {}), ...(issueTitle ? { title: issueTitle } : {}), published: {}, ...(dates.collection ? { year: yearOf(dates.collection)! } : {}), ...(section ? { sections: [section] } : {}) };
   const t = titlesOf(meta, language, notes);

@@ -13,7 +13,7 @@ import { Notes } from './notes.ts';
 import { affiliation, organization, person, type AffiliationInput } from './people.ts';
 import type { ContributorInput, ImportOptions, ImportOutcome, IssueFacts, JournalFacts, LicenseInput, ReferenceInput, SourceRecord } from './record.ts';
 import { reference } from './references.ts';
-import { baseLang, doiOf, isoDateText, pagesOf, printedText, urlOf, yearOf } from './values.ts';
+import { baseLang, doiOf, isoDateText, labelText, pagesOf, urlOf, yearOf } from './values.ts';
 import { slugify } from './files.ts';
 import { attr, isElement, kid, kids, parseXml, textOf, type XElement } from './xml.ts';
 
@@ -128,8 +128,8 @@ type IssueContext = { node: XElement | undefined; facts: IssueFacts; sections: M
 
 function issueContext(issue: XElement | undefined, notes: Notes): IssueContext {
   const ident = kid(issue, 'issue_identification') ?? issue;
-  const volume = printedText(textOf(kid(ident, 'volume')), notes, 'volume');
-  const number = printedText(textOf(kid(ident, 'number')), notes, 'number');
+  const volume = labelText(textOf(kid(ident, 'volume')), notes, 'volume');
+  const number = labelText(textOf(kid(ident, 'number')), notes, 'number');
   const year = Number(textOf(kid(ident, 'year')));
   const title = htmlMarkup(kid(ident, 'title'), notes, 'issue title');
   const published = isoDateText(textOf(kid(issue, 'date_published')));

@@ -4,7 +4,7 @@
  * model would reject is noted and left out, so that what is written always loads.
  */
 import { canonicalDoi, canonicalIssn, canonicalOrcid, canonicalRor, parsePartialDate } from '#core/model/index';
-import { email as emailSchema, page, printed, url as urlSchema } from '#core/model/primitives';
+import { email as emailSchema, page, printed, printedLabel, url as urlSchema } from '#core/model/primitives';
 import type { Notes } from './notes.ts';
 
 /** A date from numeric parts (Crossref `date-parts`, JATS `year`/`month`/`day`), as the model writes it. */
@@ -44,6 +44,15 @@ export function printedText(value: string | undefined, notes: Notes, field: stri
     return joined;
   }
   notes.add(field, `"${trimmed}" cannot be held (no spaces, <, > or & allowed): left out`);
+  return undefined;
+}
+
+/** A volume or issue number exactly as printed (`n° 95` stays `n° 95`); noted and left out only when the model cannot hold it at all. */
+export function labelText(value: string | undefined, notes: Notes, field: string): string | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const parsed = printedLabel.safeParse(value);
+  if (parsed.success) return parsed.data;
+  notes.add(field, `"${value.trim()}" cannot be held (no < or > allowed): left out`);
   return undefined;
 }
 

@@ -12,7 +12,10 @@ import type { ResolvedReference } from '../model/resolved.ts';
 import { el, type XmlElement, type XmlNode } from '../xml/tree.ts';
 import { jatsInline } from './inline.ts';
 import { withPubId } from './pub-id.ts';
-import { PUBLICATION_TYPES } from './vocab.ts';
+import { INLINE_NAMES, PUBLICATION_TYPES } from './vocab.ts';
+
+/** Inline emphasis (not a part already tagged): what a title may be wrapped around whole. */
+const EMPHASIS: ReadonlySet<string> = new Set(Object.values(INLINE_NAMES));
 
 type Nodes = XmlNode[];
 const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
@@ -31,11 +34,16 @@ function findIn(nodes: Nodes, needle: string): { index: number; at: number } | u
   return undefined;
 }
 
-/** Wraps the first place the text shows `value` (a whole inline element, or a run inside a text node); nodes unchanged when it does not. */
+/**
+ * Wraps the first place the text shows `value` (a whole inline element, or a run inside a text
+ * node); nodes unchanged when it does not. Titles may hold emphasis, so they wrap a whole
+ * `<italic>`; plain parts (volume, year, pages) are tagged only in plain text: the schema allows
+ * neither emphasis inside them nor them inside emphasis.
+ */
 function wrap(nodes: Nodes, value: InlineText | string | undefined, make: (inner: Nodes) => XmlElement): Nodes {
   if (value === undefined) return nodes;
   const needle = typeof value === 'string' ? value : plainText(value);
-  const whole = nodes.findIndex((n) => typeof n !== 'string' && plainText(asInline(n)) === needle);
+  const whole = typeof value === 'string' ? -1 : nodes.findIndex((n) => typeof n !== 'string' && EMPHASIS.has(n.name) && plainText(asInline(n)) === needle);
   if (whole >= 0) return [...nodes.slice(0, whole), make([nodes[whole]!]), ...nodes.slice(whole + 1)];
   const hit = findIn(nodes, needle);
   if (!hit) return nodes;
@@ -84,6 +92,16 @@ function personGroup(nodes: Nodes, names: readonly CitedName[], type: 'author' |
   return [...out.slice(0, first), el('person-group', { 'person-group-type': type }, out.slice(first, last + 1)), ...out.slice(last + 1)];
 }
 
+/** The last page only where the text prints it right after the tagged first page (`375–396`), never a number elsewhere. */
+function lpage(nodes: Nodes, last: string | undefined): Nodes {
+  const k = nodes.findIndex((n) => typeof n !== 'string' && n.name === 'fpage');
+  const next = nodes[k + 1];
+  if (last === undefined || k < 0 || typeof next !== 'string') return nodes;
+  const m = new RegExp(`^(\\s*[-–—]+\\s*)(${escapeRegExp(last)})(?![\\p{L}\\p{N}])`, 'u').exec(next);
+  if (!m) return nodes;
+  return [...nodes.slice(0, k + 1), m[1]!, el('lpage', null, m[2]!), next.slice(m[0].length), ...nodes.slice(k + 2)].filter((n) => n !== '');
+}
+
 /** The element a cited title takes: a chapter's, a dataset's, or an article's. */
 const TITLE_ELEMENT = { chapter: 'chapter-title', dataset: 'data-title' } as const;
 
@@ -103,14 +121,16 @@ export function mixedCitation(reference: ResolvedReference): XmlElement {
     ['volume', r.volume],
     ['issue', r.issue],
     ['fpage', r.first_page],
-    ['lpage', r.last_page],
     ['elocation-id', r.article_number],
     ['publisher-loc', r.place],
     ['publisher-name', r.publisher],
     ['isbn', r.isbn],
     ['issn', r.issn],
   ];
-  for (const [name, value] of leaves) nodes = wrap(nodes, value, (inner) => el(name, null, inner));
+  for (const [name, value] of leaves) {
+    nodes = wrap(nodes, value, (inner) => el(name, null, inner));
+    if (name === 'fpage') nodes = lpage(nodes, r.last_page);
+  }
   if (r.doi !== undefined) nodes = withPubId(nodes, r.doi);
   return el('mixed-citation', { 'publication-type': PUBLICATION_TYPES[r.type] }, nodes);
 }

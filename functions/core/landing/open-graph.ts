@@ -2,6 +2,7 @@
 import type { Element } from 'hast';
 import { h } from 'hastscript';
 import { mainAbstract, mainTitleText } from '#core/cite/index';
+import { compareDates, isoDate, type Article } from '#core/model/index';
 import { defined } from './html.ts';
 import type { PageContext } from './page-context.ts';
 
@@ -16,6 +17,16 @@ export function summary(text: string, max = 300): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
 }
 
+/**
+ * `article:published_time` (https://ogp.me/#type_article): when the article first appeared, in
+ * print or online, whichever came first, as far as the date is known (ISO 8601: 2019, 2023-02-01).
+ */
+export function publishedTime(article: Article): string {
+  const { print, online } = article.dates.published;
+  const first = print && online ? (compareDates(print, online) <= 0 ? print : online) : (print ?? online)!;
+  return isoDate(first);
+}
+
 export function openGraph(page: PageContext): Element[] {
   const abstract = mainAbstract(page.article);
   return defined([
@@ -24,5 +35,6 @@ export function openGraph(page: PageContext): Element[] {
     og('og:url', page.url),
     og('og:description', abstract === undefined ? undefined : summary(abstract)),
     og('og:site_name', page.journal.title),
+    og('article:published_time', publishedTime(page.article)),
   ]);
 }

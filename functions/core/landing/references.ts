@@ -1,4 +1,4 @@
-/** The reference list as printed, each with its DOI as a link. */
+/** The reference list as printed, each with its DOI as a link and its type. */
 import type { Element } from 'hast';
 import { h } from 'hastscript';
 import type { ResolvedReference } from '#core/model/index';
@@ -7,7 +7,8 @@ import type { PageContext } from './page-context.ts';
 
 function reference(ref: ResolvedReference): Element {
   const doi = ref.doi === undefined ? [] : [text(' '), h('a', { href: doiUrl(ref.doi) }, doiUrl(ref.doi))];
-  return h('li', { id: ref.id }, [...inlineHtml(ref.citation), ...doi]);
+  // data-type: the reference's type in the model's words, as the JATS and the deposit say it in theirs.
+  return h('li', { id: ref.id, dataType: ref.type }, [...inlineHtml(ref.citation), ...doi]);
 }
 
 export const references = ({ article }: PageContext): Element | undefined =>

@@ -1,7 +1,7 @@
 /** `issue.yaml`: one issue as printed (volume and/or number kept exactly as printed). */
 import { z } from 'zod';
 import { license } from './license.ts';
-import { doi, markup, paragraphs, partialDate, printed, slug, text } from './primitives.ts';
+import { doi, markup, paragraphs, partialDate, printedLabel, slug, text } from './primitives.ts';
 
 export const publicationDates = z
   .strictObject({ print: partialDate.optional().meta({ description: 'When the print edition appeared: YYYY, YYYY-MM or YYYY-MM-DD.', examples: [2019] }), online: partialDate.optional().meta({ description: 'When it was published online: YYYY, YYYY-MM or YYYY-MM-DD.', examples: ['2023-02-01'] }) })
@@ -22,8 +22,8 @@ export const section = z.strictObject({
 export const issueSchema = z
   .strictObject({
     /** Volume as printed: `L` stays `L`. */
-    volume: printed.optional().meta({ description: 'Volume exactly as printed (L stays L); give a volume, a number or both.', examples: ['L', 12] }),
-    number: printed.optional().meta({ description: 'Issue number as printed.', examples: [3, '3-4'] }),
+    volume: printedLabel.optional().meta({ description: 'Volume exactly as printed, spaces and signs included (L stays L, n° 95 stays n° 95); give a volume, a number or both.', examples: ['L', 12] }),
+    number: printedLabel.optional().meta({ description: 'Issue number exactly as printed (3, 3–4, Suppl. 2).', examples: [3, '3-4'] }),
     year: z.number().int().min(1000).max(9999).meta({ description: 'The year the issue is dated (as printed on it).', examples: [2019] }),
     title: markup.optional().meta({ description: 'Title of a themed issue; inline markup <i> <b> <sub> <sup> <sc> allowed.', examples: ['Borders and <i>Frontiers</i>'] }),
     published: publicationDates.describe('Publication dates (YYYY, YYYY-MM or YYYY-MM-DD): print, online or both. Articles inherit them.'),

@@ -115,6 +115,17 @@ export const printed = z.union([z.string(), z.number().int().nonnegative()], { e
   return z.NEVER;
 });
 
+/**
+ * A volume or issue exactly as printed, spaces and signs included (`n° 95`, `Pt 3`, `108 Suppl`):
+ * Crossref takes any text of up to 32 characters there (crossref/rules.ts checks the length).
+ */
+export const printedLabel = z.union([z.string(), z.number().int().nonnegative()], { error: 'must be a label as printed: text or a whole number' }).transform((value, ctx) => {
+  const s = String(value).replace(/\s+/g, ' ').trim();
+  if (s !== '' && !/[<>]/.test(s) && !FORBIDDEN_CHARS.test(s)) return s;
+  ctx.addIssue({ code: 'custom', message: `"${value}" must be a non-empty label as printed, without < or >` });
+  return z.NEVER;
+});
+
 /** A page number: arabic digits, roman numerals, or a letter prefix and digits (S12, e7). */
 export const page = printed.refine(
   // Real records carry labels such as S12, e7, 473s and 20.1; anything with spaces or markup is not a page.

@@ -5,7 +5,7 @@
  * reference without a type gets one from the documented rule in reference-types.ts.
  */
 import { z } from 'zod';
-import { doi, markup, partialDate, printed, text, url } from './primitives.ts';
+import { doi, markup, partialDate, printed, printedLabel, text, url } from './primitives.ts';
 import { inferReferenceType, REFERENCE_TYPES, type ReferenceType } from './reference-types.ts';
 import type { PartialDate } from './dates.ts';
 import type { InlineText } from './markup.ts';
@@ -41,7 +41,8 @@ const isbn = z
 
 const issn = z.string().trim().regex(/^\d{4}-?\d{3}[\dXx]$/, 'must be an ISSN: 0350-7653').describe('ISSN of the cited journal: 0350-7653.');
 
-const full = z
+/** The long form alone (the importers check each part against it). */
+export const referenceObject = z
   .strictObject({
     citation: markup.describe('The reference as printed; inline markup <i> <b> <sub> <sup> <sc> allowed.'),
     type: z.enum(REFERENCE_TYPES).optional().describe('What it cites: journal-article, book, chapter, conference-paper, thesis, report, dataset, software, preprint, web-page or other. Without it, a rule reads the text (see README, References).'),
@@ -50,8 +51,8 @@ const full = z
     year: year.optional(),
     title: markup.optional().describe('Title of the article, chapter, thesis or dataset (not of the journal or book): Consuls on the Danube.'),
     source: markup.optional().describe('Title of the journal, book, proceedings or website it appeared in: <i>Balcanica</i>.'),
-    volume: printed.optional().describe('Volume as printed: 50, L.'),
-    issue: printed.optional().describe('Issue as printed: 3.'),
+    volume: printedLabel.optional().describe('Volume as printed: 50, L.'),
+    issue: printedLabel.optional().describe('Issue as printed: 3, Pt 2, 108 Suppl.'),
     first_page: printed.optional().describe('First page: 375.'),
     last_page: printed.optional().describe('Last page: 396.'),
     article_number: printed.optional().describe('Article number (eLocator) instead of pages: e7.'),
@@ -90,7 +91,7 @@ export type ReferenceParts = {
   readonly accessed?: PartialDate | undefined;
 };
 
-function resolve(v: z.output<typeof full>): ReferenceParts {
+function resolve(v: z.output<typeof referenceObject>): ReferenceParts {
   const { authors, editors, type, ...rest } = v;
   const out: Record<string, unknown> = {};
   for (const [k, value] of Object.entries(rest)) if (value !== undefined) out[k] = value;
@@ -106,6 +107,6 @@ function resolve(v: z.output<typeof full>): ReferenceParts {
  * A bare string is shorthand for `{ citation: … }`. A union (not a preprocess step) so that the
  * JSON Schema editors get admits both forms.
  */
-export const reference = z.union([markup, full]).transform((v): ReferenceParts => resolve(Array.isArray(v) ? { citation: v } : v));
+export const reference = z.union([markup, referenceObject]).transform((v): ReferenceParts => resolve(Array.isArray(v) ? { citation: v } : v));
 
 export type Reference = z.output<typeof reference>;
