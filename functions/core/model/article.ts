@@ -63,7 +63,7 @@ export const articleSchema = z
     license: license.optional().describe('Licence of this article, if not the journal\'s.'),
     free_to_read: freeToRead.optional(),
     funding: z.array(funding).default([]).describe('Funders (name and Funder Registry DOI or ROR) and award numbers.'),
-    references: z.array(reference).default([]).describe('The reference list: each citation as printed (text), or the citation with its type and parts (authors, year, title, source, volume, pages, doi, …).'),
+    references: z.array(reference).default([]).meta({ description: 'The reference list: each citation as printed (text), or the citation with its type and parts (authors, year, title, source, volume, pages, doi, …).', examples: [['Hoxha, Enver. <i>Hrushovianët</i>. Tiranë: 8 Nëntori, 1980.']] }),
     galleys: z.array(galley).default([]).describe('Files readers download: format and a file name beside this YAML (path) or a url.'),
     relations: z.array(relation).default([]).describe('Works this article corrects, retracts or translates, by DOI.'),
   })

@@ -11,12 +11,12 @@ export const publicationDates = z
 const articleRef = z.string().regex(/^[^/\\]+$/, 'must be an article file name without .yaml, such as edemskiy');
 
 export const section = z.strictObject({
-  id: slug,
-  title: text,
+  id: slug.meta({ description: 'Short id articles use in their section field (lower-case letters, digits, hyphens).', examples: ['articles'] }),
+  title: text.meta({ description: 'The section heading as printed.', examples: ['Book Reviews'] }),
   articles: z
     .array(articleRef)
     .optional()
-    .describe('The articles of this section in the order they are printed: their file names without .yaml (edemskiy for edemskiy.yaml). Example: [edemskiy, petrovic].'),
+    .meta({ description: 'The articles of this section in the order they are printed: their file names without .yaml (edemskiy for edemskiy.yaml). Example: [edemskiy, petrovic].', examples: [['edemskiy', 'petrovic']] }),
 });
 
 export const issueSchema = z
@@ -27,7 +27,7 @@ export const issueSchema = z
     year: z.number().int().min(1000).max(9999).meta({ description: 'The year the issue is dated (as printed on it).', examples: [2019] }),
     title: markup.optional().meta({ description: 'Title of a themed issue; inline markup <i> <b> <sub> <sup> <sc> allowed.', examples: ['Borders and <i>Frontiers</i>'] }),
     published: publicationDates.describe('Publication dates (YYYY, YYYY-MM or YYYY-MM-DD): print, online or both. Articles inherit them.'),
-    doi: doi.optional().describe('DOI of the issue itself, if it has one.'),
+    doi: doi.optional().meta({ description: 'DOI of the issue itself, if it has one.', examples: ['10.2298/BALC1950'] }),
     sections: z
       .array(section)
       .optional()
@@ -35,9 +35,9 @@ export const issueSchema = z
     articles: z
       .array(articleRef)
       .optional()
-      .describe('For an issue without sections: its articles in the order they are printed, by file name without .yaml. Without any list, articles follow their first page.'),
+      .meta({ description: 'For an issue without sections: its articles in the order they are printed, by file name without .yaml. Without any list, articles follow their first page.', examples: [['edemskiy', 'petrovic']] }),
     license: license.optional().describe('The licence of every article of this issue that gives none of its own (overrides journal.yaml for this issue only). Example: url: https://creativecommons.org/licenses/by/4.0/'),
-    description: paragraphs.optional().describe('A short text about the issue shown on its page (a themed issue\'s introduction); a blank line starts a new paragraph.'),
+    description: paragraphs.optional().meta({ description: 'A short text about the issue shown on its page (a themed issue\'s introduction); a blank line starts a new paragraph.', examples: ['Papers from the 2019 conference on Balkan borders.'] }),
   })
   .describe('Colophon issue file (issue.yaml)');
 

@@ -24,12 +24,12 @@ export const journalSchema = z
     license: license.optional().describe('The default licence of articles; an article may give its own.'),
     free_to_read: freeToRead.optional(),
     crossref: z.strictObject({
-      depositor: z.strictObject({ name: text, email }),
-      registrant: text,
+      depositor: z.strictObject({ name: text.meta({ description: 'Who deposits with Crossref (a person or office).', examples: ['Institute for Balkan Studies SASA'] }), email: email.meta({ description: 'Where Crossref sends deposit reports: a real address staff read.', examples: ['production@balcanica.rs'] }) }).meta({ description: 'Who sends the deposits to Crossref.' }),
+      registrant: text.meta({ description: 'The organisation that owns the DOIs (the Crossref member).', examples: ['Institute for Balkan Studies, Serbian Academy of Sciences and Arts'] }),
       crossmark_policy: doi
         .optional()
-        .describe('The DOI of your page on corrections and retractions (your Crossmark policy page). Crossref needs it to register corrections, retractions, expressions of concern and withdrawals. Example: 10.2298/balcanica.policy'),
-    }),
+        .meta({ description: 'The DOI of your page on corrections and retractions (your Crossmark policy page). Crossref needs it to register corrections, retractions, expressions of concern and withdrawals. Example: 10.2298/balcanica.policy', examples: ['10.2298/balcanica.policy'] }),
+    }).meta({ description: 'Crossref deposit details.' }),
   })
   .describe('Colophon journal file (journal.yaml)');
 

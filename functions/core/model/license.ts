@@ -15,4 +15,4 @@ export type License = z.output<typeof license>;
 /** NISO ALI `free_to_read`: anyone may read the article without charge (stated by the journal, not implied by a licence). */
 export const freeToRead = z
   .boolean()
-  .describe('true when anyone may read the articles free of charge (open access), whatever the licence; JATS ali:free_to_read, Crossref ai:free_to_read. Example: true.');
+  .meta({ description: 'true when anyone may read the articles free of charge (open access), whatever the licence; JATS ali:free_to_read, Crossref ai:free_to_read. Example: true.', examples: [true] });

@@ -13,9 +13,9 @@ import type { InlineText } from './markup.ts';
 /** A cited person (family name, given names as printed) or an organisation. */
 export const citedName = z
   .strictObject({
-    family_name: text.optional().describe('Family name as printed: Jelavich.'),
-    given_name: text.optional().describe('Given names or initials as printed: Barbara, or B.'),
-    organization: text.optional().describe('An organisation as author: World Health Organization.'),
+    family_name: text.optional().meta({ description: 'Family name as printed: Jelavich.', examples: ['Jelavich'] }),
+    given_name: text.optional().meta({ description: 'Given names or initials as printed: Barbara, or B.', examples: ['Barbara'] }),
+    organization: text.optional().meta({ description: 'An organisation as author: World Health Organization.', examples: ['World Health Organization'] }),
   })
   .refine((v) => (v.family_name === undefined) !== (v.organization === undefined), 'give family_name (and given_name) for a person, or organization, not both')
   .refine((v) => v.organization === undefined || v.given_name === undefined, 'an organization has no given_name')
@@ -31,39 +31,39 @@ const year = z
   .union([z.string(), z.number().int()])
   .transform((v) => String(v).trim())
   .refine((v) => /(?:^|\D)\d{4}(?:\D|$)/.test(v) && v.length <= 20, 'must hold a four-digit year, as printed: 1991, 1991a')
-  .describe('The year as printed (1991, 1991a).');
+  .meta({ description: 'The year as printed (1991, 1991a).', examples: ['1991'] });
 
 const isbn = z
   .string()
   .trim()
   .regex(/^(?:97[89]-?)?\d[\d -]{7,14}[\dXx]$/, 'must be an ISBN-10 or ISBN-13, with or without hyphens: 978-0-521-35-7')
-  .describe('ISBN of the cited book: 978-0-521-37-2.');
+  .meta({ description: 'ISBN of the cited book: 978-0-521-37-2.', examples: ['978-0-521-37260-2'] });
 
-const issn = z.string().trim().regex(/^\d{4}-?\d{3}[\dXx]$/, 'must be an ISSN: 0350-7653').describe('ISSN of the cited journal: 0350-7653.');
+const issn = z.string().trim().regex(/^\d{4}-?\d{3}[\dXx]$/, 'must be an ISSN: 0350-7653').meta({ description: 'ISSN of the cited journal: 0350-7653.', examples: ['0350-7653'] });
 
 /** The long form alone (the importers check each part against it). */
 export const referenceObject = z
   .strictObject({
-    citation: markup.describe('The reference as printed; inline markup <i> <b> <sub> <sup> <sc> allowed.'),
+    citation: markup.meta({ description: 'The reference as printed; inline markup <i> <b> <sub> <sup> <sc> allowed.', examples: ['Jelavich, Barbara. <i>Russia\'s Balkan Entanglements</i>. Cambridge: Cambridge University Press, 1991.'] }),
     type: z.enum(REFERENCE_TYPES).optional().describe('What it cites: journal-article, book, chapter, conference-paper, thesis, report, dataset, software, preprint, web-page or other. Without it, a rule reads the text (see README, References).'),
     authors: z.array(citedName).optional().describe('Authors in order: [{family_name: Jelavich, given_name: Barbara}].'),
     editors: z.array(citedName).optional().describe('Editors of the book or proceedings, in order.'),
     year: year.optional(),
-    title: markup.optional().describe('Title of the article, chapter, thesis or dataset (not of the journal or book): Consuls on the Danube.'),
-    source: markup.optional().describe('Title of the journal, book, proceedings or website it appeared in: <i>Balcanica</i>.'),
-    volume: printedLabel.optional().describe('Volume as printed: 50, L.'),
-    issue: printedLabel.optional().describe('Issue as printed: 3, Pt 2, 108 Suppl.'),
-    first_page: printed.optional().describe('First page: 375.'),
-    last_page: printed.optional().describe('Last page: 396.'),
-    article_number: printed.optional().describe('Article number (eLocator) instead of pages: e7.'),
-    publisher: text.optional().describe('Publisher: Cambridge University Press.'),
-    place: text.optional().describe('Place of publication: Cambridge.'),
-    edition: text.optional().describe('Edition as printed: 2nd.'),
+    title: markup.optional().meta({ description: 'Title of the article, chapter, thesis or dataset (not of the journal or book): Consuls on the Danube.', examples: ['Consuls on the Danube'] }),
+    source: markup.optional().meta({ description: 'Title of the journal, book, proceedings or website it appeared in: <i>Balcanica</i>.', examples: ['<i>Balcanica</i>'] }),
+    volume: printedLabel.optional().meta({ description: 'Volume as printed: 50, L.', examples: ['50'] }),
+    issue: printedLabel.optional().meta({ description: 'Issue as printed: 3, Pt 2, 108 Suppl.', examples: ['3'] }),
+    first_page: printed.optional().meta({ description: 'First page: 375.', examples: ['375'] }),
+    last_page: printed.optional().meta({ description: 'Last page: 396.', examples: ['396'] }),
+    article_number: printed.optional().meta({ description: 'Article number (eLocator) instead of pages: e7.', examples: ['e7'] }),
+    publisher: text.optional().meta({ description: 'Publisher: Cambridge University Press.', examples: ['Cambridge University Press'] }),
+    place: text.optional().meta({ description: 'Place of publication: Cambridge.', examples: ['Cambridge'] }),
+    edition: text.optional().meta({ description: 'Edition as printed: 2nd.', examples: ['2nd'] }),
     isbn: isbn.optional(),
     issn: issn.optional(),
-    doi: doi.optional().describe('The DOI of the cited work: 10.2298/BALC1950001P.'),
-    url: url.optional().describe('Where the cited work is online: https://…'),
-    accessed: partialDate.optional().describe('When the URL was visited: 2024-05-31.'),
+    doi: doi.optional().meta({ description: 'The DOI of the cited work: 10.2298/BALC1950001P.', examples: ['10.2298/BALC1950001P'] }),
+    url: url.optional().meta({ description: 'Where the cited work is online: https://…', examples: ['https://www.balcanica.rs/'] }),
+    accessed: partialDate.optional().meta({ description: 'When the URL was visited: 2024-05-31.', examples: ['2024-05-31'] }),
   })
   .refine((v) => v.article_number === undefined || (v.first_page === undefined && v.last_page === undefined), { message: 'give pages or an article number, not both', path: ['article_number'] })
   .refine((v) => v.last_page === undefined || v.first_page !== undefined, { message: 'a last page needs a first page', path: ['last_page'] });
