@@ -7,12 +7,26 @@ import { dirname } from 'node:path';
 import { filesOnDisk, type FileOnDisk } from '#adapters/attached-files';
 import { readMetadata } from '#adapters/metadata-fs';
 import { crossrefRules } from '#core/crossref/index';
-import { articleId, attachFiles, ISSUE_OWNER, loadJournal, type IssueBundle, type JournalSources, type Problem, type RuleProblem, type SourceFile } from '#core/model/index';
+import { articleId, attachFiles, ISSUE_OWNER, linkBundle, loadJournal, relationRules, type IssueBundle, type JournalSources, type Problem, type RuleProblem, type SourceFile } from '#core/model/index';
 import { parseYaml } from '#core/model/yaml-source';
 import { layoutProblems } from './layout.ts';
 
-/** One loaded issue, with the folder its files are in and the files (galleys) its YAML files name, checked. */
-export type LoadedIssue = { readonly bundle: IssueBundle; readonly dir: string; readonly files: readonly FileOnDisk[] };
+/**
+ * One loaded issue, with the folder its files are in and the files (galleys) its YAML files name,
+ * checked; `linked` is the bundle as its outputs show it (titles of related articles, notices
+ * about its articles), linked against the whole journal folder.
+ */
+export type LoadedIssue = { readonly bundle: IssueBundle; readonly dir: string; readonly files: readonly FileOnDisk[]; readonly linked: IssueBundle };
+
+/** Every issue of the journal folder `journal` belongs to that loads (each on its own): what Colophon knows of the journal on this disk. */
+function journalCatalogue(journal: JournalSources): IssueBundle[] {
+  const all = readMetadata(dirname(journal.journal.path));
+  const whole = all.length > 0 && !('message' in all[0]!) ? (all as JournalSources[])[0]! : journal;
+  return whole.issues.flatMap((issue) => {
+    const loaded = loadJournal({ ...whole, issues: [issue] });
+    return loaded.ok ? loaded.bundles : [];
+  });
+}
 
 /** The files one issue's YAML files name, checked on disk, and the bundle lookup over them. */
 export function issueFiles(issue: JournalSources['issues'][number]): { problems: Problem[]; files: FileOnDisk[] } {
@@ -72,11 +86,15 @@ export function checkMetadata(root: string): Checked {
       problems.push(...loaded.problems);
       continue;
     }
+    const catalogue = journalCatalogue(journal);
+    const known = new Set(catalogue.flatMap((b) => b.articles.map((a) => a.doi.toLowerCase())));
     for (const bundle of loaded.bundles) {
       const src = journal.issues.find((i) => i.id === bundle.issue.id)!;
       problems.push(...crossrefRules(bundle).map((rule) => placeRule(rule, journal, src, bundle)));
+      problems.push(...relationRules(bundle, (doi) => known.has(doi.toLowerCase())).map((rule) => placeRule(rule, journal, src, bundle)));
       const found = files.get(bundle.issue.id)?.files ?? [];
-      issues.push({ bundle: withFiles(bundle, found), dir: dirname(src.issue.path), files: found });
+      const withFound = withFiles(bundle, found);
+      issues.push({ bundle: withFound, dir: dirname(src.issue.path), files: found, linked: linkBundle(withFound, catalogue) });
     }
     if (loaded.bundles[0]) journalIds.push({ sources: journal, id: loaded.bundles[0].journal.id });
   }

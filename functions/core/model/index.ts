@@ -19,3 +19,4 @@ export * from './resolved.ts';
 export * from './attach.ts';
 export * from './file-kinds.ts';
 export * from './order.ts';
+export * from './links.ts';
