@@ -37,7 +37,11 @@ export function issueFiles(issue: JournalSources['issues'][number]): { problems:
 /** The bundle with the facts of each file found on disk. */
 export function withFiles(bundle: IssueBundle, files: readonly FileOnDisk[]): IssueBundle {
   const owner = (file: FileOnDisk): string => (file.owner.endsWith('issue.yaml') ? ISSUE_OWNER : articleId(file.owner));
-  return attachFiles(bundle, (who, name) => files.find((f) => owner(f) === who && f.name === name));
+  // Only the hash and size: the record (and its hash, which publish and status compare with the stage's) holds nothing of this disk.
+  return attachFiles(bundle, (who, name) => {
+    const found = files.find((f) => owner(f) === who && f.name === name);
+    return found === undefined ? undefined : { sha256: found.sha256, size: found.size };
+  });
 }
 export type Checked = { readonly problems: Problem[]; readonly issues: LoadedIssue[] };
 
