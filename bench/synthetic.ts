@@ -117,7 +117,8 @@ function article(rng: Random, issue: IssuePlan, index: number, at: { page: numbe
       return r.doi === undefined && rng.chance(0.5) ? r.citation : r;
     }),
     ...(rng.chance(0.8) ? { galleys: [{ format: 'pdf', path: `a${String(index + 1).padStart(3, '0')}.pdf` }, ...(rng.chance(0.2) ? [{ format: 'html', url: `https://journal.example.org/html/${issue.year}/${index + 1}`, label: 'HTML' }] : [])] } : {}),
-    ...(rng.chance(0.02) ? { relations: [{ type: rng.pick(['translation-of', 'correction-of']), doi: `${DOI_PREFIX}/synth.earlier.${index}` }] } : {}),
+    // Another publisher's prefix: a relation to an own-prefix DOI must name an article the stage knows (issue 11).
+    ...(rng.chance(0.02) ? { relations: [{ type: rng.pick(['translation-of', 'correction-of']), doi: `10.1234/synth.earlier.${index}` }] } : {}),
   };
 }
 

@@ -11,6 +11,7 @@
  * | article version (immut.) | `ART#<doi>`              | `V#000001`    |                                        |                                 |                                    |
  * | article move (log)       | `ART#<doi>`              | `MOVE#<iso>`  |                                        |                                 |                                    |
  * | article head (current)   | `ART#<doi>`              | `HEAD`        | `ISSUE#<journal>#<issue>` / `ART#<id>` | `OAI#<journal>` / `<iso>#<doi>` | `DEPOSIT#DUE` / `<iso>#<doi>`      |
+ * | notice about the article | `ART#<doi>`              | `NOTICE#<notice doi>` |                                |                                 |                                    |
  *
  * - DOIs are case-insensitive (DOI Handbook 2.4), so `<doi>` in keys is lower-cased; items keep
  *   the DOI as written.
@@ -49,6 +50,8 @@ export const keys = {
   articleIndex: (journalId: string, issueId: string, articleId: string) => ({ gsi1pk: `ISSUE#${journalId}#${issueId}`, gsi1sk: `ART#${articleId}` }),
   oaiIndex: (journalId: string, datestamp: string, doi: string) => ({ gsi2pk: `OAI#${journalId}`, gsi2sk: `${datestamp}#${doiKey(doi)}` }),
   depositIndex: (datestamp: string, doi: string) => ({ gsi3pk: DEPOSIT_DUE, gsi3sk: `${datestamp}#${doiKey(doi)}` }),
+  /** A correction, retraction or expression of concern about `doi` (records-links.ts). */
+  notice: (doi: string, noticeDoi: string) => ({ pk: `ART#${doiKey(doi)}`, sk: `NOTICE#${doiKey(noticeDoi)}` }),
 } as const;
 
 /** Articles whose current version Crossref has not yet accepted (see deposit-ledger.ts for `DEPOSIT#PENDING` batches). */

@@ -75,7 +75,8 @@ export function planBuild(issues: readonly LoadedIssue[], options: BuildOptions 
   };
   let articles = 0;
   for (const [n, issue] of issues.entries()) {
-    const { bundle } = issue;
+    // The outputs show related articles' titles and the notices about each article (check.ts links them).
+    const bundle = issue.linked;
     const journal = bundle.journal.id;
     const batchId = options.batchId === undefined ? derivedBatchId(bundle) : issueBatchId(options.batchId, issues.length, n, bundle.issue.id);
     const timestamp = options.timestamp ?? derivedTimestamp(bundle);

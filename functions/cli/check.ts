@@ -7,12 +7,26 @@ import { dirname } from 'node:path';
 import { filesOnDisk, type FileOnDisk } from '#adapters/attached-files';
 import { readMetadata } from '#adapters/metadata-fs';
 import { crossrefIssueRules } from '#core/crossref/index';
-import { articleId, attachFiles, ISSUE_OWNER, journalIdOf, licenseWarnings, loadJournal, type IssueBundle, type JournalSources, type Problem, type RuleProblem, type SourceFile } from '#core/model/index';
+import { articleId, attachFiles, ISSUE_OWNER, journalIdOf, licenseWarnings, linkBundle, loadJournal, relationRules, type IssueBundle, type JournalSources, type Problem, type RuleProblem, type SourceFile } from '#core/model/index';
 import { parseYaml } from '#core/model/yaml-source';
 import { layoutProblems } from './layout.ts';
 
-/** One loaded issue, with the folder its files are in and the files (galleys) its YAML files name, checked. */
-export type LoadedIssue = { readonly bundle: IssueBundle; readonly dir: string; readonly files: readonly FileOnDisk[] };
+/**
+ * One loaded issue, with the folder its files are in and the files (galleys) its YAML files name,
+ * checked; `linked` is the bundle as its outputs show it (titles of related articles, notices
+ * about its articles), linked against the whole journal folder.
+ */
+export type LoadedIssue = { readonly bundle: IssueBundle; readonly dir: string; readonly files: readonly FileOnDisk[]; readonly linked: IssueBundle };
+
+/** Every issue of the journal folder `journal` belongs to that loads (each on its own): what Colophon knows of the journal on this disk. */
+function journalCatalogue(journal: JournalSources): IssueBundle[] {
+  const all = readMetadata(dirname(journal.journal.path));
+  const whole = all.length > 0 && !('message' in all[0]!) ? (all as JournalSources[])[0]! : journal;
+  return whole.issues.flatMap((issue) => {
+    const loaded = loadJournal({ ...whole, issues: [issue] });
+    return loaded.ok ? loaded.bundles : [];
+  });
+}
 
 /** The files one issue's YAML files name, checked on disk, and the bundle lookup over them. */
 export function issueFiles(issue: JournalSources['issues'][number]): { problems: Problem[]; files: FileOnDisk[] } {
@@ -23,7 +37,11 @@ export function issueFiles(issue: JournalSources['issues'][number]): { problems:
 /** The bundle with the facts of each file found on disk. */
 export function withFiles(bundle: IssueBundle, files: readonly FileOnDisk[]): IssueBundle {
   const owner = (file: FileOnDisk): string => (file.owner.endsWith('issue.yaml') ? ISSUE_OWNER : articleId(file.owner));
-  return attachFiles(bundle, (who, name) => files.find((f) => owner(f) === who && f.name === name));
+  // Only the hash and size: the record (and its hash, which publish and status compare with the stage's) holds nothing of this disk.
+  return attachFiles(bundle, (who, name) => {
+    const found = files.find((f) => owner(f) === who && f.name === name);
+    return found === undefined ? undefined : { sha256: found.sha256, size: found.size };
+  });
 }
 /** `warnings` never stop anything: the files load and every output is valid without what they ask for. */
 export type Checked = { readonly problems: Problem[]; readonly issues: LoadedIssue[]; readonly warnings: Problem[] };
@@ -76,11 +94,15 @@ export function checkMetadata(root: string): Checked {
       problems.push(...loaded.problems);
       continue;
     }
+    const catalogue = journalCatalogue(journal);
+    const known = new Set(catalogue.flatMap((b) => b.articles.map((a) => a.doi.toLowerCase())));
     for (const bundle of loaded.bundles) {
       const src = journal.issues.find((i) => i.id === bundle.issue.id)!;
       warnings.push(...licenseWarnings(bundle).map((rule): Problem => ({ ...placeRule(rule, journal, src, bundle), severity: 'warning' })));
+      problems.push(...relationRules(bundle, (doi) => known.has(doi.toLowerCase())).map((rule) => placeRule(rule, journal, src, bundle)));
       const found = files.get(bundle.issue.id)?.files ?? [];
-      issues.push({ bundle: withFiles(bundle, found), dir: dirname(src.issue.path), files: found });
+      const withFound = withFiles(bundle, found);
+      issues.push({ bundle: withFound, dir: dirname(src.issue.path), files: found, linked: linkBundle(withFound, catalogue) });
     }
   }
   problems.push(...journalIdProblems(journalIds));

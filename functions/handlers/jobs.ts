@@ -2,7 +2,12 @@
 import { z } from 'zod';
 
 /** RenderQueue: render an article's current version (the version is the one ingest wrote; a newer head wins). */
-export const renderJobSchema = z.strictObject({ doi: z.string().min(1), version: z.number().int().positive() });
+export const renderJobSchema = z.strictObject({
+  doi: z.string().min(1),
+  version: z.number().int().positive(),
+  /** Render even if this version is rendered: what the page shows of other articles changed (a notice about it). */
+  refresh: z.literal(true).optional(),
+});
 export type RenderJob = z.infer<typeof renderJobSchema>;
 
 /** A job about one issue: Render sends one per issue it touched to SiteQueue and to DepositQueue. */

@@ -41,7 +41,8 @@ describe('deposit lifecycle (simulator + DynamoDB Local + the real renderer)', (
     const [batch] = report.batches;
     expect(batch?.status).toBe('completed');
     expect(batch?.timestamp).toBe('20250101120000000');
-    expect(batch?.outcomes?.map((o) => [o.doi, o.outcome, o.message])).toEqual(ALL.map((d) => [d, 'Success', 'Successfully added']));
+    // In the deposit's order: the issue, then its articles in the issue's order (Articles, then Book Reviews).
+    expect(batch?.outcomes?.map((o) => [o.doi, o.outcome, o.message])).toEqual([ISSUE, A1, A3, A2].map((d) => [d, 'Success', 'Successfully added']));
     expect(await states(world)).toEqual(Object.fromEntries(ALL.map((d) => [d, 'registered'])));
     expect(ALL.map((d) => rig.sim.accepted(d))).toEqual([1, 1, 1, 1]);
     expect(world.store.get(batch?.fileName ?? '')).toBe(rig.sim.registry.byFileName(batch?.fileName ?? '')?.contents);

@@ -9,7 +9,7 @@ const DOI = '10.2298/BALC1950375E';
 
 /** A head at `version`, its record's title saying which version it is. */
 function headAt(version: number, render: Head['render']): Stored {
-  const record = { journal: { id: 'balcanica' }, issue: { id: 'L-2019' }, article: { doi: DOI, id: 'a01', title: `version ${version}`, galleys: [] } } as unknown as ArticleRecord;
+  const record = { journal: { id: 'balcanica' }, issue: { id: 'L-2019' }, article: { doi: DOI, id: 'a01', title: `version ${version}`, galleys: [], relations: [] } } as unknown as ArticleRecord;
   const meta: Head = { doi: DOI, version, hash: `h${version}`, journalId: 'balcanica', issueId: 'L-2019', articleId: 'a01', batchId: 'b', createdAt: '2026-11-28T00:00:00.000Z', render };
   return { meta, record };
 }

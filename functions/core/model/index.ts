@@ -23,3 +23,4 @@ export * from './warnings.ts';
 export * from './attach.ts';
 export * from './file-kinds.ts';
 export * from './order.ts';
+export * from './links.ts';

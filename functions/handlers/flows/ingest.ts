@@ -7,7 +7,8 @@
  * The files the metadata names (galleys) are checked before anything is written (ingest-files.ts):
  * one wrong file refuses the issue, like a wrong field.
  */
-import { articleId, loadJournal, type IssueBundle, type Problem } from '#core/model/index';
+import { articleId, loadJournal, noticesOf, relationRules, type IssueBundle, type JournalSources, type Problem, type RuleProblem } from '#core/model/index';
+import { parseYaml } from '#core/model/yaml-source';
 import { recordHash } from '#adapters/content-hash';
 import { readIssue } from '#adapters/inbox';
 import type { Logger } from '#adapters/logger';
@@ -65,6 +66,10 @@ export async function ingestManifest(deps: IngestDeps, manifestKey: string): Pro
   const files = await checkAttachedFiles({ inbox: deps.inbox, maxBytes: deps.maxFileBytes }, manifest, sources, loadedBundle, heads);
   if (!files.ok) return refuse(files.problems);
   const bundle = files.bundle;
+  // Relations to the journal's own prefix must name an article the records table (or this issue) holds.
+  const targets = await deps.records.getHeads(bundle.articles.flatMap((a) => a.relations.map((r) => r.doi)));
+  const unknown = relationRules(bundle, (doi) => targets.has(doi.toLowerCase()));
+  if (unknown.length > 0) return refuse(unknown.map((rule) => locate(sources, bundle, rule)));
   const summary = await storeBundle(deps, bundle, heads, at);
   if (summary.owned.length > 0) {
     // Lost to a concurrent publish of another issue between the check and the write (the write's condition held).
@@ -107,9 +112,39 @@ async function storeBundle(deps: IngestDeps, bundle: IssueBundle, heads: Readonl
     const rendered = result.outcome === 'unchanged' && result.render.status === 'done' && result.render.version === result.version;
     return { created: result.outcome === 'created', owned: undefined, job: rendered ? undefined : { doi: article.doi, version: result.version } };
   });
-  const jobs = outcomes.flatMap((o) => (o.job ? [o.job] : []));
+  const jobs: RenderJob[] = outcomes.flatMap((o) => (o.job ? [o.job] : []));
+  jobs.push(...(await storeNotices(deps, bundle, heads, outcomes.map((o) => o.created), jobs)));
   await deps.renderQueue.send(jobs);
   const created = outcomes.filter((o) => o.created).length;
   const owned = outcomes.flatMap((o) => (o.owned ? [o.owned] : []));
   return { created, unchanged: outcomes.length - created - owned.length, queued: jobs.length, owned };
+}
+
+/** A rule problem (the article's index in the bundle) in its source file, with line and column. */
+function locate(sources: JournalSources, bundle: IssueBundle, rule: RuleProblem): Problem {
+  const source = typeof rule.where === 'number' ? sources.issues[0]?.articles.find((a) => articleId(a.path) === bundle.articles[rule.where as number]?.id) : undefined;
+  const file = source ?? sources.issues[0]!.issue;
+  const yaml = parseYaml(file);
+  return { file: file.path, path: rule.path, message: rule.message, ...(rule.hint ? { hint: rule.hint } : {}), ...(yaml.ok ? yaml.locate(rule.path) : {}) };
+}
+
+/**
+ * Records each notice (correction, retraction, expression of concern) beside the article it
+ * updates, retires the ones a changed notice no longer makes, and asks for the updated articles
+ * to be rendered again when a notice is new or changed: their pages show it. Returns those jobs.
+ */
+async function storeNotices(deps: IngestDeps, bundle: IssueBundle, before: ReadonlyMap<string, Stored>, created: readonly boolean[], queued: readonly RenderJob[]): Promise<RenderJob[]> {
+  const changed = bundle.articles.filter((_, k) => created[k]);
+  const made = changed.flatMap(noticesOf);
+  const dropped = changed.flatMap((a) => {
+    const previous = before.get(a.doi.toLowerCase())?.record.article;
+    const now = new Set(noticesOf(a).map((n) => n.target));
+    return previous === undefined ? [] : noticesOf(previous).filter((n) => !now.has(n.target));
+  });
+  if (made.length === 0 && dropped.length === 0) return [];
+  for (const { target, notice } of made) await deps.records.putNotice(target, notice);
+  for (const { target, notice } of dropped) await deps.records.putNotice(target, notice, false);
+  const updated = await deps.records.getHeads([...made, ...dropped].map((n) => n.target));
+  const already = new Set(queued.map((j) => j.doi.toLowerCase()));
+  return [...updated.values()].filter((h) => !already.has(h.meta.doi.toLowerCase())).map((h) => ({ doi: h.meta.doi, version: h.meta.version, refresh: true as const }));
 }

@@ -7,7 +7,7 @@
  */
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSRecord } from 'aws-lambda';
 import { articleOutputs, type Output } from '#core/publish/outputs';
-import { GALLEY_FORMATS } from '#core/model/index';
+import { GALLEY_FORMATS, linkArticle } from '#core/model/index';
 import { galleyKey } from '#core/urls';
 import { sha256 } from '#adapters/content-hash';
 import { attachedFileKey } from '#adapters/inbox';
@@ -16,12 +16,12 @@ import { describeError, RecordNotFoundError, RenderSupersededError } from '#adap
 import type { Logger } from '#adapters/logger';
 import type { ObjectStore } from '#adapters/object-store';
 import type { QueueSender } from '#adapters/queue';
-import type { ArticleRecord, RecordsStore } from '#adapters/records';
+import type { ArticleRecord, RecordsStore, Stored } from '#adapters/records';
 import { parseJob, renderJobSchema, type DepositJob, type RenderJob, type SiteJob } from '../jobs.ts';
 import { mapLimit } from './pool.ts';
 
 export type RenderDeps = {
-  readonly records: Pick<RecordsStore, 'getHead' | 'markRendered' | 'markRenderFailed'>;
+  readonly records: Pick<RecordsStore, 'getHead' | 'markRendered' | 'markRenderFailed'> & Partial<Pick<RecordsStore, 'getHeads' | 'listNotices'>>;
   readonly site: Pick<ObjectStore, 'put' | 'head'>;
   /** Where Ingest keeps the files the metadata names (the inbox's `galleys/` prefix): galleys are copied from there. */
   readonly files?: Pick<ObjectStore, 'getBytes'>;
@@ -112,6 +112,19 @@ async function publishGalleys(deps: RenderDeps, record: ArticleRecord): Promise<
   return out;
 }
 
+/**
+ * The record as its outputs show it: with the titles of the articles it relates to (from their
+ * current records) and the notices that update it (records-links.ts). Neither is in the record.
+ */
+async function linked(deps: RenderDeps, record: ArticleRecord): Promise<ArticleRecord> {
+  const { article } = record;
+  const [targets, notices] = await Promise.all([
+    article.relations.length === 0 || !deps.records.getHeads ? new Map<string, Stored>() : deps.records.getHeads(article.relations.map((r) => r.doi)),
+    deps.records.listNotices ? deps.records.listNotices(article.doi) : [],
+  ]);
+  return { ...record, article: linkArticle(article, (doi) => targets.get(doi.toLowerCase())?.record.article.titles[0].title, notices) };
+}
+
 /** How often a render starts again because a newer version was stored while it ran. */
 const MAX_SUPERSEDED = 3;
 
@@ -127,11 +140,11 @@ async function renderJob(deps: RenderDeps, job: RenderJob, seen: { version: numb
     if (!stored) throw new RecordNotFoundError(`no record of ${job.doi}`);
     const { meta, record } = stored;
     seen.version = meta.version;
-    if (round === 0 && meta.render.status === 'done' && meta.render.version === meta.version) {
+    if (round === 0 && !job.refresh && meta.render.status === 'done' && meta.render.version === meta.version) {
       log.info('already rendered; duplicate delivery ignored');
       return { ok: true };
     }
-    const outputs = (deps.render ?? defaultRender)(record);
+    const outputs = (deps.render ?? defaultRender)(await linked(deps, record));
     // A new version changes nearly every file of the article, so each is written straight away:
     // one PUT instead of a HEAD and a PUT (S3 gives identical bytes the same ETag). Unchanged
     // metadata never gets here: Ingest queues no render for it.
