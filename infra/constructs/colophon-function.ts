@@ -203,6 +203,13 @@ export class ColophonFunction extends Construct {
     return this;
   }
 
+  /** Read the OAI-PMH token seal; sets `OAI_TOKEN_SECRET_ARN`. */
+  bindOaiTokenSecret(secret: BindableSecret): this {
+    this.allow(ACTIONS.secret.read, [secret.secretArn]);
+    this.fn.addEnvironment('OAI_TOKEN_SECRET_ARN', secret.secretArn);
+    return this;
+  }
+
   private allow(actions: readonly string[], resources: string[]): void {
     this.role.addToPrincipalPolicy(new PolicyStatement({ actions: [...actions], resources }));
   }

@@ -134,7 +134,7 @@ export class StatelessStack extends Stack {
 
     // The HTTP seam: one line per endpoint.
     this.oai = fn('Oai', 'oai', { timeout: Duration.seconds(10), description: 'Colophon Oai: the OAI-PMH 2.0 endpoint (/api/oai)' });
-    this.oai.bindTable(stateful.records, 'read');
+    this.oai.bindTable(stateful.records, 'read').bindOaiTokenSecret(stateful.oaiTokenSecret);
     this.oai.fn.addEnvironment('OAI_ADMIN_EMAIL', config.oai.adminEmail);
     this.crossrefCallback = fn('CrossrefCallback', 'crossref-callback', { timeout: Duration.seconds(30), description: 'Colophon CrossrefCallback: Crossref’s notification callback (/api/crossref/callback)' });
     this.crossrefCallback.bindLedger(stateful.records).bindSecret(stateful.crossrefSecret);

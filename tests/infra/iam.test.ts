@@ -89,14 +89,16 @@ describe('IAM: each function gets only what it uses', () => {
     }
   });
 
-  it('only Deposit and CrossrefCallback may read the Crossref secret, and only Deposit may write the artifacts bucket', () => {
+  it('only Deposit and CrossrefCallback may read the Crossref secret, only Oai the OAI token seal, and only Deposit may write the artifacts bucket', () => {
     const policies = resourcesOf(template, 'AWS::IAM::Policy');
     const mentioning = (pattern: RegExp): string[] =>
       Object.values(policies)
         .filter((p) => pattern.test(JSON.stringify(p.Properties.PolicyDocument)))
         .map((p) => readable((p.Properties.Roles as unknown[])[0]))
         .sort();
-    expect(mentioning(/secretsmanager:|CrossrefSecretArn/)).toEqual(['{CrossrefCallbackRole}', '{DepositRole}']);
+    expect(mentioning(/CrossrefSecretArn/)).toEqual(['{CrossrefCallbackRole}', '{DepositRole}']);
+    expect(mentioning(/OaiTokenSecretArn/)).toEqual(['{OaiRole}']);
+    expect(mentioning(/secretsmanager:/)).toEqual(['{CrossrefCallbackRole}', '{DepositRole}', '{OaiRole}']);
     expect(mentioning(/ArtifactsBucketName/)).toEqual(['{DepositRole}']);
   });
 });
