@@ -130,7 +130,7 @@ export async function deployLocal(options: LocalStackOptions): Promise<LocalStac
     }
   });
   await subscription.ready;
-  site.serve(clients.s3, byLogicalId(model.buckets, 'SiteBucket', 'bucket').name, apiRouter(model.routes, lambdas));
+  site.serve(clients.s3, byLogicalId(model.buckets, 'SiteBucket', 'bucket').name, apiRouter(model.routes, lambdas), onError);
   for (const m of mappings) m.start();
   if (options.schedules === true) bus.startSchedules();
 
