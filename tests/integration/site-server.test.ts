@@ -13,7 +13,7 @@ let stage: TestStage;
 let inboxKey: string;
 beforeAll(async () => {
   stage = await startTestStage();
-  [inboxKey] = await publishSources(stage.stack, fixtureSources());
+  inboxKey = (await publishSources(stage.stack, fixtureSources()))[0]!;
   await stage.stack.drain();
 });
 afterAll(() => stage.stop());
