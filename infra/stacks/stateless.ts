@@ -92,7 +92,8 @@ export class StatelessStack extends Stack {
       .bindTable(stateful.records, 'readWrite')
       .bindQueue(this.renderQueue.queue, 'RENDER_QUEUE_URL', 'send');
     this.render
-      .bindTable(stateful.records, 'readWrite')
+      // Render only reads heads and updates their render state (markRendered / markRenderFailed).
+      .bindTable(stateful.records, 'readUpdate')
       .bindBucket(stateful.site, 'SITE_BUCKET', 'readWrite')
       .bindQueue(this.siteQueue.queue, 'SITE_QUEUE_URL', 'send')
       .bindQueue(this.depositQueue.queue, 'DEPOSIT_QUEUE_URL', 'send');
