@@ -104,6 +104,9 @@ export class StageConfigError extends Error {
 
 const isStageName = (value: unknown): value is StageName => (STAGE_NAMES as readonly unknown[]).includes(value);
 
+/** Domains reserved for examples (RFC 2606, RFC 6761): an address there reaches nobody. */
+export const isPlaceholderAddress = (email: string): boolean => /@(?:[^@]*\.)?(?:example\.(?:org|com|net)|example|test|invalid|localhost)$/i.test(email.trim());
+
 /** Everything wrong with one stage's settings, in words; empty when it can be synthesized. */
 export function stageProblems(config: StageConfig): string[] {
   const problems: string[] = [];
@@ -120,6 +123,12 @@ export function stageProblems(config: StageConfig): string[] {
   if (config.crossref.schemaDir.trim() === '') problems.push('crossref.schemaDir must name the Crossref 5.4.0 schema folder');
   if (!Number.isInteger(config.files.maxBytes) || config.files.maxBytes < 1) problems.push('files.maxBytes must be a whole number of bytes, at least 1');
   if (!Number.isInteger(config.alarms.dlqDepth) || config.alarms.dlqDepth < 0) problems.push('alarms.dlqDepth must be a whole number ≥ 0');
+  if (config.stage === 'prod') {
+    // Harvesters write to this address about the repository; a placeholder reaches nobody.
+    if (isPlaceholderAddress(config.oai.adminEmail)) problems.push(`oai.adminEmail is the placeholder "${config.oai.adminEmail}": set the address harvesters should write to (infra/config.ts, prod)`);
+    // Without the publisher's domain the distribution answers only on *.cloudfront.net (not base_url's host) and still allows TLS 1.0.
+    if (config.site.customDomain === undefined) problems.push('site.customDomain is missing: prod serves the journals\' base_url host with its ACM certificate (us-east-1), TLS 1.2 only');
+  }
   if (!(config.alarms.oldestMessageAgeSeconds >= 60)) problems.push('alarms.oldestMessageAgeSeconds must be at least 60 (SQS reports the metric each minute)');
   return problems;
 }

@@ -4,8 +4,10 @@
  * Environment, read once at cold start: `TABLE_NAME` (bindTable), `OAI_ADMIN_EMAIL` (Identify's
  * adminEmail; several separated by commas), optionally `OAI_JOURNAL_ID` (the journal served; by
  * default the only journal in the table), `OAI_BASE_URL` (by default `/api/oai` on the journal site's origin)
- * and `OAI_TOKEN_SECRET` (keys the resumption-token seal).
+ * and `OAI_TOKEN_SECRET_ARN` (the Secrets Manager secret that keys the resumption-token seal, read
+ * once at cold start and kept for the container's life).
  */
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { createClients } from '#adapters/aws-clients';
 import { ConfigError } from '#adapters/errors';
 import { createLogger } from '#adapters/logger';
@@ -16,7 +18,7 @@ import type { Journal } from '#core/model/index';
 import type { OaiRecordSource } from '#core/oai/source';
 import { requireEnv } from './env.ts';
 
-const env = requireEnv(['TABLE_NAME', 'OAI_ADMIN_EMAIL']);
+const env = requireEnv(['TABLE_NAME', 'OAI_ADMIN_EMAIL', 'OAI_TOKEN_SECRET_ARN']);
 const adminEmails = env.OAI_ADMIN_EMAIL.split(',').map((e) => e.trim()).filter((e) => e !== '');
 if (adminEmails.length === 0) throw new ConfigError('OAI_ADMIN_EMAIL names no address');
 const clients = createClients();
@@ -46,9 +48,22 @@ async function findJournal(journalId: string | undefined): Promise<Journal> {
   return journals[0]!.journal;
 }
 
+/** The seal key: a forged or altered token fails it (core/oai/token.ts). Read at cold start, before any request. */
+async function readTokenSecret(arn: string): Promise<string> {
+  const client = new SecretsManagerClient({});
+  try {
+    const out = await client.send(new GetSecretValueCommand({ SecretId: arn }));
+    if (!out.SecretString) throw new ConfigError(`secret ${arn} is empty: it should hold the generated OAI token key`);
+    return out.SecretString;
+  } finally {
+    client.destroy();
+  }
+}
+const tokenSecret = await readTokenSecret(env.OAI_TOKEN_SECRET_ARN);
+
 export const handler = createOaiHttpHandler({
   repository,
-  settings: { adminEmails: adminEmails as [string, ...string[]], baseUrl: process.env.OAI_BASE_URL || undefined, tokenSecret: process.env.OAI_TOKEN_SECRET ?? '' },
+  settings: { adminEmails: adminEmails as [string, ...string[]], baseUrl: process.env.OAI_BASE_URL || undefined, tokenSecret },
   log,
   now: () => new Date(),
 });

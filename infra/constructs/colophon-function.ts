@@ -19,7 +19,8 @@ import { FILES_PREFIX } from '#adapters/inbox';
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const handlerEntry = (name: string): string => `${PROJECT_ROOT}functions/handlers/${name}.ts`;
 
-export type TableAccess = 'read' | 'write' | 'readWrite';
+/** `readUpdate`: read, and update existing items only (Render records render state on heads). */
+export type TableAccess = 'read' | 'write' | 'readWrite' | 'readUpdate';
 /** The deposit ledger's partition keys, as IAM patterns (`dynamodb:LeadingKeys`). */
 export const LEDGER_PARTITIONS = Object.values(LEDGER_PK_PREFIXES).map((prefix) => `${prefix}*`);
 export type BucketAccess = 'read' | 'write' | 'readWrite';
@@ -42,7 +43,10 @@ export const ACTIONS = {
     read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
     // Of the reads, only Query (and Scan, which nothing here needs) works on an index.
     readIndex: ['dynamodb:Query'],
-    write: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem'],
+    // The calls the records store makes (TransactWriteItems needs the rights of its Puts and Updates):
+    // no BatchWriteItem or ConditionCheckItem, which nothing calls (issue 12, Low).
+    write: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+    update: ['dynamodb:UpdateItem'],
   },
   /** What settling a batch from Crossref's log takes: read the batch and its DOIs, write their new states. */
   ledger: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
@@ -53,6 +57,7 @@ export const ACTIONS = {
 } as const;
 
 const reads = (access: TableAccess | BucketAccess): boolean => access !== 'write';
+// readUpdate is handled on its own in bindTable.
 const writes = (access: TableAccess | BucketAccess): boolean => access !== 'read';
 
 export interface ColophonFunctionProps {
@@ -172,7 +177,8 @@ export class ColophonFunction extends Construct {
       this.allow(ACTIONS.table.read, [tableArn]);
       this.allow(ACTIONS.table.readIndex, records.indexNames.map((name) => `${tableArn}/index/${name}`));
     }
-    if (writes(access)) this.allow(ACTIONS.table.write, [tableArn]);
+    if (access === 'readUpdate') this.allow(ACTIONS.table.update, [tableArn]);
+    else if (writes(access)) this.allow(ACTIONS.table.write, [tableArn]);
     this.fn.addEnvironment('TABLE_NAME', tableName);
     return this;
   }
@@ -213,6 +219,13 @@ export class ColophonFunction extends Construct {
   bindSecret(secret: BindableSecret): this {
     this.allow(ACTIONS.secret.read, [secret.secretArn]);
     this.fn.addEnvironment('CROSSREF_SECRET_ARN', secret.secretArn);
+    return this;
+  }
+
+  /** Read the OAI-PMH token seal; sets `OAI_TOKEN_SECRET_ARN`. */
+  bindOaiTokenSecret(secret: BindableSecret): this {
+    this.allow(ACTIONS.secret.read, [secret.secretArn]);
+    this.fn.addEnvironment('OAI_TOKEN_SECRET_ARN', secret.secretArn);
     return this;
   }
 

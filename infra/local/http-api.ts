@@ -12,10 +12,27 @@ import { LOCAL_ACCOUNT } from './paths.ts';
 
 type ProxyResult = { statusCode?: number; headers?: Record<string, string | number | boolean>; body?: string; isBase64Encoded?: boolean; cookies?: string[] };
 
-const readBody = (req: IncomingMessage): Promise<Buffer> =>
+/** API Gateway HTTP APIs take request payloads up to 10 MB (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html); Lambda's invoke payload is 6 MB, the smaller of the two. */
+export const MAX_BODY_BYTES = 6 * 1024 * 1024;
+
+export class PayloadTooLargeError extends Error {
+  override readonly name = 'PayloadTooLargeError';
+}
+
+/** The request body, or a PayloadTooLargeError as soon as it passes `limit` (the rest is not read into memory). */
+const readBody = (req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> =>
   new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        req.pause();
+        reject(new PayloadTooLargeError(`request body over ${limit} bytes`));
+        return;
+      }
+      chunks.push(c);
+    });
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
@@ -58,7 +75,15 @@ export function apiRouter(routes: readonly LocalRoute[], lambdas: ReadonlyMap<st
     const route = routes.find((r) => (r.method === req.method || r.method === 'ANY') && r.path === path);
     const lambda = route && lambdas.get(route.functionName);
     if (!route || !lambda) return false;
-    const outcome = await lambda.invoke(toEventV2(route, req, await readBody(req)));
+    let body: Buffer;
+    try {
+      body = await readBody(req);
+    } catch (error) {
+      if (!(error instanceof PayloadTooLargeError)) throw error;
+      res.writeHead(413, { 'content-type': 'application/json', connection: 'close' }).end('{"message":"Request Entity Too Large"}');
+      return true;
+    }
+    const outcome = await lambda.invoke(toEventV2(route, req, body));
     if (!outcome.ok) {
       res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'Internal Server Error' }));
       return true;

@@ -19,7 +19,7 @@ export function siteKey(urlPath: string): string {
 export type SiteServer = { readonly url: string; readonly port: number; close(): Promise<void> };
 
 /** A bound site server waiting for what to serve: the port comes first (the stage's URLs name it), the bucket and routes after. */
-export type SiteListener = SiteServer & { serve(s3: S3Client, bucket: string, api?: ApiHandler): void };
+export type SiteListener = SiteServer & { serve(s3: S3Client, bucket: string, api?: ApiHandler, onError?: (message: string, error: unknown) => void): void };
 
 export type ApiHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 export const API_PREFIX = '/api/';
@@ -35,7 +35,7 @@ export async function openSite(port: number, options: { readonly fallback?: bool
   return {
     url: `http://${LOOPBACK}:${bound}`,
     port: bound,
-    serve: (s3, bucket, api) => void (handle = siteHandler(s3, bucket, api)),
+    serve: (s3, bucket, api, onError = () => {}) => void (handle = siteHandler(s3, bucket, api, bound, onError)),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
@@ -47,12 +47,44 @@ export async function serveSite(s3: S3Client, bucket: string, port: number, api?
   return site;
 }
 
-function siteHandler(s3: S3Client, bucket: string, api: ApiHandler | undefined): (req: IncomingMessage, res: ServerResponse) => void {
+/** S3: "The name for a key is a sequence of Unicode characters whose UTF-8 encoding is at most 1,024 bytes long." https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html */
+export const MAX_KEY_BYTES = 1024;
+
+/**
+ * Why a decoded key is not one the site can hold, or undefined when it may be asked of S3. Keys are
+ * sent to the emulator in a path (`/<bucket>/<key>`), so a `.` or `..` segment would be resolved
+ * there and read another bucket (the inbox with contributor e-mails); CloudFront normalises such
+ * segments itself and asks S3 only for keys below the site bucket. A NUL or another control
+ * character is no key the site writes (DOIs refuse them).
+ */
+export function refusedKey(key: string): { readonly status: 400 | 404; readonly why: string } | undefined {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(key)) return { status: 400, why: 'control character in the path' };
+  if (key.split('/').some((segment) => segment === '.' || segment === '..')) return { status: 404, why: 'dot segment' };
+  if (key.includes('\\')) return { status: 404, why: 'backslash' };
+  if (Buffer.byteLength(key) > MAX_KEY_BYTES) return { status: 404, why: 'longer than any S3 key' };
+  return undefined;
+}
+
+/** DNS rebinding: a page on another site that resolves its own name to 127.0.0.1 reaches this server with its own Host. */
+const allowedHost = (host: string | undefined, port: number): boolean => host === `${LOOPBACK}:${port}` || host === `localhost:${port}`;
+
+const plain = { 'content-type': 'text/plain; charset=utf-8' } as const;
+
+function siteHandler(s3: S3Client, bucket: string, api: ApiHandler | undefined, port: number, onError: (message: string, error: unknown) => void): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
+    if (!allowedHost(req.headers.host, port)) {
+      res.writeHead(421, plain).end('misdirected request: this server answers only to its own host name\n');
+      return;
+    }
     if (api && (req.url ?? '').startsWith(API_PREFIX)) {
       api(req, res)
         .then((handled) => (handled ? undefined : res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"Not Found"}')))
-        .catch((error: unknown) => res.writeHead(502).end(String(error)));
+        .catch((error: unknown) => {
+          // Like API Gateway: the caller learns nothing of the stand-in's insides; the log does.
+          onError(`${req.method ?? ''} ${req.url ?? ''} failed`, error);
+          if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' }).end('{"message":"Internal Server Error"}');
+        });
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -63,7 +95,12 @@ function siteHandler(s3: S3Client, bucket: string, api: ApiHandler | undefined):
     try {
       key = siteKey(req.url ?? '/');
     } catch {
-      res.writeHead(400).end('bad path\n');
+      res.writeHead(400, plain).end('bad path\n');
+      return;
+    }
+    const refused = refusedKey(key);
+    if (refused) {
+      res.writeHead(refused.status, plain).end(refused.status === 400 ? 'bad path\n' : 'not found\n');
       return;
     }
     s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }))
@@ -80,7 +117,8 @@ function siteHandler(s3: S3Client, bucket: string, api: ApiHandler | undefined):
       .catch(async (error: unknown) => {
         const missing = error instanceof S3ServiceException && (error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404);
         if (!missing) {
-          res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' }).end(`S3 error: ${String(error)}\n`);
+          onError(`GET ${key} from the site bucket failed`, error);
+          res.writeHead(502, plain).end('the site storage did not answer\n');
           return;
         }
         // The site's own 404 page when it has one, as a CloudFront custom error response would serve it.

@@ -102,7 +102,8 @@ export async function deployLocal(options: LocalStackOptions): Promise<LocalStac
   const login = options.crossref?.credentials ?? LOCAL_CROSSREF_LOGIN;
   const callbackToken = options.crossref?.callbackToken ?? randomBytes(24).toString('base64url');
   const secretValue = JSON.stringify({ login_id: login.loginId, login_passwd: login.password, callback_token: callbackToken });
-  const secrets = await startSecretsManager(model.secrets.map((s) => ({ arn: s.arn, name: s.name, value: secretValue })));
+  // Every other secret is a generated key (the OAI token seal): a random one, as GenerateSecretString makes.
+  const secrets = await startSecretsManager(model.secrets.map((s) => ({ arn: s.arn, name: s.name, value: s.logicalId === 'CrossrefCredentials' ? secretValue : randomBytes(36).toString('base64url') })));
   const env = { ...awsEnv(options.endpoints), AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.endpoint };
   const lambdas = new Map(
     model.functions.map((fn) => [
@@ -129,7 +130,7 @@ export async function deployLocal(options: LocalStackOptions): Promise<LocalStac
     }
   });
   await subscription.ready;
-  site.serve(clients.s3, byLogicalId(model.buckets, 'SiteBucket', 'bucket').name, apiRouter(model.routes, lambdas));
+  site.serve(clients.s3, byLogicalId(model.buckets, 'SiteBucket', 'bucket').name, apiRouter(model.routes, lambdas), onError);
   for (const m of mappings) m.start();
   if (options.schedules === true) bus.startSchedules();
 

@@ -17,6 +17,7 @@ export const STATEFUL_OUTPUTS = {
   ArtifactsBucketName: 'Bucket of deposit files and logs',
   TableName: 'DynamoDB records table (pk/sk, gsi1–gsi3)',
   CrossrefSecretArn: 'Secrets Manager secret with Crossref login_id and login_passwd',
+  OaiTokenSecretArn: 'Secrets Manager secret (generated) that seals OAI-PMH resumption tokens',
   ApiId: 'HTTP API behind /api/* (routes come from the stateless stack)',
   ApiEndpoint: 'The HTTP API’s own endpoint (prefer the site URL + /api/…)',
   DistributionId: 'CloudFront distribution (for invalidations)',
@@ -39,6 +40,7 @@ export interface StatefulResources {
   readonly artifacts: IBucket;
   readonly records: IndexedTable;
   readonly crossrefSecret: ISecret;
+  readonly oaiTokenSecret: ISecret;
   readonly api: IHttpApi;
   readonly siteBaseUrl: string;
 }
@@ -56,6 +58,7 @@ export function importStateful(stack: Stack, statefulStackName: string): Statefu
       indexNames: RECORD_INDEX_NAMES,
     },
     crossrefSecret: Secret.fromSecretCompleteArn(scope, 'CrossrefCredentials', output('CrossrefSecretArn')),
+    oaiTokenSecret: Secret.fromSecretCompleteArn(scope, 'OaiTokenSecret', output('OaiTokenSecretArn')),
     api: HttpApi.fromHttpApiAttributes(scope, 'Api', { httpApiId: output('ApiId') }),
     siteBaseUrl: output('SiteBaseUrl'),
   };

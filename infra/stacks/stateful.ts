@@ -31,6 +31,7 @@ export class StatefulStack extends Stack {
   readonly artifacts: IBucket;
   readonly records: RecordsTable;
   readonly crossrefSecret: Secret;
+  readonly oaiTokenSecret: Secret;
   readonly api: HttpApi;
   readonly siteBaseUrl: string;
 
@@ -68,6 +69,19 @@ export class StatefulStack extends Stack {
       reason: 'Crossref issues and changes these credentials on its side; staff update the secret then. There is no rotation API to call.',
     });
 
+    // Seals OAI-PMH resumption tokens (functions/core/oai/token.ts): generated at deploy, never in
+    // the template; a forged token fails the seal. Replacing it only ends harvests in flight.
+    this.oaiTokenSecret = new Secret(this, 'OaiTokenSecret', {
+      description: 'Seals OAI-PMH resumption tokens (generated; nobody needs to read it)',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+      removalPolicy,
+    });
+    pinLogicalId(this.oaiTokenSecret, 'OaiTokenSecret');
+    Validations.of(this.oaiTokenSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'A key that only seals resumption tokens, which expire after a day; rotating it would only end the harvests in flight. Replace it by hand if it ever leaks.',
+    });
+
     const publicApi = new PublicApi(this, 'PublicApi', { logRetention: config.logRetention, removalPolicy });
     this.api = publicApi.api;
     const site = new SiteDistribution(this, 'Site', {
@@ -84,6 +98,7 @@ export class StatefulStack extends Stack {
       ArtifactsBucketName: this.artifacts.bucketName,
       TableName: this.records.table.tableName,
       CrossrefSecretArn: this.crossrefSecret.secretArn,
+      OaiTokenSecretArn: this.oaiTokenSecret.secretArn,
       ApiId: this.api.apiId,
       ApiEndpoint: this.api.apiEndpoint,
       DistributionId: site.distribution.distributionId,

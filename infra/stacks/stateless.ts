@@ -94,7 +94,8 @@ export class StatelessStack extends Stack {
     this.ingest.fn.addEnvironment('GALLEY_MAX_BYTES', String(config.files.maxBytes));
     // Render copies the galleys Ingest checked beside each landing page: read on their prefix only.
     this.render
-      .bindTable(stateful.records, 'readWrite')
+      // Render only reads heads and updates their render state (markRendered / markRenderFailed).
+      .bindTable(stateful.records, 'readUpdate')
       .bindBucket(stateful.site, 'SITE_BUCKET', 'readWrite')
       .bindFiles(stateful.inbox)
       .bindQueue(this.siteQueue.queue, 'SITE_QUEUE_URL', 'send')
@@ -137,7 +138,7 @@ export class StatelessStack extends Stack {
 
     // The HTTP seam: one line per endpoint.
     this.oai = fn('Oai', 'oai', { timeout: Duration.seconds(10), description: 'Colophon Oai: the OAI-PMH 2.0 endpoint (/api/oai)' });
-    this.oai.bindTable(stateful.records, 'read');
+    this.oai.bindTable(stateful.records, 'read').bindOaiTokenSecret(stateful.oaiTokenSecret);
     this.oai.fn.addEnvironment('OAI_ADMIN_EMAIL', config.oai.adminEmail);
     this.crossrefCallback = fn('CrossrefCallback', 'crossref-callback', { timeout: Duration.seconds(30), description: 'Colophon CrossrefCallback: Crossref’s notification callback (/api/crossref/callback)' });
     this.crossrefCallback.bindLedger(stateful.records).bindSecret(stateful.crossrefSecret);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { CROSSREF_MODES as HANDLER_MODES } from '#handlers/flows/deposit';
-import { CROSSREF_ENDPOINTS, CROSSREF_MODES, STAGES, StageConfigError, stageConfig, stageProblems, type StageConfig } from '#infra/config';
+import { CROSSREF_ENDPOINTS, CROSSREF_MODES, isPlaceholderAddress, STAGES, StageConfigError, stageConfig, stageProblems, type StageConfig } from '#infra/config';
 
 const withChange = (base: StageConfig, change: Partial<StageConfig>): StageConfig => ({ ...structuredClone(base), ...change });
 
@@ -12,8 +12,16 @@ describe('stageConfig', () => {
     expect(stageConfig(undefined)).toBe(STAGES.dev);
   });
 
-  it.each(['local', 'dev', 'prod'] as const)('returns the %s settings', (name) => {
+  it.each(['local', 'dev'] as const)('returns the %s settings', (name) => {
     expect(stageConfig(name).stage).toBe(name);
+  });
+
+  it('refuses prod while it holds placeholders (issue 12, Low: prod ships placeholders): the OAI contact and the custom domain', () => {
+    expect(() => stageConfig('prod')).toThrow(/oai\.adminEmail is the placeholder "oai-admin@example\.org"[\s\S]*site\.customDomain is missing/);
+  });
+
+  it.each([['oai@example.org', true], ['x@sub.example.com', true], ['a@b.test', true], ['oai@balcanica.rs', false], ['me@example-journal.org', false]])('treats %s as a placeholder: %s', (email, expected) => {
+    expect(isPlaceholderAddress(email)).toBe(expected);
   });
 
   it.each([['qa'], [''], ['Prod'], [42]])('refuses the unknown stage %j, naming the choices', (name) => {
@@ -57,8 +65,10 @@ describe('the stages', () => {
     for (const stage of [STAGES.local, STAGES.dev]) expect(stage).toMatchObject({ deletionProtection: false, removalPolicy: RemovalPolicy.DESTROY });
   });
 
-  it('all have no problems', () => {
-    for (const stage of Object.values(STAGES)) expect(stageProblems(stage)).toEqual([]);
+  it('have no problems, except that prod waits for the publisher’s contact and domain', () => {
+    expect(stageProblems(STAGES.local)).toEqual([]);
+    expect(stageProblems(STAGES.dev)).toEqual([]);
+    expect(stageProblems(STAGES.prod)).toHaveLength(2);
   });
 });
 
@@ -82,12 +92,13 @@ describe('stageProblems', () => {
   });
 
   it('requires prod to deposit to production Crossref', () => {
-    expect(stageProblems(withChange(STAGES.prod, { crossref: { ...STAGES.prod.crossref, endpoint: CROSSREF_ENDPOINTS.test } }))).toEqual(['prod must deposit to the production Crossref endpoint']);
+    expect(stageProblems(withChange(STAGES.prod, { crossref: { ...STAGES.prod.crossref, endpoint: CROSSREF_ENDPOINTS.test } }))).toContain('prod must deposit to the production Crossref endpoint');
   });
 
   it('accepts a custom domain with a us-east-1 certificate and a full environment', () => {
     const config = withChange(STAGES.prod, {
       env: { account: '123456789012', region: 'eu-central-1' },
+      oai: { adminEmail: 'oai@balcanica.rs' },
       site: { customDomain: { name: 'journal.example.org', certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' } },
     });
     expect(stageProblems(config)).toEqual([]);

@@ -17,7 +17,8 @@ const base = (fn: string): Record<string, string[]> => ({
   'xray:PutTraceSegments': ['*'],
 });
 const tableRead = { 'dynamodb:GetItem': [TABLE], 'dynamodb:BatchGetItem': [TABLE], 'dynamodb:Query': [TABLE, ...INDEXES].sort() };
-const tableWrite = Object.fromEntries(['BatchWriteItem', 'ConditionCheckItem', 'DeleteItem', 'PutItem', 'UpdateItem'].map((a) => [`dynamodb:${a}`, [TABLE]]));
+// No BatchWriteItem or ConditionCheckItem: nothing calls them (issue 12, Low: roles trimmed to what they use).
+const tableWrite = Object.fromEntries(['DeleteItem', 'PutItem', 'UpdateItem'].map((a) => [`dynamodb:${a}`, [TABLE]]));
 const bucketRead = (output: string) => ({ 's3:GetObject': [objects(output)], 's3:ListBucket': [bucket(output)] });
 /** What the SQS event source mapping needs (CDK grants it with the mapping). */
 const consume = (queue: string) =>
@@ -34,13 +35,13 @@ describe('IAM: each function gets only what it uses', () => {
     );
   });
 
-  it('Render consumes render jobs, reads and writes records and site files, reads only the galleys of the inbox, and sends site jobs', () => {
+  it('Render consumes render jobs, reads records and updates their render state (no Put, Delete or BatchWrite), writes site files, reads only the galleys of the inbox, and sends site jobs', () => {
     expect(grants(template, 'Render')).toEqual(
       sorted({
         ...base('Render'),
         ...consume('RenderQueue'),
         ...tableRead,
-        ...tableWrite,
+        'dynamodb:UpdateItem': [TABLE],
         ...bucketRead('SiteBucketName'),
         's3:GetObject': [objects('SiteBucketName'), `${bucket('InboxBucketName')}/galleys/*`],
         's3:PutObject': [objects('SiteBucketName')],
@@ -90,14 +91,16 @@ describe('IAM: each function gets only what it uses', () => {
     }
   });
 
-  it('only Deposit and CrossrefCallback may read the Crossref secret, and only Deposit may write the artifacts bucket', () => {
+  it('only Deposit and CrossrefCallback may read the Crossref secret, only Oai the OAI token seal, and only Deposit may write the artifacts bucket', () => {
     const policies = resourcesOf(template, 'AWS::IAM::Policy');
     const mentioning = (pattern: RegExp): string[] =>
       Object.values(policies)
         .filter((p) => pattern.test(JSON.stringify(p.Properties.PolicyDocument)))
         .map((p) => readable((p.Properties.Roles as unknown[])[0]))
         .sort();
-    expect(mentioning(/secretsmanager:|CrossrefSecretArn/)).toEqual(['{CrossrefCallbackRole}', '{DepositRole}']);
+    expect(mentioning(/CrossrefSecretArn/)).toEqual(['{CrossrefCallbackRole}', '{DepositRole}']);
+    expect(mentioning(/OaiTokenSecretArn/)).toEqual(['{OaiRole}']);
+    expect(mentioning(/secretsmanager:/)).toEqual(['{CrossrefCallbackRole}', '{DepositRole}', '{OaiRole}']);
     expect(mentioning(/ArtifactsBucketName/)).toEqual(['{DepositRole}']);
   });
 });

@@ -22,7 +22,8 @@ describe.each(STAGE_NAMES)('the %s stage keeps Crossref credentials out of its t
       Object.keys((fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables),
     );
     expect(variables).toContain('CROSSREF_SECRET_ARN');
-    expect(variables.filter((name) => /PASSW|LOGIN|TOKEN|SECRET|CREDENTIAL|KEY/.test(name))).toEqual(['CROSSREF_SECRET_ARN', 'CROSSREF_SECRET_ARN']);
+    // The Crossref secret twice (Deposit, CrossrefCallback), the OAI token seal once (Oai): ARNs only.
+    expect(variables.filter((name) => /PASSW|LOGIN|TOKEN|SECRET|CREDENTIAL|KEY/.test(name)).sort()).toEqual(['CROSSREF_SECRET_ARN', 'CROSSREF_SECRET_ARN', 'OAI_TOKEN_SECRET_ARN']);
   });
 
   it('sets no secret value anywhere (Secrets Manager generates the callback token; staff set the credentials)', () => {

@@ -282,6 +282,9 @@ describe('stateful stack: outputs', () => {
     template.hasOutput('InboxBucketName', { Value: ref('InboxBucket') });
     template.hasOutput('TableName', { Value: ref('RecordsTable') });
     template.hasOutput('CrossrefSecretArn', { Value: ref('CrossrefCredentials') });
+    template.hasOutput('OaiTokenSecretArn', { Value: ref('OaiTokenSecret') });
+    // Generated at deploy: no key in the template (issue 12, Medium 4).
+    template.hasResourceProperties('AWS::SecretsManager::Secret', { GenerateSecretString: { PasswordLength: 48, ExcludePunctuation: true } });
     template.hasOutput('SiteBaseUrl', { Value: { 'Fn::Join': ['', ['https://', Match.objectLike({ 'Fn::GetAtt': Match.arrayWith(['DomainName']) })]] } });
     for (const [name, output] of Object.entries(outputs)) expect(output.Description, name).toBe(STATEFUL_OUTPUTS[name as keyof typeof STATEFUL_OUTPUTS]);
   });

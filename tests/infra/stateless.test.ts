@@ -48,6 +48,9 @@ describe('stateless stack: functions', () => {
     const crossref = { CROSSREF_SECRET_ARN: stateful('CrossrefSecretArn'), CROSSREF_ENDPOINT: 'https://test.crossref.org' };
     expect(env('Deposit')).toEqual({ ...common, ...crossref, ARTIFACTS_BUCKET: stateful('ArtifactsBucketName'), CROSSREF_MODE: 'deposit' });
     expect(env('CrossrefCallback')).toEqual({ ...common, ...crossref });
+    // The OAI token seal's ARN, never the key (issue 12, Medium 4).
+    expect(env('Oai')).toMatchObject({ TABLE_NAME: stateful('TableName'), OAI_TOKEN_SECRET_ARN: stateful('OaiTokenSecretArn') });
+    expect(JSON.stringify(env('Oai'))).not.toMatch(/OAI_TOKEN_SECRET"/);
   });
 
   it('deposits to production Crossref in prod and only dry-runs locally', () => {

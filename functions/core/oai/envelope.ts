@@ -47,5 +47,5 @@ export function record(item: OaiItem, domain: string, format: MetadataFormat): X
 }
 
 /** §3.5 `<resumptionToken>`: empty on the last page of an incomplete list. */
-export const resumptionToken = (token: string | undefined, cursor: number, completeListSize: number): XmlElement =>
-  el('resumptionToken', { completeListSize, cursor }, token);
+export const resumptionToken = (token: string | undefined, cursor: number, completeListSize: number, expirationDate?: string): XmlElement =>
+  el('resumptionToken', { ...(expirationDate === undefined ? {} : { expirationDate }), completeListSize, cursor }, token);

@@ -27,6 +27,22 @@ export type ListState = {
 };
 
 const VERSION = 1;
+
+/** A harvest's tokens are good for a day from its first request (OAI-PMH 2.0 §3.5: `expirationDate`). */
+export const TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+/** `Date#toISOString()` text, the only form a token of ours carries. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const isInstant = (v: unknown): v is string => typeof v === 'string' && INSTANT.test(v) && !Number.isNaN(Date.parse(v));
+
+/** When a token of a harvest begun at `asOf` expires (ISO instant, second granularity for the XML). */
+export const tokenExpiry = (asOf: string): string => `${new Date(Date.parse(asOf) + TOKEN_LIFETIME_MS).toISOString().slice(0, 19)}Z`;
+
+/** Whether a token of a harvest begun at `asOf` is still good at `now`: not expired, and not from the future. */
+export const tokenLive = (asOf: string, now: string): boolean => {
+  const age = Date.parse(now) - Date.parse(asOf);
+  return age >= 0 && age <= TOKEN_LIFETIME_MS;
+};
 const SEAL_BYTES = 12;
 
 type Wire = { v: number; vb: ListVerb; p: string; s?: string; f?: string; u?: string; a: string; t: string; k: string; c: number; n: number };
@@ -71,7 +87,7 @@ export function decodeToken(token: string, verb: string, secret = ''): ListState
     return undefined;
   }
   if (wire === null || typeof wire !== 'object' || wire.v !== VERSION || wire.vb !== verb) return undefined;
-  if (!isString(wire.p) || !isString(wire.a) || !isString(wire.t) || !isString(wire.k) || !isCount(wire.c) || !isCount(wire.n)) return undefined;
+  if (!isString(wire.p) || !isInstant(wire.a) || !isInstant(wire.t) || !isString(wire.k) || !isCount(wire.c) || !isCount(wire.n)) return undefined;
   if (!optional(wire.s) || !optional(wire.f) || !optional(wire.u)) return undefined;
   return {
     verb: wire.vb,

@@ -13,7 +13,7 @@ import { canonicalInstant } from '../datestamp.ts';
 import { header, record, resumptionToken } from '../envelope.ts';
 import { findFormat, type MetadataFormat } from '../formats.ts';
 import { positionOf, type OaiItem, type OaiSelection } from '../source.ts';
-import { decodeToken, encodeToken, type ListState, type ListVerb } from '../token.ts';
+import { decodeToken, encodeToken, tokenExpiry, tokenLive, type ListState, type ListVerb } from '../token.ts';
 import { oaiError, type OaiError } from '../vocab.ts';
 
 /** The first page of a list. */
@@ -31,6 +31,7 @@ export async function continueList(ctx: OaiContext, verb: ListVerb, token: strin
   const state = decodeToken(token, verb, ctx.repository.tokenSecret);
   const format = state === undefined ? undefined : findFormat(ctx.repository.formats, state.metadataPrefix);
   if (state === undefined || format === undefined) return [oaiError('badResumptionToken', `This resumptionToken was not issued by this repository for ${verb}, or it was altered.`)];
+  if (!tokenLive(state.asOf, ctx.now)) return [oaiError('badResumptionToken', `This resumptionToken expired at ${tokenExpiry(state.asOf)}: start the list again without it.`)];
   return page(ctx, format, state, state.after);
 }
 
@@ -52,7 +53,7 @@ async function page(ctx: OaiContext, format: MetadataFormat, state: PageState, a
     state.verb,
     null,
     shown.map((item) => entry(ctx, state.verb, item, format)),
-    split ? resumptionToken(next, state.cursor, Math.max(state.total, sent)) : undefined,
+    split ? resumptionToken(next, state.cursor, Math.max(state.total, sent), next === undefined ? undefined : tokenExpiry(state.asOf)) : undefined,
   );
 }
 
