@@ -17,8 +17,7 @@ import type { Context, ScheduledEvent, SQSBatchResponse, SQSEvent } from 'aws-la
 import { createClients } from '#adapters/aws-clients';
 import { createDepositService } from '#adapters/crossref-deposit';
 import { createCrossrefClient } from '#adapters/crossref-http';
-import type * as CrossrefXsd from '#adapters/crossref-xsd';
-import type { XmlValidator } from '#adapters/crossref-xsd';
+import { compileCrossrefSchema, type XmlValidator } from '#adapters/crossref-xsd';
 import { createDepositLedger } from '#adapters/deposit-ledger';
 import { ConfigError } from '#adapters/errors';
 import { createLogger } from '#adapters/logger';
@@ -38,19 +37,9 @@ const secret = createCrossrefSecretSource({ client: new SecretsManagerClient({})
 const artifacts = createObjectStore(clients.s3, env.ARTIFACTS_BUCKET);
 const schemasDir = process.env.CROSSREF_SCHEMAS_DIR || fileURLToPath(new URL('./schemas', import.meta.url));
 
-// libxml2-wasm is half the bundle (1.3 of 2.4 MiB) and compiling the XSD takes seconds: both
-// only when an invocation is about to validate (a deposit job, not the schedule's settling), not
-// during Lambda's init phase. The module is imported before the flow runs; the schema compiles on
-// the first file validated.
-let xsd: typeof CrossrefXsd | undefined;
+// Compiling the XSD takes seconds: on first use, not during Lambda's init phase.
 let compiled: XmlValidator | undefined;
-const validate: XmlValidator = (xml) => {
-  if (xsd === undefined) throw new Error('the Crossref XSD module is not loaded: call loadValidator() first');
-  return (compiled ??= xsd.compileCrossrefSchema(schemasDir).validate)(xml);
-};
-const loadValidator = async (): Promise<void> => {
-  xsd ??= await import('#adapters/crossref-xsd');
-};
+const validate: XmlValidator = (xml) => (compiled ??= compileCrossrefSchema(schemasDir).validate)(xml);
 
 const files: ArtifactStore = { put: async (key, xml) => void (await artifacts.put(key, xml, { contentType: 'application/xml; charset=utf-8' })) };
 const store = depositFileStore(files);
@@ -84,7 +73,6 @@ export async function handler(event: SQSEvent, context?: Context): Promise<SQSBa
 export async function handler(event: ScheduledEvent, context?: Context): Promise<ScheduleSummary>;
 export async function handler(event: SQSEvent | ScheduledEvent, context?: Context): Promise<SQSBatchResponse | ScheduleSummary> {
   const scoped = { ...deps, log: log.child({ requestId: context?.awsRequestId }) };
-  await loadValidator();
   if ('Records' in event) return depositBatch(scoped, event.Records);
   return depositSchedule(scoped);
 }
