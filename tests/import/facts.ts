@@ -152,7 +152,9 @@ export function jatsFacts(xml: string): Facts[] {
       const meta = q.one(article, 'front/article-meta')!;
       const jm = q.one(article, 'front/journal-meta');
       const contributors: Record<string, string[]> = {};
-      for (const c of q.all(meta, 'contrib-group/contrib')) {
+      // A `collab-list` group names the members of a group author (JATS 1.4 contrib-group/@content-type), not the article's contributors.
+      const groups = q.all(meta, 'contrib-group').filter((g) => q.attr(g, 'content-type') !== 'collab-list');
+      for (const c of groups.flatMap((g) => q.all(g, 'contrib'))) {
         const role = q.attr(c, 'contrib-type') ?? 'author';
         if (!['author', 'editor', 'translator'].includes(role)) continue;
         const collab = q.one(c, 'collab');

@@ -18,9 +18,11 @@ const BASE = 'https://journal.example.org/sbt';
 let stage: TestStage;
 beforeAll(async () => {
   stage = await startTestStage();
-  const sources = withArticle(withArticle(fixtureSources(), 'a01-petrovic.yaml', (t) => t.replace('doi: 10.5555/sbt.2024.001', `doi: "${SICI}"`)), 'a02-mueller.yaml', (t) =>
+  const renamed = withArticle(withArticle(fixtureSources(), 'a01-petrovic.yaml', (t) => t.replace('doi: 10.5555/sbt.2024.001', `doi: "${SICI}"`)), 'a02-mueller.yaml', (t) =>
     t.replace('doi: 10.5555/sbt.2024.002', `doi: "${BRACKETS}"`),
   );
+  // a03 is a correction notice of a01: it must name a01 by its new DOI (a relation to an unknown own-prefix DOI refuses the issue).
+  const sources = withArticle(renamed, 'a03-article-number.yaml', (t) => t.replace('doi: 10.5555/sbt.2024.001', `doi: "${SICI}"`));
   await publishSources(stage.stack, sources);
   await stage.stack.drain({ timeoutMs: 120_000 });
 });

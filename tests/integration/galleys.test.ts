@@ -144,7 +144,7 @@ describe('a galley that is not what it claims', () => {
     // Assess
     const problems = (await tableItems(stage.stack)).find((i) => i.pk === 'ISSUE#testjournal#2024-12-3-bad' && i.sk === 'PROBLEMS');
     expect(JSON.parse(String(problems?.problems))).toContainEqual(
-      expect.objectContaining({ file: expect.stringMatching(/a01-petrovic\.yaml$/), path: ['galleys', 0, 'path'], line: 76, message: expect.stringContaining('"a01-petrovic.pdf" is not a PDF') }),
+      expect.objectContaining({ file: expect.stringMatching(/a01-petrovic\.yaml$/), path: ['galleys', 0, 'path'], line: 96, message: expect.stringContaining('"a01-petrovic.pdf" is not a PDF') }),
     );
     expect(await siteKeys(stage.stack)).toEqual(keysBefore);
   });

@@ -91,7 +91,12 @@ describe('publishing the seed issue', () => {
 
     // Assess
     expect(await siteSnapshot(stage.stack)).toEqual(first);
-    expect(await tableItems(stage.stack)).toEqual(itemsBefore);
+    // Only the issue's record of its latest publish moves (colophon status shows it, issue 13); nothing else.
+    const withoutLatest = (items: readonly Record<string, unknown>[]) => items.map(({ publishedAt: _at, publishedBatchId: _batch, ...rest }) => rest);
+    const itemsAfter = await tableItems(stage.stack);
+    expect(withoutLatest(itemsAfter)).toEqual(withoutLatest(itemsBefore));
+    const issueAfter = itemsAfter.find((i) => i.sk === 'ISSUE');
+    expect(issueAfter?.publishedAt).not.toBe(itemsBefore.find((i) => i.sk === 'ISSUE')?.publishedAt);
     expect(invocations(stage.stack, 'Render')).toBe(renders);
     expect(invocations(stage.stack, 'Site')).toBe(sites);
     const ingested = stage.logs.filter((l) => l.line.message === 'issue ingested').map((l) => l.line);

@@ -61,7 +61,11 @@ function collabName(collab: XElement): string | undefined {
 /** Every contributor of the article (all `contrib-group`s of `article-meta`, in order). */
 export function contributorsOf(meta: XElement, affs: ReadonlyMap<string, XElement>, notes: Notes): ContributorInput[] {
   const out: ContributorInput[] = [];
-  const contribs = kids(meta, 'contrib-group').flatMap((g) => kids(g, 'contrib').map((c) => ({ c, group: g })));
+  // A `collab-list` group lists the members of a group author (JATS4R, SciELO), who are often the
+  // article's authors again: like members nested in `collab`, they are not the article's contributors.
+  const groups = kids(meta, 'contrib-group');
+  for (const g of groups.filter((g) => attr(g, 'content-type') === 'collab-list')) notes.add('contrib-group', `the ${kids(g, 'contrib').length} member(s) of a group author's collab-list are not held by the model: left out`);
+  const contribs = groups.filter((g) => attr(g, 'content-type') !== 'collab-list').flatMap((g) => kids(g, 'contrib').map((c) => ({ c, group: g })));
   contribs.forEach(({ c, group }, k) => {
     const field = `contrib[${k}]`;
     const role = attr(c, 'contrib-type') ?? 'author';

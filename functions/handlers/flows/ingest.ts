@@ -60,16 +60,16 @@ export async function ingestManifest(deps: IngestDeps, manifestKey: string): Pro
   const at = { batchId: manifest.batchId, now };
   // One read for every head instead of one per article; putVersion reads again only after a lost race.
   const heads = await deps.records.getHeads(loadedBundle.articles.map((a) => a.doi));
-  // A DOI another issue or journal owns refuses the whole issue before anything is written.
+  // Before anything is written, every reason to refuse the issue, all reported at once: a DOI another
+  // issue or journal owns, a file that is not what the metadata says, a relation to an unknown
+  // DOI of the journal's own prefix (it must name an article the records table or this issue holds).
   const taken = ownershipProblems(loadedBundle, paths, (doi) => heads.get(doi.toLowerCase())?.meta);
-  if (taken.length > 0) return refuse(taken, 'DOI owned by another issue');
   const files = await checkAttachedFiles({ inbox: deps.inbox, maxBytes: deps.maxFileBytes }, manifest, sources, loadedBundle, heads);
-  if (!files.ok) return refuse(files.problems);
+  const targets = await deps.records.getHeads(loadedBundle.articles.flatMap((a) => a.relations.map((r) => r.doi)));
+  const unknown = relationRules(loadedBundle, (doi) => targets.has(doi.toLowerCase())).map((rule) => locate(sources, loadedBundle, rule));
+  const refused = [...taken, ...(files.ok ? [] : files.problems), ...unknown];
+  if (refused.length > 0 || !files.ok) return refuse(refused, taken.length > 0 ? 'DOI owned by another issue' : undefined);
   const bundle = files.bundle;
-  // Relations to the journal's own prefix must name an article the records table (or this issue) holds.
-  const targets = await deps.records.getHeads(bundle.articles.flatMap((a) => a.relations.map((r) => r.doi)));
-  const unknown = relationRules(bundle, (doi) => targets.has(doi.toLowerCase()));
-  if (unknown.length > 0) return refuse(unknown.map((rule) => locate(sources, bundle, rule)));
   const summary = await storeBundle(deps, bundle, heads, at);
   if (summary.owned.length > 0) {
     // Lost to a concurrent publish of another issue between the check and the write (the write's condition held).
