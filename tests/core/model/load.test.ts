@@ -1,25 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { formatProblem, loadJournal, type JournalSources, type Problem } from '#core/model/index';
+import { JOURNAL_YAML, ISSUE_YAML } from '#tests/helpers/journal-yaml';
 
-const JOURNAL = `title: Test Journal
-issn:
-  electronic: 2049-3630
-publisher:
-  name: Test Press
-doi_prefix: "10.5555"
-base_url: https://journal.example.org
-languages: [en]
-crossref:
-  depositor:
-    name: Office
-    email: office@example.org
-  registrant: Test Press
-`;
-const ISSUE = `volume: 1
-year: 2024
-published:
-  online: 2024-05-01
-`;
+const JOURNAL = JOURNAL_YAML;
+const ISSUE = ISSUE_YAML;
 const ARTICLE = `doi: 10.5555/a1
 title: A title
 contributors:

@@ -1,22 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { formatProblem, loadJournal, type JournalSources } from '#core/model/index';
 import { nameKey, namesAgree } from '#core/model/orcids';
+import { JOURNAL_YAML, ISSUE_YAML } from '#tests/helpers/journal-yaml';
 
-const JOURNAL = `title: Test Journal
-issn:
-  electronic: 2049-3630
-publisher:
-  name: Test Press
-doi_prefix: "10.5555"
-base_url: https://journal.example.org
-languages: [en]
-crossref:
-  depositor:
-    name: Office
-    email: office@example.org
-  registrant: Test Press
-`;
-const ISSUE = 'volume: 1\nyear: 2024\npublished:\n  online: 2024-05-01\n';
+const JOURNAL = JOURNAL_YAML;
+const ISSUE = ISSUE_YAML;
 const ORCID = '0000-0002-1825-0097';
 
 const person = (given: string, family: string, orcid = ORCID, role = 'author'): string => `  - given_name: ${given}\n    family_name: ${family}\n    orcid: ${orcid}\n    role: ${role}\n`;

@@ -4,28 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadJournal, type JournalSources } from '#core/model/index';
+import { JOURNAL_WITH_LICENSE_YAML, ISSUE_YAML } from '#tests/helpers/journal-yaml';
 
-const JOURNAL = `title: Test Journal
-issn:
-  electronic: 2049-3630
-publisher:
-  name: Test Press
-doi_prefix: "10.5555"
-base_url: https://journal.example.org
-languages: [en]
-license:
-  url: https://creativecommons.org/licenses/by/4.0/
-crossref:
-  depositor:
-    name: Office
-    email: office@example.org
-  registrant: Test Press
-`;
-const ISSUE = `volume: 1
-year: 2024
-published:
-  online: 2024-05-01
-`;
+const JOURNAL = JOURNAL_WITH_LICENSE_YAML;
+const ISSUE = ISSUE_YAML;
 const article = (doi: string, title: string, extra = ''): string => `doi: 10.5555/${doi}\ntitle: ${title}\n${extra}`;
 
 /** Five articles whose file names sort unlike their pages (the issue's report: 9–28, 75–98, 53–74, 29–52, 99–122 by name). */
