@@ -13,7 +13,7 @@ import { readMetadata } from '#adapters/metadata-fs';
 import { DEPOSIT_PREFIX, DRY_RUN_PREFIX, INVALID_PREFIX } from '#handlers/flows/deposit-files';
 import { formatProblem, type JournalSources, type Problem } from '#core/model/index';
 import type { Io } from './main.ts';
-import { resolveStage, stageFlags, stageOptions, StageError, unreachable, type StageCliFlags, type StageFlags, type StageTarget } from './stage.ts';
+import { resolveStage, stageFlags, stageOptions, withStage, type StageCliFlags, type StageFlags, type StageTarget } from './stage.ts';
 import { selectIssues } from './status-command.ts';
 
 export const FILES_EXIT = { ok: 0, none: 1, config: 2 } as const;
@@ -70,15 +70,7 @@ export async function runDepositFiles(options: DepositFilesOptions, io: Pick<Io,
     }
     wanted = new Set(selected.flatMap((s) => [...(s.local?.articles ?? []).map((a) => a.doi), ...(s.local?.issueDoi ? [s.local.issueDoi] : [])]).map((d) => d.toLowerCase()));
   }
-  let target: StageTarget;
-  try {
-    target = await deps.resolve(options);
-  } catch (error) {
-    if (!(error instanceof StageError)) throw error;
-    io.err(`colophon deposit-files: ${error.message}\n`);
-    return FILES_EXIT.config;
-  }
-  try {
+  return withStage('deposit-files', () => deps.resolve(options), io, async (target) => {
     const artifacts = await deps.artifacts(target);
     let written = 0;
     for (const kind of KINDS) {
@@ -100,14 +92,7 @@ export async function runDepositFiles(options: DepositFilesOptions, io: Pick<Io,
       return FILES_EXIT.none;
     }
     return FILES_EXIT.ok;
-  } catch (error) {
-    const message = unreachable(target, error);
-    if (message === undefined) throw error;
-    io.err(`colophon deposit-files: ${message}\n`);
-    return FILES_EXIT.config;
-  } finally {
-    target.close();
-  }
+  });
 }
 
 /** Adds `colophon deposit-files` to the CLI. */

@@ -13,7 +13,7 @@ import type { Command } from 'commander';
 import { formatProblem } from '#core/model/index';
 import { checkMetadata } from './check.ts';
 import type { Io } from './main.ts';
-import { resolveStage, stageFlags, stageOptions, StageError, unreachable, type StageCliFlags, type StageFlags, type StageTarget } from './stage.ts';
+import { resolveStage, stageFlags, stageOptions, withStage, type StageCliFlags, type StageFlags, type StageTarget } from './stage.ts';
 
 export const MOVE_EXIT = { ok: 0, refused: 1, config: 2 } as const;
 
@@ -38,15 +38,7 @@ export async function runMove(options: MoveOptions, io: Pick<Io, 'out' | 'err'>,
     io.err(`colophon move: no article file in ${options.to} has DOI ${options.doi}: put the article's file in that folder first\n`);
     return MOVE_EXIT.refused;
   }
-  let stage: StageTarget;
-  try {
-    stage = await deps.resolve(options);
-  } catch (error) {
-    if (!(error instanceof StageError)) throw error;
-    io.err(`colophon move: ${error.message}\n`);
-    return MOVE_EXIT.config;
-  }
-  try {
+  return withStage('move', () => deps.resolve(options), io, async (stage) => {
     const { createRecordsStore } = await import('#adapters/records');
     const records = createRecordsStore(stage.documents, stage.outputs.TableName);
     const at = deps.now().toISOString();
@@ -58,14 +50,7 @@ export async function runMove(options: MoveOptions, io: Pick<Io, 'out' | 'err'>,
     io.out(`${article.doi}: move from ${result.from.journalId}/${result.from.issueId} to ${journal.id}/${issue.id} authorised and logged (by ${options.by}, ${at}${options.reason ? `: ${options.reason}` : ''})\n`);
     io.out(`now publish the new issue: colophon publish ${options.to}\n`);
     return MOVE_EXIT.ok;
-  } catch (error) {
-    const message = unreachable(stage, error);
-    if (message === undefined) throw error;
-    io.err(`colophon move: ${message}\n`);
-    return MOVE_EXIT.config;
-  } finally {
-    stage.close();
-  }
+  });
 }
 
 /** Adds `colophon move` to the CLI. */

@@ -213,3 +213,37 @@ export const stageFlags = (flags: StageCliFlags): StageFlags => ({
   ...(flags.siteUrl ? { siteUrl: flags.siteUrl } : {}),
   ...(flags.localState ? { localState: flags.localState } : {}),
 });
+
+/** Exit code of every stage command when the stage cannot be found or reached. */
+export const STAGE_UNREACHABLE_EXIT = 2;
+
+/**
+ * Runs `body` against the stage the flags name, closing it after: a stage that cannot be found
+ * (StageError) or reached (see `unreachable`) is told as `colophon <command>: …` and answers
+ * exit 2; any other error is a bug and propagates.
+ */
+export async function withStage(
+  command: string,
+  resolve: () => Promise<StageTarget>,
+  io: { readonly err: (text: string) => void },
+  body: (target: StageTarget) => Promise<number>,
+): Promise<number> {
+  let target: StageTarget;
+  try {
+    target = await resolve();
+  } catch (error) {
+    if (!(error instanceof StageError)) throw error;
+    io.err(`colophon ${command}: ${error.message}\n`);
+    return STAGE_UNREACHABLE_EXIT;
+  }
+  try {
+    return await body(target);
+  } catch (error) {
+    const message = unreachable(target, error);
+    if (message === undefined) throw error;
+    io.err(`colophon ${command}: ${message}\n`);
+    return STAGE_UNREACHABLE_EXIT;
+  } finally {
+    target.close();
+  }
+}

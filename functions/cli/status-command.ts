@@ -21,7 +21,7 @@ import { landingUrl } from '#core/urls';
 import { issueFiles, withFiles } from './check.ts';
 import type { Io } from './main.ts';
 import { galleyLine, galleyStatus, type GalleyStatus } from './status-files.ts';
-import { resolveStage, stageFlags, stageOptions, stageUrl, StageError, unreachable, type CliStage, type StageCliFlags, type StageFlags, type StageTarget } from './stage.ts';
+import { resolveStage, stageFlags, stageOptions, stageUrl, withStage, type CliStage, type StageCliFlags, type StageFlags, type StageTarget } from './stage.ts';
 
 export const STATUS_EXIT = { ok: 0, attention: 1, config: 2 } as const;
 
@@ -313,26 +313,11 @@ export async function runStatus(options: StatusOptions, io: Pick<Io, 'out' | 'er
     }
     selection = selectIssues(sources as JournalSources[]);
   }
-  let target: StageTarget;
-  try {
-    target = await deps.resolve(options);
-  } catch (error) {
-    if (!(error instanceof StageError)) throw error;
-    io.err(`colophon status: ${error.message}\n`);
-    return STATUS_EXIT.config;
-  }
-  try {
+  return withStage('status', () => deps.resolve(options), io, async (target) => {
     const report = await collectStatus(target, selection);
     io.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatStatus(report).join('\n')}\n`);
     return needsAttention(report) ? STATUS_EXIT.attention : STATUS_EXIT.ok;
-  } catch (error) {
-    const message = unreachable(target, error);
-    if (message === undefined) throw error;
-    io.err(`colophon status: ${message}\n`);
-    return STATUS_EXIT.config;
-  } finally {
-    target.close();
-  }
+  });
 }
 
 /** Adds `colophon status` to the CLI. */
