@@ -86,7 +86,7 @@ export function parseYaml(file: SourceFile): ParsedYaml {
       const pos = lineCounter.linePos(offset);
       return { line: pos.line, column: pos.col };
     };
-    keepBlankLines(doc);
+    keepBlankLines(doc, text);
     // A repair changes only its own line: the quoted text starts where the plain text did.
     const placed = traps.map((t) => ({ ...t, path: pathAt(doc, lineCounter.lineStarts[t.line! - 1]! + t.column! - 1) }));
     return { ok: true, value: doc.toJS({ maxAliasCount: 100 }), locate: (path, key = false) => at(offsetOf(doc, path, key)), traps: placed };
@@ -101,10 +101,15 @@ export function parseYaml(file: SourceFile): ParsedYaml {
  * as written. Folded text gets its blank lines back, and every reader of the model (abstract
  * paragraphs above all) sees what the editor wrote in either style.
  */
-function keepBlankLines(doc: Document): void {
+function keepBlankLines(doc: Document, text: string): void {
   visit(doc, {
     Scalar(_, node) {
-      if (typeof node.value === 'string' && node.type !== 'BLOCK_LITERAL' && node.value.includes('\n')) node.value = node.value.replace(/\n/g, '\n\n');
+      if (typeof node.value !== 'string' || node.type === 'BLOCK_LITERAL' || !node.value.includes('\n')) return;
+      // Only folding turns a typed blank line into one "\n"; an escaped line break in double quotes
+      // ("a\nb") is a character the editor wrote, kept as it is.
+      const source = node.range ? text.slice(node.range[0], node.range[1]) : '';
+      if (!/[\r\n]/.test(source) || (node.type === 'QUOTE_DOUBLE' && /\\[nrLP]/.test(source))) return;
+      node.value = node.value.replace(/\n/g, '\n\n');
     },
   });
 }
