@@ -14,6 +14,7 @@
  * Change times must be `Date#toISOString()` text (fixed width), which makes key order time order.
  * A withdrawn article is a head (and version) with `withdrawn: true`, listed as a tombstone.
  */
+import { readRecordBody } from './record-body.ts';
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { Issue } from '#core/model/index';
 import { canonicalInstant } from '#core/oai/datestamp';
@@ -199,12 +200,7 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
 
 /** A head or version item as an OAI item. */
 export function toOaiItem(item: Item): OaiItem {
-  let record: OaiArticleRecord;
-  try {
-    record = JSON.parse(String(item.record)) as OaiArticleRecord;
-  } catch (error) {
-    throw new RecordCorruptError(`record of ${String(item.doi)} is not JSON`, { cause: error });
-  }
+  const record = readRecordBody(item, String(item.doi)) as OaiArticleRecord | undefined;
   if (!record?.article?.doi || !record.issue?.id || !record.journal?.id) throw new RecordCorruptError(`record of ${String(item.doi)} lacks its journal, issue or article`);
   return { changedAt: String(item.createdAt), deleted: item.withdrawn === true, record };
 }

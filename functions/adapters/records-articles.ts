@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { BatchGetCommand, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Article, Issue, Journal } from '#core/model/index';
 import { RecordCorruptError, RecordNotFoundError, RecordsError } from './errors.ts';
+import { readRecordBody, RECORD_BODY_ATTRIBUTES, recordBody } from './record-body.ts';
 import { DEPOSIT_DUE, INDEX, keys } from './records-keys.ts';
 import { mayWrite, sameOwner, type MoveAuthorisation, type Owner } from './records-owner.ts';
 import { attempt, lostCondition, queryAll, type Item, type RecordsTable } from './records-table.ts';
@@ -75,11 +76,11 @@ export async function putVersion(
     const moved = head && !sameOwner(head.meta, { journalId: record.journal.id, issueId: record.issue.id }) ? { movedFrom: { journalId: head.meta.journalId, issueId: head.meta.issueId } } : {};
     const version = (head?.meta.version ?? 0) + 1;
     const meta: VersionMeta = { doi, version, hash, journalId: record.journal.id, issueId: record.issue.id, articleId: record.article.id, batchId: at.batchId, createdAt: at.now };
-    const body = JSON.stringify(record);
+    const body = recordBody(record);
     const headItem: Item = {
       ...keys.head(doi),
       ...meta,
-      record: body,
+      ...body,
       render: { status: 'pending', version } satisfies RenderState,
       deposit: { status: 'due', version },
       ...moved,
@@ -92,7 +93,7 @@ export async function putVersion(
         table.client.send(
           new TransactWriteCommand({
             TransactItems: [
-              { Put: { TableName: table.tableName, Item: { ...keys.version(doi, version), ...meta, record: body }, ConditionExpression: 'attribute_not_exists(pk)' } },
+              { Put: { TableName: table.tableName, Item: { ...keys.version(doi, version), ...meta, ...body }, ConditionExpression: 'attribute_not_exists(pk)' } },
               {
                 Put: {
                   TableName: table.tableName,
@@ -268,7 +269,7 @@ export async function markDeposited(table: RecordsTable, doi: string, version: n
 }
 
 /** Attributes that are keys or the record itself, not part of the head's metadata. */
-const STORAGE_ONLY = new Set(['pk', 'sk', 'record', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk']);
+const STORAGE_ONLY = new Set<string>([...RECORD_BODY_ATTRIBUTES, 'pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk']);
 
 function toStored(item: Item): Stored {
   const meta = Object.fromEntries(Object.entries(item).filter(([name]) => !STORAGE_ONLY.has(name))) as Head;
@@ -276,12 +277,7 @@ function toStored(item: Item): Stored {
 }
 
 function parseRecord(item: Item, what: string): ArticleRecord {
-  let parsed: unknown;
-  try {
-    parsed = typeof item.record === 'string' ? JSON.parse(item.record) : undefined;
-  } catch (error) {
-    throw new RecordCorruptError(`record of ${what} is not JSON`, { cause: error });
-  }
+  const parsed = readRecordBody(item, what);
   const r = parsed as Partial<ArticleRecord> | undefined;
   if (!r?.journal?.id || !r.issue?.id || !r.article?.doi || !Array.isArray(r.article.titles)) throw new RecordCorruptError(`record of ${what} lacks its journal, issue or article`);
   return r as ArticleRecord;

@@ -1,0 +1,210 @@
+/**
+ * The cost benchmark: what publishing costs on AWS, from requests counted on the local stand-in.
+ *
+ *     npm run bench:cost [-- --articles 1000]
+ *
+ * A synthetic catalogue (bench/synthetic.ts) is published through the synthesized stage's own
+ * Lambdas on the emulators, with a counting proxy (bench/counting-proxy.ts) in front of S3,
+ * DynamoDB and SQS; then one issue is changed and republished; then the OAI-PMH repository is
+ * harvested in full; then one landing page is viewed. Each phase's counts are priced with the
+ * table in bench/prices.ts (its region and date are printed), and the idle month is priced from
+ * the synthesized templates' fixed-price resources.
+ *
+ * Lambda's bill is duration, not CPU: the stand-in's wall time is inflated by everything else on a
+ * shared 2-core machine, so two figures are printed: an estimate from the CPU each invocation's
+ * thread spent, scaled to the share of a vCPU the function's memory buys (1,769 MB = one vCPU),
+ * plus its cold start; and the stand-in's wall time as an upper bound.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startEmulators } from '#infra/local/emulators';
+import type { LocalLambda } from '#infra/local/lambda';
+import { CDK_OUT } from '#infra/local/paths';
+import { publishSources } from '#infra/local/publish';
+import { deployLocal, type LocalStack } from '#infra/local/stack';
+import { ensureSynth } from '#infra/local/synth';
+import { startCountingProxy, type CountingProxy, type Service } from './counting-proxy.ts';
+import { IDLE_SQS_REQUESTS_PER_QUEUE_MONTH, PRICES, PRICES_AS_OF, PRICES_REGION } from './prices.ts';
+import { syntheticFiles } from './synthetic-files.ts';
+import { syntheticSources } from './synthetic.ts';
+
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '1000' } } });
+const ARTICLES = Number(values.articles);
+/** Lambda gives a function one full vCPU at 1,769 MB and a proportional share below. */
+const ONE_VCPU_MB = 1769;
+
+type LambdaSnapshot = Map<string, { invocations: number; cpuMs: number; wallMs: number; initMs: number; memoryMb: number }>;
+type Phase = { readonly requests: Map<string, number>; readonly capacity: { read: number; write: number }; readonly capacityByOperation: Map<string, number>; readonly lambdas: LambdaSnapshot; readonly httpApi: number };
+type Line = { readonly what: string; readonly count: number; readonly dollars: number };
+
+const usd = (n: number): string => `$${n < 0.01 ? n.toFixed(5) : n.toFixed(4)}`;
+
+function lambdaTotals(stack: LocalStack): LambdaSnapshot {
+  const out: LambdaSnapshot = new Map();
+  for (const fn of stack.model.functions) {
+    const lambda: LocalLambda | undefined = stack.lambdas.get(fn.name);
+    if (lambda === undefined) continue;
+    const { timeline, coldStartMs } = lambda.stats;
+    out.set(fn.logicalId, {
+      invocations: timeline.length,
+      cpuMs: timeline.reduce((s, r) => s + r.cpuMs, 0),
+      wallMs: timeline.reduce((s, r) => s + (r.end - r.start), 0),
+      initMs: coldStartMs.reduce((s, ms) => s + ms, 0),
+      memoryMb: fn.memoryMb,
+    });
+  }
+  return out;
+}
+
+function diffLambdas(after: LambdaSnapshot, before: LambdaSnapshot): LambdaSnapshot {
+  const out: LambdaSnapshot = new Map();
+  for (const [id, a] of after) {
+    const b = before.get(id) ?? { invocations: 0, cpuMs: 0, wallMs: 0, initMs: 0, memoryMb: a.memoryMb };
+    out.set(id, { invocations: a.invocations - b.invocations, cpuMs: a.cpuMs - b.cpuMs, wallMs: a.wallMs - b.wallMs, initMs: a.initMs - b.initMs, memoryMb: a.memoryMb });
+  }
+  return out;
+}
+
+/** Prices one phase; returns the lines and the totals with the CPU-based and wall-based Lambda estimate. */
+function price(phase: Phase): { lines: Line[]; totalCpu: number; totalWall: number } {
+  const lines: Line[] = [];
+  const count = (prefix: string): [string, number][] => [...phase.requests].filter(([k]) => k.startsWith(prefix)).map(([k, n]) => [k.slice(prefix.length), n]);
+  const s3 = count('s3:');
+  const tier1 = s3.filter(([op]) => ['PUT', 'POST', 'LIST', 'COPY'].includes(op)).reduce((n, [, c]) => n + c, 0);
+  const tier2 = s3.filter(([op]) => !['PUT', 'POST', 'LIST', 'COPY', 'DELETE'].includes(op)).reduce((n, [, c]) => n + c, 0);
+  lines.push({ what: `S3 PUT/POST/LIST (${s3.filter(([op]) => ['PUT', 'POST', 'LIST'].includes(op)).map(([op, n]) => `${op} ${n}`).join(', ')})`, count: tier1, dollars: tier1 * PRICES.s3.tier1 });
+  lines.push({ what: `S3 GET/HEAD (${s3.filter(([op]) => ['GET', 'HEAD'].includes(op)).map(([op, n]) => `${op} ${n}`).join(', ')})`, count: tier2, dollars: tier2 * PRICES.s3.tier2 });
+  const dynamo = count('dynamodb:').map(([op, n]): [string, string] => [op, `${op} ${n}× ${(phase.capacityByOperation.get(op) ?? 0).toFixed(0)} units`]);
+  lines.push({ what: `DynamoDB write units (${dynamo.filter(([op]) => /Put|Update|Delete|Write/.test(op)).map(([, text]) => text).join(', ')})`, count: phase.capacity.write, dollars: phase.capacity.write * PRICES.dynamodb.writeRequestUnit });
+  lines.push({ what: `DynamoDB read units (${dynamo.filter(([op]) => /Get|Query|Scan/.test(op)).map(([, text]) => text).join(', ')})`, count: phase.capacity.read, dollars: phase.capacity.read * PRICES.dynamodb.readRequestUnit });
+  // The stand-in's own ReceiveMessage polling is not what Lambda's pollers would do: count the
+  // messages' own requests (send, delete, visibility changes) and price the pollers in the idle month.
+  const sqs = count('sqs:').filter(([op]) => op !== 'ReceiveMessage' && !/Queue|Attributes/.test(op));
+  const sqsRequests = sqs.reduce((n, [, c]) => n + c, 0);
+  lines.push({ what: `SQS requests (${sqs.map(([op, n]) => `${op} ${n}`).join(', ')}; pollers' receives priced as idle)`, count: sqsRequests, dollars: sqsRequests * PRICES.sqs.request });
+  lines.push({ what: 'HTTP API requests', count: phase.httpApi, dollars: phase.httpApi * PRICES.httpApi.request });
+  let invocations = 0;
+  let gbsCpu = 0;
+  let gbsWall = 0;
+  const perFn: string[] = [];
+  for (const [id, l] of phase.lambdas) {
+    if (l.invocations === 0) continue;
+    const gb = l.memoryMb / 1024;
+    const cpuDurationMs = l.cpuMs * Math.max(1, ONE_VCPU_MB / l.memoryMb) + l.initMs;
+    invocations += l.invocations;
+    gbsCpu += (gb * cpuDurationMs) / 1000;
+    gbsWall += (gb * (l.wallMs + l.initMs)) / 1000;
+    perFn.push(`${id} ${l.invocations}× ${l.memoryMb} MB, CPU ${(l.cpuMs / l.invocations).toFixed(1)} ms/inv`);
+  }
+  lines.push({ what: `Lambda invocations (${perFn.join('; ')})`, count: invocations, dollars: invocations * PRICES.lambda.request });
+  lines.push({ what: 'Lambda GB-seconds, from CPU (wall-time bound on the next line)', count: gbsCpu, dollars: gbsCpu * PRICES.lambda.gbSecondArm });
+  const fixed = lines.reduce((s, l) => s + l.dollars, 0) - gbsCpu * PRICES.lambda.gbSecondArm;
+  lines.push({ what: 'Lambda GB-seconds, stand-in wall time (upper bound, not in the total)', count: gbsWall, dollars: gbsWall * PRICES.lambda.gbSecondArm });
+  return { lines, totalCpu: fixed + gbsCpu * PRICES.lambda.gbSecondArm, totalWall: fixed + gbsWall * PRICES.lambda.gbSecondArm };
+}
+
+function report(title: string, phase: Phase, per: { readonly label: string; readonly n: number }): void {
+  const { lines, totalCpu, totalWall } = price(phase);
+  console.log(`\n${title}`);
+  for (const l of lines) console.log(`  ${usd(l.dollars).padStart(10)}  ${(Number.isInteger(l.count) ? String(l.count) : l.count.toFixed(1)).padStart(9)}  ${l.what}`);
+  console.log(`  total ${usd(totalCpu)} (Lambda from CPU) … ${usd(totalWall)} (Lambda from stand-in wall time)`);
+  if (per.n > 0) console.log(`  per ${per.label}: ${usd((totalCpu / per.n) * 1000)} … ${usd((totalWall / per.n) * 1000)}`);
+}
+
+/** Fixed monthly costs of an idle stage, from the synthesized templates. */
+function idleMonth(): void {
+  const counts = new Map<string, number>();
+  for (const file of ['Colophon-local-Stateful.template.json', 'Colophon-local-Stateless.template.json']) {
+    const template = JSON.parse(readFileSync(join(CDK_OUT, file), 'utf8')) as { Resources: Record<string, { Type: string }> };
+    for (const r of Object.values(template.Resources)) counts.set(r.Type, (counts.get(r.Type) ?? 0) + 1);
+  }
+  const n = (type: string): number => counts.get(type) ?? 0;
+  const mappings = n('AWS::Lambda::EventSourceMapping');
+  const lines: Line[] = [
+    { what: 'Secrets Manager secrets', count: n('AWS::SecretsManager::Secret'), dollars: n('AWS::SecretsManager::Secret') * PRICES.secretsManager.secretMonth },
+    { what: 'CloudWatch alarms', count: n('AWS::CloudWatch::Alarm'), dollars: n('AWS::CloudWatch::Alarm') * PRICES.cloudwatch.alarmMonth },
+    { what: `SQS requests of ${mappings} idle event source mappings' pollers`, count: mappings * IDLE_SQS_REQUESTS_PER_QUEUE_MONTH, dollars: mappings * IDLE_SQS_REQUESTS_PER_QUEUE_MONTH * PRICES.sqs.request },
+    { what: 'KMS customer keys ($1 each)', count: n('AWS::KMS::Key'), dollars: n('AWS::KMS::Key') },
+    { what: 'WAF web ACLs ($5 each, before rules)', count: n('AWS::WAFv2::WebACL'), dollars: n('AWS::WAFv2::WebACL') * 5 },
+  ];
+  console.log(`\nidle month (fixed prices of the synthesized stage, before storage and the free tier)`);
+  for (const l of lines) console.log(`  ${usd(l.dollars).padStart(10)}  ${String(l.count).padStart(9)}  ${l.what}`);
+  console.log(`  total ${usd(lines.reduce((s, l) => s + l.dollars, 0))} a month plus storage (S3 ${usd(PRICES.s3.gbMonth)}/GB, DynamoDB ${usd(PRICES.dynamodb.gbMonth)}/GB)`);
+}
+
+const synth = await ensureSynth({ cdkOut: CDK_OUT, log: (l) => console.log(l) });
+void synth;
+const emulators = await startEmulators();
+const proxies = new Map<Service, CountingProxy>();
+for (const service of ['s3', 'dynamodb', 'sqs'] as const) proxies.set(service, await startCountingProxy(service, emulators.endpoints[service]));
+const endpoints = { ...emulators.endpoints, s3: proxies.get('s3')!.endpoint, dynamodb: proxies.get('dynamodb')!.endpoint, sqs: proxies.get('sqs')!.endpoint };
+const stack = await deployLocal({ cdkOut: CDK_OUT, endpoints, prefix: 'cost-', retryAfterSeconds: 1, log: () => undefined });
+
+let httpApi = 0;
+function startPhase(): () => Phase {
+  for (const p of proxies.values()) p.reset();
+  httpApi = 0;
+  const before = lambdaTotals(stack);
+  return () => {
+    const requests = new Map<string, number>();
+    for (const [service, p] of proxies) for (const [op, n] of p.counts.requests) requests.set(`${service}:${op}`, n);
+    return { requests, capacity: { ...proxies.get('dynamodb')!.counts.capacity }, capacityByOperation: new Map(proxies.get('dynamodb')!.counts.capacityByOperation), lambdas: diffLambdas(lambdaTotals(stack), before), httpApi };
+  };
+}
+
+async function harvest(): Promise<number> {
+  let records = 0;
+  let url = `${stack.siteUrl}/api/oai?verb=ListRecords&metadataPrefix=oai_dc`;
+  for (;;) {
+    const response = await fetch(url);
+    httpApi++;
+    const xml = await response.text();
+    if (!response.ok || xml.includes('<error')) throw new Error(`bench: OAI-PMH ${url} answered ${response.status}: ${xml.slice(0, 400)}`);
+    records += (xml.match(/<record>/g) ?? []).length;
+    const token = /<resumptionToken[^>]*>([^<]+)<\/resumptionToken>/.exec(xml)?.[1];
+    if (token === undefined) return records;
+    url = `${stack.siteUrl}/api/oai?verb=ListRecords&resumptionToken=${encodeURIComponent(token)}`;
+  }
+}
+
+try {
+  console.log(`prices: AWS list prices, ${PRICES_REGION}, as of ${PRICES_AS_OF} (bench/prices.ts); free tier not subtracted`);
+  const sources = syntheticSources(ARTICLES);
+  let end = startPhase();
+  await publishSources(stack, [sources], { files: syntheticFiles });
+  await stack.drain({ timeoutMs: 3_600_000, quietMs: 500 });
+  report(`first publish of ${ARTICLES} articles (${sources.issues.length} issues, with galleys; Crossref in dry run)`, end(), { label: '1,000 articles', n: ARTICLES });
+
+  // One changed issue: its first article's title (the sources are the YAML files as written).
+  const [first, ...rest] = sources.issues;
+  const [changedArticle, ...others] = first!.articles;
+  const text = changedArticle!.text.replace(/^title: .*$/m, 'title: A revised title for the cost benchmark');
+  if (text === changedArticle!.text) throw new Error('bench: the synthetic article has no top-level title line to change');
+  const changed = { ...sources, issues: [{ ...first!, articles: [{ ...changedArticle!, text }, ...others] }, ...rest] };
+  end = startPhase();
+  await publishSources(stack, [changed], { files: syntheticFiles });
+  await stack.drain({ timeoutMs: 3_600_000, quietMs: 500 });
+  report(`republish of the catalogue with one changed article (issue ${first!.id})`, end(), { label: '1,000 articles in the catalogue', n: ARTICLES });
+
+  end = startPhase();
+  const harvested = await harvest();
+  report(`full OAI-PMH harvest (${harvested} records, oai_dc)`, end(), { label: '1,000 records', n: harvested });
+
+  // A page view: CloudFront serves the landing page and what it links for display (no Lambda).
+  const landing = await fetch(`${stack.siteUrl}/`);
+  const home = await landing.text();
+  const doiPath = /href="(\/doi\/[^"]+)"/.exec(home)?.[1];
+  if (doiPath !== undefined) {
+    const page = await (await fetch(`${stack.siteUrl}${doiPath}`)).text();
+    const assets = [...page.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"|<script[^>]+src="([^"]+)"/g)].length;
+    const requests = 1 + assets;
+    const perThousand = 1000 * (requests * PRICES.cloudfront.httpsRequest + (Buffer.byteLength(page) / 1024 ** 3) * PRICES.cloudfront.gbOut);
+    console.log(`\nlanding page view: ${requests} CloudFront request(s), ${(Buffer.byteLength(page) / 1024).toFixed(1)} KiB HTML; per 1,000 views ${usd(perThousand)} (requests + transfer, no Lambda)`);
+  }
+  idleMonth();
+} finally {
+  await stack.stop();
+  await Promise.allSettled([...proxies.values()].map((p) => p.stop()));
+  await emulators.stop();
+}
