@@ -12,6 +12,7 @@ import { registerImport } from './import-command.ts';
 import { registerMove } from './move-command.ts';
 import { registerNew } from './new-command.ts';
 import { registerPublish } from './publish-command.ts';
+import { registerRebuild } from './rebuild-command.ts';
 import { registerStatus } from './status-command.ts';
 import { formatProblem } from '#core/model/index';
 import { contentSummary, count, problemReport } from './report.ts';
@@ -134,6 +135,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
   registerMove(cli, io, setExit);
   registerDepositFiles(cli, io, setExit);
   registerNew(cli, io, setExit);
+  registerRebuild(cli, io, setExit);
   return cli;
 }
 

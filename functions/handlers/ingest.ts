@@ -14,6 +14,7 @@ import { DEFAULT_MAX_FILE_BYTES } from '#core/model/index';
 import { requireEnv } from './env.ts';
 import { createdObjects, type ObjectCreatedEvent } from './flows/events.ts';
 import { ingestManifest, type IngestDeps, type IngestSummary } from './flows/ingest.ts';
+import { isRebuildPageKey, rebuildPage, type RebuildSummary } from './flows/rebuild.ts';
 import type { RenderJob } from './jobs.ts';
 
 const env = requireEnv(['TABLE_NAME', 'INBOX_BUCKET', 'RENDER_QUEUE_URL']);
@@ -28,10 +29,15 @@ const deps: IngestDeps = {
   maxFileBytes: Number(process.env.GALLEY_MAX_BYTES) || DEFAULT_MAX_FILE_BYTES,
 };
 
-export const handler = async (event: ObjectCreatedEvent, context?: Context): Promise<IngestSummary[]> => {
+export const handler = async (event: ObjectCreatedEvent, context?: Context): Promise<(IngestSummary | RebuildSummary)[]> => {
   const scoped = { ...deps, log: log.child({ requestId: context?.awsRequestId }) };
-  const summaries: IngestSummary[] = [];
+  const summaries: (IngestSummary | RebuildSummary)[] = [];
   for (const object of createdObjects(event)) {
+    // A page of `colophon rebuild`: its articles re-rendered (flows/rebuild.ts).
+    if (object.bucket === env.INBOX_BUCKET && isRebuildPageKey(object.key)) {
+      summaries.push(await rebuildPage(scoped, object.key));
+      continue;
+    }
     if (object.bucket !== env.INBOX_BUCKET || !isManifestKey(object.key)) {
       scoped.log.debug('not a publish manifest; ignored', { ...object });
       continue;

@@ -25,6 +25,8 @@ export interface StatelessStackProps extends StackProps {
  * versions not yet rendered.
  */
 export const PUBLISH_MANIFEST_PATTERN = 'inbox/*/_publish.json';
+/** A page of `colophon rebuild` (functions/handlers/flows/rebuild.ts `rebuildPageKey`); the handler re-checks the key too. */
+export const REBUILD_PAGE_PATTERN = 'rebuild/*/page-*.json';
 
 /**
  * Site and deposit jobs per run and how long Lambda gathers them (SQS allows more than 10 only
@@ -108,11 +110,11 @@ export class StatelessStack extends Stack {
     this.deposit.fn.addEnvironment('CROSSREF_ENDPOINT', config.crossref.endpoint);
 
     new Rule(this, 'InboxPublished', {
-      description: 'An issue manifest landed in the inbox: ingest the issue',
+      description: 'An issue manifest (or a page of colophon rebuild) landed in the inbox: ingest the issue (or queue the page for rendering)',
       eventPattern: {
         source: ['aws.s3'],
         detailType: ['Object Created'],
-        detail: { bucket: { name: [stateful.inbox.bucketName] }, object: { key: Match.wildcard(PUBLISH_MANIFEST_PATTERN) } },
+        detail: { bucket: { name: [stateful.inbox.bucketName] }, object: { key: Match.anyOf(Match.wildcard(PUBLISH_MANIFEST_PATTERN), Match.wildcard(REBUILD_PAGE_PATTERN)) } },
       },
       targets: [new LambdaFunction(this.ingest.fn, { deadLetterQueue: this.ingestDlq.queue, retryAttempts: 4, maxEventAge: Duration.hours(6) })],
     });

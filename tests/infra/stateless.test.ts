@@ -153,13 +153,13 @@ describe('stateless stack: wiring', () => {
     expect(deposit?.Properties.ScalingConfig).toEqual({ MaximumConcurrency: 2 });
   });
 
-  it('starts Ingest on each publish manifest created in the inbox, retrying into IngestDlq', () => {
+  it('starts Ingest on each publish manifest (and each page of colophon rebuild) created in the inbox, retrying into IngestDlq', () => {
     expect(PUBLISH_MANIFEST_PATTERN).toBe('inbox/*/_publish.json');
     const rule = rules.find((r) => r.Properties.EventPattern !== undefined)?.Properties;
     expect(rule?.EventPattern).toEqual({
       source: ['aws.s3'],
       'detail-type': ['Object Created'],
-      detail: { bucket: { name: [stateful('InboxBucketName')] }, object: { key: [{ wildcard: 'inbox/*/_publish.json' }] } },
+      detail: { bucket: { name: [stateful('InboxBucketName')] }, object: { key: [{ wildcard: 'inbox/*/_publish.json' }, { wildcard: 'rebuild/*/page-*.json' }] } },
     });
     expect(rule?.Targets).toEqual([
       expect.objectContaining({ Arn: { 'Fn::GetAtt': ['Ingest', 'Arn'] }, DeadLetterConfig: { Arn: { 'Fn::GetAtt': ['IngestDlq', 'Arn'] } }, RetryPolicy: { MaximumRetryAttempts: 4, MaximumEventAgeInSeconds: 6 * 3600 } }),
