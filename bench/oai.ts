@@ -12,7 +12,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { gunzipSync } from 'node:zlib';
 import { createLogger } from '#adapters/logger';
-import { createOaiHttpHandler } from '#adapters/oai-http';
+import { createOaiHttpHandler, repositoryFor } from '#adapters/oai-http';
 import { MemoryOaiSource } from '#adapters/oai-memory';
 import { createOaiStore } from '#adapters/oai-store';
 import type { OaiRecordSource } from '#core/oai/source';
@@ -48,8 +48,7 @@ try {
 }
 
 const handler = createOaiHttpHandler({
-  repository: () => Promise.resolve({ journal, source }),
-  settings: { adminEmails: ['bench@example.org'], tokenSecret: 'bench' },
+  endpoint: () => Promise.resolve({ repository: repositoryFor(journal, { adminEmails: ['bench@example.org'], tokenSecret: 'bench' }), source }),
   log: createLogger('oai-bench', {}, 'error'),
   now: () => new Date(),
 });

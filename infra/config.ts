@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { isPlaceholderAddress } from '#core/oai/admin-email';
 
 export const STAGE_NAMES = ['local', 'dev', 'prod'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
@@ -104,8 +105,8 @@ export class StageConfigError extends Error {
 
 const isStageName = (value: unknown): value is StageName => (STAGE_NAMES as readonly unknown[]).includes(value);
 
-/** Domains reserved for examples (RFC 2606, RFC 6761): an address there reaches nobody. */
-export const isPlaceholderAddress = (email: string): boolean => /@(?:[^@]*\.)?(?:example\.(?:org|com|net)|example|test|invalid|localhost)$/i.test(email.trim());
+/** Domains reserved for examples (RFC 2606, RFC 6761): an address there reaches nobody. The OAI function applies the same rule. */
+export { isPlaceholderAddress } from '#core/oai/admin-email';
 
 /** Everything wrong with one stage's settings, in words; empty when it can be synthesized. */
 export function stageProblems(config: StageConfig): string[] {

@@ -1,37 +1,60 @@
 /**
- * OAI-PMH over HTTP (OAI-PMH 2.0 §3.1): GET with a query string, or POST with an
+ * OAI-PMH over HTTP (OAI-PMH 2.0 §3.1): one repository per journal at `/api/oai/<journal-id>` and
+ * the stage's repository over every journal at `/api/oai` (core/oai/stage-source.ts), GET with a query string, or POST with an
  * `application/x-www-form-urlencoded` body, in the API Gateway HTTP API (payload 2.0) / Lambda
  * Function URL event shape. OAI-PMH errors are ordinary 200 responses (§3.6); HTTP errors are
  * left for HTTP problems: a wrong method (405), a wrong body type (415), a table that cannot be
- * read (503 with Retry-After, which §3.1.3 asks harvesters to honour).
+ * read (503 with Retry-After, which §3.1.3 asks harvesters to honour), a journal the stage does
+ * not hold (404, naming the stage's repository).
  */
 import { gzipSync } from 'node:zlib';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Journal } from '#core/model/index';
+import { journalAdminEmails, stageAdminEmails } from '#core/oai/admin-email';
 import { METADATA_FORMATS, PAGE_SIZE, renderOai, type OaiRepository, type RawArguments } from '#core/oai/index';
 import { repositoryIdentifier } from '#core/oai/identifier';
 import type { OaiRecordSource } from '#core/oai/source';
+import { stageName } from '#core/site/stage-pages';
+import { OAI_STAGE_PATH, oaiUrl } from '#core/urls';
 import { RecordsError } from './errors.ts';
 import type { Logger } from './logger.ts';
 
 export type OaiHttpSettings = {
-  /** Identify's adminEmail(s). */
-  readonly adminEmails: readonly [string, ...string[]];
-  /** The endpoint's public URL; by default `/api/oai` on the journal site's origin (CloudFront routes `/api/*` from the root). */
+  /** The stage's OAI address(es) (config `oai.adminEmail`); placeholders are never sent (core/oai/admin-email.ts). */
+  readonly adminEmails: readonly string[];
+  /** The stage repository's public URL (`OAI_BASE_URL`); a journal's is it plus `/<journal-id>`. By default `/api/oai` on the journals' origin. */
   readonly baseUrl?: string | undefined;
+  /** Where the stage's site is served (`SITE_BASE_URL`): the stage repository's origin when the journals' sites differ. */
+  readonly siteBaseUrl?: string | undefined;
   readonly tokenSecret: string;
 };
 
+/** One repository: its settings and its records. */
+export type OaiEndpoint = { readonly repository: OaiRepository; readonly source: OaiRecordSource };
+
 export type OaiHttpDeps = {
-  /** The journal this endpoint serves, and its records. */
-  readonly repository: () => Promise<{ readonly journal: Journal; readonly source: OaiRecordSource }>;
-  readonly settings: OaiHttpSettings;
+  /** The repository a path names: the stage's (no journal id) or one journal's; undefined when the stage holds no such journal. */
+  readonly endpoint: (journalId: string | undefined) => Promise<OaiEndpoint | undefined>;
   readonly log: Logger;
   readonly now: () => Date;
 };
 
-/** The public path of the endpoint below the site root (CloudFront sends `/api/*` to the HTTP API). */
-export const OAI_PATH = '/api/oai';
+/** The public path of the stage's endpoint below the site root (CloudFront sends `/api/*` to the HTTP API). */
+export const OAI_PATH = OAI_STAGE_PATH;
+
+/** The journal id a request path names (`/api/oai/<journal-id>`), undefined for the stage's (`/api/oai`), null for neither. */
+export function journalOfPath(path: string): string | undefined | null {
+  const rest = path.replace(/\/+$/, '');
+  if (rest === OAI_PATH) return undefined;
+  if (!rest.startsWith(`${OAI_PATH}/`)) return null;
+  const segment = rest.slice(OAI_PATH.length + 1);
+  if (segment === '' || segment.includes('/')) return null;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
 
 const XML = 'text/xml; charset=utf-8';
 /** Responses smaller than this are sent as they are: gzip would save nothing worth the CPU. */
@@ -46,9 +69,12 @@ export function createOaiHttpHandler(deps: OaiHttpDeps): (event: APIGatewayProxy
       return text(415, 'OAI-PMH POST requests are application/x-www-form-urlencoded.');
     }
     const raw: RawArguments = method === 'GET' ? formArguments(event.rawQueryString ?? '') : formArguments(bodyText(event));
+    const journalId = journalOfPath(event.rawPath ?? event.requestContext.http.path);
+    if (journalId === null) return text(404, `No OAI-PMH repository here: the stage's is at ${OAI_PATH}, each journal's at ${OAI_PATH}/<journal id>.`);
     try {
-      const { journal, source } = await deps.repository();
-      const xml = await renderOai(raw, { repository: repositoryFor(journal, deps.settings), source, now: deps.now().toISOString() });
+      const endpoint = await deps.endpoint(journalId);
+      if (endpoint === undefined) return text(404, `This stage holds no journal "${journalId ?? ''}": its journals are listed as sets of the stage's repository at ${OAI_PATH} (verb=ListSets).`);
+      const xml = await renderOai(raw, { ...endpoint, now: deps.now().toISOString() });
       return xmlResponse(xml, acceptsGzip(headers['accept-encoding']));
     } catch (error) {
       deps.log.error('OAI-PMH request failed', { error, query: event.rawQueryString });
@@ -58,17 +84,40 @@ export function createOaiHttpHandler(deps: OaiHttpDeps): (event: APIGatewayProxy
   };
 }
 
-/** The repository settings of one journal's endpoint. */
+const originOf = (url: string): string => new URL(url).origin;
+
+/** The repository settings of one journal's endpoint (`/api/oai/<journal-id>` on its site's origin). */
 export function repositoryFor(journal: Journal, settings: OaiHttpSettings): OaiRepository {
   return {
     name: journal.title,
-    baseUrl: settings.baseUrl ?? `${new URL(journal.base_url).origin}${OAI_PATH}`,
+    baseUrl: settings.baseUrl === undefined ? oaiUrl(originOf(journal.base_url), journal.id) : `${settings.baseUrl.replace(/\/+$/, '')}/${encodeURIComponent(journal.id)}`,
     domain: repositoryIdentifier(journal.base_url),
-    adminEmails: settings.adminEmails,
+    adminEmails: journalAdminEmails(journal, settings.adminEmails),
     compression: ['gzip'],
     formats: METADATA_FORMATS,
     pageSize: PAGE_SIZE,
     tokenSecret: settings.tokenSecret,
+  };
+}
+
+/**
+ * The stage repository's settings. Its origin (and so the identifiers' domain) is the journals'
+ * when they share one, which makes an article's identifier the same in both repositories (as OJS
+ * does for its site-wide and journal endpoints); else the stage site's.
+ */
+export function stageRepositoryFor(journals: readonly Journal[], settings: OaiHttpSettings): OaiRepository {
+  const origins = [...new Set(journals.map((j) => originOf(j.base_url)))];
+  const origin = origins.length === 1 ? origins[0]! : settings.siteBaseUrl === undefined ? (origins[0] ?? 'http://localhost') : originOf(settings.siteBaseUrl);
+  return {
+    name: stageName(journals),
+    baseUrl: settings.baseUrl?.replace(/\/+$/, '') ?? oaiUrl(origin),
+    domain: new URL(origin).hostname,
+    adminEmails: stageAdminEmails(journals, settings.adminEmails),
+    compression: ['gzip'],
+    formats: METADATA_FORMATS,
+    pageSize: PAGE_SIZE,
+    tokenSecret: settings.tokenSecret,
+    stageWide: true,
   };
 }
 

@@ -180,7 +180,10 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
 
     async get(doi) {
       const out = await attempt(`read ${doi}`, () => table.client.send(new GetCommand({ TableName: table.tableName, Key: keys.head(doi), ConsistentRead: true })));
-      return out.Item && doiKey(String(out.Item.doi)) === doiKey(doi) ? toOaiItem(out.Item) : undefined;
+      if (!out.Item || doiKey(String(out.Item.doi)) !== doiKey(doi)) return undefined;
+      // Heads are keyed by DOI alone: another journal's article is no record of this repository.
+      const item = toOaiItem(out.Item);
+      return item.record.journal.id === options.journalId ? item : undefined;
     },
 
     async earliest() {

@@ -53,6 +53,41 @@ export const articleFileUrl = (journal: Journal, doi: string, kind: ArticleFileK
 export const galleyKey = (doi: string, galley: Galley): string | undefined => (galley.path === undefined ? undefined : `${doiPath(doi)}/${galley.path}`);
 export const galleyUrl = (journal: Journal, doi: string, galley: Galley): string => galley.url ?? keyUrl(journal.base_url, galleyKey(doi, galley)!);
 
-/** The issue's table of contents. */
-export const issueKey = (issueId: string): string => `issues/${issueId}/index.html`;
-export const issueUrl = (journal: Journal, issueId: string): string => `${keyUrl(journal.base_url, `issues/${issueId}`)}/`;
+/**
+ * A stage serves several journals from one site (issue 12, High 3). Landing pages stay at
+ * `/doi/<doi>/` (a DOI is global, and unique on the stage); each journal's own pages live under
+ * `/<journal-id>/`: its home with the current issue, `/<journal-id>/issues/<issue-id>/`. The root
+ * holds the stage's own files: a page listing the journals, the sitemap index, robots.txt, 404.
+ * Publishing one journal therefore never writes a key another journal's pages are read from.
+ */
+
+/** Top-level path segments the stage's own files and routes use (and `colophon build` its deposit files): no journal id may be one of them. */
+export const RESERVED_JOURNAL_IDS = ['doi', 'api', 'crossref'] as const;
+
+/** The journal's home page (current issue and archive). */
+export const journalHomeKey = (journalId: string): string => `${journalId}/index.html`;
+export const journalHomeUrl = (journal: Journal): string => `${keyUrl(journal.base_url, journal.id)}/`;
+
+/** The issue's table of contents, below its journal's folder. */
+export const issueKey = (journalId: string, issueId: string): string => `${journalId}/issues/${issueId}/index.html`;
+export const issueUrl = (journal: Journal, issueId: string): string => `${keyUrl(journal.base_url, `${journal.id}/issues/${issueId}`)}/`;
+
+/** The stage's root page: every journal on the stage (CloudFront's default root object). */
+export const STAGE_HOME_KEY = 'index.html';
+/** The root sitemap: a sitemap index over every journal's sitemap(s) (https://www.sitemaps.org/protocol.html#index). */
+export const SITEMAP_INDEX_KEY = 'sitemap.xml';
+
+/**
+ * A journal's sitemap (part `n` past 50,000 URLs). It sits at the root, not under `/<journal-id>/`:
+ * sitemaps.org's location rule lets a sitemap list only URLs below its own folder, and a journal's
+ * sitemap lists its landing pages at `/doi/…`. Journal ids have no `.`, so `sitemap-a.2.xml` (part 2
+ * of journal `a`) can never be the first part of another journal's (`sitemap-a-2.xml` could).
+ */
+export const journalSitemapKey = (journalId: string, part = 1): string => (part === 1 ? `sitemap-${journalId}.xml` : `sitemap-${journalId}.${part}.xml`);
+
+/** The public path of the stage's OAI-PMH repository (every journal; a set each). */
+export const OAI_STAGE_PATH = '/api/oai';
+/** The public path of the stage's OAI-PMH repository, or of one journal's (`/api/oai/<journal-id>`). */
+export const oaiPath = (journalId?: string): string => (journalId === undefined ? OAI_STAGE_PATH : `${OAI_STAGE_PATH}/${encodeURIComponent(journalId)}`);
+/** The OAI-PMH base URL on an origin (CloudFront sends `/api/*` from the root of the site's host to the HTTP API). */
+export const oaiUrl = (origin: string, journalId?: string): string => `${origin.replace(/\/+$/, '')}${oaiPath(journalId)}`;

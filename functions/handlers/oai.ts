@@ -1,21 +1,23 @@
 /**
- * Oai Lambda: the OAI-PMH 2.0 endpoint at `/api/oai` (HTTP API route or Function URL), GET and POST.
+ * Oai Lambda: the OAI-PMH 2.0 endpoints, GET and POST: the stage's repository at `/api/oai` (every
+ * journal, a set each) and one repository per journal at `/api/oai/<journal-id>`.
  *
- * Environment, read once at cold start: `TABLE_NAME` (bindTable), `OAI_ADMIN_EMAIL` (Identify's
- * adminEmail; several separated by commas), optionally `OAI_JOURNAL_ID` (the journal served; by
- * default the only journal in the table), `OAI_BASE_URL` (by default `/api/oai` on the journal site's origin)
- * and `OAI_TOKEN_SECRET_ARN` (the Secrets Manager secret that keys the resumption-token seal, read
- * once at cold start and kept for the container's life).
+ * Environment, read once at cold start: `TABLE_NAME` (bindTable), `OAI_ADMIN_EMAIL` (the stage's
+ * Identify adminEmail, several separated by commas; a placeholder is never sent: see
+ * core/oai/admin-email.ts), `SITE_BASE_URL` (the stage's site), optionally `OAI_BASE_URL` (the
+ * stage repository's URL; by default `/api/oai` on the journals' origin) and `OAI_TOKEN_SECRET_ARN`
+ * (the Secrets Manager secret that keys the resumption-token seal, read once at cold start and kept
+ * for the container's life).
  */
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { createClients } from '#adapters/aws-clients';
 import { ConfigError } from '#adapters/errors';
 import { createLogger } from '#adapters/logger';
-import { createOaiHttpHandler } from '#adapters/oai-http';
+import { createOaiHttpHandler, repositoryFor, stageRepositoryFor, type OaiEndpoint, type OaiHttpSettings } from '#adapters/oai-http';
 import { createOaiStore } from '#adapters/oai-store';
 import { createRecordsStore } from '#adapters/records';
 import type { Journal } from '#core/model/index';
-import type { OaiRecordSource } from '#core/oai/source';
+import { stageSource } from '#core/oai/stage-source';
 import { requireEnv } from './env.ts';
 
 const env = requireEnv(['TABLE_NAME', 'OAI_ADMIN_EMAIL', 'OAI_TOKEN_SECRET_ARN']);
@@ -25,27 +27,19 @@ const clients = createClients();
 const records = createRecordsStore(clients.dynamo, env.TABLE_NAME);
 const log = createLogger('oai', { stage: process.env.STAGE });
 
-/** The journal is looked up again after a minute, so a retitled journal shows without a cold start. */
+/** Journals are looked up again after a minute, so a new or retitled journal shows without a cold start. */
 const JOURNAL_TTL_MS = 60_000;
-let cached: { readonly at: number; readonly journal: Journal; readonly source: OaiRecordSource } | undefined;
+const cache = new Map<string, { readonly at: number; readonly endpoint: OaiEndpoint | undefined }>();
 
-async function repository(): Promise<{ journal: Journal; source: OaiRecordSource }> {
-  const now = Date.now();
-  if (cached !== undefined && now - cached.at < JOURNAL_TTL_MS) return cached;
-  const journal = await findJournal(process.env.OAI_JOURNAL_ID);
-  cached = { at: now, journal, source: createOaiStore({ client: clients.dynamo, tableName: env.TABLE_NAME, journalId: journal.id }) };
-  return cached;
-}
+const sourceOf = (journal: Journal) => createOaiStore({ client: clients.dynamo, tableName: env.TABLE_NAME, journalId: journal.id });
 
-async function findJournal(journalId: string | undefined): Promise<Journal> {
-  if (journalId !== undefined && journalId !== '') {
+async function endpointFor(journalId: string | undefined, settings: OaiHttpSettings): Promise<OaiEndpoint | undefined> {
+  if (journalId !== undefined) {
     const found = await records.getJournal(journalId);
-    if (!found) throw new ConfigError(`OAI_JOURNAL_ID names journal "${journalId}", which is not in the records table`);
-    return found.journal;
+    return found === undefined ? undefined : { repository: repositoryFor(found.journal, settings), source: sourceOf(found.journal) };
   }
-  const journals = await records.listJournals();
-  if (journals.length !== 1) throw new ConfigError(`set OAI_JOURNAL_ID: the records table holds ${journals.length} journals`);
-  return journals[0]!.journal;
+  const journals = (await records.listJournals()).map((j) => j.journal);
+  return { repository: stageRepositoryFor(journals, settings), source: stageSource(journals.map((journal) => ({ journal, source: sourceOf(journal) }))) };
 }
 
 /** The seal key: a forged or altered token fails it (core/oai/token.ts). Read at cold start, before any request. */
@@ -61,9 +55,20 @@ async function readTokenSecret(arn: string): Promise<string> {
 }
 const tokenSecret = await readTokenSecret(env.OAI_TOKEN_SECRET_ARN);
 
+const settings: OaiHttpSettings = { adminEmails, baseUrl: process.env.OAI_BASE_URL || undefined, siteBaseUrl: process.env.SITE_BASE_URL || undefined, tokenSecret };
+
 export const handler = createOaiHttpHandler({
-  repository,
-  settings: { adminEmails: adminEmails as [string, ...string[]], baseUrl: process.env.OAI_BASE_URL || undefined, tokenSecret },
+  endpoint: async (journalId) => {
+    const key = journalId === undefined ? '' : `J#${journalId}`;
+    const now = Date.now();
+    const hit = cache.get(key);
+    if (hit !== undefined && now - hit.at < JOURNAL_TTL_MS) return hit.endpoint;
+    const endpoint = await endpointFor(journalId, settings);
+    // An unknown id is cached too (a probe cannot make every request a table read), but only the last thousand.
+    if (cache.size > 1000) cache.clear();
+    cache.set(key, { at: now, endpoint });
+    return endpoint;
+  },
   log,
   now: () => new Date(),
 });

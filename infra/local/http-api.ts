@@ -51,6 +51,7 @@ export function toEventV2(route: LocalRoute, req: IncomingMessage, body: Buffer)
     rawQueryString: url.search.replace(/^\?/, ''),
     headers,
     ...(Object.keys(query).length > 0 ? { queryStringParameters: query } : {}),
+    ...(route.path.includes('{') ? { pathParameters: pathParameters(route.path, url.pathname) } : {}),
     requestContext: {
       accountId: LOCAL_ACCOUNT,
       apiId: 'local',
@@ -68,11 +69,38 @@ export function toEventV2(route: LocalRoute, req: IncomingMessage, body: Buffer)
   };
 }
 
+/**
+ * Whether a request path matches a route's path: literally, or segment by segment where the route
+ * has a `{name}` parameter, which matches one non-empty segment (API Gateway HTTP API path
+ * variables; a greedy `{name+}` is not used here). https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html
+ */
+export function routeMatches(routePath: string, path: string): boolean {
+  const want = routePath.split('/');
+  const got = path.split('/');
+  return want.length === got.length && want.every((segment, k) => (/^\{[^+}]+\}$/.test(segment) ? got[k] !== '' : segment === got[k]));
+}
+
+/** The values of a route's `{name}` parameters in a path that matches it, decoded as API Gateway gives them. */
+export function pathParameters(routePath: string, path: string): Record<string, string> {
+  const got = path.split('/');
+  const out: Record<string, string> = {};
+  routePath.split('/').forEach((segment, k) => {
+    const name = /^\{([^+}]+)\}$/.exec(segment)?.[1];
+    if (name === undefined) return;
+    try {
+      out[name] = decodeURIComponent(got[k]!);
+    } catch {
+      out[name] = got[k]!; // a malformed escape reaches the handler as sent; it answers 404
+    }
+  });
+  return out;
+}
+
 /** A request handler for `/api/*`, or undefined when the stage has no route for the request. */
 export function apiRouter(routes: readonly LocalRoute[], lambdas: ReadonlyMap<string, LocalLambda>) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const path = new URL(req.url ?? '/', 'http://local').pathname;
-    const route = routes.find((r) => (r.method === req.method || r.method === 'ANY') && r.path === path);
+    const route = routes.find((r) => (r.method === req.method || r.method === 'ANY') && routeMatches(r.path, path));
     const lambda = route && lambdas.get(route.functionName);
     if (!route || !lambda) return false;
     let body: Buffer;

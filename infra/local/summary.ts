@@ -4,19 +4,27 @@
  * preferred port was taken.
  */
 import type { IssueBundle } from '#core/model/index';
-import { issueUrl, landingUrl } from '#core/urls';
+import { issueUrl, journalHomeUrl, landingUrl, oaiPath, SITEMAP_INDEX_KEY } from '#core/urls';
 
 /** `http://127.0.0.1:8788` + the path of a public URL below the journal's `base_url`. */
 const onStage = (siteUrl: string, publicUrl: string, baseUrl: string): string => `${siteUrl}/${publicUrl.slice(baseUrl.length + 1)}`;
 
-/** `site:`, then per issue `issue:` and its `article:` lines, `sitemap:` and `OAI-PMH:`, labels aligned. */
+/**
+ * `site:`, then per journal its `journal:` home and `OAI-PMH:` repository, per issue `issue:` and
+ * its `article:` lines; then the stage's `sitemap:` (the index) and `OAI-PMH:` (every journal), labels aligned.
+ */
 export function urlLines(siteUrl: string, bundles: readonly IssueBundle[]): string[] {
   const lines: [string, string][] = [['site', `${siteUrl}/`]];
+  const seen = new Set<string>();
   for (const { journal, issue, articles } of bundles) {
+    if (!seen.has(journal.id)) {
+      seen.add(journal.id);
+      lines.push(['journal', onStage(siteUrl, journalHomeUrl(journal), journal.base_url)], ['OAI-PMH', `${siteUrl}${oaiPath(journal.id)}?verb=Identify`]);
+    }
     lines.push(['issue', onStage(siteUrl, issueUrl(journal, issue.id), journal.base_url)]);
     for (const article of articles) lines.push(['article', onStage(siteUrl, landingUrl(journal, article.doi), journal.base_url)]);
   }
-  lines.push(['sitemap', `${siteUrl}/sitemap.xml`], ['OAI-PMH', `${siteUrl}/api/oai?verb=Identify`]);
+  lines.push(['sitemap', `${siteUrl}/${SITEMAP_INDEX_KEY}`], ['OAI-PMH', `${siteUrl}${oaiPath()}?verb=Identify`]);
   return lines.map(([label, url]) => `${`${label}:`.padEnd(9)}${url}`);
 }
 

@@ -139,14 +139,17 @@ export class StatelessStack extends Stack {
     });
 
     // The HTTP seam: one line per endpoint.
-    this.oai = fn('Oai', 'oai', { timeout: Duration.seconds(10), description: 'Colophon Oai: the OAI-PMH 2.0 endpoint (/api/oai)' });
+    this.oai = fn('Oai', 'oai', { timeout: Duration.seconds(10), description: 'Colophon Oai: the OAI-PMH 2.0 endpoints (/api/oai for the stage, /api/oai/<journal> per journal)' });
     this.oai.bindTable(stateful.records, 'read').bindOaiTokenSecret(stateful.oaiTokenSecret);
     this.oai.fn.addEnvironment('OAI_ADMIN_EMAIL', config.oai.adminEmail);
+    this.oai.fn.addEnvironment('SITE_BASE_URL', stateful.siteBaseUrl);
     this.crossrefCallback = fn('CrossrefCallback', 'crossref-callback', { timeout: Duration.seconds(30), description: 'Colophon CrossrefCallback: Crossref’s notification callback (/api/crossref/callback)' });
     this.crossrefCallback.bindLedger(stateful.records).bindSecret(stateful.crossrefSecret);
     this.crossrefCallback.fn.addEnvironment('CROSSREF_ENDPOINT', config.crossref.endpoint);
     const routes: readonly HttpRouteSpec[] = [
+      // The stage's repository (every journal, a set each) and one repository per journal (functions/adapters/oai-http.ts).
       { path: '/api/oai', fn: this.oai.fn, methods: [HttpMethod.GET, HttpMethod.POST], access: { public: 'OAI-PMH 2.0 is an open harvesting protocol for public metadata' } },
+      { path: '/api/oai/{journal}', fn: this.oai.fn, methods: [HttpMethod.GET, HttpMethod.POST], access: { public: 'OAI-PMH 2.0 is an open harvesting protocol for public metadata (one journal\'s repository)' } },
       {
         path: CROSSREF_CALLBACK_PATH,
         fn: this.crossrefCallback.fn,

@@ -8,6 +8,8 @@ afterAll(removeTempDirs);
 
 const SEED_FILES = [
   'balcanica/404.html',
+  'balcanica/balcanica/index.html',
+  'balcanica/balcanica/issues/L-2019/index.html',
   'balcanica/crossref/L-2019.xml',
   'balcanica/doi/10.2298/BALC1950375E/article.xml',
   'balcanica/doi/10.2298/BALC1950375E/citation.bib',
@@ -15,8 +17,8 @@ const SEED_FILES = [
   'balcanica/doi/10.2298/BALC1950375E/citation.ris',
   'balcanica/doi/10.2298/BALC1950375E/index.html',
   'balcanica/index.html',
-  'balcanica/issues/L-2019/index.html',
   'balcanica/robots.txt',
+  'balcanica/sitemap-balcanica.xml',
   'balcanica/sitemap.xml',
 ];
 
@@ -137,7 +139,7 @@ describe('colophon build', () => {
     const run = await runCli(['build', join(repoDir, 'metadata'), '--out', out]);
     // Assess
     expect(run.stderr).toBe('');
-    expect(run.stdout).toBe(`wrote 11 files for 1 journal, 1 issue, 1 article to ${out}\n`);
+    expect(run.stdout).toBe(`wrote 13 files for 1 journal, 1 issue, 1 article to ${out}\n`);
     expect(run.code).toBe(0);
     expect([...snapshot(out).keys()]).toEqual(SEED_FILES);
   });
@@ -205,7 +207,7 @@ describe('colophon build', () => {
     const run = await runCli(['build', join(repoDir, 'metadata'), '--out', out], { errIsTty: true });
     // Assess
     expect(run.stderr).toBe('rendered 1 of 1 article (balcanica/L-2019)\n');
-    expect(run.stdout).toMatch(/^wrote 11 files/);
+    expect(run.stdout).toMatch(/^wrote 13 files/);
   });
 
   test('without a terminal, reports progress every 50 articles', async () => {
@@ -223,7 +225,7 @@ describe('colophon build', () => {
     const run = await runCli(['build', tree, '--out', out]);
     // Assess
     expect(run.stderr).toBe('rendered 52 of 52 articles (balcanica/LI-2020)\n');
-    expect(run.stdout).toBe(`wrote 268 files for 1 journal, 2 issues, 52 articles to ${out}\n`);
+    expect(run.stdout).toBe(`wrote 270 files for 1 journal, 2 issues, 52 articles to ${out}\n`);
   });
 
   test('the real bin builds', () => {

@@ -23,7 +23,7 @@ export const AWKWARD_DOIS = [
 
 const corpusDois = (): string[] => [...readFileSync(join(corpusDir(), 'INDEX.tsv'), 'utf8').matchAll(/\bDOI (10\.\d{4,9}\/[^\s;]+)/g)].map((m) => m[1]!);
 
-const journal = { base_url: 'https://press.example.org/sbt' } as Journal;
+const journal = { id: 'sbt-journal', base_url: 'https://press.example.org/sbt' } as Journal;
 
 /** What S3 does with a request for `url` on a site whose root is `journal.base_url`: the key is the path below it, decoded once. */
 const s3Key = (url: string): string => keyOfPath(new URL(url).pathname.slice(new URL(journal.base_url).pathname.length).replace(/\/$/, '/index.html'));
@@ -44,6 +44,6 @@ describe('keys and URLs', () => {
   });
 
   it('does the same for issue pages whose ids need escaping', () => {
-    for (const id of ['L-2019', '2024-12-3', 'vol 1:2']) expect(s3Key(issueUrl(journal, id))).toBe(issueKey(id));
+    for (const id of ['L-2019', '2024-12-3', 'vol 1:2']) expect(s3Key(issueUrl(journal, id))).toBe(issueKey(journal.id, id));
   });
 });

@@ -9,9 +9,10 @@ import { readable, resourcesOf, synthStage } from './synth.ts';
 
 const FUNCTIONS = { Ingest: 'ingest', Render: 'render', Site: 'site', Oai: 'oai', Deposit: 'deposit', CrossrefCallback: 'crossref-callback' } as const;
 type FunctionId = keyof typeof FUNCTIONS;
-/** API Gateway may invoke Oai for the /api/oai path only (one permission per route: GET and POST). */
+/** API Gateway may invoke Oai for the /api/oai and /api/oai/<journal> paths only (one permission per route: GET and POST). */
 const OAI_INVOKER = ['{Oai.Arn}', 'apigateway.amazonaws.com', 'arn:{AWS::Partition}:execute-api:{AWS::Region}:{AWS::AccountId}:{Stateful.ApiId}/*/*/api/oai'];
-const OAI_INVOKERS = [OAI_INVOKER, OAI_INVOKER];
+const OAI_JOURNAL_INVOKER = ['{Oai.Arn}', 'apigateway.amazonaws.com', 'arn:{AWS::Partition}:execute-api:{AWS::Region}:{AWS::AccountId}:{Stateful.ApiId}/*/*/api/oai/{journal}'];
+const OAI_INVOKERS = [OAI_INVOKER, OAI_INVOKER, OAI_JOURNAL_INVOKER, OAI_JOURNAL_INVOKER];
 /** …and CrossrefCallback for its GET and POST routes. */
 const CALLBACK_INVOKER = ['{CrossrefCallback.Arn}', 'apigateway.amazonaws.com', 'arn:{AWS::Partition}:execute-api:{AWS::Region}:{AWS::AccountId}:{Stateful.ApiId}/*/*/api/crossref/callback'];
 const CALLBACK_INVOKERS = [CALLBACK_INVOKER, CALLBACK_INVOKER];
@@ -184,10 +185,10 @@ describe('stateless stack: wiring', () => {
     ]);
   });
 
-  it('routes GET and POST /api/oai to Oai and GET and POST /api/crossref/callback to CrossrefCallback, and nothing else', () => {
+  it('routes GET and POST /api/oai and /api/oai/{journal} to Oai and GET and POST /api/crossref/callback to CrossrefCallback, and nothing else', () => {
     const routes = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey).sort();
-    expect(routes).toEqual(['GET /api/crossref/callback', 'GET /api/oai', 'POST /api/crossref/callback', 'POST /api/oai']);
-    template.resourceCountIs('AWS::ApiGatewayV2::Integration', 4); // one Lambda proxy integration per route
+    expect(routes).toEqual(['GET /api/crossref/callback', 'GET /api/oai', 'GET /api/oai/{journal}', 'POST /api/crossref/callback', 'POST /api/oai', 'POST /api/oai/{journal}']);
+    template.resourceCountIs('AWS::ApiGatewayV2::Integration', 6); // one Lambda proxy integration per route
   });
 
   it('reads the stateful stack only through its outputs, and deploys after it', () => {

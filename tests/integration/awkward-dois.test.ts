@@ -48,7 +48,7 @@ describe('DOIs with : ; < > [ ] on the local stack', () => {
 
   it('every URL the sitemap lists and the deposit registers answers 200', async () => {
     // Act
-    const sitemap = [...(await siteText(stage.stack, 'sitemap.xml')).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
+    const sitemap = [...(await siteText(stage.stack, 'sitemap-testjournal.xml')).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
     const bucket = stage.stack.bucket('ArtifactsBucket');
     const [key] = ((await stage.stack.clients.s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: 'crossref/' }))).Contents ?? []).map((o) => o.Key!);
     const deposit = await (await stage.stack.clients.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }))).Body!.transformToString('utf8');

@@ -57,7 +57,7 @@ describe('colophon publish', () => {
     expect(lastLine(run.stderr)).toBe(`balcanica/L-2019 ${DOI}: rendered version 1 ${url}`);
     expect(run.stdout).toMatch(/^1 of 1 article rendered in \d+\.\d s \(1 rendered\)\n/);
     expect(run.stdout).toContain(`  ${DOI}  ${url}\n`);
-    expect(run.stdout).toContain(`  issue balcanica/L-2019  ${stage.stack.siteUrl}/issues/L-2019/\n`);
+    expect(run.stdout).toContain(`  issue balcanica/L-2019  ${stage.stack.siteUrl}/balcanica/issues/L-2019/\n`);
     expect(run.code).toBe(0);
     expect(stage.errors).toEqual([]);
     expect((await fetch(url)).status).toBe(200);

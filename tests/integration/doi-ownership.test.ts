@@ -109,7 +109,7 @@ describe('a DOI published in one issue', () => {
     expect((await records.getHead(DOI))!.meta).toMatchObject({ version: 2, journalId: 'balcanica', issueId: 'LI-2020', movedFrom: { journalId: 'balcanica', issueId: 'L-2019' } });
     expect(await records.listMoves(DOI)).toEqual([expect.objectContaining({ from: { journalId: 'balcanica', issueId: 'L-2019' }, to: { journalId: 'balcanica', issueId: 'LI-2020' }, by: 'editor', reason: 'printed in LI' })]);
     expect(await landingTitle()).toBe('A Hijacked Title');
-    const oldPage = await siteText(stage.stack, issueKey('L-2019'));
+    const oldPage = await siteText(stage.stack, issueKey('balcanica', 'L-2019'));
     expect(oldPage).not.toContain(DOI);
     // The old issue may not take it back without another move.
     const back = await runCli(['publish', 'metadata/balcanica/L-2019', ...state, ...FAST]);

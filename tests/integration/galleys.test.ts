@@ -65,7 +65,7 @@ describe('a published galley', () => {
   it('answers 200 with the PDF at every link to it: landing page, issue page, Highwire, JATS and the Crossref deposit', async () => {
     // Prepare
     const landingUrl = `${stage.stack.siteUrl}/doi/${DOI}/`;
-    const issueUrl = `${stage.stack.siteUrl}/issues/2024-12-3/`;
+    const issueUrl = `${stage.stack.siteUrl}/testjournal/issues/2024-12-3/`;
     const landing = await (await fetch(landingUrl)).text();
     const issuePage = await (await fetch(issueUrl)).text();
     const jats = await siteText(stage.stack, `doi/${DOI}/article.xml`);

@@ -30,12 +30,12 @@ describe('publishing the seed issue', () => {
 
     // Assess
     expect(stage.errors).toEqual([]);
-    expect(await siteKeys(stage.stack)).toEqual([...ARTICLE_KEYS, '404.html', 'index.html', 'issues/L-2019/index.html', 'robots.txt', 'sitemap.xml'].sort());
+    expect(await siteKeys(stage.stack)).toEqual([...ARTICLE_KEYS, '404.html', 'balcanica/index.html', 'balcanica/issues/L-2019/index.html', 'index.html', 'robots.txt', 'sitemap-balcanica.xml', 'sitemap.xml'].sort());
     first = await siteSnapshot(stage.stack);
     const types = [CONTENT_TYPES.landing, CONTENT_TYPES.jats, CONTENT_TYPES.ris, CONTENT_TYPES.bibtex, CONTENT_TYPES.csl];
     ARTICLE_KEYS.forEach((key, k) => expect(first[key]).toMatchObject({ contentType: types[k], cacheControl: cacheControlFor(key) }));
     expect(first['sitemap.xml']).toMatchObject({ contentType: SITE_CONTENT_TYPES.xml, cacheControl: cacheControlFor('sitemap.xml') });
-    expect(first['issues/L-2019/index.html']!.contentType).toBe(SITE_CONTENT_TYPES.html);
+    expect(first['balcanica/issues/L-2019/index.html']!.contentType).toBe(SITE_CONTENT_TYPES.html);
   });
 
   it('keeps version 1 of the article with the hash of every file it rendered', async () => {
@@ -55,13 +55,15 @@ describe('publishing the seed issue', () => {
 
   it('lists the article in the sitemap with its lastmod and serves the landing page locally', async () => {
     // Act
-    const sitemap = await siteText(stage.stack, 'sitemap.xml');
+    const index = await siteText(stage.stack, 'sitemap.xml');
+    const sitemap = await siteText(stage.stack, 'sitemap-balcanica.xml');
     const landing = await fetch(`${stage.stack.siteUrl}/doi/${DOI}/`);
     const robots = await siteText(stage.stack, 'robots.txt');
 
     // Assess
     expect(sitemap).toMatch(new RegExp(`<loc>https://balcanica\\.rs/doi/${DOI}/</loc>\\s*<lastmod>\\d{4}-\\d{2}-\\d{2}</lastmod>`));
-    expect(sitemap).toContain('<loc>https://balcanica.rs/issues/L-2019/</loc>');
+    expect(sitemap).toContain('<loc>https://balcanica.rs/balcanica/issues/L-2019/</loc>');
+    expect(index).toContain('<loc>https://balcanica.rs/sitemap-balcanica.xml</loc>');
     expect(landing.status).toBe(200);
     expect(landing.headers.get('content-type')).toBe(CONTENT_TYPES.landing);
     expect(robots).toContain(`Sitemap: ${stage.stack.siteUrl}/sitemap.xml`);

@@ -34,13 +34,13 @@ it('renders only the changed article again, and its issue page', async () => {
   const changedKeys = Object.keys(after).filter((key) => after[key]!.etag !== before[key]?.etag);
   // The landing page, JATS and citations carry the title; the table of contents lists it.
   expect(changedKeys.filter((k) => k.startsWith('doi/')).every((k) => k.startsWith(`doi/${FIXTURE_DOIS[1]}/`))).toBe(true);
-  expect(changedKeys).toEqual(expect.arrayContaining([`doi/${FIXTURE_DOIS[1]}/index.html`, 'issues/2024-12-3/index.html']));
-  expect(await siteText(stage.stack, 'issues/2024-12-3/index.html')).toContain('Eine Rezension zu');
+  expect(changedKeys).toEqual(expect.arrayContaining([`doi/${FIXTURE_DOIS[1]}/index.html`, 'testjournal/issues/2024-12-3/index.html']));
+  expect(await siteText(stage.stack, 'testjournal/issues/2024-12-3/index.html')).toContain('Eine Rezension zu');
 });
 
 it('never shows a contributor e-mail on the issue page', async () => {
   // Act
-  const page = await siteText(stage.stack, 'issues/2024-12-3/index.html');
+  const page = await siteText(stage.stack, 'testjournal/issues/2024-12-3/index.html');
 
   // Assess
   expect(page).not.toContain('jelena.petrovic@example.org');

@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { acceptsGzip, createOaiHttpHandler, formArguments } from '#adapters/oai-http';
+import { acceptsGzip, createOaiHttpHandler, formArguments, repositoryFor } from '#adapters/oai-http';
 import { RecordsError } from '#adapters/errors';
 import { createLogger } from '#adapters/logger';
 import { MemoryOaiSource } from '#adapters/oai-memory';
@@ -28,14 +28,13 @@ const journal = recordById('a01-petrovic').journal;
 const silent = createLogger('oai-test', {}, 'error');
 const handlerWith = (source: OaiRecordSource = fixtureSource()) =>
   createOaiHttpHandler({
-    repository: () => Promise.resolve({ journal, source }),
-    settings: { adminEmails: ['oai@example.org'], tokenSecret: 's' },
+    endpoint: () => Promise.resolve({ repository: repositoryFor(journal, { adminEmails: ['oai@example.org'], tokenSecret: 's' }), source }),
     log: { ...silent, error: () => {} },
     now: () => new Date('2025-03-01T12:00:00.000Z'),
   });
 
 describe('the OAI-PMH HTTP endpoint', () => {
-  it('answers GET with text/xml, the journal as repository, baseURL at /api/oai on the site origin', async () => {
+  it('answers GET with text/xml, the journal as repository, baseURL at /api/oai/<journal id> on the site origin', async () => {
     // Act
     const res = await handlerWith()(event('GET', { query: 'verb=Identify' }));
     // Assess
@@ -43,7 +42,7 @@ describe('the OAI-PMH HTTP endpoint', () => {
     expect(res.headers?.['content-type']).toBe('text/xml; charset=utf-8');
     const root = parseXml(res.body!);
     expect(text(one(root, 'repositoryName'))).toBe('Studia Balcanica Testimonia');
-    expect(text(one(root, 'baseURL'))).toBe('https://journal.example.org/api/oai');
+    expect(text(one(root, 'baseURL'))).toBe(`https://journal.example.org/api/oai/${journal.id}`);
     expect(validateXml('oai', res.body!).errors).toEqual([]);
   });
 

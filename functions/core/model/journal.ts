@@ -21,6 +21,12 @@ export const journalSchema = z
     /** Public site root; landing pages live below it. No trailing slash. */
     base_url: url.transform((value) => value.replace(/\/+$/, '')).meta({ description: 'Public site root (https://…); landing pages live below it.', examples: ['https://balcanica.rs'] }),
     languages: z.array(lang).min(1, 'list at least one language').meta({ description: 'Language tags the journal publishes in; the first is the default language of articles.', examples: [['en', 'fr', 'de']] }),
+    oai_admin_email: email
+      .optional()
+      .meta({
+        description: "Who OAI-PMH harvesters write to about this journal's repository (Identify adminEmail). Without it: the stage's OAI address, else the Crossref depositor's e-mail.",
+        examples: ['oai@balcanica.rs'],
+      }),
     license: license.optional().describe('The default licence of articles; an article may give its own.'),
     free_to_read: freeToRead.optional(),
     crossref: z.strictObject({

@@ -3,6 +3,7 @@
  * journal's prefix, duplicate DOIs, sections that exist, Crossref's limits) and the values an
  * article inherits from its issue and journal.
  */
+import { RESERVED_JOURNAL_IDS } from '../urls.ts';
 import type { ArticleFile } from './article.ts';
 import { compareDates } from './dates.ts';
 import { doiPrefix } from './identifiers.ts';
@@ -95,6 +96,9 @@ export function orderRules(issue: Issue, files: readonly Loose<ArticleFile>[], i
 /** Rules across an issue's files; `where` is the article's index in `files` or the journal/issue file. Each runs on what loaded: a field that did not pass its own schema is skipped, never guessed. */
 export function issueRules(journal: Loose<Journal>, issue: Loose<Issue>, files: readonly Loose<ArticleFile>[]): RuleProblem[] {
   const problems: RuleProblem[] = [];
+  if (journal.id !== undefined && (RESERVED_JOURNAL_IDS as readonly string[]).includes(journal.id)) {
+    problems.push({ where: 'journal', path: ['id'], message: `the journal id "${journal.id}" is a path the site uses itself (/${journal.id}/)`, hint: `give the journal another id in journal.yaml (id: ...); ${RESERVED_JOURNAL_IDS.join(' and ')} are taken` });
+  }
   const prefix = journal.doi_prefix;
   const outside = (doi: string): string => `DOI ${doi} is outside the journal's prefix ${prefix}`;
   const prefixHint = `Crossref accepts only DOIs under the depositor's prefix (doi_prefix in journal.yaml: ${prefix}): change the DOI, or the prefix if it is wrong`;

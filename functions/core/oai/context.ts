@@ -15,6 +15,8 @@ export type OaiRepository = {
   readonly compression?: readonly string[] | undefined;
   readonly formats: readonly MetadataFormat[];
   readonly pageSize: { readonly [K in keyof typeof PAGE_SIZE]: number };
+  /** The stage's repository (every journal): set specs start with the journal id (core/oai/sets.ts). */
+  readonly stageWide?: boolean | undefined;
   /** Keys the resumption-token seal; may be empty (tokens carry nothing secret, see token.ts). */
   readonly tokenSecret: string;
 };

@@ -30,20 +30,20 @@ export const request = (baseUrl: string, args: Readonly<Record<string, string>> 
 /** §3.6: one `<error>` per condition. */
 export const errors = (list: readonly OaiError[]): XmlElement[] => list.map((e) => el('error', { code: e.code }, e.message));
 
-/** §2.5 `<header>`: identifier, datestamp, setSpecs; status="deleted" on a tombstone. */
-export function header(item: OaiItem, domain: string): XmlElement {
+/** §2.5 `<header>`: identifier, datestamp, setSpecs (below the journal's set in the stage's repository); status="deleted" on a tombstone. */
+export function header(item: OaiItem, domain: string, stageWide = false): XmlElement {
   return el(
     'header',
     { status: item.deleted ? 'deleted' : undefined },
     el('identifier', null, oaiIdentifier(domain, item.record.article.doi)),
     el('datestamp', null, datestampOf(item.changedAt)),
-    setSpecsOf(item.record).map((spec) => el('setSpec', null, spec)),
+    setSpecsOf(item.record, stageWide).map((spec) => el('setSpec', null, spec)),
   );
 }
 
 /** §2.5 `<record>`: the header, and the metadata unless the record is deleted. */
-export function record(item: OaiItem, domain: string, format: MetadataFormat): XmlElement {
-  return el('record', null, header(item, domain), item.deleted ? undefined : el('metadata', null, format.payload(item.record)));
+export function record(item: OaiItem, domain: string, format: MetadataFormat, stageWide = false): XmlElement {
+  return el('record', null, header(item, domain, stageWide), item.deleted ? undefined : el('metadata', null, format.payload(item.record)));
 }
 
 /** §3.5 `<resumptionToken>`: empty on the last page of an incomplete list. */

@@ -1,6 +1,6 @@
 /**
  * Sets (OAI-PMH 2.0 §2.7.2, §4.6): one per issue and one per journal section, under two roots,
- * `issue` and `section`. Set specs are colon-separated paths, so asking for `issue` selects every
+ * `issue` and `section`; in the stage's repository these sit below one set per journal. Set specs are colon-separated paths, so asking for `issue` selects every
  * record in any issue, and `issue:L-2019` the articles of that issue.
  */
 import type { Issue } from '../model/issue.ts';
@@ -28,10 +28,28 @@ export function specSegment(id: string): string {
 export const issueSpec = (issueId: string): string => `issue:${specSegment(issueId)}`;
 export const sectionSpec = (sectionId: string): string => `section:${specSegment(sectionId)}`;
 
-/** The leaf sets a record is in, as its header lists them. */
-export function setSpecsOf(record: OaiArticleRecord): string[] {
+/**
+ * The leaf sets a record is in, as its header lists them. In the stage's repository (every
+ * journal on the stage) each journal is a set of its own (setSpec = the journal id), and its
+ * issue and section sets sit below it: `balcanica:issue:L-2019`.
+ */
+export function setSpecsOf(record: OaiArticleRecord, stageWide = false): string[] {
   const section = record.article.section;
-  return [issueSpec(record.issue.id), ...(section === undefined ? [] : [sectionSpec(section.id)])];
+  const leaves = [issueSpec(record.issue.id), ...(section === undefined ? [] : [sectionSpec(section.id)])];
+  return stageWide ? leaves.map((spec) => `${journalSpec(record.journal.id)}:${spec}`) : leaves;
+}
+
+/** A journal's set in the stage's repository. Journal ids are slugs, which setSpecType allows as they are. */
+export const journalSpec = (journalId: string): string => specSegment(journalId);
+
+/**
+ * The journal a stage-wide set spec selects, and the spec within that journal's own repository
+ * (undefined: the whole journal); undefined when the spec names no journal of the list.
+ */
+export function journalOfSpec(spec: string, journalIds: readonly string[]): { readonly journalId: string; readonly inner: string | undefined } | undefined {
+  const [head, ...rest] = spec.split(':');
+  const journalId = journalIds.find((id) => journalSpec(id) === head);
+  return journalId === undefined ? undefined : { journalId, inner: rest.length === 0 ? undefined : rest.join(':') };
 }
 
 /** Whether a record is in a set or in one of its descendants. */
@@ -53,4 +71,12 @@ export function listSets(issues: readonly Issue[]): OaiSet[] {
     for (const [id, title] of sections) sets.push({ spec: sectionSpec(id), name: title });
   }
   return sets;
+}
+
+/** The stage's sets: each journal (named by its title), then its own sets below it, their names led by the journal's. */
+export function stageSets(journals: readonly { readonly journal: { readonly id: string; readonly title: string }; readonly issues: readonly Issue[] }[]): OaiSet[] {
+  return journals.flatMap(({ journal, issues }) => [
+    { spec: journalSpec(journal.id), name: journal.title },
+    ...listSets(issues).map((s) => ({ spec: `${journalSpec(journal.id)}:${s.spec}`, name: `${journal.title}: ${s.name}` })),
+  ]);
 }

@@ -11,7 +11,7 @@
  */
 import type { Article, Issue, Journal } from '../model/index.ts';
 import { canonicalInstant, datestampOf } from './datestamp.ts';
-import { inSet } from './sets.ts';
+import { inSet, type OaiSet } from './sets.ts';
 
 /** What an OAI record is made from: the article with its issue and journal, as the records store keeps it. */
 export type OaiArticleRecord = { readonly journal: Journal; readonly issue: Issue; readonly article: Article };
@@ -50,6 +50,8 @@ export interface OaiRecordSource {
   earliest(): Promise<string | undefined>;
   /** Every issue the repository holds, for ListSets. */
   issues(): Promise<readonly Issue[]>;
+  /** A source over several journals (the stage's, stage-source.ts) names its sets itself; one journal's sets come from its issues. */
+  sets?(): Promise<readonly OaiSet[]>;
 }
 
 /** The sort key of DOIs: DOIs are case-insensitive (DOI Handbook 2.4). */

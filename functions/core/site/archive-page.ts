@@ -5,10 +5,9 @@
 import type { Element } from 'hast';
 import { h } from 'hastscript';
 import type { Article, Issue, Journal } from '#core/model/index';
-import { issueUrl } from '#core/urls';
+import { issueUrl, journalHomeKey } from '#core/urls';
 import { homeUrl, linkerFor, renderDocument, type Linker } from './chrome.ts';
 import { defined, inlineHtml, issueLabel, section, text } from './html.ts';
-import { ARCHIVE_KEY } from './files.ts';
 import { tocList } from './toc.ts';
 
 /** An issue as the home page lists it; with its articles (in issue order), the current issue shows its contents. */
@@ -37,9 +36,9 @@ function archiveItem(journal: Journal, href: Linker, { issue, articleCount }: Ar
   ]);
 }
 
-/** The full HTML of the home page at `ARCHIVE_KEY`. */
+/** The full HTML of the journal's home page at `journalHomeKey(journal.id)`. */
 export function renderArchivePage(journal: Journal, entries: readonly ArchiveEntry[]): string {
-  const href = linkerFor(journal, ARCHIVE_KEY);
+  const href = linkerFor(journal, journalHomeKey(journal.id));
   const sorted = [...entries].sort(newestFirst);
   const issns = defined([journal.issn.print && `ISSN ${journal.issn.print} (print)`, journal.issn.electronic && `ISSN ${journal.issn.electronic} (online)`]);
   return renderDocument({

@@ -7,6 +7,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { Journal } from '#core/model/index';
+import { journalHomeUrl } from '#core/urls';
 import { defined, joined, lines, PAGE_LANG, siteHref, text } from './html.ts';
 import { STYLE } from './style.ts';
 
@@ -39,7 +40,8 @@ export type Shell = {
   readonly main: readonly (ElementContent | undefined)[];
 };
 
-export const homeUrl = (journal: Journal): string => `${journal.base_url}/`;
+/** The journal's home page, below its own folder of the stage's site (core/urls.ts). */
+export const homeUrl = (journal: Journal): string => journalHomeUrl(journal);
 
 function breadcrumb({ journal, href, breadcrumbs }: Shell): Element | undefined {
   if (breadcrumbs.length === 0) return undefined;
@@ -63,7 +65,7 @@ function siteFooter({ journal }: Shell): Element {
   return h('footer', { className: ['site'] }, lines([h('p', joined([publisher, ...issns], ' \u00B7 '))]));
 }
 
-function head(shell: Shell): Element {
+function head(shell: Pick<Shell, 'title' | 'canonical' | 'head'>): Element {
   return h(
     'head',
     lines([
@@ -79,9 +81,15 @@ function head(shell: Shell): Element {
   );
 }
 
+/** A page's frame without a journal: the stage's own pages (core/site/stage-pages.ts) bring their header and footer. */
+export type Frame = Pick<Shell, 'title' | 'canonical' | 'head' | 'main'> & { readonly header: Element; readonly footer: Element };
+
 /** The full HTML5 document: doctype, `<html lang>`, head, skip link, header, main, footer. */
-export function renderDocument(shell: Shell): string {
-  const body = h('body', lines([h('a', { className: ['skip'], href: '#main' }, 'Skip to main content'), siteHeader(shell), h('main', { id: 'main' }, lines(shell.main)), siteFooter(shell)]));
-  const tree: Root = { type: 'root', children: [{ type: 'doctype' }, text('\n'), h('html', { lang: PAGE_LANG }, lines([head(shell), body]))] };
+export function renderFrame(frame: Frame): string {
+  const body = h('body', lines([h('a', { className: ['skip'], href: '#main' }, 'Skip to main content'), frame.header, h('main', { id: 'main' }, lines(frame.main)), frame.footer]));
+  const tree: Root = { type: 'root', children: [{ type: 'doctype' }, text('\n'), h('html', { lang: PAGE_LANG }, lines([head(frame), body]))] };
   return `${toHtml(tree)}\n`;
 }
+
+/** A journal's page: its name and breadcrumb trail above, its publisher and ISSNs below. */
+export const renderDocument = (shell: Shell): string => renderFrame({ ...shell, header: siteHeader(shell), footer: siteFooter(shell) });

@@ -1,12 +1,9 @@
 /**
  * The site-wide files the site Lambda writes beside the article files, and how long browsers and
- * CloudFront may keep each kind. Issue pages use `issueKey` from core/urls.ts.
+ * CloudFront may keep each kind. Journal homes, issue pages, the stage's root page and the
+ * sitemaps use the key helpers of core/urls.ts.
  */
 
-/** The journal's home page: its archive of issues (CloudFront's default root object). */
-export const ARCHIVE_KEY = 'index.html';
-/** https://www.sitemaps.org/protocol.html#location: a sitemap at the root may list every URL of the site. */
-export const SITEMAP_KEY = 'sitemap.xml';
 /** RFC 9309 §2.3: crawlers read `/robots.txt` at the root of the authority. */
 export const ROBOTS_KEY = 'robots.txt';
 /** The page served, with status 404, for any path the site does not have (CloudFront custom error response, static servers' convention). */

@@ -1,4 +1,4 @@
-/** The site-wide pages and files: the journal home, issue tables of contents, 404, sitemaps, robots.txt. */
+/** The site-wide pages and files: the journal homes, issue tables of contents, the stage root page, 404, sitemaps, robots.txt. */
 export * from './archive-page.ts';
 export * from './files.ts';
 export * from './issue-page.ts';
@@ -6,3 +6,4 @@ export * from './not-found-page.ts';
 export * from './robots.ts';
 export * from './site-outputs.ts';
 export * from './sitemap.ts';
+export * from './stage-pages.ts';

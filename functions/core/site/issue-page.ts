@@ -46,10 +46,10 @@ export function sectionGroups(issue: Issue, articles: readonly Article[]): Group
 const groupSection = (journal: Journal, href: Linker, g: Group): Element =>
   h('section', { id: g.id, ariaLabelledBy: `${g.id}-heading` }, [h('h2', { id: `${g.id}-heading` }, g.title), tocList(journal, href, g.articles)]);
 
-/** The full HTML of the issue page at `issueKey(issue.id)`. */
+/** The full HTML of the issue page at `issueKey(journal.id, issue.id)`. */
 export function renderIssuePage(journal: Journal, issue: Issue, articles: readonly Article[]): string {
   const label = issueLabel(issue);
-  const href = linkerFor(journal, issueKey(issue.id));
+  const href = linkerFor(journal, issueKey(journal.id, issue.id));
   const groups = sectionGroups(issue, articles);
   return renderDocument({
     journal,

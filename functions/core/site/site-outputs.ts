@@ -1,18 +1,20 @@
 /**
- * Every site-level file of one journal, rendered in memory from its issues: the home page, the
- * 404 page, each issue's table of contents, the sitemap(s) and robots.txt. With the per-article
+ * Every site-level file of one journal, rendered in memory from its issues: its home page, each
+ * issue's table of contents and its sitemap(s), plus the stage's root files (the journals page,
+ * 404, the sitemap index, robots.txt). With the per-article
  * files of core/publish this is the complete static site; `colophon build` writes both.
  * Pure and deterministic: a sitemap's `lastmod` comes from the metadata's dates, never a clock.
  */
 import { compareDates, type IssueBundle, type PartialDate } from '#core/model/index';
 import type { Output } from '#core/publish/outputs';
-import { issueKey } from '#core/urls';
-import { newerIssueFirst, renderArchivePage } from './archive-page.ts';
-import { ARCHIVE_KEY, NOT_FOUND_KEY, ROBOTS_KEY, SITE_CONTENT_TYPES } from './files.ts';
+import type { Journal } from '#core/model/index';
+import { issueKey, journalHomeKey, STAGE_HOME_KEY } from '#core/urls';
+import { renderArchivePage } from './archive-page.ts';
+import { NOT_FOUND_KEY, ROBOTS_KEY, SITE_CONTENT_TYPES } from './files.ts';
 import { renderIssuePage } from './issue-page.ts';
-import { renderNotFoundPage } from './not-found-page.ts';
 import { renderRobots } from './robots.ts';
-import { renderSitemaps, sitemapEntries, type SitemapIssue } from './sitemap.ts';
+import { renderJournalSitemaps, renderSitemapIndex, sitemapEntries, type SitemapEntry, type SitemapIssue } from './sitemap.ts';
+import { renderStageHome, renderStageNotFound } from './stage-pages.ts';
 
 /** A bug in the caller, not bad data: one site is one journal's. */
 export class SiteError extends Error {
@@ -49,25 +51,47 @@ export function metadataSitemapIssues(bundles: readonly IssueBundle[]): SitemapI
   }));
 }
 
+/** A journal's own site files (home, issue pages, sitemap parts) and its entries for the stage's sitemap index. */
+export type JournalSiteOutputs = { readonly outputs: Output[]; readonly sitemapParts: readonly SitemapEntry[] };
+
+/** The files under one journal's folder, and its sitemap(s): all that publishing the journal writes besides its articles. */
+export function renderJournalOutputs(journal: Journal, bundles: readonly IssueBundle[]): JournalSiteOutputs {
+  const stranger = bundles.find((b) => b.journal.id !== journal.id);
+  if (stranger !== undefined) throw new SiteError(`one journal's files at a time: ${stranger.journal.id} is not ${journal.id}`);
+  const html = SITE_CONTENT_TYPES.html;
+  const home = renderArchivePage(journal, bundles.map((b) => ({ issue: b.issue, articleCount: b.articles.length, articles: b.articles })));
+  const sitemaps = renderJournalSitemaps(journal, sitemapEntries(journal, metadataSitemapIssues(bundles)));
+  return {
+    outputs: [
+      { key: journalHomeKey(journal.id), contentType: html, body: home },
+      ...bundles.map((b) => ({ key: issueKey(journal.id, b.issue.id), contentType: html, body: renderIssuePage(journal, b.issue, b.articles) })),
+      ...sitemaps.files.map((s) => ({ ...s, contentType: SITE_CONTENT_TYPES.xml })),
+    ],
+    sitemapParts: sitemaps.parts,
+  };
+}
+
+/** The stage's root files: the page listing the journals, the 404 page, the sitemap index over every journal's parts, robots.txt. */
+export function renderStageOutputs(journals: readonly Journal[], sitemapParts: readonly SitemapEntry[], siteBaseUrl: string): Output[] {
+  const html = SITE_CONTENT_TYPES.html;
+  const index = renderSitemapIndex(sitemapParts);
+  return [
+    { key: STAGE_HOME_KEY, contentType: html, body: renderStageHome(journals, siteBaseUrl) },
+    { key: NOT_FOUND_KEY, contentType: html, body: renderStageNotFound(journals, siteBaseUrl) },
+    { ...index, contentType: SITE_CONTENT_TYPES.xml },
+    { key: ROBOTS_KEY, contentType: SITE_CONTENT_TYPES.text, body: renderRobots(siteBaseUrl) },
+  ];
+}
+
 /**
- * The site files of the journal the bundles belong to (all of one journal; none gives none):
- * home, 404, issue pages in the order given, sitemap(s), robots.txt.
+ * The complete static site of the journal the bundles belong to (all of one journal; none gives
+ * none), served at its `base_url`: its own files under `<journal-id>/`, then the root files of a
+ * site holding this one journal.
  */
 export function renderSiteOutputs(bundles: readonly IssueBundle[]): Output[] {
   const first = bundles[0];
   if (first === undefined) return [];
   const { journal } = first;
-  const stranger = bundles.find((b) => b.journal.id !== journal.id);
-  if (stranger !== undefined) throw new SiteError(`one site per journal: ${stranger.journal.id} is not ${journal.id}`);
-  const html = SITE_CONTENT_TYPES.html;
-  const entries = bundles.map((b) => ({ issue: b.issue, articleCount: b.articles.length, articles: b.articles }));
-  const home = renderArchivePage(journal, entries);
-  const newest = bundles.map((b) => b.issue).sort(newerIssueFirst)[0]!;
-  return [
-    { key: ARCHIVE_KEY, contentType: html, body: home },
-    { key: NOT_FOUND_KEY, contentType: html, body: renderNotFoundPage(journal, newest) },
-    ...bundles.map((b) => ({ key: issueKey(b.issue.id), contentType: html, body: renderIssuePage(journal, b.issue, b.articles) })),
-    ...renderSitemaps(journal.base_url, sitemapEntries(journal, metadataSitemapIssues(bundles))).map((s) => ({ ...s, contentType: SITE_CONTENT_TYPES.xml })),
-    { key: ROBOTS_KEY, contentType: SITE_CONTENT_TYPES.text, body: renderRobots(journal.base_url) },
-  ];
+  const own = renderJournalOutputs(journal, bundles);
+  return [...own.outputs, ...renderStageOutputs([journal], own.sitemapParts, journal.base_url)];
 }

@@ -1,12 +1,12 @@
 /**
  * The sitemap: every page of the site with the date it last changed, as an XML tree.
- * Protocol: https://www.sitemaps.org/protocol.html (0.9). One file holds at most 50,000 URLs;
- * beyond that the root file becomes a sitemap index over numbered parts.
+ * Protocol: https://www.sitemaps.org/protocol.html (0.9). Each journal has its own sitemap (split
+ * into numbered parts past 50,000 URLs); the root `sitemap.xml` is a sitemap index over every
+ * journal's parts, so a second journal on the stage adds its own entries and changes no other's.
  */
 import type { Journal } from '../model/journal.ts';
 import { el, leaf, serializeXml, type XmlElement } from '../xml/tree.ts';
-import { issueUrl, landingUrl } from '../urls.ts';
-import { SITEMAP_KEY } from './files.ts';
+import { issueUrl, journalHomeUrl, journalSitemapKey, keyUrl, landingUrl, SITEMAP_INDEX_KEY } from '../urls.ts';
 
 export const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 /** sitemaps.org: "no more than 50,000 URLs". */
@@ -23,7 +23,7 @@ const latest = (dates: readonly string[]): string | undefined => (dates.length =
 export function sitemapEntries(journal: Journal, issues: readonly SitemapIssue[]): SitemapEntry[] {
   const issueEntries = issues.map((i) => ({ loc: issueUrl(journal, i.issueId), lastmod: latest([i.updatedAt, ...i.articles.map((a) => a.updatedAt)]) }));
   const articleEntries = issues.flatMap((i) => i.articles.map((a) => ({ loc: landingUrl(journal, a.doi), lastmod: a.updatedAt })));
-  return [{ loc: `${journal.base_url}/`, lastmod: latest(issueEntries.flatMap((e) => (e.lastmod ? [e.lastmod] : []))) }, ...issueEntries, ...articleEntries];
+  return [{ loc: journalHomeUrl(journal), lastmod: latest(issueEntries.flatMap((e) => (e.lastmod ? [e.lastmod] : []))) }, ...issueEntries, ...articleEntries];
 }
 
 function url(entry: SitemapEntry): XmlElement {
@@ -40,16 +40,29 @@ export function sitemapindex(parts: readonly SitemapEntry[]): XmlElement {
 
 export type SiteFile = { readonly key: string; readonly body: string };
 
-/** `sitemap.xml`, or past the limit a sitemap index at that key over `sitemaps/sitemap-<n>.xml`. */
-export function renderSitemaps(baseUrl: string, entries: readonly SitemapEntry[]): SiteFile[] {
-  if (entries.length <= SITEMAP_URL_LIMIT) return [{ key: SITEMAP_KEY, body: serializeXml(urlset(entries)) }];
-  const parts: SiteFile[] = [];
-  const index: SitemapEntry[] = [];
-  for (let start = 0; start < entries.length; start += SITEMAP_URL_LIMIT) {
+/** A sitemap index holds at most 50,000 sitemaps, and may not list another index (sitemaps.org). */
+export class SitemapLimitError extends Error {
+  override readonly name = 'SitemapLimitError';
+}
+
+/** One journal's sitemap files, and their entries for the stage's sitemap index. */
+export type JournalSitemaps = { readonly files: readonly SiteFile[]; readonly parts: readonly SitemapEntry[] };
+
+/** The journal's sitemap (`sitemap-<id>.xml`), in parts of at most 50,000 URLs (`sitemap-<id>.2.xml`, …). */
+export function renderJournalSitemaps(journal: Journal, entries: readonly SitemapEntry[]): JournalSitemaps {
+  const files: SiteFile[] = [];
+  const parts: SitemapEntry[] = [];
+  for (let start = 0; start === 0 || start < entries.length; start += SITEMAP_URL_LIMIT) {
     const chunk = entries.slice(start, start + SITEMAP_URL_LIMIT);
-    const key = `sitemaps/sitemap-${parts.length + 1}.xml`;
-    parts.push({ key, body: serializeXml(urlset(chunk)) });
-    index.push({ loc: `${baseUrl}/${key}`, lastmod: latest(chunk.flatMap((e) => (e.lastmod ? [e.lastmod] : []))) });
+    const key = journalSitemapKey(journal.id, files.length + 1);
+    files.push({ key, body: serializeXml(urlset(chunk)) });
+    parts.push({ loc: keyUrl(journal.base_url, key), lastmod: latest(chunk.flatMap((e) => (e.lastmod ? [e.lastmod] : []))) });
   }
-  return [{ key: SITEMAP_KEY, body: serializeXml(sitemapindex(index)) }, ...parts];
+  return { files, parts };
+}
+
+/** The root `sitemap.xml`: an index over every journal's sitemap parts, in the order given. */
+export function renderSitemapIndex(parts: readonly SitemapEntry[]): SiteFile {
+  if (parts.length > SITEMAP_URL_LIMIT) throw new SitemapLimitError(`${parts.length} sitemaps: a sitemap index lists at most ${SITEMAP_URL_LIMIT}`);
+  return { key: SITEMAP_INDEX_KEY, body: serializeXml(sitemapindex(parts)) };
 }

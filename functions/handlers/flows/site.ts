@@ -1,25 +1,23 @@
 /**
  * Site: the pages and files that list articles rather than describe one. A site job rebuilds one
- * issue's table of contents and then the journal's archive, sitemap and robots.txt; the schedule
+ * issue's table of contents, then its journal's home and sitemap (under the journal's own keys),
+ * then the stage's root files (journals page, 404, sitemap index, robots.txt); the schedule
  * rebuilds everything (catching up on any site job that was lost). Every file is written only
  * when it changed, so a rebuild of an unchanged site writes nothing.
  */
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSRecord } from 'aws-lambda';
-import { orderArticles } from '#core/model/index';
-import { issueKey } from '#core/urls';
+import { orderArticles, type Journal } from '#core/model/index';
+import { issueKey, journalHomeKey } from '#core/urls';
 import {
-  ARCHIVE_KEY,
   cacheControlFor,
   newerIssueFirst,
-  NOT_FOUND_KEY,
   renderArchivePage,
   renderIssuePage,
-  renderNotFoundPage,
-  renderRobots,
-  renderSitemaps,
-  ROBOTS_KEY,
+  renderJournalSitemaps,
+  renderStageOutputs,
   SITE_CONTENT_TYPES,
   sitemapEntries,
+  type SitemapEntry,
   type SitemapIssue,
 } from '#core/site/index';
 import { describeError, RecordNotFoundError } from '#adapters/errors';
@@ -32,7 +30,7 @@ export type SiteDeps = {
   readonly records: RecordsStore;
   readonly site: ObjectStore;
   readonly log: Logger;
-  /** Where the site bucket is served (`SITE_BASE_URL`): robots.txt names the sitemap there. */
+  /** Where the site bucket is served (`SITE_BASE_URL`): the root page, robots.txt and the sitemap index are there. */
   readonly siteBaseUrl: string;
 };
 
@@ -44,30 +42,48 @@ export async function buildIssuePage(deps: SiteDeps, job: SiteJob): Promise<PutO
   if (!issue) throw new RecordNotFoundError(`no issue ${job.journalId}/${job.issueId}`);
   const articles = await deps.records.listIssueArticles(job.journalId, job.issueId);
   const html = renderIssuePage(issue.journal, issue.issue, orderArticles(issue.issue, articles.map((a) => a.record.article)));
-  return put(deps, issueKey(issue.issue.id), html, SITE_CONTENT_TYPES.html);
+  return put(deps, issueKey(issue.journal.id, issue.issue.id), html, SITE_CONTENT_TYPES.html);
 }
 
-/** The journal's home page (the current issue's contents and the archive), 404 page, sitemap and robots.txt. */
-export async function buildJournalFiles(deps: SiteDeps, journalId: string): Promise<PutOutcome[]> {
+/** Dates and DOIs of every issue of a journal: what its sitemap lists. */
+async function sitemapIssuesOf(deps: SiteDeps, journalId: string) {
+  const issues = await deps.records.listIssues(journalId);
+  const withArticles = await Promise.all(issues.map(async (i) => ({ issue: i, articles: await deps.records.listIssueArticleMeta(journalId, i.issue.id) })));
+  const sitemap: SitemapIssue[] = withArticles.map((i) => ({ issueId: i.issue.issue.id, updatedAt: i.issue.updatedAt, articles: i.articles.map((a) => ({ doi: a.doi, updatedAt: a.createdAt })) }));
+  return { withArticles, sitemap };
+}
+
+export type JournalFiles = { readonly outcomes: PutOutcome[]; readonly sitemapParts: readonly SitemapEntry[] };
+
+/** The journal's own files, under its folder: its home page (the current issue's contents and the archive) and its sitemap(s). */
+export async function buildJournalFiles(deps: SiteDeps, journalId: string): Promise<JournalFiles> {
   const journal = await deps.records.getJournal(journalId);
   if (!journal) throw new RecordNotFoundError(`no journal ${journalId}`);
-  const issues = await deps.records.listIssues(journalId);
-  // Dates and DOIs for every issue; whole records only for the current issue, whose contents the home page shows.
-  const withArticles = await Promise.all(issues.map(async (i) => ({ issue: i, articles: await deps.records.listIssueArticleMeta(journalId, i.issue.id) })));
-  const current = issues.map((i) => i.issue).sort(newerIssueFirst)[0];
+  const { withArticles, sitemap } = await sitemapIssuesOf(deps, journalId);
+  // Whole records only for the current issue, whose contents the home page shows.
+  const current = withArticles.map((i) => i.issue.issue).sort(newerIssueFirst)[0];
   const currentArticles = current === undefined ? [] : orderArticles(current, (await deps.records.listIssueArticles(journalId, current.id)).map((a) => a.record.article));
   const archive = renderArchivePage(
     journal.journal,
     withArticles.map((i) => ({ issue: i.issue.issue, articleCount: i.articles.length, ...(i.issue.issue.id === current?.id ? { articles: currentArticles } : {}) })),
   );
-  const sitemapIssues: SitemapIssue[] = withArticles.map((i) => ({ issueId: i.issue.issue.id, updatedAt: i.issue.updatedAt, articles: i.articles.map((a) => ({ doi: a.doi, updatedAt: a.createdAt })) }));
-  const sitemaps = renderSitemaps(deps.siteBaseUrl, sitemapEntries(journal.journal, sitemapIssues));
-  return Promise.all([
-    put(deps, ARCHIVE_KEY, archive, SITE_CONTENT_TYPES.html),
-    put(deps, NOT_FOUND_KEY, renderNotFoundPage(journal.journal, current), SITE_CONTENT_TYPES.html),
-    ...sitemaps.map((s) => put(deps, s.key, s.body, SITE_CONTENT_TYPES.xml)),
-    put(deps, ROBOTS_KEY, renderRobots(deps.siteBaseUrl), SITE_CONTENT_TYPES.text),
-  ]);
+  const sitemaps = renderJournalSitemaps(journal.journal, sitemapEntries(journal.journal, sitemap));
+  const outcomes = await Promise.all([put(deps, journalHomeKey(journalId), archive, SITE_CONTENT_TYPES.html), ...sitemaps.files.map((s) => put(deps, s.key, s.body, SITE_CONTENT_TYPES.xml))]);
+  return { outcomes, sitemapParts: sitemaps.parts };
+}
+
+/**
+ * The stage's root files over every journal in the records: the journals page, 404, the sitemap
+ * index, robots.txt. `known` holds the sitemap parts of journals just built; the others' are
+ * computed from their records (no file of theirs is written).
+ */
+export async function buildStageFiles(deps: SiteDeps, known: ReadonlyMap<string, readonly SitemapEntry[]> = new Map()): Promise<PutOutcome[]> {
+  const journals: Journal[] = (await deps.records.listJournals()).map((j) => j.journal);
+  const parts: SitemapEntry[] = [];
+  for (const journal of journals) {
+    parts.push(...(known.get(journal.id) ?? renderJournalSitemaps(journal, sitemapEntries(journal, (await sitemapIssuesOf(deps, journal.id)).sitemap)).parts));
+  }
+  return Promise.all(renderStageOutputs(journals, parts, deps.siteBaseUrl).map((o) => put(deps, o.key, o.body, o.contentType)));
 }
 
 /** An SQS batch of site jobs: each issue once, then each journal's files once; failures per message. */
@@ -86,19 +102,31 @@ export async function siteBatch(deps: SiteDeps, messages: readonly SQSRecord[]):
       failures.push(...messageIds.map((itemIdentifier) => ({ itemIdentifier })));
     }
   }
+  const built = new Map<string, readonly SitemapEntry[]>();
   for (const [journalId, messageIds] of journals) {
     try {
       const out = await buildJournalFiles(deps, journalId);
-      deps.log.info('journal files built', { journalId, files: out.length, written: out.filter((o) => o.written).length });
+      built.set(journalId, out.sitemapParts);
+      deps.log.info('journal files built', { journalId, files: out.outcomes.length, written: out.outcomes.filter((o) => o.written).length });
     } catch (error) {
       deps.log.error('journal files failed', { journalId, error: describeError(error) });
       failures.push(...messageIds.map((itemIdentifier) => ({ itemIdentifier })));
     }
   }
+  if (built.size > 0) {
+    try {
+      const out = await buildStageFiles(deps, built);
+      deps.log.info('stage files built', { files: out.length, written: out.filter((o) => o.written).length });
+    } catch (error) {
+      // The journals' own files are written; the root files catch up with the next job or the schedule.
+      deps.log.error('stage files failed', { journals: [...built.keys()], error: describeError(error) });
+      for (const journalId of built.keys()) failures.push(...(journals.get(journalId) ?? []).map((itemIdentifier) => ({ itemIdentifier })));
+    }
+  }
   return { batchItemFailures: failures };
 }
 
-/** The scheduled rebuild: every issue page of every journal, then each journal's files. */
+/** The scheduled rebuild: every issue page of every journal, each journal's files, then the stage's root files. */
 export async function rebuildAll(deps: SiteDeps): Promise<{ readonly files: number; readonly written: number }> {
   let files = 0;
   let written = 0;
@@ -106,10 +134,14 @@ export async function rebuildAll(deps: SiteDeps): Promise<{ readonly files: numb
     files += outs.length;
     written += outs.filter((o) => o.written).length;
   };
+  const built = new Map<string, readonly SitemapEntry[]>();
   for (const { journal } of await deps.records.listJournals()) {
     for (const issue of await deps.records.listIssues(journal.id)) count([await buildIssuePage(deps, { journalId: journal.id, issueId: issue.issue.id })]);
-    count(await buildJournalFiles(deps, journal.id));
+    const out = await buildJournalFiles(deps, journal.id);
+    built.set(journal.id, out.sitemapParts);
+    count(out.outcomes);
   }
+  count(await buildStageFiles(deps, built));
   deps.log.info('site rebuilt', { files, written });
   return { files, written };
 }

@@ -158,7 +158,7 @@ describe('renderCrossrefDeposit: the rich fixture issue', () => {
     expect(text(one(issue, 'journal_volume/volume'))).toBe('12');
     expect(text(one(issue, 'issue'))).toBe('3');
     expect(text(one(issue, 'doi_data/doi'))).toBe('10.5555/sbt.2024.12.3');
-    expect(text(one(issue, 'doi_data/resource'))).toBe('https://journal.example.org/sbt/issues/2024-12-3/');
+    expect(text(one(issue, 'doi_data/resource'))).toBe('https://journal.example.org/sbt/testjournal/issues/2024-12-3/');
   });
 
   it('gives each title its own titles element, main title first, face markup kept', () => {

@@ -69,8 +69,8 @@ describe('the body of the seed page', () => {
 
   it('sits in the site: breadcrumbs to the home page and the issue, relative links, no language switch', () => {
     expect(all(page, 'nav.breadcrumb a').map((a) => [textOf(a), a.properties['href']])).toEqual([
-      ['Home', '../../../'],
-      ['Vol. L (2019)', '../../../issues/L-2019/'],
+      ['Home', '../../../balcanica/'],
+      ['Vol. L (2019)', '../../../balcanica/issues/L-2019/'],
     ]);
     expect(textOf(one(page, 'nav.breadcrumb [aria-current="page"]'))).toBe('Article');
     expect(one(page, 'main').properties['id']).toBe('main');

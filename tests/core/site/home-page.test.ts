@@ -12,10 +12,10 @@ describe('the journal home page', () => {
   // Act: the current issue with its articles (as the build and the site handler give it), an older one without.
   const page = parsePage(renderArchivePage(journal, [{ issue: older, articleCount: 7 }, { issue, articleCount: articles.length, articles }]));
 
-  it('is a valid HTML5 document named for the journal, canonical at the site root', () => {
+  it('is a valid HTML5 document named for the journal, canonical at the journal\'s folder of the site', () => {
     expect(page.parseErrors).toEqual([]);
     expect(all(page, 'h1').map(textOf)).toEqual(['Studia Balcanica Testimonia']);
-    expect(one(page, 'link[rel="canonical"]').properties['href']).toBe('https://journal.example.org/sbt/');
+    expect(one(page, 'link[rel="canonical"]').properties['href']).toBe('https://journal.example.org/sbt/testjournal/');
     expect(textOf(one(page, 'main > p.meta'))).toBe('Institut für Balkanstudien & Partner \u00B7 ISSN 0317-8471 (print) \u00B7 ISSN 2049-3630 (online)');
     expect(first(page, 'nav.breadcrumb')).toBeUndefined();
   });
@@ -23,7 +23,7 @@ describe('the journal home page', () => {
   it('shows the newest issue as the current one, with its contents', () => {
     const current = one(page, 'section#current-issue');
     expect(textOf(current)).toContain('Vol. 12, No. 3 (2024): Borders & Frontiers');
-    expect(all(page, '#current-issue h3 a').map((a) => a.properties['href'])).toEqual(['doi/10.5555/sbt.2024.001/', 'doi/10.5555/sbt.2024.e7/', 'doi/10.5555/sbt.2024.002/']);
+    expect(all(page, '#current-issue h3 a').map((a) => a.properties['href'])).toEqual(['../doi/10.5555/sbt.2024.001/', '../doi/10.5555/sbt.2024.e7/', '../doi/10.5555/sbt.2024.002/']);
   });
 
   it('lists every issue in the archive, newest first, with its article count', () => {
@@ -44,8 +44,8 @@ describe('the 404 page', () => {
   const page = parsePage(renderNotFoundPage(seed!.journal, seed!.issue));
 
   it('links home and to the current issue by absolute URL, since it is served at any path', () => {
-    expect(all(page, 'main a').map((a) => a.properties['href'])).toEqual(['https://balcanica.rs/', 'https://balcanica.rs/issues/L-2019/']);
-    expect(all(page, 'header.site a').map((a) => a.properties['href'])).toEqual(['https://balcanica.rs/', 'https://balcanica.rs/']);
+    expect(all(page, 'main a').map((a) => a.properties['href'])).toEqual(['https://balcanica.rs/balcanica/', 'https://balcanica.rs/balcanica/issues/L-2019/']);
+    expect(all(page, 'header.site a').map((a) => a.properties['href'])).toEqual(['https://balcanica.rs/balcanica/', 'https://balcanica.rs/balcanica/']);
   });
 
   it('asks not to be indexed and claims no canonical URL', () => {

@@ -15,7 +15,7 @@ describe('the issue page of the rich fixture', () => {
     expect(page.html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
     expect(all(page, 'h1').map(textOf)).toEqual(['Vol. 12, No. 3 (2024)']);
     expect(textOf(one(page, 'title'))).toBe('Vol. 12, No. 3 (2024) | Studia Balcanica Testimonia');
-    expect(one(page, 'link[rel="canonical"]').properties['href']).toBe('https://journal.example.org/sbt/issues/2024-12-3/');
+    expect(one(page, 'link[rel="canonical"]').properties['href']).toBe('https://journal.example.org/sbt/testjournal/issues/2024-12-3/');
   });
 
   it('gives the themed title with its markup, the dates and the issue DOI', () => {
@@ -35,11 +35,11 @@ describe('the issue page of the rich fixture', () => {
   it('gives each article its language, a relative link, its authors, where it is, its DOI and its PDF', () => {
     const entries = all(page, 'ol.toc > li');
     expect(entries.map((li) => within(li, 'h3')[0]!.properties['lang'])).toEqual(['en', 'fr', 'de']);
-    expect(entries.map((li) => within(li, 'h3 a')[0]!.properties['href'])).toEqual(['../../doi/10.5555/sbt.2024.001/', '../../doi/10.5555/sbt.2024.e7/', '../../doi/10.5555/sbt.2024.002/']);
+    expect(entries.map((li) => within(li, 'h3 a')[0]!.properties['href'])).toEqual(['../../../doi/10.5555/sbt.2024.001/', '../../../doi/10.5555/sbt.2024.e7/', '../../../doi/10.5555/sbt.2024.002/']);
     expect(entries.map((li) => textOf(within(li, '.authors-line')[0] ?? li).slice(0, 40))).toEqual(['Jelena Petrović, Arben Hoxha Jr., Ardita', 'Dupont', 'Hans-Jürgen Müller']);
     expect(entries.map((li) => textOf(within(li, 'p.meta:not(.authors-line)')[0]!).split(' \u00B7 ')[0])).toEqual(['pp. 1\u201328', 'Article e7', 'pp. xiv\u2013xix']);
     const pdf = within(entries[0]!, 'a[type="application/pdf"]');
-    expect(pdf.map((a) => [a.properties['href'], a.properties['ariaLabel']])).toEqual([['../../doi/10.5555/sbt.2024.001/a01-petrovic.pdf', 'PDF: The Danube Question and the Acta Bosniaca, 1878\u20131914']]);
+    expect(pdf.map((a) => [a.properties['href'], a.properties['ariaLabel']])).toEqual([['../../../doi/10.5555/sbt.2024.001/a01-petrovic.pdf', 'PDF: The Danube Question and the Acta Bosniaca, 1878\u20131914']]);
     expect(within(entries[1]!, 'a[type="application/pdf"]')).toEqual([]);
   });
 

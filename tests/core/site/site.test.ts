@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadJournal, type IssueBundle } from '#core/model/index';
 import { issueKey } from '#core/urls';
-import { renderArchivePage, renderIssuePage, renderRobots, renderSitemaps, sitemapEntries, SITEMAP_URL_LIMIT, cacheControlFor, CACHE_CONTROL } from '#core/site/index';
+import { renderArchivePage, renderIssuePage, renderRobots, renderJournalSitemaps, renderSitemapIndex, sitemapEntries, SITEMAP_URL_LIMIT, cacheControlFor, CACHE_CONTROL } from '#core/site/index';
 import { fixtureSources } from '../../integration/fixtures.ts';
 
 const fixture = (): IssueBundle => {
@@ -20,8 +20,8 @@ describe('renderIssuePage', () => {
 
     // Assess
     expect(html.startsWith('<!doctype html>')).toBe(true);
-    expect(html).toContain(`<link rel="canonical" href="https://journal.example.org/sbt/issues/${issue.id}/">`);
-    for (const a of articles) expect(html).toContain(`href="../../doi/${a.doi}/"`);
+    expect(html).toContain(`<link rel="canonical" href="https://journal.example.org/sbt/testjournal/issues/${issue.id}/">`);
+    for (const a of articles) expect(html).toContain(`href="../../../doi/${a.doi}/"`);
     expect(html).toContain('<i>Acta Bosniaca</i>');
     expect(html).toMatch(/pp\. \w+–\w+/);
     expect(html).not.toContain('@example.org');
@@ -69,32 +69,34 @@ describe('sitemap and robots.txt', () => {
 
     // Act
     const entries = sitemapEntries(journal, [{ issueId: '2024-12-3', updatedAt: '2025-01-01T10:00:00.000Z', articles: [{ doi: '10.5555/sbt.2024.001', updatedAt: '2025-02-03T04:05:06.000Z' }] }]);
-    const [file] = renderSitemaps('https://journal.example.org/sbt', entries);
+    const [file] = renderJournalSitemaps(journal, entries).files;
 
     // Assess
     expect(entries.map((e) => [e.loc, e.lastmod])).toEqual([
-      ['https://journal.example.org/sbt/', '2025-02-03T04:05:06.000Z'],
-      ['https://journal.example.org/sbt/issues/2024-12-3/', '2025-02-03T04:05:06.000Z'],
+      ['https://journal.example.org/sbt/testjournal/', '2025-02-03T04:05:06.000Z'],
+      ['https://journal.example.org/sbt/testjournal/issues/2024-12-3/', '2025-02-03T04:05:06.000Z'],
       ['https://journal.example.org/sbt/doi/10.5555/sbt.2024.001/', '2025-02-03T04:05:06.000Z'],
     ]);
-    expect(file!.key).toBe('sitemap.xml');
+    expect(file!.key).toBe('sitemap-testjournal.xml');
     expect(file!.body).toContain('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
     expect(file!.body).toContain('<loc>https://journal.example.org/sbt/doi/10.5555/sbt.2024.001/</loc>\n    <lastmod>2025-02-03</lastmod>');
   });
 
   it('escapes what XML needs escaped in a location', () => {
-    const [file] = renderSitemaps('https://x.org', [{ loc: 'https://x.org/a?b=1&c=2' }]);
+    const [file] = renderJournalSitemaps({ id: 'x', base_url: 'https://x.org' } as never, [{ loc: 'https://x.org/a?b=1&c=2' }]).files;
     expect(file!.body).toContain('<loc>https://x.org/a?b=1&amp;c=2</loc>');
   });
 
-  it('splits past 50,000 URLs into parts under a sitemap index', () => {
+  it('splits a journal past 50,000 URLs into numbered parts, each listed by the index', () => {
     // Act
-    const files = renderSitemaps('https://x.org', Array.from({ length: SITEMAP_URL_LIMIT + 1 }, (_, k) => ({ loc: `https://x.org/${k}`, lastmod: '2025-01-01' })));
+    const { files, parts } = renderJournalSitemaps({ id: 'x', base_url: 'https://x.org' } as never, Array.from({ length: SITEMAP_URL_LIMIT + 1 }, (_, k) => ({ loc: `https://x.org/${k}`, lastmod: '2025-01-01' })));
+    const index = renderSitemapIndex(parts);
 
     // Assess
-    expect(files.map((f) => f.key)).toEqual(['sitemap.xml', 'sitemaps/sitemap-1.xml', 'sitemaps/sitemap-2.xml']);
-    expect(files[0]!.body).toContain('<sitemapindex');
-    expect(files[0]!.body).toContain('<loc>https://x.org/sitemaps/sitemap-2.xml</loc>');
+    expect(files.map((f) => f.key)).toEqual(['sitemap-x.xml', 'sitemap-x.2.xml']);
+    expect(index.key).toBe('sitemap.xml');
+    expect(index.body).toContain('<sitemapindex');
+    expect(index.body).toContain('<loc>https://x.org/sitemap-x.2.xml</loc>');
   });
 
   it('allows every crawler and names the sitemap', () => {
@@ -102,6 +104,6 @@ describe('sitemap and robots.txt', () => {
   });
 
   it('keeps pages fresh for five minutes and data files for an hour', () => {
-    expect([cacheControlFor(issueKey('L')), cacheControlFor('doi/x/article.xml'), cacheControlFor('sitemap.xml')]).toEqual([CACHE_CONTROL.page, CACHE_CONTROL.data, CACHE_CONTROL.data]);
+    expect([cacheControlFor(issueKey('j', 'L')), cacheControlFor('doi/x/article.xml'), cacheControlFor('sitemap.xml')]).toEqual([CACHE_CONTROL.page, CACHE_CONTROL.data, CACHE_CONTROL.data]);
   });
 });

@@ -16,5 +16,5 @@ export async function getRecord(ctx: OaiContext, identifier: string, metadataPre
     errors.push(oaiError('cannotDisseminateFormat', `${metadataPrefix} is not a metadata format of ${format === undefined ? 'this repository' : identifier}.`));
   }
   if (errors.length > 0 || item === undefined || format === undefined) return errors;
-  return el('GetRecord', null, record(item, ctx.repository.domain, format));
+  return el('GetRecord', null, record(item, ctx.repository.domain, format, ctx.repository.stageWide));
 }

@@ -58,4 +58,4 @@ async function page(ctx: OaiContext, format: MetadataFormat, state: PageState, a
 }
 
 const entry = (ctx: OaiContext, verb: ListVerb, item: OaiItem, format: MetadataFormat): XmlElement =>
-  verb === 'ListRecords' ? record(item, ctx.repository.domain, format) : header(item, ctx.repository.domain);
+  verb === 'ListRecords' ? record(item, ctx.repository.domain, format, ctx.repository.stageWide) : header(item, ctx.repository.domain, ctx.repository.stageWide);
