@@ -237,7 +237,7 @@ export async function runPublish(options: PublishOptions, io: Pick<Io, 'out' | '
   }
 }
 
-function secondsOption(min: number) {
+export function secondsOption(min: number) {
   return (value: string): number => {
     const n = Number(value);
     if (!Number.isFinite(n) || n < min) throw new InvalidArgumentError(`must be a number of seconds, at least ${min}`);
