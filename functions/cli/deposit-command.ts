@@ -20,8 +20,10 @@ import { createDepositService, issueDepositSource, type BatchReport, type Deposi
 import { createCrossrefClient, CrossrefAuthError } from '#adapters/crossref-http';
 import { compileCrossrefSchema } from '#adapters/crossref-xsd';
 import { createDepositLedger } from '#adapters/deposit-ledger';
+import { needState } from '#core/deposit/index';
 import { checkMetadata } from './check.ts';
 import { problemReport } from './report.ts';
+import { unreachable } from './stage.ts';
 import { findSchemas, runDryRun } from './deposit-dry-run.ts';
 
 export const DEPOSIT_EXIT = { ok: 0, refused: 1, config: 2, later: 75 } as const;
@@ -44,11 +46,28 @@ export type Output = { readonly out: (line: string) => void; readonly err: (line
 /** Builds the service for the options; tests pass their own (simulator, DynamoDB Local). */
 export type ServiceFactory = (options: DepositCommandOptions, credentials: { loginId: string; password: string }) => DepositService;
 
+/** What the Crossref client tells about its HTTP exchanges, as a plain line for staff (never the JSON event). */
+export function crossrefEventLine(event: { readonly event: string; readonly [key: string]: unknown }): string {
+  const file = typeof event.fileName === 'string' ? event.fileName : 'the deposit file';
+  switch (event.event) {
+    case 'crossref.retry': {
+      const seconds = typeof event.delayMs === 'number' ? ` in ${Math.max(1, Math.round(event.delayMs / 1000))} s` : '';
+      return `Crossref did not answer (${String(event.reason ?? 'no reason given')}): trying again${seconds}`;
+    }
+    case 'crossref.deposit.received':
+      return `Crossref received ${file}`;
+    case 'crossref.deposit.already-received':
+      return `Crossref already had ${file}: not sent again`;
+    default:
+      return `Crossref: ${event.event.replace(/^crossref\./, '').replace(/[.-]/g, ' ')}`;
+  }
+}
+
 export const defaultServiceFactory: ServiceFactory = (options, credentials) => {
   const { validate } = compileCrossrefSchema(options.schemas);
   mkdirSync(options.keep, { recursive: true });
   return createDepositService({
-    crossref: createCrossrefClient({ endpoint: options.endpoint, credentials, log: (e) => console.error(JSON.stringify(e)) }),
+    crossref: createCrossrefClient({ endpoint: options.endpoint, credentials, log: (e) => void console.error(crossrefEventLine(e)) }),
     ledger: createDepositLedger({ client: new DynamoDBClient({}), tableName: options.table }),
     store: { put: async (fileName, xml) => writeFileSync(join(options.keep, fileName), xml, 'utf8') },
     validate,
@@ -101,7 +120,7 @@ export async function runDeposit(
       });
       reports.push(report);
       output.out(`${report.source}: ${report.planned.length} to deposit, ${report.skipped.length} unchanged or waiting`);
-      if (options.dryRun) for (const p of report.planned) output.out(`  would send ${p.doi} (${p.need})`);
+      if (options.dryRun) for (const p of report.planned) output.out(`  would send ${p.doi} (${needState(p.need)})`);
       for (const batch of [...report.resumed, ...report.batches]) for (const line of batchLines(batch)) output.out(line);
     }
   } catch (error) {
@@ -109,7 +128,12 @@ export async function runDeposit(
       output.err(error.message);
       return DEPOSIT_EXIT.config;
     }
-    throw error;
+    // The ledger's table cannot be reached: a configuration problem (exit 2), said in words, not a stack.
+    const local = env.AWS_ENDPOINT_URL_DYNAMODB ?? env.AWS_ENDPOINT_URL;
+    const message = unreachable({ stage: local ? 'local' : 'dev', source: `the records table ${options.table}${local ? ` at ${local}` : ''}` }, error);
+    if (message === undefined) throw error;
+    output.err(`colophon deposit: ${message}: run the same command again once it answers (it picks up where it stopped)`);
+    return DEPOSIT_EXIT.config;
   }
   return exitCode(reports);
 }

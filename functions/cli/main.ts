@@ -3,7 +3,9 @@
  * same core and adapters the handlers use. `main` takes its arguments and output streams as
  * parameters and returns the exit code, so tests run it in-process.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { checkMetadata } from './check.ts';
 import { registerDeposit } from './deposit-command.ts';
@@ -13,6 +15,7 @@ import { registerMove } from './move-command.ts';
 import { registerNew } from './new-command.ts';
 import { registerPublish } from './publish-command.ts';
 import { registerRebuild } from './rebuild-command.ts';
+import { registerRegister } from './register-command.ts';
 import { registerStatus } from './status-command.ts';
 import { formatProblem } from '#core/model/index';
 import { contentSummary, count, problemReport } from './report.ts';
@@ -22,6 +25,8 @@ export type Io = {
   readonly err: (text: string) => void;
   /** Progress is shown for every issue on a terminal, otherwise every PROGRESS_EVERY articles. */
   readonly errIsTty?: boolean;
+  /** Where an internal error's details are written (default: $COLOPHON_ERROR_DIR, else <tmp>/colophon-errors). */
+  readonly errorDir?: string;
 };
 
 export const EXIT = { ok: 0, problems: 1, usage: 2, bug: 70 } as const;
@@ -132,6 +137,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
   registerDeposit(cli);
   registerPublish(cli, io, setExit);
   registerStatus(cli, io, setExit);
+  registerRegister(cli, io, setExit);
   registerMove(cli, io, setExit);
   registerDepositFiles(cli, io, setExit);
   registerNew(cli, io, setExit);
@@ -148,7 +154,36 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return code !== EXIT.ok ? code : typeof process.exitCode === 'number' ? process.exitCode : code;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    io.err(`colophon: internal error (a bug, not a problem in the metadata): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    for (const line of internalError(argv, error, io.errorDir ?? process.env.COLOPHON_ERROR_DIR ?? join(tmpdir(), 'colophon-errors'))) io.err(`${line}\n`);
     return EXIT.bug;
   }
+}
+
+/**
+ * An error colophon did not expect (exit 70): staff get what happened in one line, what to do and
+ * where the details are; the stack and its causes go to a file, never to the screen.
+ */
+export function internalError(argv: readonly string[], error: unknown, dir: string): string[] {
+  const summary = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const details = [`colophon ${VERSION}, node ${process.version}, ${new Date().toISOString()}`, `command: colophon ${argv.join(' ')}`, '', ...errorDetails(error)].join('\n');
+  let file: string | undefined;
+  try {
+    mkdirSync(dir, { recursive: true });
+    file = join(dir, `colophon-error-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}.txt`);
+    writeFileSync(file, `${details}\n`, 'utf8');
+  } catch {
+    file = undefined;
+  }
+  return [
+    `colophon: something went wrong inside colophon (a bug, not a problem in your metadata): ${summary.replace(/\s+/g, ' ').slice(0, 300)}`,
+    'What to do: run the same command again (that is safe); if it fails the same way, send the details to the people who run Colophon for your journal.',
+    file ? `Details: ${file}` : `Details (they could not be written to ${dir}):\n${details}`,
+  ];
+}
+
+/** The error, its stack and each of its causes. */
+function errorDetails(error: unknown, depth = 0): string[] {
+  if (!(error instanceof Error) || depth > 5) return [String(error)];
+  const own = error.stack ?? `${error.name}: ${error.message}`;
+  return error.cause === undefined ? [own] : [own, '', 'caused by:', ...errorDetails(error.cause, depth + 1)];
 }

@@ -16,7 +16,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Option, type Command } from 'commander';
 import { z } from 'zod';
 import type { StageName } from '#infra/config';
-import { CDK_OUT, LOCAL_CREDENTIALS, LOCAL_REGION, STATE_DIR } from '#infra/local/paths';
+import { CDK_OUT, LOCAL_ACCOUNT, LOCAL_CREDENTIALS, LOCAL_REGION, STATE_DIR } from '#infra/local/paths';
 import { readStacks, Resolver } from '#infra/local/template';
 import type { StatefulOutputName } from '#infra/stacks/stateful-outputs';
 
@@ -33,9 +33,11 @@ export const DEFAULT_LOCAL_SITE = `http://127.0.0.1:8788`;
 
 /** What a running stand-in writes: its emulators' endpoints, the site's URL, and the resource name prefix (tests). */
 export const localStateSchema = z.object({
-  endpoints: z.object({ s3: z.url(), dynamodb: z.url() }),
+  endpoints: z.object({ s3: z.url(), dynamodb: z.url(), sqs: z.url().optional() }),
   siteUrl: z.url(),
   prefix: z.string().optional(),
+  /** What the stand-in's Deposit function does with a deposit: send it (`COLOPHON_CROSSREF=simulator`) or keep it as a dry run (the default). */
+  crossref: z.enum(['deposit', 'dry-run']).optional(),
 });
 export type LocalState = z.infer<typeof localStateSchema>;
 
@@ -43,6 +45,7 @@ export type StageFlags = {
   readonly stage: CliStage;
   readonly endpointS3?: string | undefined;
   readonly endpointDynamodb?: string | undefined;
+  readonly endpointSqs?: string | undefined;
   readonly siteUrl?: string | undefined;
   readonly localState?: string | undefined;
 };
@@ -58,6 +61,10 @@ export type StageTarget = {
   readonly s3: S3Client;
   readonly dynamodb: DynamoDBClient;
   readonly documents: DynamoDBDocumentClient;
+  /** What the stage's Deposit function does: `deposit` sends to Crossref, `dry-run` only keeps the file. */
+  readonly crossrefMode: 'deposit' | 'dry-run';
+  /** The local stand-in's SQS endpoint and name prefix (from its state file): how `register` reaches its Deposit queue. */
+  readonly local?: { readonly sqs?: string | undefined; readonly prefix: string };
   close(): void;
 };
 
@@ -139,7 +146,14 @@ export function localEndpoints(flags: StageFlags, env: Readonly<Record<string, s
   }
   const port = env.COLOPHON_SITE_PORT;
   const siteUrl = trimSlash(flags.siteUrl ?? state?.siteUrl ?? (port ? `http://127.0.0.1:${port}` : DEFAULT_LOCAL_SITE));
-  return { endpoints: { s3, dynamodb }, siteUrl, ...(state?.prefix ? { prefix: state.prefix } : {}), source: state ? `the local stand-in (${file})` : 'the local stand-in' };
+  const sqs = flags.endpointSqs ?? env.AWS_ENDPOINT_URL_SQS ?? env.AWS_ENDPOINT_URL ?? state?.endpoints.sqs;
+  return {
+    endpoints: { s3, dynamodb, ...(sqs ? { sqs } : {}) },
+    siteUrl,
+    ...(state?.prefix ? { prefix: state.prefix } : {}),
+    ...(state?.crossref ? { crossref: state.crossref } : {}),
+    source: state ? `the local stand-in (${file})` : 'the local stand-in',
+  };
 }
 
 type Clients = Pick<StageTarget, 's3' | 'dynamodb' | 'documents' | 'close'>;
@@ -159,13 +173,54 @@ export async function resolveStage(flags: StageFlags, env: Readonly<Record<strin
   if (flags.stage === 'local') {
     const local = localEndpoints(flags, env);
     const outputs = localOutputs(local.siteUrl, local.prefix);
-    return { stage: 'local', source: local.source, outputs, siteUrl: local.siteUrl, ...(await clients({ region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS } }, local.endpoints)) };
+    return {
+      stage: 'local',
+      source: local.source,
+      outputs,
+      siteUrl: local.siteUrl,
+      // The stand-in's default (infra/config.ts local): nothing leaves the machine unless it says otherwise.
+      crossrefMode: local.crossref ?? 'dry-run',
+      local: { sqs: local.endpoints.sqs, prefix: local.prefix ?? '' },
+      ...(await clients({ region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS } }, local.endpoints)),
+    };
   }
   const { CloudFormationClient } = await import('@aws-sdk/client-cloudformation');
   const cfn = new CloudFormationClient({});
   try {
     const outputs = await describeOutputs(cfn, flags.stage);
-    return { stage: flags.stage, source: `stack ${stackName(flags.stage)}`, outputs, siteUrl: trimSlash(flags.siteUrl ?? outputs.SiteBaseUrl), ...(await clients({})) };
+    // The typed config the stage was deployed from (aws-cdk-lib comes with it: loaded only for AWS stages).
+    const { STAGES } = await import('#infra/config');
+    const crossrefMode = STAGES[flags.stage].crossref.mode;
+    return { stage: flags.stage, source: `stack ${stackName(flags.stage)}`, outputs, siteUrl: trimSlash(flags.siteUrl ?? outputs.SiteBaseUrl), crossrefMode, ...(await clients({})) };
+  } finally {
+    cfn.destroy();
+  }
+}
+
+/**
+ * The URL of the stage's Deposit queue (the stateless stack's `DepositQueueUrl` output): from
+ * CloudFormation on AWS, from the synthesized templates with the stand-in's naming locally.
+ */
+export async function depositQueueUrl(target: Pick<StageTarget, 'stage' | 'siteUrl' | 'local'>, cdkOut = CDK_OUT): Promise<string> {
+  const stateless = stackName(target.stage, 'Stateless');
+  if (target.stage === 'local') {
+    const sqs = target.local?.sqs;
+    if (sqs === undefined) throw new StageError('the local stand-in recorded no SQS endpoint: restart npm start, or give --endpoint-sqs (or AWS_ENDPOINT_URL_SQS)');
+    const stacks = readStacks(cdkOut, 'local');
+    // The URL the stand-in gives its queues (infra/local/stack.ts): the emulator's port, the local account.
+    const resolver = new Resolver(stacks, { prefix: target.local?.prefix ?? '', queueUrl: (name) => `http://sqs.${LOCAL_REGION}.localhost:${new URL(sqs).port}/${LOCAL_ACCOUNT}/${name}`, siteHost: new URL(target.siteUrl).host });
+    return resolver.output(stateless, 'DepositQueueUrl');
+  }
+  const [{ CloudFormationClient, DescribeStacksCommand }] = await Promise.all([import('@aws-sdk/client-cloudformation')]);
+  const cfn = new CloudFormationClient({});
+  try {
+    const { Stacks } = await cfn.send(new DescribeStacksCommand({ StackName: stateless }));
+    const url = Stacks?.[0]?.Outputs?.find((o) => o.OutputKey === 'DepositQueueUrl')?.OutputValue;
+    if (!url) throw new StageError(`stack ${stateless} has no output DepositQueueUrl: deploy the current version of the stack`);
+    return url;
+  } catch (error) {
+    if (error instanceof StageError) throw error;
+    throw new StageError(`cannot read stack ${stateless}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   } finally {
     cfn.destroy();
   }
@@ -199,17 +254,19 @@ export function stageOptions(command: Command): Command {
     .addOption(new Option('--stage <stage>', 'the deployment to talk to').choices(CLI_STAGES).default('local'))
     .option('--endpoint-s3 <url>', 'local: the S3 emulator (default: $AWS_ENDPOINT_URL_S3, then what npm start recorded)')
     .option('--endpoint-dynamodb <url>', 'local: DynamoDB Local (default: $AWS_ENDPOINT_URL_DYNAMODB, then what npm start recorded)')
+    .option('--endpoint-sqs <url>', 'local: the SQS emulator (default: $AWS_ENDPOINT_URL_SQS, then what npm start recorded)')
     .option('--site-url <url>', 'where the stage serves the site (default: local: what npm start recorded, AWS: the SiteBaseUrl output)')
     .option('--local-state <file>', 'local: the state file npm start writes (default: $COLOPHON_LOCAL_STATE or .local/endpoints.json)');
 }
 
-export type StageCliFlags = { stage: CliStage; endpointS3?: string; endpointDynamodb?: string; siteUrl?: string; localState?: string };
+export type StageCliFlags = { stage: CliStage; endpointS3?: string; endpointDynamodb?: string; endpointSqs?: string; siteUrl?: string; localState?: string };
 
 /** The stage flags as commander parsed them, without the ones not given (exactOptionalPropertyTypes). */
 export const stageFlags = (flags: StageCliFlags): StageFlags => ({
   stage: flags.stage,
   ...(flags.endpointS3 ? { endpointS3: flags.endpointS3 } : {}),
   ...(flags.endpointDynamodb ? { endpointDynamodb: flags.endpointDynamodb } : {}),
+  ...(flags.endpointSqs ? { endpointSqs: flags.endpointSqs } : {}),
   ...(flags.siteUrl ? { siteUrl: flags.siteUrl } : {}),
   ...(flags.localState ? { localState: flags.localState } : {}),
 });

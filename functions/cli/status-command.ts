@@ -15,11 +15,12 @@ import type { DepositLedger } from '#adapters/deposit-ledger';
 import { RecordCorruptError } from '#adapters/errors';
 import { readMetadata } from '#adapters/metadata-fs';
 import type { Head, IssueProblems, RecordsStore } from '#adapters/records';
-import type { DepositState, DoiLedgerEntry } from '#core/deposit/index';
+import { STATE_MEANING, toRegister, type DepositState, type DoiLedgerEntry } from '#core/deposit/index';
 import { formatProblem, listedOrder, loadJournal, plainText, type Article, type Journal, type JournalSources, type Problem } from '#core/model/index';
 import { landingUrl } from '#core/urls';
 import { issueFiles, withFiles } from './check.ts';
 import type { Io } from './main.ts';
+import { issueRegistration, type IssueRegistration } from './registration.ts';
 import { galleyLine, galleyStatus, type GalleyStatus } from './status-files.ts';
 import { resolveStage, stageFlags, stageOptions, stageUrl, withStage, type CliStage, type StageCliFlags, type StageFlags, type StageTarget } from './stage.ts';
 
@@ -41,19 +42,20 @@ export function renderView(head: Pick<Head, 'version' | 'render'>): RenderView {
 }
 
 export type CrossrefView = {
-  /** The ledger's state, or `none` when this DOI was never sent to Crossref. */
+  /** The DOI's registration for the record as published (core/deposit/registration.ts), or `none` for an article not published on this stage. */
   readonly state: DepositState | 'none';
-  /** The current version still waits for a deposit (the head's `deposit`). */
+  /** Still to be sent to Crossref (`ready` or `stale`): what `colophon register` sends. */
   readonly due: boolean;
   readonly updatedAt?: string;
   readonly message?: string;
   readonly batchId?: string;
 };
 
-export function crossrefView(entry: DoiLedgerEntry | undefined, head: Pick<Head, 'deposit'> | undefined): CrossrefView {
-  const due = head?.deposit?.status === 'due';
-  if (!entry) return { state: 'none', due };
-  return { state: entry.state, due, updatedAt: entry.updatedAt, ...(entry.message ? { message: entry.message } : {}), ...(entry.batchId ? { batchId: entry.batchId } : {}) };
+/** The view of one DOI: its state as `registrationState` reads it, with the ledger entry's time, message and batch. */
+export function crossrefView(state: DepositState | 'none', entry: DoiLedgerEntry | undefined): CrossrefView {
+  const due = state !== 'none' && toRegister(state);
+  if (!entry) return { state, due };
+  return { state, due, updatedAt: entry.updatedAt, ...(entry.message ? { message: entry.message } : {}), ...(entry.batchId ? { batchId: entry.batchId } : {}) };
 }
 
 export type ArticleStatus = {
@@ -129,7 +131,7 @@ export function selectIssues(sources: readonly JournalSources[]): IssueSelection
   });
 }
 
-async function everyIssue(records: RecordsStore): Promise<IssueSelection[]> {
+export async function everyIssue(records: Pick<RecordsStore, 'listJournals' | 'listIssues'>): Promise<IssueSelection[]> {
   const journals = await records.listJournals();
   const issues = await Promise.all(journals.map(({ journal }) => records.listIssues(journal.id)));
   return issues.flat().map(({ journal, issue }) => ({ journalId: journal.id, folderJournalId: journal.id, issueId: issue.id }));
@@ -152,7 +154,16 @@ async function issueStatus(target: StageTarget, records: RecordsStore, ledger: D
   const dois = [...new Set([...heads.map((h) => h.doi), ...(selection.local?.articles ?? []).map((a) => a.doi)])];
   const issueDoi = issue?.issue.doi ?? selection.local?.issueDoi;
   const lookup = issueDoi === undefined ? dois : [...dois, issueDoi];
-  const entries = lookup.length > 0 ? await ledger.entries(lookup) : new Map<string, DoiLedgerEntry>();
+  const [entries, registration] = await Promise.all([
+    lookup.length > 0 ? ledger.entries(lookup) : new Map<string, DoiLedgerEntry>(),
+    issue ? publishedRegistration(records, ledger, selection) : undefined,
+  ]);
+  const stateOf = new Map((registration?.dois ?? []).map((d) => [doiKey(d.doi), d.state]));
+  // A DOI the stage holds no readable record of: the ledger's own state, or none when never sent.
+  const viewOf = (doi: string): CrossrefView => {
+    const entry = entries.get(doiKey(doi));
+    return crossrefView(stateOf.get(doiKey(doi)) ?? entry?.state ?? 'none', entry);
+  };
   const articles = dois.map((doi): ArticleStatus => {
     const head = headByDoi.get(doiKey(doi));
     const local = localByDoi.get(doiKey(doi));
@@ -165,7 +176,7 @@ async function issueStatus(target: StageTarget, records: RecordsStore, ledger: D
       render: head ? renderView(head) : { state: 'not published' },
       url,
       stageUrl: journal ? stageUrl(url, journal.base_url, target.siteUrl) : '',
-      crossref: crossrefView(entries.get(doiKey(doi)), head),
+      crossref: viewOf(doi),
       ...(local ? { local: !head ? 'not published' : head.hash === local.hash ? 'same' : 'changed' } : {}),
       ...(galleys.length > 0 ? { galleys } : {}),
     };
@@ -178,12 +189,21 @@ async function issueStatus(target: StageTarget, records: RecordsStore, ledger: D
     journalId: selection.journalId,
     issueId: selection.issueId,
     ...(issue ? { updatedAt: issue.updatedAt, batchId: issue.batchId, publishedAt: issue.publishedAt, publishedBatchId: issue.publishedBatchId } : {}),
-    // The issue DOI has no head of its own: it is due until Crossref holds it.
-    ...(issueDoi === undefined ? {} : { issueDoi: { doi: issueDoi, crossref: { ...crossrefView(entries.get(doiKey(issueDoi)), undefined), due: !entries.has(doiKey(issueDoi)) } } }),
+    ...(issueDoi === undefined ? {} : { issueDoi: { doi: issueDoi, crossref: viewOf(issueDoi) } }),
     ...(problems ? { problems: problemsOf(problems) } : {}),
     ...(depositProblems ? { depositProblems: problemsOf(depositProblems) } : {}),
     articles,
   };
+}
+
+/** The registration of the published issue; undefined when a record cannot be read (its render failure says why). */
+async function publishedRegistration(records: RecordsStore, ledger: DepositLedger, selection: IssueSelection): Promise<IssueRegistration | undefined> {
+  try {
+    return await issueRegistration(records, ledger, selection.journalId, selection.issueId);
+  } catch (error) {
+    if (error instanceof RecordCorruptError) return undefined;
+    throw error;
+  }
 }
 
 /** The published titles by DOI; none when a record cannot be read (its render failure says why), so status still shows the rest. */
@@ -243,10 +263,16 @@ export function renderCell(render: RenderView): [state: string, since: string] {
   }
 }
 
+/** The ledger's state name (core/deposit/registration.ts), `FAILED` in capitals as in the render column; `-` for an article not published. */
 export function crossrefCell(crossref: CrossrefView): [state: string, since: string] {
-  if (crossref.state === 'none') return [crossref.due ? 'not deposited' : '-', ''];
-  const update = crossref.due && (crossref.state === 'registered' || crossref.state === 'warning') ? ' (update due)' : '';
-  return [`${crossref.state === 'failed' ? 'FAILED' : crossref.state}${update}`, shortTime(crossref.updatedAt)];
+  if (crossref.state === 'none') return ['-', ''];
+  return [crossref.state === 'failed' ? 'FAILED' : crossref.state, shortTime(crossref.updatedAt)];
+}
+
+/** One line per Crossref state in the report that staff may act on, saying what it means and what to do. */
+export function crossrefLegend(states: readonly (DepositState | 'none')[]): string[] {
+  const shown = new Set(states);
+  return (['ready', 'stale', 'submitted', 'warning', 'failed'] as const).filter((s) => shown.has(s)).map((s) => `  ${s === 'failed' ? 'FAILED' : s}: ${STATE_MEANING[s]}`);
 }
 
 const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -289,6 +315,7 @@ export function formatStatus(report: StatusReport): string[] {
       const { message } = issue.issueDoi.crossref;
       lines.push(`  issue DOI ${issue.issueDoi.doi}: Crossref ${state}${since ? ` since ${since}` : ''}${message ? `: ${oneLine(message)}` : ''}`);
     }
+    lines.push(...crossrefLegend([...issue.articles.map((a) => a.crossref.state), ...(issue.issueDoi ? [issue.issueDoi.crossref.state] : [])]));
     for (const [what, recorded] of [['the upload', issue.problems], ['the Crossref deposit file', issue.depositProblems]] as const) {
       if (!recorded) continue;
       lines.push(`  ${what} of ${shortTime(recorded.at)} (batch ${recorded.batchId}) was refused, ${count(recorded.problems.length, 'problem')}:`);

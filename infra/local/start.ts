@@ -83,7 +83,12 @@ const stack = await deployLocal({
 // How `colophon publish` / `colophon status` (stage local, the default) find this stand-in: the
 // emulators' ports are picked afresh at every start. Removed again on Ctrl-C.
 simulator?.setCallback({ url: stack.crossref.callbackUrl });
-const localState: LocalState = { endpoints: { s3: emulators.endpoints.s3, dynamodb: emulators.endpoints.dynamodb }, siteUrl: stack.siteUrl };
+const localState: LocalState = {
+  endpoints: { s3: emulators.endpoints.s3, dynamodb: emulators.endpoints.dynamodb, sqs: emulators.endpoints.sqs },
+  siteUrl: stack.siteUrl,
+  // `colophon register` sends through the Deposit queue only when the stand-in deposits.
+  crossref: simulator ? 'deposit' : 'dry-run',
+};
 writeFileSync(LOCAL_STATE_FILE, `${JSON.stringify(localState, null, 2)}\n`);
 
 let stopping = false;

@@ -11,7 +11,7 @@ import { readMetadata } from '#adapters/metadata-fs';
 import type { JournalSources } from '#core/model/index';
 import { localName } from '#infra/local/template';
 import { describeOutputs, localEndpoints, localOutputs, stageUrl, StageError, type StageTarget } from '#cli/stage';
-import { alignColumns, crossrefCell, crossrefView, formatStatus, needsAttention, renderView, runStatus, selectIssues, shortTime, type StatusReport } from '#cli/status-command';
+import { alignColumns, crossrefCell, crossrefLegend, crossrefView, formatStatus, needsAttention, renderView, runStatus, selectIssues, shortTime, type StatusReport } from '#cli/status-command';
 import { synthStage } from '#tests/infra/synth';
 import { repoDir } from '#tests/helpers/shared';
 import { copyTree, removeTempDirs, runCli, tempDir } from './run.ts';
@@ -33,16 +33,28 @@ describe('render state of the current version', () => {
 
 describe('Crossref state', () => {
   it.each([
-    ['never sent, current version due', undefined, { status: 'due', version: 1 }, ['not deposited', '']],
-    ['never sent, nothing due', undefined, undefined, ['-', '']],
-    ['registered, current version accepted', { state: 'registered', updatedAt: '2026-03-01T10:00:00.000Z' }, { status: 'done', version: 1 }, ['registered', '2026-03-01 10:00:00Z']],
-    ['registered, a newer version due', { state: 'registered', updatedAt: '2026-03-01T10:00:00.000Z' }, { status: 'due', version: 2 }, ['registered (update due)', '2026-03-01 10:00:00Z']],
-    ['refused', { state: 'failed', updatedAt: '2026-03-01T10:00:00.000Z', message: 'no' }, { status: 'due', version: 1 }, ['FAILED', '2026-03-01 10:00:00Z']],
-  ] as const)('%s', (_name, entry, deposit, expected) => {
+    ['not published on this stage', 'none', undefined, ['-', '']],
+    ['never sent', 'ready', undefined, ['ready', '']],
+    ['registered as published', 'registered', { state: 'registered', updatedAt: '2026-03-01T10:00:00.000Z' }, ['registered', '2026-03-01 10:00:00Z']],
+    ['registered, changed since', 'stale', { state: 'registered', updatedAt: '2026-03-01T10:00:00.000Z' }, ['stale', '2026-03-01 10:00:00Z']],
+    ['refused', 'failed', { state: 'failed', updatedAt: '2026-03-01T10:00:00.000Z', message: 'no' }, ['FAILED', '2026-03-01 10:00:00Z']],
+  ] as const)('%s', (_name, state, entry, expected) => {
     // Act
-    const view = crossrefView(entry ? { doi: DOI, ...entry } : undefined, deposit ? { deposit } : undefined);
+    const view = crossrefView(state, entry ? { doi: DOI, ...entry } : undefined);
     // Assess
     expect(crossrefCell(view)).toEqual(expected);
+    expect(view.due).toBe(state === 'ready' || state === 'stale');
+  });
+
+  it('explains each state staff may act on, once, under the table', () => {
+    // Act
+    const legend = crossrefLegend(['registered', 'ready', 'stale', 'ready', 'none', 'failed']);
+    // Assess
+    expect(legend).toEqual([
+      '  ready: Crossref does not have this DOI yet: colophon register sends it',
+      '  stale: Crossref has an older version of this record: colophon register sends the current one',
+      "  FAILED: Crossref refused this record: read Crossref's message, fix the metadata and publish again",
+    ]);
   });
 });
 
@@ -77,7 +89,7 @@ describe('the table', () => {
             render: { state: 'failed', version: 2, at: '2026-11-28T06:39:01.000Z', reason: 'RenderError: bad\n  at x', attempt: 2 },
             url: 'https://balcanica.rs/doi/10.2298/BALC1950400X/',
             stageUrl: 'http://127.0.0.1:8788/doi/10.2298/BALC1950400X/',
-            crossref: { state: 'none', due: true },
+            crossref: { state: 'ready', due: true },
           },
         ],
       },
@@ -98,12 +110,14 @@ describe('the table', () => {
       'stage local: the local stand-in; site http://127.0.0.1:8788',
       '',
       'balcanica/L-2019: 2 articles (1 rendered, 1 failed); published 2026-11-29 10:00:00Z (batch b4), metadata last changed 2026-11-28 06:38:59Z (batch b1)',
-      '  DOI                    TITLE                                    RENDER       SINCE                 CROSSREF       SINCE                 URL',
-      `  ${DOI}*  Additional Evidence on the Final Break…  rendered v1  2026-11-28 06:39:00Z  warning        2026-11-28 07:00:00Z  http://127.0.0.1:8788/doi/${DOI}/`,
-      '  10.2298/BALC1950400X   A short title                            FAILED v2    2026-11-28 06:39:01Z  not deposited                        http://127.0.0.1:8788/doi/10.2298/BALC1950400X/',
+      '  DOI                    TITLE                                    RENDER       SINCE                 CROSSREF  SINCE                 URL',
+      `  ${DOI}*  Additional Evidence on the Final Break…  rendered v1  2026-11-28 06:39:00Z  warning   2026-11-28 07:00:00Z  http://127.0.0.1:8788/doi/${DOI}/`,
+      '  10.2298/BALC1950400X   A short title                            FAILED v2    2026-11-28 06:39:01Z  ready                           http://127.0.0.1:8788/doi/10.2298/BALC1950400X/',
       `  ${DOI}: Crossref (warning): Added with conflict: 10.1/x`,
       '  10.2298/BALC1950400X: render failed (attempt 2): RenderError: bad at x',
       '  * the file on disk differs from what is published: run colophon publish',
+      '  ready: Crossref does not have this DOI yet: colophon register sends it',
+      "  warning: Crossref has this record but warned about it: read Crossref's message",
       '',
       'balcanica/LI-2020: 0 articles; not published on this stage',
       '  the upload of 2026-11-28 08:00:00Z (batch b2) was refused, 1 problem:',
@@ -136,16 +150,16 @@ describe('the table', () => {
     const { problems: _problems, ...base } = report.issues[1]!;
     const registered: StatusReport = { ...report, issues: [{ ...base, issueDoi: { doi: '10.2298/BALC1950', crossref: { state: 'registered', due: false, updatedAt: '2026-11-28T09:00:00.000Z' } } }] };
     const refused: StatusReport = { ...report, issues: [{ ...base, issueDoi: { doi: '10.2298/BALC1950', crossref: { state: 'failed', due: true, updatedAt: '2026-11-28T09:00:00.000Z', message: 'bad\nvolume' } } }] };
-    const waiting: StatusReport = { ...report, issues: [{ ...base, issueDoi: { doi: '10.2298/BALC1950', crossref: { state: 'none', due: true } } }] };
+    const waiting: StatusReport = { ...report, issues: [{ ...base, issueDoi: { doi: '10.2298/BALC1950', crossref: { state: 'ready', due: true } } }] };
 
     // Act
-    const lines = [registered, refused, waiting].map((r) => formatStatus(r).at(-1));
+    const lines = [registered, refused, waiting].map((r) => formatStatus(r).find((l) => l.startsWith('  issue DOI')));
 
     // Assess
     expect(lines).toEqual([
       '  issue DOI 10.2298/BALC1950: Crossref registered since 2026-11-28 09:00:00Z',
       '  issue DOI 10.2298/BALC1950: Crossref FAILED since 2026-11-28 09:00:00Z: bad volume',
-      '  issue DOI 10.2298/BALC1950: Crossref not deposited',
+      '  issue DOI 10.2298/BALC1950: Crossref ready',
     ]);
     expect([registered, refused, waiting].map(needsAttention)).toEqual([false, true, false]);
   });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDepositService } from '#adapters/crossref-deposit';
 import { createCrossrefClient } from '#adapters/crossref-http';
-import { DEPOSIT_EXIT, runDeposit, type DepositCommandOptions, type ServiceFactory } from '#cli/deposit-command';
+import { crossrefEventLine, DEPOSIT_EXIT, runDeposit, type DepositCommandOptions, type ServiceFactory } from '#cli/deposit-command';
 import { repoDir } from '../helpers/shared.ts';
 import { CREDENTIALS, crossrefValidator } from './fixtures.ts';
 import { startRig, type Rig, type World } from './harness.ts';
@@ -58,6 +58,8 @@ describe('colophon deposit', () => {
     const world = await rig.world();
     const result = await run(world, { dryRun: true });
     expect(result.out.filter((l) => l.startsWith('  would send'))).toHaveLength(4);
+    // The state names of colophon status and colophon register, not the planner's reasons ("new").
+    expect(result.out).toContain('  would send 10.5555/sbt.2024.001 (ready)');
     expect(rig.sim.requests.deposit).toBe(0);
   });
 
@@ -94,5 +96,19 @@ describe('colophon deposit', () => {
     expect(err.join('\n')).not.toContain('wrong-secret');
     expect(await world.ledger.pendingBatches()).toEqual([]);
     expect((await world.ledger.entries(['10.5555/sbt.2024.001'])).get('10.5555/sbt.2024.001')?.state).toBe('ready');
+  });
+});
+
+describe("the Crossref client's events", () => {
+  it.each([
+    [{ event: 'crossref.retry', what: 'deposit', attempt: 2, delayMs: 4_000, reason: 'HTTP 503' }, 'Crossref did not answer (HTTP 503): trying again in 4 s'],
+    [{ event: 'crossref.deposit.received', fileName: 'colophon-1.xml', attempt: 1 }, 'Crossref received colophon-1.xml'],
+    [{ event: 'crossref.deposit.already-received', fileName: 'colophon-1.xml', attempt: 2 }, 'Crossref already had colophon-1.xml: not sent again'],
+  ])('are plain lines for staff, never a JSON log line: %j', (event, expected) => {
+    // Act
+    const line = crossrefEventLine(event);
+    // Assess
+    expect(line).toBe(expected);
+    expect(line).not.toMatch(/[{}"]/);
   });
 });
