@@ -2,7 +2,7 @@
  * Small, valid, byte-for-byte reproducible files for the example journal and the test fixtures:
  * a one-page PDF with a few lines of text, and a flat-colour PNG. No dates, ids or random parts,
  * so the same input always gives the same bytes (tests/examples compares them with the files in
- * the repository). Regenerate with `npx tsx scripts/make-example-files.ts`.
+ * the repository). Regenerate the example journal's files with `npx tsx scripts/make-example-files.ts`.
  */
 import { deflateSync } from 'node:zlib';
 

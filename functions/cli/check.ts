@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import { filesOnDisk, type FileOnDisk } from '#adapters/attached-files';
 import { readMetadata } from '#adapters/metadata-fs';
 import { crossrefIssueRules } from '#core/crossref/index';
-import { articleId, attachFiles, ISSUE_OWNER, journalIdOf, licenseWarnings, linkBundle, loadJournal, relationRules, type IssueBundle, type JournalSources, type Problem, type RuleProblem, type SourceFile } from '#core/model/index';
+import { articleId, attachFiles, ISSUE_OWNER, type AssignedDoi, journalIdOf, licenseWarnings, linkBundle, loadJournal, relationRules, type IssueBundle, type JournalSources, type Problem, type RuleProblem, type SourceFile } from '#core/model/index';
 import { parseYaml } from '#core/model/yaml-source';
 import { layoutProblems } from './layout.ts';
 
@@ -44,7 +44,7 @@ export function withFiles(bundle: IssueBundle, files: readonly FileOnDisk[]): Is
   });
 }
 /** `warnings` never stop anything: the files load and every output is valid without what they ask for. */
-export type Checked = { readonly problems: Problem[]; readonly issues: LoadedIssue[]; readonly warnings: Problem[] };
+export type Checked = { readonly problems: Problem[]; readonly issues: LoadedIssue[]; readonly warnings: Problem[]; readonly assigned?: readonly AssignedDoi[] };
 
 /** Sorted by file, then line and column; problems without a position come first in their file. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
@@ -84,6 +84,7 @@ export function checkMetadata(root: string): Checked {
   const issues: LoadedIssue[] = [];
   const warnings: Problem[] = [];
   const journalIds: { sources: JournalSources; id: string }[] = [];
+  const assigned: AssignedDoi[] = [];
   for (const journal of sources as JournalSources[]) {
     const files = new Map(journal.issues.map((issue) => [issue.id, issueFiles(issue)]));
     for (const found of files.values()) problems.push(...found.problems);
@@ -96,6 +97,12 @@ export function checkMetadata(root: string): Checked {
     }
     const catalogue = journalCatalogue(journal);
     const known = new Set(catalogue.flatMap((b) => b.articles.map((a) => a.doi.toLowerCase())));
+    // A DOI from doi_pattern must be new across the whole journal folder, not only the issues given.
+    for (const a of loaded.assigned ?? []) {
+      const other = catalogue.flatMap((b) => b.articles.filter((o) => o.doi.toLowerCase() === a.doi.toLowerCase() && (b.issue.id !== a.issue || o.id !== a.article)).map((o) => `${b.issue.id}/${o.id}.yaml`))[0];
+      if (other === undefined) assigned.push(a);
+      else problems.push({ file: a.file, path: [], message: `journal.yaml's doi_pattern gives this article the DOI ${a.doi}, which ${other} already has: the pattern cannot tell them apart`, hint: 'give this article its DOI by hand (doi: …), or change doi_pattern in journal.yaml' });
+    }
     for (const bundle of loaded.bundles) {
       const src = journal.issues.find((i) => i.id === bundle.issue.id)!;
       warnings.push(...licenseWarnings(bundle).map((rule): Problem => ({ ...placeRule(rule, journal, src, bundle), severity: 'warning' })));
@@ -108,5 +115,5 @@ export function checkMetadata(root: string): Checked {
   problems.push(...journalIdProblems(journalIds));
   // One licence warning per journal file, however many of its issues lack one.
   const unique = [...new Map(warnings.map((w) => [`${w.file}|${w.path.join('.')}`, w])).values()];
-  return { problems: sortProblems(problems), issues: problems.length > 0 ? [] : issues, warnings: sortProblems(unique) };
+  return { problems: sortProblems(problems), issues: problems.length > 0 ? [] : issues, warnings: sortProblems(unique), ...(assigned.length > 0 ? { assigned } : {}) };
 }

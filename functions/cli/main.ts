@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { assignedLine, registerAssignDois } from './assign-dois.ts';
 import { checkMetadata } from './check.ts';
 import { registerDeposit } from './deposit-command.ts';
 import { registerDepositFiles } from './deposit-files-command.ts';
@@ -71,6 +72,7 @@ function batchIdOption(value: string): string {
 function validate(root: string, io: Io): number {
   const checked = checkMetadata(root);
   for (const warning of checked.warnings) io.out(`${formatProblem(warning)}\n`);
+  if (checked.problems.length === 0) for (const a of checked.assigned ?? []) io.out(`${assignedLine(a)}\n`);
   if (checked.problems.length > 0) {
     for (const line of problemReport(checked.problems)) io.out(`${line}\n`);
     return EXIT.problems;
@@ -101,6 +103,7 @@ async function build(root: string, flags: BuildFlags, io: Io): Promise<number> {
       }
     },
   });
+  for (const a of checked.assigned ?? []) io.out(`${assignedLine(a)}\n`);
   const written = writeTree(flags.out, plan);
   if (flags.list) for (const path of written) io.out(`${path}\n`);
   io.out(`wrote ${count(written.length, 'file')} for ${contentSummary(checked.issues)} to ${flags.out}\n`);
@@ -142,6 +145,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
   registerDepositFiles(cli, io, setExit);
   registerNew(cli, io, setExit);
   registerRebuild(cli, io, setExit);
+  registerAssignDois(cli, io, setExit);
   return cli;
 }
 

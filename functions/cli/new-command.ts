@@ -4,10 +4,11 @@
  * required field marked FILL IN (validate refuses a file that still has one) and the optional ones
  * commented out. Never overwrites a file.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { FILL_IN } from '#core/model/index';
+import { parseYaml } from '#core/model/yaml-source';
 import type { Io } from './main.ts';
 import { SCHEMA_DIR } from './json-schema.ts';
 
@@ -41,13 +42,19 @@ published:
 `;
 }
 
-export function articleSkeleton(file: string): string {
+/** The skeleton's DOI lines: with a doi_pattern in journal.yaml, none to fill in (Colophon gives the DOI). */
+const doiLines = (pattern: string | undefined): string =>
+  pattern === undefined
+    ? `# The DOI, under the journal's doi_prefix (see journal.yaml), e.g. 10.2298/BALC1950375E.\ndoi: ${FILL_IN}\n`
+    : `# No doi line: journal.yaml's doi_pattern (${pattern}) gives this article its DOI once its pages and
+# authors are filled in. colophon validate shows it; colophon publish (or assign-dois) writes it here.
+`;
+
+export function articleSkeleton(file: string, doiPattern?: string): string {
   return `${schemaLine(file, 'article')}
 # One article. Replace each ${FILL_IN}; uncomment what applies. colophon validate checks it.
 # Text holding ": " or " #", or starting with [ { " ' * & ! @ %, goes in quotes.
-# The DOI, under the journal's doi_prefix (see journal.yaml), e.g. 10.2298/BALC1950375E.
-doi: ${FILL_IN}
-# Language tag of the title and text; without it, the journal's first language.
+${doiLines(doiPattern)}# Language tag of the title and text; without it, the journal's first language.
 # language: en
 # section: articles
 # The title in the article's language (inline markup <i> <b> <sub> <sup> <sc>).
@@ -88,6 +95,15 @@ contributors:
 `;
 }
 
+/** journal.yaml's doi_pattern, when the journal folder has one that reads. */
+function journalDoiPattern(journalDir: string): string | undefined {
+  const path = join(journalDir, 'journal.yaml');
+  if (!existsSync(path)) return undefined;
+  const parsed = parseYaml({ path, text: readFileSync(path, 'utf8') });
+  const pattern = parsed.ok ? (parsed.value as { doi_pattern?: unknown } | null)?.doi_pattern : undefined;
+  return typeof pattern === 'string' ? pattern : undefined;
+}
+
 function write(file: string, text: string, io: Pick<Io, 'out' | 'err'>): number {
   if (existsSync(file)) {
     io.err(`colophon new: ${file} exists already: nothing was written (choose another name, or edit that file)\n`);
@@ -123,7 +139,7 @@ export function newArticle(issueDir: string, name: string, io: Pick<Io, 'out' | 
     return NEW_EXIT.usage;
   }
   const file = join(issueDir, `${base}.yaml`);
-  return write(file, articleSkeleton(file), io);
+  return write(file, articleSkeleton(file, journalDoiPattern(dirname(resolve(issueDir)))), io);
 }
 
 /** Adds `colophon new issue|article` to the CLI. */

@@ -24,6 +24,7 @@ import { readMetadata } from '#adapters/metadata-fs';
 import type { Head, RecordsStore } from '#adapters/records';
 import { formatProblem, type IssueBundle, type JournalSources } from '#core/model/index';
 import { issueUrl, landingUrl } from '#core/urls';
+import { writeAssignedDois } from './assign-dois.ts';
 import { checkMetadata, type LoadedIssue } from './check.ts';
 import type { Io } from './main.ts';
 import { count, problemReport } from './report.ts';
@@ -196,7 +197,12 @@ function summary(target: StageTarget, tracked: readonly Tracked[], refused: read
 }
 
 export async function runPublish(options: PublishOptions, io: Pick<Io, 'out' | 'err'>, deps: PublishDeps = defaultDeps): Promise<number> {
-  const checked = checkMetadata(options.root);
+  let checked = checkMetadata(options.root);
+  // New articles' DOIs from doi_pattern go into their files first: what the stage gets, and Crossref registers, never changes afterwards.
+  if (checked.problems.length === 0 && checked.assigned !== undefined) {
+    writeAssignedDois(checked.assigned, io);
+    checked = checkMetadata(options.root);
+  }
   if (checked.problems.length > 0) {
     for (const line of problemReport(checked.problems, 'nothing was uploaded')) io.err(`${line}\n`);
     return PUBLISH_EXIT.problems;

@@ -16,16 +16,18 @@ import { serveStatic, type StaticServer } from './static-server.ts';
 import { launchChromium, missingTools, type Browser } from './tools.ts';
 import { checkHtml, describeMessages } from './vnu.ts';
 
-/** The journals the two metadata trees build, with their public roots (journal.yaml `base_url`). */
+/** The journals the three metadata trees (metadata, fixtures, examples) build, with their public roots (journal.yaml `base_url`). */
 const JOURNALS = [
   { id: 'balcanica', baseUrl: 'https://balcanica.rs' },
   { id: 'testjournal', baseUrl: 'https://journal.example.org/sbt' },
+  { id: 'exemplaria', baseUrl: 'https://exemplaria.example.org' },
 ] as const;
 
 /** The pages each site must have, as paths below its root (written from the metadata, not the crawl). */
 const EXPECTED_PAGES: Record<(typeof JOURNALS)[number]['id'], string[]> = {
   balcanica: ['/', '/balcanica/', '/balcanica/issues/L-2019/', '/doi/10.2298/BALC1950375E/'],
   testjournal: ['/', '/testjournal/', '/testjournal/issues/2024-12-3/', '/doi/10.5555/sbt.2024.001/', '/doi/10.5555/sbt.2024.002/', '/doi/10.5555/sbt.2024.e7/'],
+  exemplaria: ['/', '/exemplaria/', '/exemplaria/issues/XII-2024/', '/exemplaria/issues/XIII-2025/', ...['xii.editorial', 'xii.1', 'xii.2', 'xii.3', 'xii.4', 'xii.5', 'xiii.1', 'xiii.c1', 'xiii.r1', 'xiii.e1'].map((s) => `/doi/10.5555/exemplaria.${s}/`)],
 };
 const MISSING_PATH = '/no/such/page/';
 
@@ -63,9 +65,9 @@ describe.skipIf(missing.length > 0 && !ci)('the built site in Chromium', () => {
 
   beforeAll(async () => {
     if (missing.length > 0) throw new Error(`the browser tests need: ${missing.join('; ')}`);
-    // Prepare: one output folder holding both journals' sites, as `colophon build` writes them.
+    // Prepare: one output folder holding every journal's site, as `colophon build` writes them.
     out = tempDir('colophon-site-');
-    for (const root of ['metadata', 'tests/fixtures/metadata']) {
+    for (const root of ['metadata', 'tests/fixtures/metadata', 'examples']) {
       const run = await runCli(['build', join(repoDir, root), '--out', out]);
       if (run.code !== 0) throw new Error(`colophon build ${root} failed: ${run.stderr}${run.stdout}`);
     }
@@ -165,7 +167,7 @@ describe.skipIf(missing.length > 0 && !ci)('the built site in Chromium', () => {
     });
   });
 
-  it('passes the Nu HTML Checker on every page of both sites', () => {
+  it('passes the Nu HTML Checker on every page of every site', () => {
     // Act: one run over all pages (the checker starts a JVM once).
     const messages = checkHtml(htmlFiles(out));
     // Assess

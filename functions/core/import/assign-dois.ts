@@ -11,7 +11,7 @@
  */
 import { doiPrefix } from '#core/model/index';
 import { doi as doiSchema } from '#core/model/primitives';
-import { expandDoiTemplate, type DoiExpansion, type DoiTemplate, type DoiTokenValues } from './doi-template.ts';
+import { arabicVolume, expandDoiTemplate, twoDigitYear, type DoiExpansion, type DoiTemplate, type DoiTokenValues } from './doi-template.ts';
 import { DOI_TEMPLATE_MARK, issueFolder } from './files.ts';
 import type { AssignedDoi, ImportResult } from './record.ts';
 
@@ -68,7 +68,7 @@ function clash(doi: string, owners: readonly Owner[], template: DoiTemplate): st
 
 /** Why an article gets no DOI: the tokens its source has no (usable) value for. */
 function lacking(label: string, expansion: Extract<DoiExpansion, { ok: false }>): string {
-  const reasons = [...(expansion.missing.length > 0 ? [`no ${expansion.missing.map((t) => `{${t}}`).join(', ')} in the source`] : []), ...expansion.unusable.map((u) => `{${u.token}} "${u.value}" has no Latin letters or digits`)];
+  const reasons = [...(expansion.missing.length > 0 ? [`no ${expansion.missing.map((t) => `{${t}}`).join(', ')} in the source`] : []), ...expansion.unusable.map((u) => `{${u.token}} "${u.value}" ${u.reason ?? 'has no Latin letters or digits'}`)];
   const tokens = [...expansion.missing, ...expansion.unusable.map((u) => u.token)].map((t) => `{${t}}`).join(', ');
   return `${label}: ${reasons.join(', ')}, so the template gives it no DOI (leaving a token out would make DOIs ambiguous); use a template without ${tokens}`;
 }
@@ -78,11 +78,22 @@ function tokenValues(result: ImportResult, index: number, id: string | undefined
   const issue = result.issue;
   const article = result.articles[index];
   const values: DoiTokenValues = { journal: context.journal, seq: index + 1 };
-  if (issue?.year !== undefined) values.year = issue.year;
-  if (issue?.volume !== undefined) values.volume = issue.volume;
+  if (issue?.year !== undefined) {
+    values.year = issue.year;
+    values.yy = twoDigitYear(issue.year);
+  }
+  if (issue?.volume !== undefined) {
+    values.volume = issue.volume;
+    const arabic = arabicVolume(issue.volume);
+    if (arabic !== undefined) values.volume_arabic = arabic;
+  }
   if (issue?.number !== undefined) values.issue = issue.number;
   if (article?.pages?.first !== undefined) values.first_page = article.pages.first;
   if (id !== undefined) values.id = id;
+  // The same first author as doi_pattern takes: the first contributor who is an author.
+  const author = article?.contributors?.find((c) => (c.role ?? 'author') === 'author');
+  const name = author?.family_name ?? author?.name ?? author?.organization;
+  if (name !== undefined) values.initial = name;
   return values;
 }
 

@@ -34,7 +34,7 @@ export const pages = z
 
 export const articleSchema = z
   .strictObject({
-    doi: doi.meta({ description: 'The DOI of the article, under the journal\'s doi_prefix: 10.2298/BALC1950375E.', examples: ['10.2298/BALC1950375E'] }),
+    doi: doi.optional().meta({ description: 'The DOI of the article, under the journal\'s doi_prefix: 10.2298/BALC1950375E. Leave it out when journal.yaml has a doi_pattern: Colophon gives the article its DOI and publish writes it here.', examples: ['10.2298/BALC1950375E'] }),
     /** The language of the main title and text; defaults to the journal's first language. */
     language: lang.optional().meta({ description: 'Language tag of the title and text (en, fr, sr-Latn); defaults to the journal\'s first language.', examples: ['en', 'sr-Latn'] }),
     section: slug.optional().meta({ description: 'The id of one of the sections listed in issue.yaml.', examples: ['articles'] }),
@@ -69,5 +69,6 @@ export const articleSchema = z
   })
   .describe('Colophon article file (one per article)');
 
-export type ArticleInput = z.input<typeof articleSchema>;
+/** An article file as the importers and `colophon new` write it: always with a `doi` line (the file may leave it out when the journal has a doi_pattern). */
+export type ArticleInput = Omit<z.input<typeof articleSchema>, 'doi'> & { doi: string };
 export type ArticleFile = z.output<typeof articleSchema>;

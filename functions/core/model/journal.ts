@@ -1,5 +1,6 @@
 /** `journal.yaml`: facts about the journal that every issue and article inherits. */
 import { z } from 'zod';
+import { journalDoiPattern } from './doi-pattern.ts';
 import { doi, email, issn, lang, slug, text, url } from './primitives.ts';
 import { freeToRead, license } from './license.ts';
 
@@ -18,6 +19,19 @@ export const journalSchema = z
       .string()
       .regex(/^10\.\d{4,9}$/, 'must be a DOI prefix such as 10.2298')
       .meta({ description: 'The Crossref DOI prefix, in quotes: "10.2298". Every DOI of the journal starts with it.', examples: ['10.2298'] }),
+    /** New articles without a DOI get one from it (doi-pattern.ts); the prefix is checked against doi_prefix by loadJournal. */
+    doi_pattern: z
+      .string()
+      .superRefine((value, ctx) => {
+        const parsed = journalDoiPattern(value, undefined);
+        if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.problem });
+      })
+      .optional()
+      .meta({
+        description:
+          'How Colophon makes the DOI of a new article that has none: the prefix, then fixed text and tokens: {yy} (two-digit year), {year}, {volume}, {volume_arabic} (L → 50), {issue}, {first_page}, {first_page:3} (zero-padded to 3 digits), {initial} (first author\'s family-name initial), {seq} (position in the issue), {id} (file name), {journal}. Publish writes the DOI into the article\'s file. Balcanica: "10.2298/BALC{yy}{volume_arabic}{first_page:3}{initial}".',
+        examples: ['10.2298/BALC{yy}{volume_arabic}{first_page:3}{initial}'],
+      }),
     /** Public site root; landing pages live below it. No trailing slash. */
     base_url: url.transform((value) => value.replace(/\/+$/, '')).meta({ description: 'Public site root (https://…); landing pages live below it.', examples: ['https://balcanica.rs'] }),
     languages: z.array(lang).min(1, 'list at least one language').meta({ description: 'Language tags the journal publishes in; the first is the default language of articles.', examples: [['en', 'fr', 'de']] }),

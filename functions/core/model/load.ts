@@ -17,6 +17,7 @@ import type { Problem } from './problems.ts';
 import { issueRules, orderRules, resolveArticle, type RuleProblem } from './resolve.ts';
 import type { IssueBundle } from './resolved.ts';
 import { slug } from './primitives.ts';
+import { journalDoiPattern, patternDois, type AssignedDoi } from './doi-pattern.ts';
 import { parseYaml, type SourceFile } from './yaml-source.ts';
 import { orderArticles } from './order.ts';
 
@@ -29,7 +30,8 @@ export type JournalSources = {
   readonly issues: readonly { readonly id: string; readonly issue: SourceFile; readonly articles: readonly SourceFile[] }[];
 };
 
-export type LoadResult = { readonly ok: true; readonly bundles: IssueBundle[] } | { readonly ok: false; readonly problems: Problem[] };
+/** `assigned`: the articles that got their DOI from journal.yaml's doi_pattern (none when it has none). */
+export type LoadResult = { readonly ok: true; readonly bundles: IssueBundle[]; readonly assigned?: readonly AssignedDoi[] } | { readonly ok: false; readonly problems: Problem[] };
 
 /**
  * One issue as far as it loaded, for rules across its files. `issueLoaded` is false when issue.yaml
@@ -59,9 +61,15 @@ export function loadJournal(sources: JournalSources, options: LoadOptions = {}):
   const doiOwners: DoiOwners = new Map();
   const orcids: OrcidClaim[] = [];
   const placeOf = new Map<string, CheckedFile<unknown>>([[sources.journal.path, journal]]);
-  for (const src of sources.issues) {
-    const issue = checkFile(src.issue, issueSchema, problems);
-    const articles = src.articles.map((a) => checkFile(a, articleSchema, problems));
+  const assigned: AssignedDoi[] = [];
+  const checkedIssues = sources.issues.map((src) => ({ src, issue: checkFile(src.issue, issueSchema, problems), articles: src.articles.map((a) => checkFile(a, articleSchema, problems)) }));
+  // Every DOI the journal's files give, so that a DOI the pattern makes can be checked against all of them.
+  const given = new Map<string, string>();
+  for (const c of checkedIssues) for (const f of [c.issue, ...c.articles]) if (f.loose.doi !== undefined && !given.has(f.loose.doi.toLowerCase())) given.set(f.loose.doi.toLowerCase(), f.file.path);
+  const pattern = journal.loose.doi_pattern;
+  const patternProblem = pattern === undefined ? undefined : journalDoiPattern(pattern, journal.loose.doi_prefix);
+  if (patternProblem !== undefined && !patternProblem.ok) problems.push(journal.place({ path: ['doi_pattern'], message: patternProblem.problem, hint: 'the DOI prefix of doi_pattern is the journal\'s doi_prefix' }));
+  for (const { src, issue, articles } of checkedIssues) {
     const ids = src.articles.map((a) => articleId(a.path));
     const view: IssueView = { journal: journalView, issue: { ...issue.loose, id: src.id }, articles: articles.map((a) => a.loose), issueLoaded: issue.value !== undefined };
     const fileOf = (where: RuleProblem['where']): CheckedFile<unknown> => (where === 'journal' ? journal : where === 'issue' ? issue : articles[where]!);
@@ -75,16 +83,40 @@ export function loadJournal(sources: JournalSources, options: LoadOptions = {}):
       placeOf.set(a.file.path, a);
       orcids.push(...orcidClaims(a.raw, placeOf.size, a.file.path));
     }
+    // An article without a DOI needs the journal's pattern (known to be absent: journal.yaml loaded without one).
+    if (journal.value !== undefined && journal.value.doi_pattern === undefined) {
+      for (const a of articles) {
+        if (typeof a.raw === 'object' && a.raw !== null && a.loose.doi === undefined && !(a.loose.$invalid ?? []).includes('doi')) problems.push(a.place({ path: ['doi'], message: 'is required', hint: `give the article's DOI (under ${journal.value.doi_prefix}), or add doi_pattern to journal.yaml so that Colophon gives each new article one (README, "DOIs for new articles")` }));
+      }
+    }
     const files = articles.map((a) => a.value);
     if (journal.value && issue.value && files.every((f) => f !== undefined)) {
       const j: Journal = { ...journal.value, id: journal.value.id ?? sources.id };
       const i: Issue = { ...issue.value, id: src.id };
-      bundles.push({ journal: j, issue: i, articles: orderArticles(i, files.map((f, k) => resolveArticle(j, i, ids[k]!, f))) });
+      const dois = new Map<number, string>();
+      for (const outcome of patternDois(j, i, files, ids)) {
+        const article = articles[outcome.index]!;
+        if (!('doi' in outcome)) {
+          problems.push(article.place({ path: [], message: outcome.message, hint: outcome.hint }));
+          continue;
+        }
+        const owner = given.get(outcome.doi.toLowerCase());
+        if (owner !== undefined) {
+          problems.push(article.place({ path: [], message: `journal.yaml's doi_pattern gives this article the DOI ${outcome.doi}, which ${owner} already has: the pattern cannot tell them apart`, hint: 'give this article its DOI by hand (doi: …), or change doi_pattern in journal.yaml' }));
+          continue;
+        }
+        given.set(outcome.doi.toLowerCase(), article.file.path);
+        dois.set(outcome.index, outcome.doi);
+        assigned.push({ file: article.file.path, issue: src.id, article: ids[outcome.index]!, doi: outcome.doi, pattern: j.doi_pattern! });
+      }
+      if (files.every((f, k) => f.doi !== undefined || dois.has(k))) {
+        bundles.push({ journal: j, issue: i, articles: orderArticles(i, files.map((f, k) => resolveArticle(j, i, ids[k]!, { ...f, doi: f.doi ?? dois.get(k)! }))) });
+      }
     }
   }
   for (const { claim, message, hint } of orcidProblems(orcids)) problems.push(placeOf.get(claim.file)!.place({ path: claim.path, message, hint }));
   const unique = [...new Map(problems.map((p) => [problemKey(p), p])).values()];
-  return unique.length > 0 ? { ok: false, problems: unique } : { ok: true, bundles };
+  return unique.length > 0 ? { ok: false, problems: unique } : { ok: true, bundles, ...(assigned.length > 0 ? { assigned } : {}) };
 }
 
 type DoiOwners = Map<string, { readonly issue: string; readonly file: string }>;

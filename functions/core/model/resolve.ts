@@ -18,8 +18,8 @@ export const CROSSREF_LIMITS = { titles: 20, institutionsPerContributor: 5 } as 
 
 export type RuleProblem = { readonly where: 'journal' | 'issue' | number; readonly path: FieldPath; readonly message: string; readonly hint?: string };
 
-/** Resolves one article against its issue and journal. */
-export function resolveArticle(journal: Journal, issue: Issue, id: string, file: ArticleFile): Article {
+/** Resolves one article against its issue and journal (its DOI its own, or the one the journal's doi_pattern gives it). */
+export function resolveArticle(journal: Journal, issue: Issue, id: string, file: ArticleFile & { readonly doi: string }): Article {
   const language = file.language ?? journal.languages[0]!;
   // The article's own `section`, else the section issue.yaml lists it under (issueRules refuses a disagreement).
   const found = file.section === undefined ? issue.sections?.find((s) => s.articles?.includes(id)) : issue.sections?.find((s) => s.id === file.section);

@@ -1,0 +1,68 @@
+/**
+ * examples/ is the staff's reference journal: it must validate with no problem and no warning,
+ * and `colophon build` must write JATS and Crossref deposits valid against the official XSDs,
+ * and landing pages that show what each feature promises. (JATS4R checks its JATS in
+ * tests/core/jats/jats4r.test.ts; the browser suite checks its pages with the Nu checker.)
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoDir } from '#tests/helpers/shared';
+import { validateXml } from '#tests/helpers/xsd';
+import { removeTempDirs, runCli, tempDir } from '../cli/run.ts';
+
+afterAll(removeTempDirs);
+
+const EXAMPLES = join(repoDir, 'examples');
+const files = (dir: string, name: RegExp): string[] =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => name.test(f))
+    .sort()
+    .map((f) => join(dir, f));
+
+describe('examples/', () => {
+  let out = '';
+  const page = (doi: string): string => readFileSync(join(out, 'exemplaria/doi', doi, 'index.html'), 'utf8');
+
+  beforeAll(async () => {
+    out = tempDir('colophon-examples-');
+    const run = await runCli(['build', EXAMPLES, '--out', out]);
+    if (run.code !== 0) throw new Error(`colophon build examples failed: ${run.stderr}${run.stdout}`);
+  });
+
+  it('validates with no problem and no warning', async () => {
+    const run = await runCli(['validate', EXAMPLES]);
+    expect(run.stdout).toMatch(/^OK: 1 journal, \d+ issues, \d+ articles in .*examples\n$/);
+    expect(run.code).toBe(0);
+  });
+
+  it('writes JATS valid against JATS 1.4, for every article', () => {
+    const jats = files(out, /article\.xml$/);
+    expect(jats.length).toBeGreaterThanOrEqual(10);
+    for (const file of jats) expect({ file, ...validateXml('jats', readFileSync(file, 'utf8')) }).toMatchObject({ file, valid: true });
+  });
+
+  it('writes Crossref deposits valid against Crossref 5.4.0, with the Crossmark updates', () => {
+    const deposits = files(join(out, 'exemplaria/crossref'), /\.xml$/);
+    expect(deposits.length).toBeGreaterThanOrEqual(2);
+    for (const file of deposits) expect({ file, ...validateXml('crossref', readFileSync(file, 'utf8')) }).toMatchObject({ file, valid: true });
+    const notices = readFileSync(join(out, 'exemplaria/crossref/XIII-2025.xml'), 'utf8');
+    for (const type of ['correction', 'retraction', 'expression_of_concern']) expect(notices).toMatch(new RegExp(`<update type="${type}"[^>]*>10\\.5555/exemplaria\\.xii\\.\\d</update>`));
+  });
+
+  it('shows each feature on the landing pages', () => {
+    // Roman volume as printed; print and online dates; a French article with its English title.
+    expect(page('10.5555/exemplaria.xii.1')).toContain('<meta name="citation_volume" content="XII">');
+    expect(page('10.5555/exemplaria.xii.2')).toContain('Maps of Borders That Never Existed');
+    expect(page('10.5555/exemplaria.xii.1')).toContain('<meta name="citation_pdf_url" content="https://exemplaria.example.org/doi/10.5555/exemplaria.xii.1/carberry.pdf">');
+    // The notices, at the top of the updated articles' pages.
+    expect(page('10.5555/exemplaria.xii.4')).toContain('This article has been retracted (2025-03-10)');
+    expect(page('10.5555/exemplaria.xii.3')).toMatch(/expression of concern/i);
+    expect(page('10.5555/exemplaria.xii.1')).toContain('A correction to this article has been published (2025-03-10)');
+    // The issue-level licence reaches an article without its own; an article's own licence wins.
+    expect(page('10.5555/exemplaria.xii.1')).toContain('https://creativecommons.org/licenses/by/4.0/');
+    expect(page('10.5555/exemplaria.xii.3')).toContain('https://creativecommons.org/licenses/by-sa/4.0/');
+    // The galley sits beside its page.
+    expect(readFileSync(join(out, 'exemplaria/doi/10.5555/exemplaria.xii.1/carberry.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
