@@ -38,7 +38,8 @@ const logger = pino({ level: 'silent' });
 let started: Started | undefined;
 for (let attempt = 1; started === undefined; attempt += 1) {
   const port = await probe();
-  const config = { TokenConfig: { IssuerDomain: `http://${LOOPBACK}:${port}` }, ServerConfig: { hostname: LOOPBACK, port } };
+  // No UsernameAttributes by default (cognito-local's default is e-mail): each pool says what its template says.
+  const config = { UserPoolDefaults: { UsernameAttributes: [] }, TokenConfig: { IssuerDomain: `http://${LOOPBACK}:${port}` }, ServerConfig: { hostname: LOOPBACK, port } };
   writeFileSync(join(options.dir, '.cognito', 'config.json'), JSON.stringify(config, null, 2));
   try {
     const server = await createDefaultServer(logger);
