@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { LocalLambda } from './lambda.ts';
+import { jwtAuthorizer, type Authorized } from './jwt-authorizer.ts';
 import type { LocalRoute } from './model.ts';
 import { LOCAL_ACCOUNT } from './paths.ts';
 
@@ -37,7 +38,7 @@ const readBody = (req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer>
     req.on('error', reject);
   });
 
-export function toEventV2(route: LocalRoute, req: IncomingMessage, body: Buffer): APIGatewayProxyEventV2 {
+export function toEventV2(route: LocalRoute, req: IncomingMessage, body: Buffer, authorized?: Authorized): APIGatewayProxyEventV2 {
   const url = new URL(req.url ?? '/', 'http://local');
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
@@ -63,6 +64,7 @@ export function toEventV2(route: LocalRoute, req: IncomingMessage, body: Buffer)
       stage: '$default',
       time: now.toUTCString(),
       timeEpoch: now.getTime(),
+      ...(authorized?.ok ? { authorizer: { jwt: { claims: authorized.claims, scopes: authorized.scopes } } } : {}),
     },
     ...(body.length > 0 ? { body: textual ? body.toString('utf8') : body.toString('base64') } : {}),
     isBase64Encoded: body.length > 0 && !textual,
@@ -98,6 +100,7 @@ export function pathParameters(routePath: string, path: string): Record<string, 
 
 /** A request handler for `/api/*`, or undefined when the stage has no route for the request. */
 export function apiRouter(routes: readonly LocalRoute[], lambdas: ReadonlyMap<string, LocalLambda>) {
+  const authorizers = new Map(routes.flatMap((r) => (r.jwt ? [[r, jwtAuthorizer(r.jwt)] as const] : [])));
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const path = new URL(req.url ?? '/', 'http://local').pathname;
     const route = routes.find((r) => (r.method === req.method || r.method === 'ANY') && routeMatches(r.path, path));
@@ -111,7 +114,14 @@ export function apiRouter(routes: readonly LocalRoute[], lambdas: ReadonlyMap<st
       res.writeHead(413, { 'content-type': 'application/json', connection: 'close' }).end('{"message":"Request Entity Too Large"}');
       return true;
     }
-    const outcome = await lambda.invoke(toEventV2(route, req, body));
+    // A JWT route: API Gateway answers 401 itself, and the function never runs, unless the token passes.
+    const authorize = authorizers.get(route);
+    const authorized = authorize ? await authorize(Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]))) : undefined;
+    if (authorized?.ok === false) {
+      res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' }).end('{"message":"Unauthorized"}');
+      return true;
+    }
+    const outcome = await lambda.invoke(toEventV2(route, req, body, authorized));
     if (!outcome.ok) {
       res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'Internal Server Error' }));
       return true;

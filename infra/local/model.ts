@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { Resolver, TemplateError, type Json, type Naming, type Resource, type Stack } from './template.ts';
+import type { LocalUserPool } from './cognito.ts';
 
 export type LocalBucket = { readonly logicalId: string; readonly name: string; readonly eventBridge: boolean };
 export type LocalTable = { readonly logicalId: string; readonly name: string; readonly create: CreateTableCommandInput };
@@ -28,7 +29,17 @@ export type RuleTarget = { readonly functionName: string; readonly input?: strin
 export type LocalRule = { readonly logicalId: string; readonly name: string; readonly pattern?: Record<string, Json>; readonly schedule?: string; readonly targets: readonly RuleTarget[] };
 
 /** An HTTP API route to a Lambda proxy integration (API Gateway v2), served locally under the site's origin as CloudFront does for `/api/*`. */
-export type LocalRoute = { readonly method: string; readonly path: string; readonly routeKey: string; readonly functionName: string; readonly payloadFormatVersion: string };
+export type LocalRoute = {
+  readonly method: string;
+  readonly path: string;
+  readonly routeKey: string;
+  readonly functionName: string;
+  readonly payloadFormatVersion: string;
+  /** The route's JWT authorizer (AuthorizationType JWT), as the template configures it. */
+  readonly jwt?: LocalJwtAuthorizer;
+};
+/** An HTTP API JWT authorizer: where the token is read, which issuer signs it, which audiences (or app clients) it must name. */
+export type LocalJwtAuthorizer = { readonly name: string; readonly identitySource: readonly string[]; readonly issuer: string; readonly audience: readonly string[] };
 
 export type LocalModel = {
   readonly buckets: readonly LocalBucket[];
@@ -39,6 +50,7 @@ export type LocalModel = {
   readonly rules: readonly LocalRule[];
   readonly routes: readonly LocalRoute[];
   readonly secrets: readonly LocalSecret[];
+  readonly userPools: readonly LocalUserPool[];
 };
 
 type Entry = { readonly stack: string; readonly id: string; readonly resource: Resource };
@@ -139,16 +151,39 @@ export function localModel(stacks: readonly Stack[], naming: Naming, cdkOut: str
       return [r.name(e.stack, e.id), { functionName: fnNameByArn.get(String(p.IntegrationUri)), payloadFormatVersion: String(p.PayloadFormatVersion ?? '2.0') }] as const;
     }),
   );
+  const authorizers = new Map(
+    ofType('AWS::ApiGatewayV2::Authorizer').map((e) => {
+      const p = resolve(e, props(e)) as Record<string, Json>;
+      const jwt = (p.JwtConfiguration ?? {}) as { Issuer?: Json; Audience?: Json[] };
+      const authorizer: LocalJwtAuthorizer = { name: String(p.Name ?? e.id), identitySource: ((p.IdentitySource as Json[] | null) ?? []).map(String), issuer: String(jwt.Issuer ?? ''), audience: (jwt.Audience ?? []).map(String) };
+      return [e.id, { type: String(p.AuthorizerType), authorizer }] as const;
+    }),
+  );
   const routes = ofType('AWS::ApiGatewayV2::Route').flatMap((e) => {
     const p = resolve(e, props(e)) as Record<string, Json>;
+    const raw = props(e).AuthorizerId as { Ref?: string } | undefined;
+    const auth = raw?.Ref === undefined ? undefined : authorizers.get(raw.Ref);
+    if (p.AuthorizationType === 'JWT' && auth?.type !== 'JWT') throw new TemplateError(`${e.stack}/${e.id}: a JWT route without its JWT authorizer`);
+    if (p.AuthorizationType !== undefined && p.AuthorizationType !== null && p.AuthorizationType !== 'NONE' && p.AuthorizationType !== 'JWT') throw new TemplateError(`${e.stack}/${e.id}: authorization ${String(p.AuthorizationType)} is not emulated locally`);
     const routeKey = String(p.RouteKey);
     const integration = integrations.get(String(p.Target).replace(/^integrations\//, ''));
     const [method, path] = routeKey.split(' ');
     if (!integration?.functionName || method === undefined || path === undefined) return [];
-    return [{ method, path, routeKey, functionName: integration.functionName, payloadFormatVersion: integration.payloadFormatVersion }];
+    return [{ method, path, routeKey, functionName: integration.functionName, payloadFormatVersion: integration.payloadFormatVersion, ...(p.AuthorizationType === 'JWT' && auth ? { jwt: auth.authorizer } : {}) }];
   });
 
   const secrets = ofType('AWS::SecretsManager::Secret').map((e) => ({ logicalId: e.id, name: r.name(e.stack, e.id), arn: r.ref(e.stack, e.id) }));
 
-  return { buckets, tables, queues, functions, mappings, rules, routes, secrets };
+  const userPools = ofType('AWS::Cognito::UserPool').map((e): LocalUserPool => {
+    const ofPool = (type: string): Entry[] => ofType(type).filter((c) => (props(c).UserPoolId as { Ref?: string } | undefined)?.Ref === e.id);
+    return {
+      logicalId: e.id,
+      name: r.name(e.stack, e.id),
+      properties: resolve(e, props(e)) as Record<string, Json>,
+      clients: ofPool('AWS::Cognito::UserPoolClient').map((c) => ({ logicalId: c.id, name: r.name(c.stack, c.id), properties: resolve(c, props(c)) as Record<string, Json> })),
+      groups: ofPool('AWS::Cognito::UserPoolGroup').map((g) => ({ name: String(props(g).GroupName), ...(props(g).Description ? { description: String(props(g).Description) } : {}) })),
+    };
+  });
+
+  return { buckets, tables, queues, functions, mappings, rules, routes, secrets, userPools };
 }

@@ -17,6 +17,7 @@ import { provision } from './provision.ts';
 import { startSecretsManager, type SecretsManagerStandIn } from './secrets-manager.ts';
 import { subscribeS3Events, type Subscription } from './s3.ts';
 import { apiRouter } from './http-api.ts';
+import { provisionCognito, translateCognito, type CognitoIds } from './cognito.ts';
 import { openSite } from './site-server.ts';
 import { readStacks } from './template.ts';
 
@@ -63,6 +64,8 @@ export type LocalStack = {
   readonly bus: EventBus;
   /** The local Secrets Manager and what the Crossref secret holds; `callbackUrl` is the notify-url Crossref would be given. */
   readonly crossref: { readonly secrets: SecretsManagerStandIn; readonly callbackToken: string; readonly callbackUrl: string };
+  /** The staff pool in the Cognito emulator (issue 15): its endpoint and the ids the template's pool and console client got there. */
+  readonly staff: { readonly endpoint: string; readonly userPoolId: string; readonly clientId: string } | undefined;
   bucket(logicalId: string): string;
   table(logicalId: string): string;
   queue(logicalId: string): LocalQueue;
@@ -95,6 +98,13 @@ export async function deployLocal(options: LocalStackOptions): Promise<LocalStac
   }, options.cdkOut);
   const clients = localClients(options.endpoints);
   await provision(model, clients);
+  // The staff pool: created in the Cognito emulator, whose ids and issuer then replace the template's
+  // in the functions' environment and the routes' JWT authorizers.
+  const cognito: CognitoIds | undefined = model.userPools.length > 0 ? await provisionCognito(options.endpoints.cognito, model.userPools) : undefined;
+  const local = (value: string): string => (cognito ? translateCognito(value, cognito) : value);
+  const routes = model.routes.map((r) => (r.jwt ? { ...r, jwt: { ...r.jwt, issuer: local(r.jwt.issuer), audience: r.jwt.audience.map(local) } } : r));
+  const staffPool = model.userPools[0];
+  const staff = cognito && staffPool ? { endpoint: cognito.endpoint, userPoolId: cognito.pools.get(staffPool.name)!, clientId: cognito.clients.get(staffPool.clients[0]?.name ?? '') ?? '' } : undefined;
 
   const onError = options.onError ?? ((message, error) => console.error(`[local] ${message}`, error instanceof Error ? error.message : (error ?? '')));
   const log: LogSink = options.log ?? ((fn, line) => console.log(`[${fn}] ${line}`));
@@ -108,7 +118,7 @@ export async function deployLocal(options: LocalStackOptions): Promise<LocalStac
   const lambdas = new Map(
     model.functions.map((fn) => [
       fn.name,
-      new LocalLambda(fn, { ...env, ...fn.environment, ...crossrefOverrides(fn.environment, options.crossref), AWS_LAMBDA_FUNCTION_NAME: fn.name, AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memoryMb), AWS_LAMBDA_FUNCTION_TIMEOUT: String(fn.timeoutSeconds), TZ: 'UTC' }, { concurrency: options.concurrency?.[fn.logicalId] ?? 1, log }),
+      new LocalLambda(fn, { ...env, ...Object.fromEntries(Object.entries(fn.environment).map(([k, v]) => [k, local(v)])), ...crossrefOverrides(fn.environment, options.crossref), AWS_LAMBDA_FUNCTION_NAME: fn.name, AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memoryMb), AWS_LAMBDA_FUNCTION_TIMEOUT: String(fn.timeoutSeconds), TZ: 'UTC' }, { concurrency: options.concurrency?.[fn.logicalId] ?? 1, log }),
     ]),
   );
   const mappings = model.mappings.map((m) => {
@@ -130,7 +140,7 @@ export async function deployLocal(options: LocalStackOptions): Promise<LocalStac
     }
   });
   await subscription.ready;
-  site.serve(clients.s3, byLogicalId(model.buckets, 'SiteBucket', 'bucket').name, apiRouter(model.routes, lambdas), onError);
+  site.serve(clients.s3, byLogicalId(model.buckets, 'SiteBucket', 'bucket').name, apiRouter(routes, lambdas), onError);
   for (const m of mappings) m.start();
   if (options.schedules === true) bus.startSchedules();
 
@@ -152,6 +162,7 @@ export async function deployLocal(options: LocalStackOptions): Promise<LocalStac
     lambdas,
     bus,
     crossref: { secrets, callbackToken, callbackUrl: `${site.url}${CALLBACK_PATH}?token=${encodeURIComponent(callbackToken)}` },
+    staff,
     bucket: (id) => byLogicalId(model.buckets, id, 'bucket').name,
     table: (id) => byLogicalId(model.tables, id, 'table').name,
     queue: (id) => byLogicalId(model.queues, id, 'queue'),

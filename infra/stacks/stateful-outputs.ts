@@ -23,6 +23,8 @@ export const STATEFUL_OUTPUTS = {
   DistributionId: 'CloudFront distribution (for invalidations)',
   DistributionDomainName: 'CloudFront domain name',
   SiteBaseUrl: 'https:// base of the public site, no trailing slash',
+  StaffUserPoolId: 'Cognito user pool of the staff console (admins invite staff; groups admin and editor:<journal>)',
+  StaffUserPoolClientId: 'The staff console’s app client (public, no secret)',
 } as const;
 export type StatefulOutputName = keyof typeof STATEFUL_OUTPUTS;
 

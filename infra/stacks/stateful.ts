@@ -10,6 +10,7 @@ import { accessLogBucket, privateBucket } from '../constructs/private-bucket.ts'
 import { PublicApi } from '../constructs/public-api.ts';
 import { RecordsTable } from '../constructs/records-table.ts';
 import { SiteDistribution } from '../constructs/site-distribution.ts';
+import { StaffPool } from '../constructs/staff-pool.ts';
 import { publishStatefulOutputs } from './stateful-outputs.ts';
 
 /** Deposit files that never reached Crossref (dry runs, files the schema refused): kept 30 days. */
@@ -34,6 +35,7 @@ export class StatefulStack extends Stack {
   readonly oaiTokenSecret: Secret;
   readonly api: HttpApi;
   readonly siteBaseUrl: string;
+  readonly staff: StaffPool;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -92,6 +94,9 @@ export class StatefulStack extends Stack {
     });
     this.siteBaseUrl = site.baseUrl;
 
+    // Staff sign-in for the console (issue 15): accounts outlive every redeploy.
+    this.staff = new StaffPool(this, 'Staff', { removalPolicy });
+
     publishStatefulOutputs(this, {
       InboxBucketName: this.inbox.bucketName,
       SiteBucketName: this.site.bucketName,
@@ -104,6 +109,8 @@ export class StatefulStack extends Stack {
       DistributionId: site.distribution.distributionId,
       DistributionDomainName: site.distribution.distributionDomainName,
       SiteBaseUrl: site.baseUrl,
+      StaffUserPoolId: this.staff.pool.userPoolId,
+      StaffUserPoolClientId: this.staff.client.userPoolClientId,
     });
   }
 }

@@ -7,6 +7,7 @@ import type { Construct } from 'constructs';
 import type { StageConfig } from '../config.ts';
 import { ColophonFunction, handlerEntry, type ColophonFunctionProps } from '../constructs/colophon-function.ts';
 import { HttpRoutes, type HttpRouteSpec } from '../constructs/http-routes.ts';
+import { staffApi } from '../constructs/staff-api.ts';
 import { DeadLetterQueue, WorkQueue } from '../constructs/work-queue.ts';
 import { importStateful, type StatefulOutputName } from './stateful-outputs.ts';
 
@@ -52,6 +53,7 @@ export class StatelessStack extends Stack {
   readonly oai: ColophonFunction;
   readonly deposit: ColophonFunction;
   readonly crossrefCallback: ColophonFunction;
+  readonly admin: ColophonFunction;
   readonly depositQueue: WorkQueue;
   readonly renderQueue: WorkQueue;
   readonly siteQueue: WorkQueue;
@@ -161,7 +163,11 @@ export class StatelessStack extends Stack {
         },
       },
     ];
-    this.routes = new HttpRoutes(this, 'Routes', { api: stateful.api, routes });
+    // The staff console's API (issue 15): every /api/admin/* route behind the staff pool's JWT authorizer.
+    this.admin = fn('Admin', 'admin', { timeout: Duration.seconds(30), description: 'Colophon Admin: the staff console API (/api/admin/*): drafts, validation, preview, publish' });
+    const staffOutput = (name: StatefulOutputName): string => Fn.getStackOutput(props.statefulStackName, name, this.region);
+    const staff = staffApi(this, { admin: this.admin, records: stateful.records, inbox: stateful.inbox, userPoolId: staffOutput('StaffUserPoolId'), clientId: staffOutput('StaffUserPoolClientId') });
+    this.routes = new HttpRoutes(this, 'Routes', { api: stateful.api, routes: [...routes, ...staff.routes] });
 
     const outputs: Record<string, string> = {
       RenderQueueUrl: this.renderQueue.queue.queueUrl,

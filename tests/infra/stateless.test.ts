@@ -7,7 +7,7 @@ import { SCHEDULE_RATE_MS } from '#handlers/flows/deposit-schedule';
 import { PUBLISH_MANIFEST_PATTERN } from '#infra/stacks/stateless';
 import { readable, resourcesOf, synthStage } from './synth.ts';
 
-const FUNCTIONS = { Ingest: 'ingest', Render: 'render', Site: 'site', Oai: 'oai', Deposit: 'deposit', CrossrefCallback: 'crossref-callback' } as const;
+const FUNCTIONS = { Ingest: 'ingest', Render: 'render', Site: 'site', Oai: 'oai', Deposit: 'deposit', CrossrefCallback: 'crossref-callback', Admin: 'admin' } as const;
 type FunctionId = keyof typeof FUNCTIONS;
 /** API Gateway may invoke Oai for the /api/oai and /api/oai/<journal> paths only (one permission per route: GET and POST). */
 const OAI_INVOKER = ['{Oai.Arn}', 'apigateway.amazonaws.com', 'arn:{AWS::Partition}:execute-api:{AWS::Region}:{AWS::AccountId}:{Stateful.ApiId}/*/*/api/oai'];
@@ -16,14 +16,17 @@ const OAI_INVOKERS = [OAI_INVOKER, OAI_INVOKER, OAI_JOURNAL_INVOKER, OAI_JOURNAL
 /** …and CrossrefCallback for its GET and POST routes. */
 const CALLBACK_INVOKER = ['{CrossrefCallback.Arn}', 'apigateway.amazonaws.com', 'arn:{AWS::Partition}:execute-api:{AWS::Region}:{AWS::AccountId}:{Stateful.ApiId}/*/*/api/crossref/callback'];
 const CALLBACK_INVOKERS = [CALLBACK_INVOKER, CALLBACK_INVOKER];
+/** …and Admin for each staff console route (issue 15), one permission per method. */
+const adminInvoker = (path: string): string[] => ['{Admin.Arn}', 'apigateway.amazonaws.com', `arn:{AWS::Partition}:execute-api:{AWS::Region}:{AWS::AccountId}:{Stateful.ApiId}/*/*${path}`];
+const ADMIN_INVOKERS = ['audit', 'catalog', 'draft', 'draft', 'preview', 'publish', 'validate'].map((r) => adminInvoker(`/api/admin/${r}`)).concat([adminInvoker('/api/console/config')]);
 const stateful = (output: string): Record<string, unknown> => ({ 'Fn::GetStackOutput': { StackName: 'Colophon-dev-Stateful', Region: { Ref: 'AWS::Region' }, OutputName: output } });
 
 describe('stateless stack: functions', () => {
   const { statelessTemplate: template } = synthStage('dev');
   const functions = resourcesOf(template, 'AWS::Lambda::Function');
 
-  it('has exactly Ingest, Render, Site, Oai, Deposit and CrossrefCallback, under their contract names', () => {
-    expect(Object.keys(functions).sort()).toEqual(['CrossrefCallback', 'Deposit', 'Ingest', 'Oai', 'Render', 'Site']);
+  it('has exactly Ingest, Render, Site, Oai, Deposit, CrossrefCallback and Admin, under their contract names', () => {
+    expect(Object.keys(functions).sort()).toEqual(['Admin', 'CrossrefCallback', 'Deposit', 'Ingest', 'Oai', 'Render', 'Site']);
   });
 
   it.each(Object.keys(FUNCTIONS))('%s runs Node.js 22 on arm64 with tracing, its own log group and index.handler', (id) => {
@@ -174,9 +177,10 @@ describe('stateless stack: wiring', () => {
     expect(scheduled.map((r) => (r.Targets as { Arn: unknown }[]).map((t) => readable(t.Arn)))).toEqual([['{Site.Arn}'], ['{Deposit.Arn}']]);
   });
 
-  it('lets only those two rules and the OAI routes invoke their functions', () => {
+  it('lets only those two rules and the OAI, callback and admin routes invoke their functions', () => {
     const permissions = Object.values(resourcesOf(template, 'AWS::Lambda::Permission')).map((p) => [readable(p.Properties.FunctionName), p.Properties.Principal, readable(p.Properties.SourceArn)]);
     expect(permissions.sort()).toEqual([
+      ...ADMIN_INVOKERS,
       ...CALLBACK_INVOKERS,
       ['{Deposit.Arn}', 'events.amazonaws.com', '{DepositSchedule.Arn}'],
       ['{Ingest.Arn}', 'events.amazonaws.com', '{InboxPublished.Arn}'],
@@ -185,10 +189,25 @@ describe('stateless stack: wiring', () => {
     ]);
   });
 
-  it('routes GET and POST /api/oai and /api/oai/{journal} to Oai and GET and POST /api/crossref/callback to CrossrefCallback, and nothing else', () => {
+  it('routes GET and POST /api/oai and /api/oai/{journal} to Oai, GET and POST /api/crossref/callback to CrossrefCallback, the staff console routes to Admin, and nothing else', () => {
     const routes = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey).sort();
-    expect(routes).toEqual(['GET /api/crossref/callback', 'GET /api/oai', 'GET /api/oai/{journal}', 'POST /api/crossref/callback', 'POST /api/oai', 'POST /api/oai/{journal}']);
-    template.resourceCountIs('AWS::ApiGatewayV2::Integration', 6); // one Lambda proxy integration per route
+    expect(routes).toEqual([
+      'GET /api/admin/audit',
+      'GET /api/admin/catalog',
+      'GET /api/admin/draft',
+      'GET /api/console/config',
+      'GET /api/crossref/callback',
+      'GET /api/oai',
+      'GET /api/oai/{journal}',
+      'POST /api/admin/preview',
+      'POST /api/admin/publish',
+      'POST /api/admin/validate',
+      'POST /api/crossref/callback',
+      'POST /api/oai',
+      'POST /api/oai/{journal}',
+      'PUT /api/admin/draft',
+    ]);
+    template.resourceCountIs('AWS::ApiGatewayV2::Integration', 14); // one Lambda proxy integration per route
   });
 
   it('reads the stateful stack only through its outputs, and deploys after it', () => {

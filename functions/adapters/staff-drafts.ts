@@ -1,0 +1,93 @@
+/**
+ * Article drafts and their audit trail in the records table (keys in staff-items.ts). A save names
+ * the version it was based on; DynamoDB's condition refuses it when another save came first, and
+ * the caller gets both versions back (never a silent overwrite). The draft update and its audit
+ * entry are one transaction: no change without its record, no record without its change.
+ */
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { staffKeys, type ArticleRef } from './staff-items.ts';
+
+/** A saved draft: the article's fields as its YAML file would hold them, and who saved it when. */
+export type Draft = { readonly ref: ArticleRef; readonly version: number; readonly data: unknown; readonly by: string; readonly at: string };
+/** One change: who (the user's id, never an e-mail or a token), when, which version, which fields. */
+export type AuditEntry = { readonly ref: ArticleRef; readonly version: number; readonly by: string; readonly at: string; readonly action: 'save' | 'publish'; readonly changed: readonly string[] };
+
+export type SaveOutcome = { readonly ok: true; readonly draft: Draft } | { readonly ok: false; readonly current: Draft | undefined };
+
+const DRAFTS_OF_ISSUE = (journal: string, issue: string): string => `DRAFTS#${journal}#${issue}`;
+
+export function createDraftStore(client: DynamoDBDocumentClient, tableName: string) {
+  const toDraft = (item: Record<string, unknown>): Draft => ({
+    ref: { journal: String(item.journal), issue: String(item.issue), article: String(item.article) },
+    version: Number(item.version),
+    data: JSON.parse(String(item.data)) as unknown,
+    by: String(item.by),
+    at: String(item.at),
+  });
+
+  async function get(ref: ArticleRef): Promise<Draft | undefined> {
+    const out = await client.send(new GetCommand({ TableName: tableName, Key: staffKeys.draft(ref), ConsistentRead: true }));
+    return out.Item ? toDraft(out.Item) : undefined;
+  }
+
+  /** Every draft of one issue (gsi1: children of a parent), for publishing the issue. */
+  async function listIssue(journal: string, issue: string): Promise<Draft[]> {
+    const drafts: Draft[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await client.send(new QueryCommand({ TableName: tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': DRAFTS_OF_ISSUE(journal, issue) }, ExclusiveStartKey: start }));
+      drafts.push(...(out.Items ?? []).map(toDraft));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return drafts;
+  }
+
+  /**
+   * Saves `data` as version `baseVersion + 1`, only if the stored draft is still `baseVersion`
+   * (0: no draft yet, the published file). Otherwise nothing is written and the current draft is returned.
+   */
+  async function save(ref: ArticleRef, baseVersion: number, data: unknown, by: string, at: string, changed: readonly string[]): Promise<SaveOutcome> {
+    const version = baseVersion + 1;
+    const draft: Draft = { ref, version, data, by, at };
+    const condition =
+      baseVersion === 0 ? { ConditionExpression: 'attribute_not_exists(pk)' } : { ConditionExpression: 'version = :base', ExpressionAttributeValues: { ':base': baseVersion } };
+    try {
+      await client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: tableName, Item: { ...staffKeys.draft(ref), gsi1pk: DRAFTS_OF_ISSUE(ref.journal, ref.issue), gsi1sk: ref.article, ...ref, version, data: JSON.stringify(data), by, at }, ...condition } },
+            { Put: { TableName: tableName, Item: { ...staffKeys.audit(ref, at, version), ...ref, version, by, at, action: 'save', changed: [...changed] }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          ],
+        }),
+      );
+      return { ok: true, draft };
+    } catch (error) {
+      if (error instanceof TransactionCanceledException || error instanceof ConditionalCheckFailedException) return { ok: false, current: await get(ref) };
+      throw error;
+    }
+  }
+
+  /** Records that an issue's drafts went out in a publish (one entry per article). */
+  async function recordPublish(refs: readonly { ref: ArticleRef; version: number }[], by: string, at: string): Promise<void> {
+    for (const { ref, version } of refs) {
+      await client.send(new TransactWriteCommand({ TransactItems: [{ Put: { TableName: tableName, Item: { ...staffKeys.audit(ref, at, version), ...ref, version, by, at, action: 'publish', changed: [] } } }] }));
+    }
+  }
+
+  /** The article's audit trail, newest first. */
+  async function audit(ref: ArticleRef): Promise<AuditEntry[]> {
+    const out = await client.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': staffKeys.auditPartition(ref) }, ScanIndexForward: false }));
+    return (out.Items ?? []).map((item) => ({
+      ref,
+      version: Number(item.version),
+      by: String(item.by),
+      at: String(item.at),
+      action: item.action === 'publish' ? 'publish' : 'save',
+      changed: Array.isArray(item.changed) ? item.changed.map(String) : [],
+    }));
+  }
+
+  return { get, listIssue, save, recordPublish, audit };
+}
+export type DraftStore = ReturnType<typeof createDraftStore>;

@@ -1,0 +1,78 @@
+import { Fn, Stack, Validations } from 'aws-cdk-lib';
+import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
+import { INBOX_PREFIX } from '#adapters/inbox';
+import { STAFF_PK_PREFIXES } from '#adapters/staff-items';
+import type { ColophonFunction } from './colophon-function.ts';
+import type { HttpRouteSpec } from './http-routes.ts';
+import type { IndexedTable } from './records-table.ts';
+
+/** The admin API's routes (functions/handlers/admin.ts answers each), all behind the staff JWT authorizer. */
+export const ADMIN_ROUTES = [
+  { path: '/api/admin/catalog', methods: [HttpMethod.GET] },
+  { path: '/api/admin/draft', methods: [HttpMethod.GET, HttpMethod.PUT] },
+  { path: '/api/admin/validate', methods: [HttpMethod.POST] },
+  { path: '/api/admin/preview', methods: [HttpMethod.POST] },
+  { path: '/api/admin/publish', methods: [HttpMethod.POST] },
+  { path: '/api/admin/audit', methods: [HttpMethod.GET] },
+] as const satisfies readonly { path: `/api/admin/${string}`; methods: readonly HttpMethod[] }[];
+
+/** What the console reads before anyone signs in: where to sign in (pool, app client, Cognito endpoint). Public by nature. */
+export const CONSOLE_CONFIG_PATH = '/api/console/config';
+
+/** Cognito's issuer for a pool: what the authorizer and the handler both require of every token. */
+export const cognitoIssuer = (region: string, userPoolId: string): string => Fn.join('', ['https://cognito-idp.', region, '.amazonaws.com/', userPoolId]);
+export const cognitoEndpoint = (region: string): string => Fn.join('', ['https://cognito-idp.', region, '.amazonaws.com/']);
+
+export interface StaffApiProps {
+  /** The Admin function (functions/handlers/admin.ts). */
+  readonly admin: ColophonFunction;
+  readonly records: IndexedTable;
+  readonly inbox: { readonly bucketName: string; readonly bucketArn: string; arnForObjects(pattern: string): string };
+  /** The staff pool's id and app client id, as the stateful stack's outputs give them. */
+  readonly userPoolId: string;
+  readonly clientId: string;
+}
+
+/**
+ * The staff console's API (issue 15): a JWT authorizer on every `/api/admin/*` route that accepts
+ * only the staff pool's access tokens for the console's app client, and the Admin function's
+ * grants: read the records table, write only drafts and the audit trail (`DRAFT#`, `AUDIT#`
+ * partitions), read the inbox and write new batches under `inbox/` (a publish, as the CLI does).
+ * The handler checks the token again (aws-jwt-verify) and the journal per request.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html
+ */
+export function staffApi(scope: Stack, props: StaffApiProps): { readonly authorizer: HttpJwtAuthorizer; readonly routes: HttpRouteSpec[] } {
+  const region = Stack.of(scope).region;
+  const issuer = cognitoIssuer(region, props.userPoolId);
+  const authorizer = new HttpJwtAuthorizer('StaffJwt', issuer, { jwtAudience: [props.clientId], identitySource: ['$request.header.Authorization'] });
+  const { admin, records } = props;
+  admin.bindTable(records, 'read');
+  admin.role.addToPrincipalPolicy(
+    new PolicyStatement({
+      actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
+      resources: [records.table.tableArn],
+      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': STAFF_PK_PREFIXES.map((p) => `${p}*`) } },
+    }),
+  );
+  admin.bindBucket(props.inbox, 'INBOX_BUCKET', 'read');
+  const batches = props.inbox.arnForObjects(`${INBOX_PREFIX}*`);
+  admin.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [batches] }));
+  Validations.of(admin).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::${flattenCfnReference(Stack.of(scope).resolve(batches))}]`,
+    reason: 'A console publish writes a new batch folder under inbox/ (keys computed at run time), as the CLI does; nothing outside inbox/ (not the galleys).',
+  });
+  admin.fn.addEnvironment('STAFF_ISSUER', issuer);
+  admin.fn.addEnvironment('STAFF_CLIENT_ID', props.clientId);
+  admin.fn.addEnvironment('STAFF_USER_POOL_ID', props.userPoolId);
+  admin.fn.addEnvironment('STAFF_COGNITO_ENDPOINT', cognitoEndpoint(region));
+  const fn: IFunction = admin.fn;
+  const routes: HttpRouteSpec[] = [
+    ...ADMIN_ROUTES.map((r) => ({ path: r.path, fn, methods: r.methods, access: { authorizer } })),
+    { path: CONSOLE_CONFIG_PATH, fn, methods: [HttpMethod.GET], access: { public: 'The console must learn where to sign in before it has a token: the pool id and app client id are public by design (they are in every browser that signs in)' } },
+  ];
+  return { authorizer, routes };
+}
