@@ -25,7 +25,7 @@ import { publishSources } from '#infra/local/publish';
 import { deployLocal, type LocalStack } from '#infra/local/stack';
 import { ensureSynth } from '#infra/local/synth';
 import { startCountingProxy, type CountingProxy, type Service } from './counting-proxy.ts';
-import { IDLE_SQS_REQUESTS_PER_QUEUE_MONTH, PRICES, PRICES_AS_OF, PRICES_REGION } from './prices.ts';
+import { ALWAYS_FREE, IDLE_SQS_REQUESTS_PER_QUEUE_MONTH, PRICES, PRICES_AS_OF, PRICES_REGION } from './prices.ts';
 import { syntheticFiles } from './synthetic-files.ts';
 import { syntheticSources } from './synthetic.ts';
 
@@ -130,7 +130,10 @@ function idleMonth(): void {
   ];
   console.log(`\nidle month (fixed prices of the synthesized stage, before storage and the free tier)`);
   for (const l of lines) console.log(`  ${usd(l.dollars).padStart(10)}  ${String(l.count).padStart(9)}  ${l.what}`);
-  console.log(`  total ${usd(lines.reduce((s, l) => s + l.dollars, 0))} a month plus storage (S3 ${usd(PRICES.s3.gbMonth)}/GB, DynamoDB ${usd(PRICES.dynamodb.gbMonth)}/GB)`);
+  const alarms = n('AWS::CloudWatch::Alarm');
+  const idleSqs = mappings * IDLE_SQS_REQUESTS_PER_QUEUE_MONTH;
+  const free = lines.reduce((s, l) => s + l.dollars, 0) - Math.min(alarms, ALWAYS_FREE.alarmMetrics) * PRICES.cloudwatch.alarmMonth - Math.min(idleSqs, ALWAYS_FREE.sqsRequests) * PRICES.sqs.request;
+  console.log(`  total ${usd(lines.reduce((s, l) => s + l.dollars, 0))} a month at list price, ${usd(free)} after AWS's always-free tier (an account running nothing else), plus storage (S3 ${usd(PRICES.s3.gbMonth)}/GB, DynamoDB ${usd(PRICES.dynamodb.gbMonth)}/GB)`);
 }
 
 const synth = await ensureSynth({ cdkOut: CDK_OUT, log: (l) => console.log(l) });

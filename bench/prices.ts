@@ -59,3 +59,10 @@ export const PRICES = {
  * with Amazon SQS"). That is 5 × 3 requests a minute per queue, the idle stage's biggest line.
  */
 export const IDLE_SQS_REQUESTS_PER_QUEUE_MONTH = 5 * 3 * 60 * 24 * 30;
+
+/**
+ * AWS's always-free tier (every month, every account, not only the first year), for the idle
+ * month's second figure: 1 million SQS requests, 10 CloudWatch alarm metrics, 1 million Lambda
+ * requests and 400,000 GB-seconds, 1 TB and 10 million requests out of CloudFront.
+ */
+export const ALWAYS_FREE = { sqsRequests: 1e6, alarmMetrics: 10 } as const;

@@ -38,7 +38,18 @@ export type CrossrefHttpOptions = {
   readonly random?: () => number;
   /** Structured events for the shared logger; never contains credentials. */
   readonly log?: (event: { readonly event: string; readonly [key: string]: unknown }) => void;
+  /**
+   * When the caller must have an answer (epoch ms; read at each step): no attempt starts and no
+   * backoff sleeps past it, and each request's timeout is cut to what is left. A Lambda sets it
+   * from its remaining time, so the retries give up with CrossrefUnavailableError (the deposit is
+   * tried again later) instead of the function being killed mid-request.
+   */
+  readonly deadline?: () => number;
+  readonly now?: () => number;
 };
+
+/** Less time than this left before the deadline: not worth starting a request. */
+export const MIN_ATTEMPT_MS = 5_000;
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 1_000, maxDelayMs: 30_000 };
 
@@ -117,15 +128,18 @@ export function createCrossrefClient(options: CrossrefHttpOptions): CrossrefClie
   const secrets = [password, loginId];
   const clean = (text: string): string => redact(text, secrets);
   const log = (event: string, fields: Record<string, unknown> = {}): void => options.log?.({ event, ...fields });
+  const now = options.now ?? Date.now;
+  const left = (): number => (options.deadline === undefined ? Number.POSITIVE_INFINITY : options.deadline() - now());
 
   /** One HTTP exchange; classifies the outcome. */
   async function exchange(what: string, url: string, init: RequestInit): Promise<string> {
     let response: Response;
+    const requestTimeoutMs = Math.max(1, Math.min(timeoutMs, left()));
     try {
-      response = await fetchImpl(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+      response = await fetchImpl(url, { ...init, signal: AbortSignal.timeout(requestTimeoutMs) });
     } catch (error) {
       const name = (error as Error).name;
-      const reason = name === 'TimeoutError' || name === 'AbortError' ? `no answer within ${timeoutMs} ms` : `connection failed (${(error as Error).message})`;
+      const reason = name === 'TimeoutError' || name === 'AbortError' ? `no answer within ${requestTimeoutMs} ms` : `connection failed (${(error as Error).message})`;
       throw new Transient(clean(`${what}: ${reason}`));
     }
     let text: string;
@@ -153,7 +167,10 @@ export function createCrossrefClient(options: CrossrefHttpOptions): CrossrefClie
   /** Runs `attempt` until it succeeds, a non-transient error occurs, or the attempts are used up. */
   async function withRetries<T>(what: string, attempt: (n: number) => Promise<T>): Promise<T> {
     let last: Transient | undefined;
+    let tried = 0;
     for (let n = 1; n <= policy.attempts; n += 1) {
+      if (left() < MIN_ATTEMPT_MS) break;
+      tried = n;
       try {
         return await attempt(n);
       } catch (error) {
@@ -161,13 +178,13 @@ export function createCrossrefClient(options: CrossrefHttpOptions): CrossrefClie
         last = error;
         if (n === policy.attempts) break;
         const delay = backoffDelay(policy, n, random(), error.retryAfterMs);
+        if (left() - delay < MIN_ATTEMPT_MS) break;
         log('crossref.retry', { what, attempt: n, delayMs: delay, reason: error.message });
         await sleep(delay);
       }
     }
-    throw new CrossrefUnavailableError(`${what}: Crossref did not answer usefully after ${policy.attempts} attempts: ${last?.message ?? ''}`, {
-      cause: last,
-    });
+    const why = tried < policy.attempts ? `stopped after ${tried} of ${policy.attempts} attempts, to finish within the time this run has (it is tried again later)` : `Crossref did not answer usefully after ${policy.attempts} attempts`;
+    throw new CrossrefUnavailableError(`${what}: ${why}: ${last?.message ?? 'no attempt made'}`, { cause: last });
   }
 
   async function fetchLog(fileName: string): Promise<SubmissionLog> {

@@ -44,6 +44,14 @@ const validate: XmlValidator = (xml) => (compiled ??= compileCrossrefSchema(sche
 const files: ArtifactStore = { put: async (key, xml) => void (await artifacts.put(key, xml, { contentType: 'application/xml; charset=utf-8' })) };
 const store = depositFileStore(files);
 
+/**
+ * When this invocation must be done talking to Crossref: its remaining time less a margin for
+ * recording the outcome. Set per invocation (a Lambda environment runs one at a time); the
+ * Crossref client's retries stop there rather than be cut off by the function's timeout.
+ */
+const RECORDING_MARGIN_MS = 30_000;
+let invocationDeadline = Number.POSITIVE_INFINITY;
+
 const deps: DepositFlowDeps = {
   records: createRecordsStore(clients.dynamo, env.TABLE_NAME),
   ledger: createDepositLedger({ client: clients.dynamoBase, tableName: env.TABLE_NAME }),
@@ -51,7 +59,7 @@ const deps: DepositFlowDeps = {
   service: async (ledger) => {
     const { credentials } = await secret.get();
     return createDepositService({
-      crossref: createCrossrefClient({ endpoint: env.CROSSREF_ENDPOINT, credentials, log: (e) => log.info(e.event, e) }),
+      crossref: createCrossrefClient({ endpoint: env.CROSSREF_ENDPOINT, credentials, log: (e) => log.info(e.event, e), deadline: () => invocationDeadline }),
       ledger,
       store,
       validate,
@@ -73,6 +81,7 @@ export async function handler(event: SQSEvent, context?: Context): Promise<SQSBa
 export async function handler(event: ScheduledEvent, context?: Context): Promise<ScheduleSummary>;
 export async function handler(event: SQSEvent | ScheduledEvent, context?: Context): Promise<SQSBatchResponse | ScheduleSummary> {
   const scoped = { ...deps, log: log.child({ requestId: context?.awsRequestId }) };
+  invocationDeadline = context === undefined ? Number.POSITIVE_INFINITY : Date.now() + context.getRemainingTimeInMillis() - RECORDING_MARGIN_MS;
   if ('Records' in event) return depositBatch(scoped, event.Records);
   return depositSchedule(scoped);
 }

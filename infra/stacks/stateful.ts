@@ -4,6 +4,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { DRY_RUN_PREFIX, INVALID_PREFIX } from '#handlers/flows/deposit-files';
+import { REBUILD_PREFIX } from '#handlers/flows/rebuild';
 import type { StageConfig } from '../config.ts';
 import { pinLogicalId } from '../constructs/logical-id.ts';
 import { accessLogBucket, privateBucket } from '../constructs/private-bucket.ts';
@@ -46,7 +47,17 @@ export class StatefulStack extends Stack {
     // The CLI uploads an issue's files under inbox/<journal>/<issue>/<batchId>/ and then its
     // _publish.json manifest; EventBridge (not a bucket notification, which would have to name the
     // function and so point this stack at the stateless one) carries that event to Ingest.
-    this.inbox = privateBucket(this, 'InboxBucket', { removalPolicy, accessLogs, versioned: true, eventBridge: true });
+    // The inbox holds what staff uploaded (contributors' e-mail addresses among it): the current
+    // upload of each issue stays (it is the published source), but a version replaced or deleted
+    // is gone after 30 days, and so are the pages of `colophon rebuild`, once it has finished.
+    this.inbox = privateBucket(this, 'InboxBucket', {
+      removalPolicy,
+      accessLogs,
+      versioned: true,
+      eventBridge: true,
+      expire: { prefixes: [REBUILD_PREFIX], after: Duration.days(30) },
+      noncurrentVersionsExpireAfter: Duration.days(30),
+    });
     this.site = privateBucket(this, 'SiteBucket', { removalPolicy, accessLogs });
     // Sent deposit files are the record of what Crossref received: kept. Dry runs and files the
     // schema refused (never sent) are working copies.

@@ -110,9 +110,9 @@ const assignment: fc.Arbitrary<Assignment> = fc
 
 // ---- what the model may reject, said independently of its code ------------------------------
 
-/** XML 1.0 `Char` minus what the model also keeps out: C0 (bar tab, LF, CR), DEL, C1, U+FFFE/F, lone surrogates. */
+/** XML 1.0 `Char` minus what the model also keeps out: C0 (bar tab, LF, CR), DEL, C1, U+FFFE/F, lone surrogates, bidi embeddings/overrides/isolates (Trojan Source), U+FFFD (bytes that were not UTF-8). */
 // eslint-disable-next-line no-control-regex
-const NOT_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const NOT_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF\u202A-\u202E\u2066-\u2069\uFFFD]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const TAG_LIKE = /<\/?[A-Za-z!?]/;
 
 /** Why a value may be refused: characters XML cannot carry, nothing left after trimming, or (in markup) anything tag-like. */
@@ -326,13 +326,13 @@ describe('arbitrary text in any text field', () => {
 
   it('names the reason when it refuses text: a control character, a blank value, a tag it does not know', () => {
     // Prepare: one value of each refusable kind.
-    const cases: Assignment[] = [{ title: 'a\u0007b' }, { familyName: '   ' }, { abstract: 'x <script>y</script>' }, { keyword: '\uD800' }];
+    const cases: Assignment[] = [{ title: 'a\u0007b' }, { familyName: '   ' }, { abstract: 'x <script>y</script>' }, { keyword: '\uD800' }, { title: 'safe\u202Etxt.exe' }, { familyName: 'Petrovi\uFFFD' }];
     for (const values of cases) {
       // Act
       const loaded = load(values);
       // Assess
       expect(loaded.ok, JSON.stringify(values)).toBe(false);
-      if (!loaded.ok) expect(loaded.problems[0]!.message).toMatch(/control character|empty|not allowed/);
+      if (!loaded.ok) expect(loaded.problems[0]!.message).toMatch(/control character|empty|not allowed|not UTF-8/);
     }
   });
 });

@@ -114,6 +114,26 @@ describe('crossref-http against the simulator', () => {
     expect(delays).toHaveLength(3);
   });
 
+  it('stops retrying before the deadline (a Lambda\'s remaining time): no sleep or attempt past it, the deposit is tried again later', async () => {
+    // Prepare: a clock that the (recorded, not slept) backoff advances; 19 s until the deadline
+    let clock = 0;
+    sim.injectFault(...Array.from({ length: 4 }, () => ({ on: 'deposit' as const, kind: 'status' as const, status: 503 })));
+    const slow = client({ retry: { attempts: 4, baseDelayMs: 10_000, maxDelayMs: 60_000 }, now: () => clock, deadline: () => 19_000, sleep: async (ms) => void (delays.push(ms), (clock += ms)) });
+    // Act
+    const error = await slow.deposit('late.xml', exampleDeposit()).catch((e: unknown) => e);
+    // Assess: attempt 1 at 0 s, sleep 5 s, attempt 2 (after its log check) at 5 s; the next sleep (10 s) would leave 4 s, under MIN_ATTEMPT_MS
+    expect(error).toBeInstanceOf(CrossrefUnavailableError);
+    expect((error as Error).message).toMatch(/stopped after 2 of 4 attempts, to finish within the time this run has \(it is tried again later\): .*HTTP 503/);
+    expect(delays).toEqual([5_000]);
+    expect(sim.requests.deposit).toBe(2);
+  });
+
+  it('makes no attempt when the deadline is already too close', async () => {
+    const error = await client({ now: () => 0, deadline: () => 4_000 }).deposit('none.xml', exampleDeposit()).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/stopped after 0 of 4 attempts.*: no attempt made$/);
+    expect(sim.requests.deposit).toBe(0);
+  });
+
   it('retries reading the log too', async () => {
     await client().deposit('r.xml', exampleDeposit());
     sim.injectFault({ on: 'result', kind: 'status', status: 502 });

@@ -65,10 +65,15 @@ describe('stateful stack: buckets', () => {
       expect.objectContaining({ Prefix: 'crossref/dry-run/', ExpirationInDays: 30, Status: 'Enabled' }),
       expect.objectContaining({ Prefix: 'crossref/invalid/', ExpirationInDays: 30, Status: 'Enabled' }),
     ]);
-    for (const bucket of ['InboxBucket', 'SiteBucket'] as const) {
-      const other = (buckets[bucket]?.Properties.LifecycleConfiguration as { Rules: { ExpirationInDays?: number }[] }).Rules;
-      expect(other.filter((r) => r.ExpirationInDays !== undefined)).toEqual([]);
-    }
+    const site = (buckets.SiteBucket?.Properties.LifecycleConfiguration as { Rules: { ExpirationInDays?: number }[] }).Rules;
+    expect(site.filter((r) => r.ExpirationInDays !== undefined)).toEqual([]);
+  });
+
+  it("keeps each issue's current upload in the inbox, and deletes replaced versions and finished rebuild pages after 30 days (uploads carry contributors' e-mail addresses)", () => {
+    const rules = (buckets.InboxBucket?.Properties.LifecycleConfiguration as { Rules: Record<string, unknown>[] }).Rules;
+    expect(rules.filter((r) => r.ExpirationInDays !== undefined)).toEqual([expect.objectContaining({ Prefix: 'rebuild/', ExpirationInDays: 30, Status: 'Enabled' })]);
+    expect(rules.filter((r) => r.NoncurrentVersionExpiration !== undefined)).toEqual([expect.objectContaining({ NoncurrentVersionExpiration: { NoncurrentDays: 30 }, Status: 'Enabled' })]);
+    expect(rules.every((r) => r.Prefix === undefined || r.Prefix === 'rebuild/')).toBe(true);
   });
 
   it('keeps ACLs on the access-log bucket (CloudFront standard logging writes through them) and expires logs with the log retention', () => {

@@ -12,15 +12,35 @@ import { isRoman } from './pages.ts';
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/**
+ * Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): invisible, and
+ * they make text display in another order than it is stored ("Trojan Source"), so a title or a
+ * name could show one thing and say another to indexers. Right-to-left scripts need none of them.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+/** What a decoder puts where a file's bytes were not UTF-8 (CLI and Ingest both decode leniently). */
+const REPLACEMENT = '\uFFFD';
+
+const codeOf = (ch: string): string => ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+
 function checkChars(value: string, ctx: z.RefinementCtx): void {
   const m = FORBIDDEN_CHARS.exec(value);
   if (m) {
-    const code = m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-    ctx.addIssue({ code: 'custom', message: `contains the control character U+${code} at position ${m.index + 1}; remove it` });
+    ctx.addIssue({ code: 'custom', message: `contains the control character U+${codeOf(m[0])} at position ${m.index + 1}; remove it` });
+    return;
+  }
+  const bidi = BIDI_CONTROLS.exec(value);
+  if (bidi) {
+    ctx.addIssue({ code: 'custom', message: `contains the invisible bidirectional control character U+${codeOf(bidi[0])} at position ${bidi.index + 1} (it makes text display in another order than it reads); remove it, right-to-left text needs no control characters` });
+    return;
+  }
+  const lost = value.indexOf(REPLACEMENT);
+  if (lost >= 0) {
+    ctx.addIssue({ code: 'custom', message: `contains U+FFFD at position ${lost + 1}, the mark of bytes that were not UTF-8: save the file as UTF-8 and type the character again` });
   }
 }
 
-/** Free text: trimmed, non-empty, with no control characters. */
+/** Free text: trimmed, non-empty, with no control characters (nor bidirectional controls, nor U+FFFD). */
 export const text = z
   .string()
   .trim()
