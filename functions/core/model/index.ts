@@ -24,3 +24,4 @@ export * from './attach.ts';
 export * from './file-kinds.ts';
 export * from './order.ts';
 export * from './links.ts';
+export * from './limits.ts';

@@ -10,6 +10,7 @@
 import { articleSchema, type ArticleFile } from './article.ts';
 import { issueSchema, type Issue, type IssueFile } from './issue.ts';
 import { journalSchema, type Journal } from './journal.ts';
+import { largestFields, recordSizeProblem } from './limits.ts';
 import type { Loose } from './loose.ts';
 import { orcidClaims, orcidProblems, type OrcidClaim } from './orcids.ts';
 import { checkFile, type CheckedFile } from './parse-file.ts';
@@ -79,7 +80,13 @@ export function loadJournal(sources: JournalSources, options: LoadOptions = {}):
     if (journal.value && issue.value && files.every((f) => f !== undefined)) {
       const j: Journal = { ...journal.value, id: journal.value.id ?? sources.id };
       const i: Issue = { ...issue.value, id: src.id };
-      bundles.push({ journal: j, issue: i, articles: orderArticles(i, files.map((f, k) => resolveArticle(j, i, ids[k]!, f))) });
+      const resolved = files.map((f, k) => resolveArticle(j, i, ids[k]!, f));
+      // What the records store cannot hold is refused here, so validate and Ingest agree (limits.ts).
+      resolved.forEach((article, k) => {
+        const tooBig = recordSizeProblem(j, i, article);
+        if (tooBig) problems.push(articles[k]!.place({ path: largestFields(articles[k]!.raw).slice(0, 1), ...tooBig }));
+      });
+      bundles.push({ journal: j, issue: i, articles: orderArticles(i, resolved) });
     }
   }
   for (const { claim, message, hint } of orcidProblems(orcids)) problems.push(placeOf.get(claim.file)!.place({ path: claim.path, message, hint }));
