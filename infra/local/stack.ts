@@ -138,7 +138,7 @@ export async function deployLocal(options: LocalStackOptions): Promise<LocalStac
       seen.add(id);
       waiters.get(id)?.();
     }
-  });
+  }, { onError });
   await subscription.ready;
   site.serve(clients.s3, byLogicalId(model.buckets, 'SiteBucket', 'bucket').name, apiRouter(routes, lambdas), onError);
   for (const m of mappings) m.start();

@@ -2,11 +2,12 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadJournal, type Article, type IssueBundle } from '#core/model/index';
+import { loadJournal, MODEL_LIMITS, recordBytes, type Article, type IssueBundle } from '#core/model/index';
 import { recordHash } from '#adapters/content-hash';
 import { createRecordsStore, type ArticleRecord, type RecordsStore } from '#adapters/records';
 import { startTestStage, type TestStage } from '#tests/setup/local-stage';
 import { fixtureSources } from '../integration/fixtures.ts';
+import { articleSources, withAbstract } from '#tests/helpers/article-sources';
 
 let stage: TestStage;
 let records: RecordsStore;
@@ -215,5 +216,31 @@ describe('getHeads', () => {
     // Assess
     expect([...heads.keys()].sort()).toEqual([stored.doi.toLowerCase(), other.doi.toLowerCase()].sort());
     expect(heads.get(stored.doi.toLowerCase())).toEqual(await records.getHead(stored.doi));
+  });
+});
+
+describe('the model\'s record size limit (issue 12, Medium 5)', () => {
+  it('stores the largest article validate accepts, with its render state and a long failure reason, on DynamoDB Local', async () => {
+    // Prepare: the largest abstract the model accepts (core/model/limits.ts).
+    const base = loadJournal(articleSources(withAbstract(1)));
+    if (!base.ok) throw new Error('the base article loads');
+    const { journal, issue, articles } = base.bundles[0]!;
+    const loaded = loadJournal(articleSources(withAbstract(MODEL_LIMITS.recordBytes - recordBytes(journal, issue, articles[0]!) + 1)));
+    if (!loaded.ok) throw new Error('the largest accepted article loads');
+    const big = loaded.bundles[0]!;
+    const record: ArticleRecord = { journal: big.journal, issue: big.issue, article: big.articles[0]! };
+    const artifacts = Object.fromEntries(Array.from({ length: 40 }, (_, k) => [`doi/${record.article.doi}/file-${k}.pdf`, 'f'.repeat(64)]));
+    // Act
+    const put = await records.putVersion(record, recordHash(record), at('2025-06-01T00:00:00.000Z'));
+    const rendered = await records.markRendered(record.article.doi, 1, artifacts, '2025-06-01T00:01:00.000Z');
+    const changed = { ...record, article: { ...record.article, keywords: [{ lang: 'en', terms: ['v2'] }] } };
+    const second = await records.putVersion(changed, recordHash(changed), at('2025-06-02T00:00:00.000Z'));
+    const failed = await records.markRenderFailed(record.article.doi, 2, 'e'.repeat(2000), 1, '2025-06-02T00:01:00.000Z');
+    // Assess
+    expect(put).toEqual({ outcome: 'created', version: 1 });
+    expect(rendered).toBe(true);
+    expect(second).toEqual({ outcome: 'created', version: 2 });
+    expect(failed).toBe(true);
+    expect((await records.getHead(record.article.doi))!.record.article).toEqual(changed.article);
   });
 });

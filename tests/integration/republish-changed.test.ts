@@ -44,5 +44,5 @@ it('never shows a contributor e-mail on the issue page', async () => {
 
   // Assess
   expect(page).not.toContain('jelena.petrovic@example.org');
-  expect(page).toContain('href="../../doi/10.5555/sbt.2024.001/"');
+  expect(page).toContain('href="../../../doi/10.5555/sbt.2024.001/"');
 });

@@ -10,6 +10,7 @@
 import { articleSchema, type ArticleFile } from './article.ts';
 import { issueSchema, type Issue, type IssueFile } from './issue.ts';
 import { journalSchema, type Journal } from './journal.ts';
+import { largestFields, recordSizeProblem } from './limits.ts';
 import type { Loose } from './loose.ts';
 import { orcidClaims, orcidProblems, type OrcidClaim } from './orcids.ts';
 import { checkFile, type CheckedFile } from './parse-file.ts';
@@ -110,7 +111,13 @@ export function loadJournal(sources: JournalSources, options: LoadOptions = {}):
         assigned.push({ file: article.file.path, issue: src.id, article: ids[outcome.index]!, doi: outcome.doi, pattern: j.doi_pattern! });
       }
       if (files.every((f, k) => f.doi !== undefined || dois.has(k))) {
-        bundles.push({ journal: j, issue: i, articles: orderArticles(i, files.map((f, k) => resolveArticle(j, i, ids[k]!, { ...f, doi: f.doi ?? dois.get(k)! }))) });
+        const resolved = files.map((f, k) => resolveArticle(j, i, ids[k]!, { ...f, doi: f.doi ?? dois.get(k)! }));
+        // What the records store cannot hold is refused here, so validate and Ingest agree (limits.ts).
+        resolved.forEach((article, k) => {
+          const tooBig = recordSizeProblem(j, i, article);
+          if (tooBig) problems.push(articles[k]!.place({ path: largestFields(articles[k]!.raw).slice(0, 1), ...tooBig }));
+        });
+        bundles.push({ journal: j, issue: i, articles: orderArticles(i, resolved) });
       }
     }
   }

@@ -8,6 +8,7 @@
  * an unbalanced or crossed tag. Renderers map the tree to JATS, Crossref face markup and HTML;
  * they never see the source text, so nothing in it can inject elements or attributes.
  */
+import { MODEL_LIMITS } from './limits.ts';
 
 export const INLINE_TAGS = ['i', 'b', 'sub', 'sup', 'sc'] as const;
 export type InlineTag = (typeof INLINE_TAGS)[number];
@@ -65,6 +66,9 @@ export function parseMarkup(source: string): MarkupResult {
       }
       current().push({ tag: open.tag, children: open.children });
     } else {
+      if (stack.length >= MODEL_LIMITS.inlineDepth) {
+        return { ok: false, problem: { message: `markup nested more than ${MODEL_LIMITS.inlineDepth} tags deep: close some tags (<i><b>…</b></i> is two deep)`, offset: i } };
+      }
       stack.push({ tag: name, children: [], offset: i });
     }
     i += raw.length;
