@@ -13,7 +13,7 @@ const squash = (s: string): string => s.replace(/[^\S\u00a0\u202f\u2007]+/g, ' '
 export function risFacts(text: string): Facts {
   const tags = new Map<string, string[]>();
   for (const line of text.split(/\r\n/)) {
-    const m = /^([A-Z][A-Z0-9])  - (.*)$/.exec(line);
+    const m = /^([A-Z][A-Z0-9]) {2}- (.*)$/.exec(line);
     if (m) tags.set(m[1]!, [...(tags.get(m[1]!) ?? []), m[2]!]);
   }
   const one = (tag: string): string | undefined => tags.get(tag)?.[0];
@@ -40,8 +40,8 @@ function unBibtex(value: string): string {
     .replace(/\\textasciicircum\{\}/g, '^')
     .replace(/\\textless\{\}/g, '<')
     .replace(/\\textgreater\{\}/g, '>')
-    .replace(/\\([{}$&%#_])/g, '\u0000$1');
-  return squash(out.replace(/[{}]/g, '').replace(/\u0000/g, ''));
+    .replace(/\\([{}$&%#_])/g, '\ue000$1');
+  return squash(out.replace(/[{}]/g, '').replace(/\ue000/g, ''));
 }
 
 /** Splits at ` and ` outside braces (BibTeX's name list separator). */
