@@ -6,14 +6,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadMetadata } from '#adapters/metadata-fs';
-import { citedDate } from '#core/cite/index';
 import { renderCrossrefDeposit } from '#core/crossref/index';
 import { renderJats } from '#core/jats/index';
 import { renderLandingPage } from '#core/landing/index';
-import { isoDate, plainText, type Article, type IssueBundle } from '#core/model/index';
+import { isoDate, type IssueBundle } from '#core/model/index';
 import { oaiDc } from '#core/oai/oai-dc';
 import { serializeXml } from '#core/xml/tree';
-import { crossrefFacts, highwireFacts, jatsFacts, jsonLdFacts, oaiDcFacts, type Facts } from '../helpers/facts.ts';
+import { crossrefFacts, highwireFacts, jatsFacts, jsonLdFacts, oaiDcFacts } from '../helpers/facts.ts';
+import { truth } from '../helpers/truth.ts';
 import { crossrefReferences, jatsReferences, landingReferences } from '../helpers/reference-facts.ts';
 import { repoDir } from '../helpers/shared.ts';
 import { fromHtml } from 'hast-util-from-html';
@@ -23,27 +23,6 @@ function bundlesOf(dir: string): IssueBundle[] {
   const result = loadMetadata(join(repoDir, dir));
   if (!result.ok) throw new Error(`${dir} does not load`);
   return result.bundles;
-}
-
-/** What the model says, in the shape the extractors return. */
-function truth(bundle: IssueBundle, article: Article): Facts {
-  const main = article.titles[0];
-  const authors = article.contributors.filter((c) => c.role === 'author');
-  const { online } = article.dates.published;
-  return {
-    doi: article.doi,
-    title: plainText(main.title) + (main.subtitle ? `: ${plainText(main.subtitle)}` : ''),
-    authors: authors.map((c) => (c.kind === 'organization' ? c.name : [c.surname, c.given_names, c.suffix].filter(Boolean).join(', '))),
-    orcids: authors.map((c) => (c.kind === 'person' && c.orcid) || '-'),
-    issns: [bundle.journal.issn.print, bundle.journal.issn.electronic].filter((v): v is string => v !== undefined).sort(),
-    volume: bundle.issue.volume,
-    issue: bundle.issue.number,
-    firstPage: article.pages?.first ?? article.article_number,
-    lastPage: article.pages?.last,
-    year: String(citedDate(bundle, article).year),
-    onlineDate: online && isoDate(online),
-    license: article.license?.url,
-  };
 }
 
 const articles = ['metadata', 'tests/fixtures/metadata'].flatMap((dir) =>

@@ -27,7 +27,8 @@ export type Facts = {
   license?: string | undefined;
 };
 
-const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
+/** Runs of breakable whitespace to one space; no-break spaces are text (a name as printed, French ` : `). */
+const squash = (s: string): string => s.replace(/[^\S\u00a0\u202f\u2007]+/g, ' ').replace(/^ | $/g, '');
 const first = (nodes: XmlNode[]): string | undefined => (nodes[0] ? squash(text(nodes[0])) : undefined);
 const dateOf = (node: XmlNode | undefined): string | undefined => {
   if (!node) return undefined;
@@ -51,7 +52,8 @@ export function jatsFacts(xml: string): Facts {
     issue: first(all(meta, 'issue')),
     firstPage: first(all(meta, 'fpage')) ?? first(all(meta, 'elocation-id')),
     lastPage: first(all(meta, 'lpage')),
-    year: first(all(pubDate('print') ?? pubDate('electronic')!, 'year')),
+    // The cited year: the issue's (collection) date where the article's own dates do not state it.
+    year: first(all(all(meta, 'pub-date').find((d) => d.attrs['date-type'] === 'collection') ?? pubDate('print') ?? pubDate('electronic')!, 'year')),
     onlineDate: dateOf(pubDate('electronic')),
     license: all(meta, 'permissions/license/ali:license_ref').map(text)[0],
   };

@@ -6,6 +6,7 @@
 import type { Article, Contributor, InlineTag, InlineText, IssueBundle, PartialDate } from '#core/model/index';
 import { landingUrl } from '#core/urls';
 import { authorsOf } from './contributors.ts';
+import { BREAKABLE_SPACE } from './ris.ts';
 import { citedDate } from './dates.ts';
 import { mainAbstract } from './abstract.ts';
 import { fullTitle } from './title.ts';
@@ -27,7 +28,7 @@ const SPECIAL: Readonly<Record<string, string>> = {
 };
 
 /** Escapes text for a braced BibTeX field that LaTeX will typeset. */
-export const escapeBibtex = (text: string): string => text.replace(/[\\{}$&%#_~^<>]/g, (c) => SPECIAL[c]!).replace(/\s+/g, ' ');
+export const escapeBibtex = (text: string): string => text.replace(/[\\{}$&%#_~^<>]/g, (c) => SPECIAL[c]!).replace(BREAKABLE_SPACE, ' ');
 
 const COMMANDS = { i: 'textit', b: 'textbf', sub: 'textsubscript', sup: 'textsuperscript', sc: 'textsc' } as const satisfies Record<InlineTag, string>;
 

@@ -13,8 +13,14 @@ import { fullTitle } from './title.ts';
 
 type Field = readonly [tag: string, value: string | undefined];
 
-/** RIS values are single lines: any run of whitespace (line breaks included) becomes one space. */
-const oneLine = (value: string): string => value.replace(/\s+/g, ' ').trim();
+/** Whitespace that may break a line: `\\s` without the no-break spaces U+00A0, U+202F and U+2007. */
+export const BREAKABLE_SPACE = /[^\S\u00a0\u202f\u2007]+/g;
+
+/**
+ * RIS values are single lines: any run of breakable whitespace (line breaks included) becomes one
+ * space. No-break spaces stay: they are part of the text (French ` : `, a name as printed).
+ */
+const oneLine = (value: string): string => value.replace(BREAKABLE_SPACE, ' ').replace(/^ | $/g, '');
 
 /** The article as one RIS record (`TY  - JOUR` … `ER  - `). */
 export function toRis(bundle: IssueBundle, article: Article): string {

@@ -3,7 +3,7 @@ import type { Article, IssueBundle } from '../model/resolved.ts';
 import { el, type XmlElement } from '../xml/tree.ts';
 import { abstract, transAbstracts } from './abstract.ts';
 import { contribGroup } from './contrib-group.ts';
-import { history, pubDates } from './dates.ts';
+import { collectionDate, history, pubDates } from './dates.ts';
 import { fundingGroup } from './funding-group.ts';
 import { elocationId, fpage, issueNumber, issueTitle, lpage, volume } from './issue-info.ts';
 import { kwdGroup } from './kwd-group.ts';
@@ -23,6 +23,7 @@ export function articleMeta(bundle: IssueBundle, article: Article): XmlElement {
     titleGroup(article),
     contribGroup(article),
     pubDates(article),
+    collectionDate(issue, article),
     volume(issue),
     issueNumber(issue),
     issueTitle(issue),
