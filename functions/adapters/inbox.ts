@@ -48,6 +48,8 @@ export const manifestSchema = z.strictObject({
   journal: z.string().min(1),
   issue: z.string().min(1),
   files: z.strictObject({ journal: fileEntry, issue: fileEntry, articles: z.array(fileEntry), attached: z.array(attachedEntry).default([]) }),
+  /** Staff chose to publish now, whatever the online dates say (`colophon publish --publish-early`). */
+  publishEarly: z.literal(true).optional(),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 
@@ -93,6 +95,8 @@ export async function uploadIssue(
     readonly files?: readonly AttachedUpload[];
     /** The journal's id as its journal.yaml gives it (the folder name by default): files are kept under it. */
     readonly journalId?: string;
+    /** Publish articles whose online date is still to come now, not on that date. */
+    readonly publishEarly?: boolean;
   } = {},
 ): Promise<Uploaded> {
   const attached = options.files ?? [];
@@ -112,6 +116,7 @@ export async function uploadIssue(
       articles: issue.articles.map((a) => entry(a, `${base}/articles/${a.path.replace(/^.*[\\/]/, '')}`)),
       attached: attached.map((f) => ({ owner: f.owner, name: f.name, sha256: f.sha256, size: f.size, key: attachedFileKey(scope, f.sha256) })),
     },
+    ...(options.publishEarly === true ? { publishEarly: true as const } : {}),
   };
   const files = await uploadFiles(inbox, scope, attached);
   const texts = [[manifest.files.journal.key, sources.journal.text], [manifest.files.issue.key, issue.issue.text], ...manifest.files.articles.map((a, k) => [a.key, issue.articles[k]!.text])] as const;

@@ -37,6 +37,11 @@ export type Head = VersionMeta & {
   readonly moveTo?: MoveAuthorisation;
   /** The issue this version moved from (its table of contents must drop the article). */
   readonly movedFrom?: Owner;
+  /**
+   * Held back until this instant (its online date is in the future): no page, no OAI-PMH record, no
+   * sitemap entry, no deposit, until the scheduled release (records-schedule.ts) removes it.
+   */
+  readonly scheduledFor?: string;
 };
 export type Stored = { readonly meta: Head; readonly record: ArticleRecord };
 
@@ -67,6 +72,8 @@ export async function putVersion(
   hash: string,
   at: { readonly batchId: string; readonly now: string },
   known?: { readonly head: Stored | undefined },
+  /** Hold the new version until this instant (records-schedule.ts): it gets no OAI-PMH or deposit index until then. */
+  scheduledFor?: string,
 ): Promise<PutVersionResult> {
   const { doi } = record.article;
   for (let race = 0; race < MAX_RACES; race++) {
@@ -85,8 +92,7 @@ export async function putVersion(
       deposit: { status: 'due', version },
       ...moved,
       ...keys.articleIndex(meta.journalId, meta.issueId, meta.articleId),
-      ...keys.oaiIndex(meta.journalId, at.now, doi),
-      ...keys.depositIndex(at.now, doi),
+      ...(scheduledFor === undefined ? { ...keys.oaiIndex(meta.journalId, at.now, doi), ...keys.depositIndex(at.now, doi) } : { scheduledFor, ...keys.scheduledIndex(scheduledFor, doi) }),
     };
     try {
       await attempt(`write version ${version} of ${doi}`, () =>
@@ -175,28 +181,31 @@ export async function listVersions(table: RecordsTable, doi: string): Promise<Ve
   return items as VersionMeta[];
 }
 
-/** The current articles of an issue (heads), in article-id order. */
-export async function listIssueArticles(table: RecordsTable, journalId: string, issueId: string): Promise<Stored[]> {
+/** An article held until its online date is on no page, list or sitemap (records-schedule.ts). */
+const published = (item: Item): boolean => item.scheduledFor === undefined;
+
+/** The current articles of an issue (heads), in article-id order; those held until a future online date only with `scheduled`. */
+export async function listIssueArticles(table: RecordsTable, journalId: string, issueId: string, options: { readonly scheduled?: boolean } = {}): Promise<Stored[]> {
   const index = keys.articleIndex(journalId, issueId, '');
   const items = await attempt(`list articles of ${journalId}/${issueId}`, () =>
     queryAll(table, { IndexName: INDEX.children, KeyConditionExpression: 'gsi1pk = :p AND begins_with(gsi1sk, :a)', ExpressionAttributeValues: { ':p': index.gsi1pk, ':a': index.gsi1sk } }),
   );
-  return items.map(toStored);
+  return items.filter((i) => options.scheduled === true || published(i)).map(toStored);
 }
 
-/** The heads of an issue without their records: for lists that need only DOIs and dates (the sitemap). */
-export async function listIssueArticleMeta(table: RecordsTable, journalId: string, issueId: string): Promise<Head[]> {
+/** The heads of an issue without their records: for lists that need only DOIs and dates (the sitemap); held ones only with `scheduled` (status). */
+export async function listIssueArticleMeta(table: RecordsTable, journalId: string, issueId: string, options: { readonly scheduled?: boolean } = {}): Promise<Head[]> {
   const index = keys.articleIndex(journalId, issueId, '');
   const items = await attempt(`list articles of ${journalId}/${issueId}`, () =>
     queryAll(table, {
       IndexName: INDEX.children,
       KeyConditionExpression: 'gsi1pk = :p AND begins_with(gsi1sk, :a)',
       ExpressionAttributeValues: { ':p': index.gsi1pk, ':a': index.gsi1sk },
-      ProjectionExpression: 'doi, version, #h, journalId, issueId, articleId, batchId, createdAt, #r, deposit',
+      ProjectionExpression: 'doi, version, #h, journalId, issueId, articleId, batchId, createdAt, #r, deposit, scheduledFor',
       ExpressionAttributeNames: { '#h': 'hash', '#r': 'render' },
     }),
   );
-  return items as Head[];
+  return items.filter((i) => options.scheduled === true || published(i)) as Head[];
 }
 
 /** Records the outputs of a rendered version; `false` when a newer version has replaced it meanwhile. */

@@ -22,6 +22,9 @@
  *   version still waits for a Crossref deposit (written here; `markDeposited` removes it), and
  *   `DEPOSIT#PENDING` holds deposit batches in flight (written by deposit-ledger.ts, with its
  *   `DEPOSIT#<doi>` / `STATE` and `BATCH#<id>` / `BATCH` items).
+ * - gsi3's third partition, `SCHEDULED`, holds article heads whose online date is still to come
+ *   (`<release instant>#<doi>`); such a head has no gsi2 or `DEPOSIT#DUE` entry until the scheduled
+ *   release moves it there (records-schedule.ts).
  * - gsi2's sort key starts with the ISO datestamp of the head's last change, so "records changed
  *   in [from, until]" is one range query per journal (OAI-PMH 2.0 §3.3.1 selective harvesting).
  */
@@ -50,10 +53,14 @@ export const keys = {
   articleIndex: (journalId: string, issueId: string, articleId: string) => ({ gsi1pk: `ISSUE#${journalId}#${issueId}`, gsi1sk: `ART#${articleId}` }),
   oaiIndex: (journalId: string, datestamp: string, doi: string) => ({ gsi2pk: `OAI#${journalId}`, gsi2sk: `${datestamp}#${doiKey(doi)}` }),
   depositIndex: (datestamp: string, doi: string) => ({ gsi3pk: DEPOSIT_DUE, gsi3sk: `${datestamp}#${doiKey(doi)}` }),
+  /** A head held until its online date (records-schedule.ts), in gsi3's `SCHEDULED` partition by release instant. */
+  scheduledIndex: (releaseAt: string, doi: string) => ({ gsi3pk: SCHEDULED, gsi3sk: `${releaseAt}#${doiKey(doi)}` }),
   /** A correction, retraction or expression of concern about `doi` (records-links.ts). */
   notice: (doi: string, noticeDoi: string) => ({ pk: `ART#${doiKey(doi)}`, sk: `NOTICE#${doiKey(noticeDoi)}` }),
 } as const;
 
 /** Articles whose current version Crossref has not yet accepted (see deposit-ledger.ts for `DEPOSIT#PENDING` batches). */
 export const DEPOSIT_DUE = 'DEPOSIT#DUE';
+/** Article heads held until a future online date, by release instant: the scheduled release reads the due ones. */
+export const SCHEDULED = 'SCHEDULED';
 export const INDEX = { children: 'gsi1', changedSince: 'gsi2', deposits: 'gsi3' } as const;

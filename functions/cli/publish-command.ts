@@ -40,18 +40,22 @@ export type Progress =
   | { readonly state: 'rendered'; readonly version: number; readonly at: string }
   /** The same content as an earlier publish, rendered then: nothing to do. */
   | { readonly state: 'unchanged'; readonly version: number; readonly at: string }
-  | { readonly state: 'failed'; readonly version: number; readonly at: string; readonly reason: string; readonly attempt: number };
+  | { readonly state: 'failed'; readonly version: number; readonly at: string; readonly reason: string; readonly attempt: number }
+  /** Held until its online date: the scheduled release publishes it then (or publish again with --publish-early). */
+  | { readonly state: 'scheduled'; readonly version: number; readonly for: string };
 
 /** What this publish sent for one article, and when the upload began (ISO). */
 export type Expected = { readonly hash: string; readonly batchId: string; readonly since: string };
 
-export function progressOf(expected: Expected, head: Pick<Head, 'hash' | 'batchId' | 'version' | 'render'> | undefined): Progress {
+export function progressOf(expected: Expected, head: Pick<Head, 'hash' | 'batchId' | 'version' | 'render' | 'scheduledFor'> | undefined): Progress {
   if (!head || (head.hash !== expected.hash && head.batchId !== expected.batchId)) return { state: 'waiting' };
   const view = renderView(head);
   switch (view.state) {
     case 'rendered':
       // Rendered before this upload began, from another batch with this content: nothing changed.
       return head.batchId !== expected.batchId && view.at < expected.since ? { state: 'unchanged', version: view.version, at: view.at } : { state: 'rendered', version: view.version, at: view.at };
+    case 'scheduled':
+      return { state: 'scheduled', version: view.version, for: view.for };
     case 'failed':
       // An older failure of the same content: ingest queues it again, so wait for the new attempt.
       return view.at >= expected.since ? { state: 'failed', version: view.version, at: view.at, reason: view.reason, attempt: view.attempt } : { state: 'rendering', version: view.version };
@@ -60,7 +64,7 @@ export function progressOf(expected: Expected, head: Pick<Head, 'hash' | 'batchI
   }
 }
 
-export const isFinal = (p: Progress): boolean => p.state === 'rendered' || p.state === 'unchanged' || p.state === 'failed';
+export const isFinal = (p: Progress): boolean => p.state === 'rendered' || p.state === 'unchanged' || p.state === 'failed' || p.state === 'scheduled';
 const sameProgress = (a: Progress | undefined, b: Progress): boolean => a !== undefined && a.state === b.state && ('version' in a ? a.version : 0) === ('version' in b ? b.version : 0);
 
 /** One issue as uploaded: the sources sent, the bundle loaded from them, the batch they went in. */
@@ -80,6 +84,8 @@ export function progressLine(what: string, progress: Progress, url: string): str
       return `${what}: rendered version ${progress.version} ${url}`;
     case 'unchanged':
       return `${what}: unchanged, version ${progress.version} is already rendered ${url}`;
+    case 'scheduled':
+      return `${what}: scheduled for ${progress.for.slice(0, 10)} (it goes live by itself then; colophon publish --publish-early puts it live now)`;
     case 'failed':
       return `${what}: FAILED version ${progress.version} (attempt ${progress.attempt}, ${shortTime(progress.at)}): ${progress.reason.replace(/\s+/g, ' ')}`;
   }
@@ -97,6 +103,8 @@ export type PublishOptions = StageFlags & {
   readonly wait: boolean;
   readonly timeoutSeconds: number;
   readonly pollSeconds: number;
+  /** Publish articles whose online date is still to come now, not on that date. */
+  readonly publishEarly?: boolean;
 };
 
 export type PublishDeps = {
@@ -155,7 +163,7 @@ async function follow(target: StageTarget, uploads: readonly Upload[], since: st
     }
     const issues = new Set(open().map((t) => t.upload));
     const heads = new Map<string, Head>();
-    for (const upload of issues) for (const head of await records.listIssueArticleMeta(upload.bundle.journal.id, upload.bundle.issue.id)) heads.set(head.doi.toLowerCase(), head);
+    for (const upload of issues) for (const head of await records.listIssueArticleMeta(upload.bundle.journal.id, upload.bundle.issue.id, { scheduled: true })) heads.set(head.doi.toLowerCase(), head);
     for (const t of open()) {
       const next = progressOf(t.expected, heads.get(t.doi.toLowerCase()));
       if (sameProgress(t.progress, next)) continue;
@@ -189,6 +197,7 @@ function summary(target: StageTarget, tracked: readonly Tracked[], refused: read
     const { journal, issue } = upload.bundle;
     io.out(`  issue ${journal.id}/${issue.id}  ${stageUrl(issueUrl(journal, issue.id), journal.base_url, target.siteUrl)}\n`);
   }
+  for (const t of tracked) if (t.progress?.state === 'scheduled') io.out(`  ${t.doi}  scheduled for ${t.progress.for.slice(0, 10)}: it goes live by itself then\n`);
   for (const t of failed) io.out(`  FAILED ${t.doi}: ${t.progress?.state === 'failed' ? t.progress.reason.replace(/\s+/g, ' ') : ''}\n`);
   if (failed.length > 0) io.err('failed renders are retried by the queue; see colophon status for the latest attempt\n');
   if (unfinished.length > 0) io.err(`timed out with ${count(unfinished.length, 'article')} not rendered yet (${unfinished.map((t) => t.doi).join(', ')}); the stage goes on: see colophon status\n`);
@@ -223,7 +232,7 @@ export async function runPublish(options: PublishOptions, io: Pick<Io, 'out' | '
     const uploads: Upload[] = [];
     for (const { sources, bundle, files } of issueSources(options.root, checked.issues)) {
       const batchId = newBatchId(deps.now(), deps.suffix());
-      const sent = await uploadIssue(inbox, sources, batchId, { files, journalId: bundle.journal.id });
+      const sent = await uploadIssue(inbox, sources, batchId, { files, journalId: bundle.journal.id, ...(options.publishEarly === true ? { publishEarly: true } : {}) });
       uploads.push({ sources, bundle, batchId, key: sent.manifestKey });
       const fileNote = files.length === 0 ? '' : `, ${count(sent.files.uploaded, 'file')} uploaded, ${sent.files.unchanged} already there`;
       io.err(`uploaded ${bundle.journal.id}/${bundle.issue.id} (${count(bundle.articles.length, 'article')}${fileNote}) to ${target.source}: s3://${inbox.bucket}/${sent.manifestKey}\n`);
@@ -251,7 +260,7 @@ export function secondsOption(min: number) {
   };
 }
 
-type PublishCliFlags = StageCliFlags & { wait: boolean; timeout: number; poll: number };
+type PublishCliFlags = StageCliFlags & { wait: boolean; timeout: number; poll: number; publishEarly?: boolean };
 
 /** Adds `colophon publish` to the CLI. */
 export function registerPublish(program: Command, io: Io, setExit: (code: number) => void, deps?: PublishDeps): Command {
@@ -264,6 +273,7 @@ export function registerPublish(program: Command, io: Io, setExit: (code: number
     .option('--timeout <seconds>', 'stop following after this long (the stage goes on)', secondsOption(1), 300)
     .option('--poll <seconds>', 'how often to look at the records table', secondsOption(0.05), 2)
     .option('--no-wait', 'upload and return without following the articles')
+    .option('--publish-early', 'put articles whose online date is still to come live now (without it they wait for their date)')
     .addHelpText(
       'after',
       '\nExamples:\n  $ colophon publish metadata/balcanica/L-2019              to the local stand-in (npm start)\n' +
@@ -271,6 +281,6 @@ export function registerPublish(program: Command, io: Io, setExit: (code: number
         'Exit codes: 0 every article rendered, 1 problems in the metadata or a failed render, 2 usage or stage unreachable, 75 still rendering at --timeout.',
     )
     .action(async (root: string, flags: PublishCliFlags) => {
-      setExit(await runPublish({ ...stageFlags(flags), root, wait: flags.wait, timeoutSeconds: flags.timeout, pollSeconds: flags.poll }, io, deps));
+      setExit(await runPublish({ ...stageFlags(flags), root, wait: flags.wait, timeoutSeconds: flags.timeout, pollSeconds: flags.poll, ...(flags.publishEarly === true ? { publishEarly: true } : {}) }, io, deps));
     });
 }

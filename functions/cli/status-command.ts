@@ -31,11 +31,14 @@ export type RenderView =
   | { readonly state: 'pending'; readonly version: number }
   | { readonly state: 'rendered'; readonly version: number; readonly at: string }
   | { readonly state: 'failed'; readonly version: number; readonly at: string; readonly reason: string; readonly attempt: number }
+  /** Held until its online date (scheduled publication): the release publishes it then. */
+  | { readonly state: 'scheduled'; readonly version: number; readonly for: string }
   | { readonly state: 'not published' };
 
 /** A head's render state for its current version: an older version's result says nothing about this one. */
-export function renderView(head: Pick<Head, 'version' | 'render'>): RenderView {
+export function renderView(head: Pick<Head, 'version' | 'render' | 'scheduledFor'>): RenderView {
   const { render, version } = head;
+  if (head.scheduledFor !== undefined) return { state: 'scheduled', version, for: head.scheduledFor };
   if (render.version !== version || render.status === 'pending') return { state: 'pending', version };
   if (render.status === 'done') return { state: 'rendered', version, at: render.at };
   return { state: 'failed', version, at: render.at, reason: render.reason, attempt: render.attempt };
@@ -142,7 +145,7 @@ const doiKey = (doi: string): string => doi.toLowerCase();
 async function issueStatus(target: StageTarget, records: RecordsStore, ledger: DepositLedger, selection: IssueSelection): Promise<IssueStatus> {
   const [issue, heads, titleByDoi, problems, depositProblems] = await Promise.all([
     records.getIssue(selection.journalId, selection.issueId),
-    records.listIssueArticleMeta(selection.journalId, selection.issueId),
+    records.listIssueArticleMeta(selection.journalId, selection.issueId, { scheduled: true }),
     publishedTitles(records, selection),
     records.getProblems(selection.folderJournalId, selection.issueId),
     // Deposit files them under the journal's id (its job names the records' journal), Ingest under the folder's.
@@ -258,6 +261,8 @@ export function renderCell(render: RenderView): [state: string, since: string] {
       return [`FAILED v${render.version}`, shortTime(render.at)];
     case 'pending':
       return [`pending v${render.version}`, ''];
+    case 'scheduled':
+      return [`scheduled for ${render.for.slice(0, 10)}`, ''];
     case 'not published':
       return ['not published', ''];
   }

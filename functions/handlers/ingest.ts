@@ -2,8 +2,10 @@
  * Ingest Lambda: an object created in the inbox (EventBridge "Object Created", or a bucket
  * notification) → when it is an issue's publish manifest, the issue into the records table and
  * its articles onto RenderQueue. Other inbox objects are the files the manifest lists: ignored.
+ * The ReleaseSchedule rule's event (every 15 minutes) publishes the articles held until an
+ * online date that has come (flows/release.ts), by the event's time.
  */
-import type { Context } from 'aws-lambda';
+import type { Context, ScheduledEvent } from 'aws-lambda';
 import { createClients } from '#adapters/aws-clients';
 import { isManifestKey } from '#adapters/inbox';
 import { createLogger } from '#adapters/logger';
@@ -15,6 +17,7 @@ import { requireEnv } from './env.ts';
 import { createdObjects, type ObjectCreatedEvent } from './flows/events.ts';
 import { ingestManifest, type IngestDeps, type IngestSummary } from './flows/ingest.ts';
 import { isRebuildPageKey, rebuildPage, type RebuildSummary } from './flows/rebuild.ts';
+import { releaseScheduled, type ReleaseSummary } from './flows/release.ts';
 import type { RenderJob } from './jobs.ts';
 
 const env = requireEnv(['TABLE_NAME', 'INBOX_BUCKET', 'RENDER_QUEUE_URL']);
@@ -29,8 +32,11 @@ const deps: IngestDeps = {
   maxFileBytes: Number(process.env.GALLEY_MAX_BYTES) || DEFAULT_MAX_FILE_BYTES,
 };
 
-export const handler = async (event: ObjectCreatedEvent, context?: Context): Promise<(IngestSummary | RebuildSummary)[]> => {
+const isScheduled = (event: ObjectCreatedEvent | ScheduledEvent): event is ScheduledEvent => 'detail-type' in event && event['detail-type'] === 'Scheduled Event';
+
+export const handler = async (event: ObjectCreatedEvent | ScheduledEvent, context?: Context): Promise<(IngestSummary | RebuildSummary | ReleaseSummary)[]> => {
   const scoped = { ...deps, log: log.child({ requestId: context?.awsRequestId }) };
+  if (isScheduled(event)) return [await releaseScheduled(scoped, event.time)];
   const summaries: (IngestSummary | RebuildSummary)[] = [];
   for (const object of createdObjects(event)) {
     // A page of `colophon rebuild`: its articles re-rendered (flows/rebuild.ts).

@@ -32,8 +32,10 @@ export function objectCreatedEvent(record: S3Event['Records'][number]): BusEvent
   };
 }
 
-export function scheduledEvent(rule: LocalRule): BusEvent {
-  return { version: '0', id: randomUUID(), 'detail-type': 'Scheduled Event', source: 'aws.events', account: LOCAL_ACCOUNT, time: new Date().toISOString(), region: LOCAL_REGION, resources: [`arn:aws:events:${LOCAL_REGION}:${LOCAL_ACCOUNT}:rule/${rule.name}`], detail: {} };
+export function scheduledEvent(rule: LocalRule, at: Date = new Date()): BusEvent {
+  // EventBridge's `time` has whole seconds: 2030-12-15T00:15:00Z.
+  const time = at.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return { version: '0', id: randomUUID(), 'detail-type': 'Scheduled Event', source: 'aws.events', account: LOCAL_ACCOUNT, time, region: LOCAL_REGION, resources: [`arn:aws:events:${LOCAL_REGION}:${LOCAL_ACCOUNT}:rule/${rule.name}`], detail: {} };
 }
 
 /** `rate(15 minutes)` → milliseconds; cron expressions are fired only on request. */
@@ -81,9 +83,9 @@ export class EventBus {
     for (const rule of this.rules) if (rule.pattern && matchesPattern(rule.pattern, event)) this.deliver(rule, event);
   }
 
-  /** Fires every schedule rule now (tests, the bench, and `npm start` at start-up). */
-  async fireSchedules(): Promise<void> {
-    await Promise.all(this.rules.filter((r) => r.schedule).map((rule) => this.deliver(rule, scheduledEvent(rule))));
+  /** Fires every schedule rule now (tests, the bench, and `npm start` at start-up); `at` is the event's time (tests choose it: no sleeping). */
+  async fireSchedules(at?: Date): Promise<void> {
+    await Promise.all(this.rules.filter((r) => r.schedule).map((rule) => this.deliver(rule, scheduledEvent(rule, at))));
   }
 
   startSchedules(): void {

@@ -24,6 +24,8 @@ export type PublishOptions = {
   readonly files?: (issue: IssueSources) => readonly AttachedUpload[];
   /** Told what each issue's upload sent (tests: a file already on the stage is not sent again). */
   readonly onUploaded?: (sent: Uploaded) => void;
+  /** Publish articles dated in the future now (`colophon publish --publish-early`). */
+  readonly publishEarly?: boolean;
 };
 
 /** The files on disk that one issue's YAML files name (as `colophon publish` finds them). */
@@ -49,7 +51,7 @@ export async function publishSources(stack: LocalStack, sources: readonly Journa
     const id = journalId(journal);
     for (const issue of journal.issues) {
       const files = (options.files ?? filesOfIssue)(issue);
-      const sent = await uploadIssue(inbox, { ...journal, issues: [issue] }, newBatchId(now(), randomBytes(3).toString('hex')), { files, journalId: id });
+      const sent = await uploadIssue(inbox, { ...journal, issues: [issue] }, newBatchId(now(), randomBytes(3).toString('hex')), { files, journalId: id, ...(options.publishEarly === true ? { publishEarly: true } : {}) });
       options.onUploaded?.(sent);
       keys.push(sent.manifestKey);
     }

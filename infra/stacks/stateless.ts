@@ -134,6 +134,12 @@ export class StatelessStack extends Stack {
       schedule: Schedule.rate(Duration.minutes(15)),
       targets: [new LambdaFunction(this.site.fn, { retryAttempts: 2 })],
     });
+    // Scheduled publication: the event's time decides what is due, so a retry releases the same articles.
+    new Rule(this, 'ReleaseSchedule', {
+      description: 'Every 15 minutes: Ingest publishes the articles held until an online date that has come',
+      schedule: Schedule.rate(Duration.minutes(15)),
+      targets: [new LambdaFunction(this.ingest.fn, { retryAttempts: 2 })],
+    });
     new Rule(this, 'DepositSchedule', {
       description: 'Every 15 minutes: Deposit settles batches pending at Crossref (with backoff by age) and catches up on lost deposit jobs',
       schedule: Schedule.rate(Duration.minutes(15)),

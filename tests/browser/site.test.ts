@@ -27,7 +27,7 @@ const JOURNALS = [
 const EXPECTED_PAGES: Record<(typeof JOURNALS)[number]['id'], string[]> = {
   balcanica: ['/', '/balcanica/', '/balcanica/issues/L-2019/', '/doi/10.2298/BALC1950375E/'],
   testjournal: ['/', '/testjournal/', '/testjournal/issues/2024-12-3/', '/doi/10.5555/sbt.2024.001/', '/doi/10.5555/sbt.2024.002/', '/doi/10.5555/sbt.2024.e7/'],
-  exemplaria: ['/', '/exemplaria/', '/exemplaria/issues/XII-2024/', '/exemplaria/issues/XIII-2025/', ...['xii.editorial', 'xii.1', 'xii.2', 'xii.3', 'xii.4', 'xii.5', 'xiii.1', 'xiii.c1', 'xiii.r1', 'xiii.e1'].map((s) => `/doi/10.5555/exemplaria.${s}/`)],
+  exemplaria: ['/', '/exemplaria/', '/exemplaria/issues/XII-2024/', '/exemplaria/issues/XIII-2025/', ...['xii.editorial', 'xii.1', 'xii.2', 'xii.3', 'xii.4', 'xii.5', 'xiii.1', 'xiii.26', 'xiii.c1', 'xiii.r1', 'xiii.e1'].map((s) => `/doi/10.5555/exemplaria.${s}/`)],
 };
 const MISSING_PATH = '/no/such/page/';
 

@@ -170,20 +170,21 @@ describe('stateless stack: wiring', () => {
     ]);
   });
 
-  it('runs Site and Deposit every 15 minutes, as the deposit backoff assumes', () => {
+  it('runs Site, the scheduled release (Ingest) and Deposit every 15 minutes, as the deposit backoff assumes', () => {
     const scheduled = rules.filter((r) => r.Properties.ScheduleExpression !== undefined).map((r) => r.Properties);
-    expect(scheduled.map((r) => r.ScheduleExpression)).toEqual(['rate(15 minutes)', 'rate(15 minutes)']);
+    expect(scheduled.map((r) => r.ScheduleExpression)).toEqual(['rate(15 minutes)', 'rate(15 minutes)', 'rate(15 minutes)']);
     expect(SCHEDULE_RATE_MS).toBe(15 * 60_000);
-    expect(scheduled.map((r) => (r.Targets as { Arn: unknown }[]).map((t) => readable(t.Arn)))).toEqual([['{Site.Arn}'], ['{Deposit.Arn}']]);
+    expect(scheduled.map((r) => (r.Targets as { Arn: unknown }[]).map((t) => readable(t.Arn)))).toEqual([['{Site.Arn}'], ['{Ingest.Arn}'], ['{Deposit.Arn}']]);
   });
 
-  it('lets only those two rules and the OAI, callback and admin routes invoke their functions', () => {
+  it('lets only those rules and the OAI, callback and admin routes invoke their functions', () => {
     const permissions = Object.values(resourcesOf(template, 'AWS::Lambda::Permission')).map((p) => [readable(p.Properties.FunctionName), p.Properties.Principal, readable(p.Properties.SourceArn)]);
     expect(permissions.sort()).toEqual([
       ...ADMIN_INVOKERS,
       ...CALLBACK_INVOKERS,
       ['{Deposit.Arn}', 'events.amazonaws.com', '{DepositSchedule.Arn}'],
       ['{Ingest.Arn}', 'events.amazonaws.com', '{InboxPublished.Arn}'],
+      ['{Ingest.Arn}', 'events.amazonaws.com', '{ReleaseSchedule.Arn}'],
       ...OAI_INVOKERS,
       ['{Site.Arn}', 'events.amazonaws.com', '{SiteSchedule.Arn}'],
     ]);

@@ -18,6 +18,7 @@ import { mayWrite, type ArticleRecord, type Owner, type RecordsStore, type Store
 import type { RenderJob } from '../jobs.ts';
 import { checkAttachedFiles } from './ingest-files.ts';
 import { mapLimit } from './pool.ts';
+import { heldUntil } from '#core/publish/schedule';
 
 export type IngestDeps = {
   readonly records: RecordsStore;
@@ -70,7 +71,11 @@ export async function ingestManifest(deps: IngestDeps, manifestKey: string): Pro
   const refused = [...taken, ...(files.ok ? [] : files.problems), ...unknown];
   if (refused.length > 0 || !files.ok) return refuse(refused, taken.length > 0 ? 'DOI owned by another issue' : undefined);
   const bundle = files.bundle;
-  const summary = await storeBundle(deps, bundle, heads, at);
+  // An article whose online date is still to come is held until then, unless staff publish early on purpose.
+  // An article already live stays live: a later date on it is a correction of its record, not a withdrawal.
+  const live = (doi: string): boolean => ((head) => head !== undefined && head.meta.scheduledFor === undefined)(heads.get(doi.toLowerCase()));
+  const held = new Map(manifest.publishEarly === true ? [] : bundle.articles.flatMap((a) => ((until) => (until === undefined || live(a.doi) ? [] : [[a.doi, until] as const]))(heldUntil(a, now))));
+  const summary = await storeBundle(deps, bundle, heads, { ...at, held });
   if (summary.owned.length > 0) {
     // Lost to a concurrent publish of another issue between the check and the write (the write's condition held).
     const problems = ownershipProblems(bundle, paths, (doi) => summary.owned.find((o) => o.doi.toLowerCase() === doi.toLowerCase())?.owner);
@@ -101,19 +106,25 @@ export function ownershipProblems(bundle: IssueBundle, files: ReadonlyMap<string
 
 type StoreOutcome = { created: number; unchanged: number; queued: number; owned: { doi: string; owner: Owner & { articleId: string } }[] };
 
-async function storeBundle(deps: IngestDeps, bundle: IssueBundle, heads: ReadonlyMap<string, Stored>, at: { batchId: string; now: string }): Promise<StoreOutcome> {
+async function storeBundle(deps: IngestDeps, bundle: IssueBundle, heads: ReadonlyMap<string, Stored>, at: { batchId: string; now: string; held: ReadonlyMap<string, string> }): Promise<StoreOutcome> {
   const { journal, issue } = bundle;
   await deps.records.putJournal(journal, recordHash(journal), at.now);
   await deps.records.putIssue(journal, issue, recordHash({ journal, issue }), at);
   const outcomes = await mapLimit(bundle.articles, ARTICLE_CONCURRENCY, async (article) => {
     const record: ArticleRecord = { journal, issue, article };
-    const result = await deps.records.putVersion(record, recordHash(record), at, { head: heads.get(article.doi.toLowerCase()) });
+    const head = heads.get(article.doi.toLowerCase());
+    const until = at.held.get(article.doi);
+    const result = await deps.records.putVersion(record, recordHash(record), at, { head }, until);
     if (result.outcome === 'owned') return { created: false, owned: { doi: article.doi, owner: result.owner }, job: undefined };
+    if (until !== undefined) return { created: result.outcome === 'created', owned: undefined, job: undefined };
+    // Held before, due now (its date came, or staff publish early): released as it stands.
+    if (result.outcome === 'unchanged' && head?.meta.scheduledFor !== undefined) await deps.records.releaseHead(head.meta, at.now);
     const rendered = result.outcome === 'unchanged' && result.render.status === 'done' && result.render.version === result.version;
     return { created: result.outcome === 'created', owned: undefined, job: rendered ? undefined : { doi: article.doi, version: result.version } };
   });
   const jobs: RenderJob[] = outcomes.flatMap((o) => (o.job ? [o.job] : []));
-  jobs.push(...(await storeNotices(deps, bundle, heads, outcomes.map((o) => o.created), jobs)));
+  // A notice held until its date updates the other article's page only once it is out.
+  jobs.push(...(await storeNotices(deps, bundle, heads, outcomes.map((o, k) => o.created && !at.held.has(bundle.articles[k]!.doi)), jobs)));
   await deps.renderQueue.send(jobs);
   const created = outcomes.filter((o) => o.created).length;
   const owned = outcomes.flatMap((o) => (o.owned ? [o.owned] : []));
