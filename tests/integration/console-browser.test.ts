@@ -75,7 +75,7 @@ describe.runIf(missing.length === 0 || ci)('the staff console in a browser', () 
     expect(await axe(page)).toEqual([]);
     await signIn(page, EDITOR);
     const row = page.getByRole('row', { name: /Additional Evidence/ });
-    await expect.poll(() => row.textContent()).toContain('10.2298/BALC1950375E');
+    await expect.poll(() => row.textContent(), { timeout: 30_000 }).toContain('10.2298/BALC1950375E');
     expect(await row.textContent()).toContain('rendered');
     expect(await axe(page)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'catalog.png') });
@@ -96,7 +96,7 @@ describe.runIf(missing.length === 0 || ci)('the staff console in a browser', () 
     await doi.fill('10.9999/BALC1950375E');
     await page.getByRole('button', { name: 'Check' }).click();
     const message = page.locator('#field-doi-error');
-    await expect.poll(() => message.textContent()).toMatch(/10\.9999\/BALC1950375E/);
+    await expect.poll(() => message.textContent(), { timeout: 30_000 }).toMatch(/10\.9999\/BALC1950375E/);
     expect(await page.locator('#error-summary').isVisible()).toBe(true);
     expect(await page.locator('#error-summary-list a').first().getAttribute('href')).toBe('#field-doi');
     expect(await axe(page)).toEqual([]);
@@ -104,7 +104,7 @@ describe.runIf(missing.length === 0 || ci)('the staff console in a browser', () 
 
     await doi.fill('10.2298/BALC1950375E');
     await page.getByRole('button', { name: 'Save draft' }).click();
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved as version 1.');
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toBe('Saved as version 1.');
     expect(await message.textContent()).toBe('');
     expect(await page.locator('#error-summary').isHidden()).toBe(true);
     await page.close();
@@ -113,7 +113,7 @@ describe.runIf(missing.length === 0 || ci)('the staff console in a browser', () 
   it('shows an editor of another journal nothing of this one', async () => {
     const page = await browser.context.newPage();
     await signIn(page, OTHER);
-    await expect.poll(() => page.locator('#catalog-list').textContent()).toContain('You are not an editor of any journal yet');
+    await expect.poll(() => page.locator('#catalog-list').textContent(), { timeout: 30_000 }).toContain('You are not an editor of any journal yet');
     expect(await page.content()).not.toContain('BALC1950375E');
     await page.close();
   });
