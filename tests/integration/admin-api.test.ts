@@ -180,6 +180,8 @@ describe('admin API: drafts, problems, preview, publish, audit', () => {
     expect(stage.errors).toEqual([]);
     expect(stage.logs.some((l) => l.fn.includes('Ingest') && l.line.batchId === body.batchId)).toBe(true);
     expect(await siteText(stage.stack, `doi/${DOI}/index.html`)).toContain('Moscow and Tirana, 1960–1961');
+    // The draft now says which batch published it.
+    expect((await call('GET', `/api/admin/draft?${query(ARTICLE)}`, editorToken)).body).toMatchObject({ version: 1, source: 'published draft', published: { batchId: body.batchId } });
   });
 
   it('keeps an audit trail per article: who (the user id), when, which fields', async () => {

@@ -202,7 +202,10 @@ async function openArticle(ref) {
   if (status !== 200) return void ($('catalog-list').prepend(el('p', { class: 'error-message', role: 'alert' }, body.message)));
   state.version = body.version;
   $('editor-heading').textContent = `Article ${ref.article} (${ref.journal}, ${ref.issue})`;
-  $('editor-state').textContent = body.source === 'draft' ? `Draft version ${body.version}, not published yet.` : 'As published. Your changes stay a draft until you publish the issue.';
+  $('editor-state').textContent =
+    body.source === 'draft' ? `Draft version ${body.version}, not published yet.`
+    : body.source === 'published draft' ? `Version ${body.version}, published ${body.published.at}. Your changes stay a draft until you publish the issue.`
+    : 'As published. Your changes stay a draft until you publish the issue.';
   buildForm(body.data ?? {});
   show('editor');
   showProblems(body.problems ?? []);
