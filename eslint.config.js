@@ -33,4 +33,9 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The staff console's browser code (issue 15): a plain ES module, run by browsers, not Node.
+    files: ['functions/console/static/**/*.js'],
+    languageOptions: { sourceType: 'module', globals: { document: 'readonly', fetch: 'readonly', URLSearchParams: 'readonly', window: 'readonly' } },
+  },
 );

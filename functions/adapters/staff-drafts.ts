@@ -8,8 +8,8 @@ import { ConditionalCheckFailedException, TransactionCanceledException } from '@
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { staffKeys, type ArticleRef } from './staff-items.ts';
 
-/** A saved draft: the article's fields as its YAML file would hold them, and who saved it when. */
-export type Draft = { readonly ref: ArticleRef; readonly version: number; readonly data: unknown; readonly by: string; readonly at: string };
+/** A saved draft: the article's fields as its YAML file would hold them, who saved it when, and the batch that published this version, if one did. */
+export type Draft = { readonly ref: ArticleRef; readonly version: number; readonly data: unknown; readonly by: string; readonly at: string; readonly published?: { readonly batchId: string; readonly at: string } };
 /** One change: who (the user's id, never an e-mail or a token), when, which version, which fields. */
 export type AuditEntry = { readonly ref: ArticleRef; readonly version: number; readonly by: string; readonly at: string; readonly action: 'save' | 'publish'; readonly changed: readonly string[] };
 
@@ -24,6 +24,7 @@ export function createDraftStore(client: DynamoDBDocumentClient, tableName: stri
     data: JSON.parse(String(item.data)) as unknown,
     by: String(item.by),
     at: String(item.at),
+    ...(typeof item.publishedBatchId === 'string' && item.publishedVersion === item.version ? { published: { batchId: item.publishedBatchId, at: String(item.publishedAt) } } : {}),
   });
 
   async function get(ref: ArticleRef): Promise<Draft | undefined> {
@@ -68,10 +69,21 @@ export function createDraftStore(client: DynamoDBDocumentClient, tableName: stri
     }
   }
 
-  /** Records that an issue's drafts went out in a publish (one entry per article). */
-  async function recordPublish(refs: readonly { ref: ArticleRef; version: number }[], by: string, at: string): Promise<void> {
+  /**
+   * Records that an issue's drafts went out in a publish: an audit entry per article, and the batch
+   * on the draft, only if it is still the version published (a save in between stays unpublished).
+   */
+  async function recordPublish(refs: readonly { ref: ArticleRef; version: number }[], by: string, at: string, batchId: string): Promise<void> {
     for (const { ref, version } of refs) {
-      await client.send(new TransactWriteCommand({ TransactItems: [{ Put: { TableName: tableName, Item: { ...staffKeys.audit(ref, at, version), ...ref, version, by, at, action: 'publish', changed: [] } } }] }));
+      const mark = { Update: { TableName: tableName, Key: staffKeys.draft(ref), UpdateExpression: 'SET publishedVersion = :v, publishedBatchId = :b, publishedAt = :at', ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': version, ':b': batchId, ':at': at } } };
+      const entry = { Put: { TableName: tableName, Item: { ...staffKeys.audit(ref, at, version), ...ref, version, by, at, action: 'publish', changed: [] } } };
+      try {
+        await client.send(new TransactWriteCommand({ TransactItems: [mark, entry] }));
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        // Saved again meanwhile: the newer version is not published; the publish is still recorded.
+        await client.send(new TransactWriteCommand({ TransactItems: [entry] }));
+      }
     }
   }
 

@@ -7,10 +7,14 @@ import { createClients } from '#adapters/aws-clients';
 import { createLogger } from '#adapters/logger';
 import { createObjectStore } from '#adapters/object-store';
 import { createRecordsStore } from '#adapters/records';
+import { fileURLToPath } from 'node:url';
 import { requireEnv } from './env.ts';
+import { writeConsole } from './flows/console-assets.ts';
 import { rebuildAll, siteBatch, type SiteDeps } from './flows/site.ts';
 
-const env = requireEnv(['TABLE_NAME', 'SITE_BUCKET', 'SITE_BASE_URL']);
+const env = requireEnv(['TABLE_NAME', 'SITE_BUCKET', 'SITE_BASE_URL', 'STAFF_COGNITO_ENDPOINT']);
+/** The staff console's files, copied into this function's bundle (infra/stacks/stateless.ts). */
+const CONSOLE_DIR = fileURLToPath(new URL('./console/', import.meta.url));
 const clients = createClients();
 const log = createLogger('site', { stage: process.env.STAGE });
 const deps: SiteDeps = {
@@ -20,10 +24,18 @@ const deps: SiteDeps = {
   siteBaseUrl: env.SITE_BASE_URL.replace(/\/+$/, ''),
 };
 
+/** The console is written once per container (only what changed is put). */
+let consoleWritten: Promise<unknown> | undefined;
+
 export async function handler(event: SQSEvent, context?: Context): Promise<SQSBatchResponse>;
 export async function handler(event: ScheduledEvent, context?: Context): Promise<void>;
 export async function handler(event: SQSEvent | ScheduledEvent, context?: Context): Promise<SQSBatchResponse | void> {
   const scoped = { ...deps, log: log.child({ requestId: context?.awsRequestId }) };
+  consoleWritten ??= writeConsole(deps.site, CONSOLE_DIR, env.STAFF_COGNITO_ENDPOINT).catch((error: unknown) => {
+    consoleWritten = undefined;
+    log.error('staff console not written', { error: error instanceof Error ? error.message : String(error) });
+  });
+  await consoleWritten;
   if ('Records' in event) return siteBatch(scoped, event.Records);
   await rebuildAll(scoped);
 }

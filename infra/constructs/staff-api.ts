@@ -6,7 +6,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
 import { INBOX_PREFIX } from '#adapters/inbox';
 import { STAFF_PK_PREFIXES } from '#adapters/staff-items';
-import type { ColophonFunction } from './colophon-function.ts';
+import { PROJECT_ROOT, type ColophonFunction } from './colophon-function.ts';
 import type { HttpRouteSpec } from './http-routes.ts';
 import type { IndexedTable } from './records-table.ts';
 
@@ -22,6 +22,12 @@ export const ADMIN_ROUTES = [
 
 /** What the console reads before anyone signs in: where to sign in (pool, app client, Cognito endpoint). Public by nature. */
 export const CONSOLE_CONFIG_PATH = '/api/console/config';
+
+/** The console's static files and the JSON Schemas its form is built from, copied into the Site function's bundle (it writes them under admin/). */
+export const STAFF_CONSOLE_FOLDERS = [
+  { from: `${PROJECT_ROOT}functions/console/static`, to: 'console' },
+  { from: `${PROJECT_ROOT}metadata/schema`, to: 'console/schema' },
+] as const;
 
 /** Cognito's issuer for a pool: what the authorizer and the handler both require of every token. */
 export const cognitoIssuer = (region: string, userPoolId: string): string => Fn.join('', ['https://cognito-idp.', region, '.amazonaws.com/', userPoolId]);

@@ -17,6 +17,8 @@ import { startCrossrefSimulator, type CrossrefSimulator } from './crossref-simul
 import { deployLocal, LOCAL_CROSSREF_LOGIN, type LocalCrossref } from './stack.ts';
 import { ensureSynth } from './synth.ts';
 import { portNotice, urlLines } from './summary.ts';
+import { seedStaffUser } from './cognito.ts';
+import { consoleLines, LOCAL_EDITOR } from './staff.ts';
 
 const SITE_PORT = Number(process.env.COLOPHON_SITE_PORT ?? 8788);
 /** `COLOPHON_CROSSREF=simulator`: deposits go to the local Crossref simulator; otherwise the local stage's dry run. */
@@ -113,6 +115,12 @@ const loaded = loadMetadata(METADATA_DIR);
 // Printed bare (no [colophon] tag), exactly as README.md shows them.
 for (const line of urlLines(stack.siteUrl, loaded.ok ? loaded.bundles : [])) console.log(line);
 for (const line of portNotice(SITE_PORT, Number(new URL(stack.siteUrl).port))) say(line);
+// The staff console (issue 15): a local editor of every journal in metadata/, signed in with the printed password.
+if (stack.staff) {
+  const journals = loaded.ok ? [...new Set(loaded.bundles.map((b) => b.journal.id))] : [];
+  await seedStaffUser(stack.staff.endpoint, stack.staff.userPoolId, { ...LOCAL_EDITOR, groups: journals.map((j) => `editor:${j}`) });
+  for (const line of consoleLines(stack.siteUrl, journals)) console.log(line);
+}
 const artifacts = stack.bucket('ArtifactsBucket');
 say(
   simulator

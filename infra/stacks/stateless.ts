@@ -7,7 +7,7 @@ import type { Construct } from 'constructs';
 import type { StageConfig } from '../config.ts';
 import { ColophonFunction, handlerEntry, type ColophonFunctionProps } from '../constructs/colophon-function.ts';
 import { HttpRoutes, type HttpRouteSpec } from '../constructs/http-routes.ts';
-import { staffApi } from '../constructs/staff-api.ts';
+import { cognitoEndpoint, STAFF_CONSOLE_FOLDERS, staffApi } from '../constructs/staff-api.ts';
 import { DeadLetterQueue, WorkQueue } from '../constructs/work-queue.ts';
 import { importStateful, type StatefulOutputName } from './stateful-outputs.ts';
 
@@ -70,7 +70,11 @@ export class StatelessStack extends Stack {
 
     // Consumers first: each queue's visibility timeout derives from its consumer's timeout.
     this.render = fn('Render', 'render', { timeout: Duration.minutes(2), description: 'Colophon Render: an article version to its landing page, JATS and citation files' });
-    this.site = fn('Site', 'site', { timeout: Duration.minutes(2), description: 'Colophon Site: issue tables of contents, archive, sitemap, robots.txt' });
+    this.site = fn('Site', 'site', {
+      timeout: Duration.minutes(2),
+      description: 'Colophon Site: issue tables of contents, archive, sitemap, robots.txt, and the staff console’s files under admin/',
+      bundledFolders: STAFF_CONSOLE_FOLDERS,
+    });
     // Deposit validates each file against the Crossref XSD it carries; a file Crossref would poll
     // for minutes is left pending for the schedule, so five minutes cover retries and two polls.
     this.deposit = fn('Deposit', 'deposit', {
@@ -106,6 +110,8 @@ export class StatelessStack extends Stack {
       .bindQueue(this.depositQueue.queue, 'DEPOSIT_QUEUE_URL', 'send');
     this.site.bindTable(stateful.records, 'read').bindBucket(stateful.site, 'SITE_BUCKET', 'readWrite');
     this.site.fn.addEnvironment('SITE_BASE_URL', stateful.siteBaseUrl);
+    // The console page may connect to the staff pool's Cognito endpoint (its CSP names it).
+    this.site.fn.addEnvironment('STAFF_COGNITO_ENDPOINT', cognitoEndpoint(this.region));
     // The Crossref credentials stay in Secrets Manager: only the secret's ARN is in the environment.
     this.deposit.bindTable(stateful.records, 'readWrite').bindBucket(stateful.artifacts, 'ARTIFACTS_BUCKET', 'write').bindSecret(stateful.crossrefSecret);
     this.deposit.fn.addEnvironment('CROSSREF_MODE', config.crossref.mode);

@@ -47,7 +47,17 @@ describe('stateless stack: functions', () => {
     const common = { STAGE: 'dev', NODE_OPTIONS: '--enable-source-maps', TABLE_NAME: stateful('TableName') };
     expect(env('Ingest')).toEqual({ ...common, INBOX_BUCKET: stateful('InboxBucketName'), RENDER_QUEUE_URL: { Ref: 'RenderQueue' }, GALLEY_MAX_BYTES: String(STAGES.dev.files.maxBytes) });
     expect(env('Render')).toEqual({ ...common, SITE_BUCKET: stateful('SiteBucketName'), FILES_BUCKET: stateful('InboxBucketName'), SITE_QUEUE_URL: { Ref: 'SiteQueue' }, DEPOSIT_QUEUE_URL: { Ref: 'DepositQueue' } });
-    expect(env('Site')).toEqual({ ...common, SITE_BUCKET: stateful('SiteBucketName'), SITE_BASE_URL: stateful('SiteBaseUrl') });
+    const cognito = { 'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/']] };
+    // Site writes the staff console's page, whose CSP names the Cognito endpoint (issue 15).
+    expect(env('Site')).toEqual({ ...common, SITE_BUCKET: stateful('SiteBucketName'), SITE_BASE_URL: stateful('SiteBaseUrl'), STAFF_COGNITO_ENDPOINT: cognito });
+    expect(env('Admin')).toEqual({
+      ...common,
+      INBOX_BUCKET: stateful('InboxBucketName'),
+      STAFF_ISSUER: { 'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', stateful('StaffUserPoolId')]] },
+      STAFF_CLIENT_ID: stateful('StaffUserPoolClientId'),
+      STAFF_USER_POOL_ID: stateful('StaffUserPoolId'),
+      STAFF_COGNITO_ENDPOINT: cognito,
+    });
     // The secret's ARN, never its value: the credentials are read from Secrets Manager at run time.
     const crossref = { CROSSREF_SECRET_ARN: stateful('CrossrefSecretArn'), CROSSREF_ENDPOINT: 'https://test.crossref.org' };
     expect(env('Deposit')).toEqual({ ...common, ...crossref, ARTIFACTS_BUCKET: stateful('ArtifactsBucketName'), CROSSREF_MODE: 'deposit' });

@@ -100,6 +100,25 @@ describe('admin API: who may call it', () => {
   });
 });
 
+describe('the console under /admin/, written by the Site function', () => {
+  it('serves the page with a strict CSP (no inline script; connections to the site and the Cognito emulator only), its script, style and the article schema', async () => {
+    const page = await fetch(`${stage.stack.siteUrl}/admin/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await page.text();
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).toContain(`connect-src 'self' ${new URL(stage.stack.staff!.endpoint).origin};`);
+    expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual(['<script type="module" src="console.js">']);
+    const script = await fetch(`${stage.stack.siteUrl}/admin/console.js`);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await script.text()).not.toMatch(/innerHTML|insertAdjacentHTML|document\.write/);
+    expect((await fetch(`${stage.stack.siteUrl}/admin/console.css`)).status).toBe(200);
+    const schema = (await (await fetch(`${stage.stack.siteUrl}/admin/schema/article.schema.json`)).json()) as { properties: Record<string, { description?: string }> };
+    expect(schema.properties.title?.description).toMatch(/title/i);
+  });
+});
+
 describe('admin API: drafts, problems, preview, publish, audit', () => {
   it('lists the journal, its issue and its article with render and Crossref state', async () => {
     const { status, body } = await call('GET', '/api/admin/catalog', editorToken);
@@ -161,6 +180,8 @@ describe('admin API: drafts, problems, preview, publish, audit', () => {
     expect(stage.errors).toEqual([]);
     expect(stage.logs.some((l) => l.fn.includes('Ingest') && l.line.batchId === body.batchId)).toBe(true);
     expect(await siteText(stage.stack, `doi/${DOI}/index.html`)).toContain('Moscow and Tirana, 1960–1961');
+    // The draft now says which batch published it.
+    expect((await call('GET', `/api/admin/draft?${query(ARTICLE)}`, editorToken)).body).toMatchObject({ version: 1, source: 'published draft', published: { batchId: body.batchId } });
   });
 
   it('keeps an audit trail per article: who (the user id), when, which fields', async () => {

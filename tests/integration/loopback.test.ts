@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => stage.stop());
 
 describe.runIf(procAvailable())('the stand-in listens on loopback only', () => {
-  it.each(['dynamodb', 's3', 'sqs', 's3Events', 'site', 'secrets'] as const)('%s', (name) => {
+  it.each(['dynamodb', 's3', 'sqs', 's3Events', 'cognito', 'site', 'secrets'] as const)('%s', (name) => {
     // Prepare
     const url = name === 'site' ? stage.stack.siteUrl : name === 'secrets' ? stage.stack.crossref.secrets.endpoint : stage.endpoints[name];
     const port = Number(new URL(url).port);

@@ -128,7 +128,8 @@ export function adminApi(deps: AdminDeps) {
     if (file === undefined) throw new BadRequest(`Issue ${ref.journal}/${ref.issue} has no article "${ref.article}".`, 404);
     const checked = checkIssue(sources);
     const data = draft?.data ?? articleData(articleFile(sources, ref.article)!);
-    return json(200, { ref, version: draft?.version ?? 0, source: draft ? 'draft' : 'published', by: draft?.by, at: draft?.at, data, file, problems: checked.ok ? [] : checked.problems.filter((p) => p.file === file) });
+    const source = draft === undefined ? 'published' : draft.published ? 'published draft' : 'draft';
+    return json(200, { ref, version: draft?.version ?? 0, source, by: draft?.by, at: draft?.at, published: draft?.published, data, file, problems: checked.ok ? [] : checked.problems.filter((p) => p.file === file) });
   }
 
   async function saveDraft(staff: Staff, event: APIGatewayProxyEventV2): Promise<Result> {
@@ -182,13 +183,12 @@ export function adminApi(deps: AdminDeps) {
     const batchId = newBatchId(now, deps.suffix());
     // The same upload as `colophon publish`: files, then the manifest, whose event starts Ingest.
     // Galleys stay where the last publish put them (content-addressed); none is sent again.
-    const manifest = await deps.inbox.getText(`inbox/${published.manifestJournal}/${input.issue}/${published.batchId}/_publish.json`);
-    const attached = manifest ? ((JSON.parse(manifest) as { files?: { attached?: { owner: string; name: string; sha256: string; size: number }[] } }).files?.attached ?? []) : [];
+    const attached = published.manifest.files.attached;
     const uploaded = await uploadIssue(deps.inbox, sources, batchId, {
       journalId: checked.bundle.journal.id,
-      files: attached.map((f) => ({ ...f, read: () => { throw new Error(`galley ${f.name} is not on the stage any more: publish its issue from files`); } })),
+      files: attached.map(({ owner, name, sha256, size }) => ({ owner, name, sha256, size, read: () => { throw new Error(`galley ${name} is not on the stage any more: publish its issue from files`); } })),
     });
-    await deps.drafts.recordPublish(drafts.map((d) => ({ ref: d.ref, version: d.version })), staff.sub, now.toISOString());
+    await deps.drafts.recordPublish(drafts.map((d) => ({ ref: d.ref, version: d.version })), staff.sub, now.toISOString(), batchId);
     deps.log.info('issue published from the console', { journalId: input.journal, issueId: input.issue, batchId, drafts: drafts.length });
     return json(202, { batchId, manifestKey: uploaded.manifestKey, articles: checked.bundle.articles.map((a) => ({ id: a.id, doi: a.doi })) });
   }

@@ -5,25 +5,30 @@
  * so the console shows the same problems, field paths and hints as the CLI.
  */
 import { stringify } from 'yaml';
-import { readIssue, MANIFEST_FILE, INBOX_PREFIX } from '#adapters/inbox';
+import { readIssue, MANIFEST_FILE, INBOX_PREFIX, type Manifest } from '#adapters/inbox';
 import type { ObjectStore } from '#adapters/object-store';
 import type { Draft } from '#adapters/staff-drafts';
 import { crossrefIssueRules } from '#core/crossref/index';
 import { articleId, loadJournal, type IssueBundle, type JournalSources, type Problem, type SourceFile } from '#core/model/index';
 import { parseYaml } from '#core/model/yaml-source';
 
-export type IssueSources = { readonly manifestJournal: string; readonly batchId: string; readonly sources: JournalSources };
+export type IssueSources = { readonly manifest: Manifest; readonly sources: JournalSources };
 
 export class NotFoundError extends Error {
   override readonly name = 'NotFoundError';
 }
 
-/** The sources of the issue's latest publish (`batchId` from its record), as Ingest read them. */
+/**
+ * The sources of the issue's latest publish (`batchId` from its record), as Ingest read them. The
+ * batch sits under the journal's folder name, which is usually its id; otherwise it is found by
+ * its batch id (unique: time to the millisecond and a random suffix).
+ */
 export async function publishedSources(inbox: ObjectStore, journal: string, issue: string, batchId: string): Promise<IssueSources> {
-  const key = `${INBOX_PREFIX}${journal}/${issue}/${batchId}/${MANIFEST_FILE}`;
+  let key = `${INBOX_PREFIX}${journal}/${issue}/${batchId}/${MANIFEST_FILE}`;
+  if ((await inbox.head(key)) === undefined) key = (await inbox.list(INBOX_PREFIX)).find((k) => k.endsWith(`/${issue}/${batchId}/${MANIFEST_FILE}`)) ?? key;
   const read = await readIssue(inbox, key);
   if (!read.ok) throw new NotFoundError(`the files of issue ${journal}/${issue} (batch ${batchId}) are not in the inbox: ${read.reason}`);
-  return { manifestJournal: read.manifest.journal, batchId, sources: read.sources };
+  return { manifest: read.manifest, sources: read.sources };
 }
 
 /** A draft's fields as the YAML file an editor would write (block style, no line folding). */

@@ -1,0 +1,288 @@
+// The Colophon staff console: sign in (Cognito, from the browser), list the journals the signed-in
+// editor may edit, edit an article in a form generated from the article JSON Schema, check, save
+// (optimistic versions: a conflict shows both versions), preview and publish. Every text from the
+// server or from staff is set as text (textContent, value), never as markup.
+const $ = (id) => document.getElementById(id);
+const state = { config: undefined, token: undefined, session: undefined, username: '', schema: undefined, article: undefined, version: 0 };
+
+/** An element with attributes and children; strings become text nodes. */
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === false) continue;
+    if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children.flat()) if (c !== undefined && c !== null) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  return node;
+}
+
+function show(section) {
+  for (const id of ['sign-in', 'catalog', 'editor']) $(id).hidden = id !== section;
+  $('main').focus();
+}
+
+// ---- sign-in: Cognito's InitiateAuth / RespondToAuthChallenge, USER_PASSWORD_AUTH ----
+async function cognito(target, body) {
+  const response = await fetch(state.config.cognitoEndpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${target}` },
+    body: JSON.stringify(body),
+  });
+  const out = await response.json();
+  if (!response.ok) throw new Error(out.message || 'Sign-in failed: check your user name and password.');
+  return out;
+}
+
+function signedIn(result) {
+  state.token = result.AccessToken;
+  state.session = undefined;
+  $('who').textContent = `Signed in as ${state.username}`;
+  loadCatalog();
+}
+
+function challenge(out) {
+  state.session = out.Session;
+  state.challenge = out.ChallengeName;
+  $('code-field').hidden = out.ChallengeName !== 'SOFTWARE_TOKEN_MFA';
+  $('new-password-field').hidden = out.ChallengeName !== 'NEW_PASSWORD_REQUIRED';
+  if (out.ChallengeName !== 'SOFTWARE_TOKEN_MFA' && out.ChallengeName !== 'NEW_PASSWORD_REQUIRED') throw new Error(`Sign-in needs a step this console cannot do yet (${out.ChallengeName}): ask an administrator.`);
+  (out.ChallengeName === 'SOFTWARE_TOKEN_MFA' ? $('code') : $('new-password')).focus();
+}
+
+async function signIn(event) {
+  event.preventDefault();
+  $('sign-in-error').textContent = '';
+  state.username = $('username').value.trim();
+  try {
+    let out;
+    if (state.session && state.challenge === 'SOFTWARE_TOKEN_MFA') {
+      out = await cognito('RespondToAuthChallenge', { ClientId: state.config.clientId, ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: state.session, ChallengeResponses: { USERNAME: state.username, SOFTWARE_TOKEN_MFA_CODE: $('code').value.trim() } });
+    } else if (state.session && state.challenge === 'NEW_PASSWORD_REQUIRED') {
+      out = await cognito('RespondToAuthChallenge', { ClientId: state.config.clientId, ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: state.session, ChallengeResponses: { USERNAME: state.username, NEW_PASSWORD: $('new-password').value } });
+    } else {
+      out = await cognito('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: state.config.clientId, AuthParameters: { USERNAME: state.username, PASSWORD: $('password').value } });
+    }
+    $('password').value = '';
+    if (out.AuthenticationResult) signedIn(out.AuthenticationResult);
+    else challenge(out);
+  } catch (error) {
+    $('sign-in-error').textContent = error.message;
+  }
+}
+
+// ---- the admin API ----
+async function api(method, path, body) {
+  const response = await fetch(path, { method, headers: { authorization: `Bearer ${state.token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  if (response.status === 401) {
+    state.token = undefined;
+    $('who').textContent = '';
+    $('sign-in-error').textContent = 'Your sign-in has expired: sign in again.';
+    show('sign-in');
+    throw new Error('signed out');
+  }
+  return { status: response.status, body: await response.json() };
+}
+
+async function loadCatalog() {
+  const { body } = await api('GET', '/api/admin/catalog');
+  const list = $('catalog-list');
+  list.replaceChildren();
+  if (body.journals.length === 0) list.append(el('p', {}, 'You are not an editor of any journal yet: ask an administrator to add you to a journal’s editors.'));
+  for (const journal of body.journals) {
+    list.append(el('h2', {}, journal.title));
+    for (const issue of journal.issues) {
+      const caption = [issue.volume && `Vol. ${issue.volume}`, issue.number && `No. ${issue.number}`, issue.year && `(${issue.year})`].filter(Boolean).join(' ') || issue.id;
+      list.append(
+        el('table', {},
+          el('caption', {}, caption),
+          el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Article'), el('th', { scope: 'col' }, 'DOI'), el('th', { scope: 'col' }, 'Page'), el('th', { scope: 'col' }, 'Crossref'))),
+          el('tbody', {}, issue.articles.map((a) =>
+            el('tr', {},
+              el('td', {}, el('button', { type: 'button', class: 'link', onclick: () => openArticle({ journal: journal.id, issue: issue.id, article: a.id }) }, a.title)),
+              el('td', {}, a.doi),
+              el('td', { class: `state-${a.render}` }, a.render),
+              el('td', { class: `state-${a.crossref}` }, a.crossref === 'deposited' ? 'registered' : 'not yet registered'),
+            ))),
+        ),
+      );
+    }
+  }
+  show('catalog');
+}
+
+// ---- the article form, generated from the JSON Schema ----
+const simple = (s) => s && (s.type === 'string' || s.type === 'integer' || s.type === 'number' || s.type === 'boolean' || s.enum);
+const fieldId = (name) => `field-${name}`;
+
+function buildForm(data) {
+  const form = $('article-form');
+  form.replaceChildren();
+  const schema = state.schema;
+  for (const [name, prop] of Object.entries(schema.properties)) {
+    const id = fieldId(name);
+    const hintId = `${id}-hint`;
+    const errorId = `${id}-error`;
+    const required = (schema.required || []).includes(name);
+    const example = Array.isArray(prop.examples) && prop.examples.length > 0 ? prop.examples[0] : undefined;
+    const value = data[name];
+    let input;
+    if (simple(prop) && prop.type === 'boolean') {
+      input = el('select', { id, name, 'aria-describedby': `${hintId} ${errorId}` }, el('option', { value: '' }, '(not set)'), el('option', { value: 'true' }, 'yes'), el('option', { value: 'false' }, 'no'));
+      input.value = value === undefined ? '' : String(value);
+    } else if (simple(prop)) {
+      input = el('input', { id, name, 'aria-describedby': `${hintId} ${errorId}`, placeholder: example === undefined ? undefined : String(example), required });
+      input.value = value === undefined ? '' : String(value);
+    } else {
+      // Nested fields (contributors, abstracts, references…) are edited as JSON in this first console.
+      input = el('textarea', { id, name, 'aria-describedby': `${hintId} ${errorId}`, spellcheck: 'false', rows: value === undefined ? 3 : Math.min(20, JSON.stringify(value, null, 2).split('\n').length + 1) });
+      input.value = value === undefined ? '' : JSON.stringify(value, null, 2);
+    }
+    form.append(
+      el('div', { class: 'field', id: `${id}-group` },
+        el('label', { for: id }, `${name}${required ? '' : ' (optional)'}`),
+        el('p', { class: 'hint', id: hintId }, prop.description || '', simple(prop) ? '' : ' Written as JSON.'),
+        el('p', { class: 'error-message', id: errorId }),
+        input,
+      ),
+    );
+  }
+}
+
+/** The form's fields as the article's data; a field that is not valid JSON is reported at the field. */
+function formData() {
+  const data = {};
+  const problems = [];
+  for (const [name, prop] of Object.entries(state.schema.properties)) {
+    const raw = $(fieldId(name)).value;
+    if (raw.trim() === '') continue;
+    if (simple(prop) && prop.type === 'boolean') data[name] = raw === 'true';
+    else if (simple(prop) && (prop.type === 'integer' || prop.type === 'number') && /^-?\d+(\.\d+)?$/.test(raw.trim())) data[name] = Number(raw);
+    else if (simple(prop) || (prop.anyOf && !raw.trim().startsWith('{') && !raw.trim().startsWith('['))) data[name] = raw;
+    else {
+      try {
+        data[name] = JSON.parse(raw);
+      } catch {
+        problems.push({ path: [name], message: 'This is not valid JSON', hint: 'check the brackets, quotes and commas' });
+      }
+    }
+  }
+  return { data, problems };
+}
+
+const pathText = (path) => path.reduce((out, p) => (typeof p === 'number' ? `${out}[${p}]` : out ? `${out}.${p}` : p), '');
+
+function showProblems(problems) {
+  for (const group of document.querySelectorAll('.field')) group.classList.remove('has-error');
+  for (const m of document.querySelectorAll('#article-form .error-message')) m.textContent = '';
+  const list = $('error-summary-list');
+  list.replaceChildren();
+  $('error-summary').hidden = problems.length === 0;
+  for (const p of problems) {
+    const name = String(p.path[0] ?? '');
+    const exists = state.schema.properties[name] !== undefined;
+    const text = `${p.path.length > 1 ? `${pathText(p.path)}: ` : ''}${p.message}${p.hint ? ` (${p.hint})` : ''}`;
+    if (exists) {
+      $(`${fieldId(name)}-group`).classList.add('has-error');
+      const at = $(`${fieldId(name)}-error`);
+      at.textContent = at.textContent ? `${at.textContent} ${text}` : text;
+    }
+    list.append(el('li', {}, exists ? el('a', { href: `#${fieldId(name)}`, onclick: (e) => { e.preventDefault(); $(fieldId(name)).focus(); } }, text) : text));
+  }
+  if (problems.length > 0) $('error-summary').focus();
+}
+
+async function openArticle(ref) {
+  state.article = ref;
+  $('conflict').hidden = true;
+  $('editor-status').textContent = '';
+  $('preview').srcdoc = '';
+  if (!state.schema) state.schema = await (await fetch('schema/article.schema.json')).json();
+  const { status, body } = await api('GET', `/api/admin/draft?${new URLSearchParams(ref)}`);
+  if (status !== 200) return void ($('catalog-list').prepend(el('p', { class: 'error-message', role: 'alert' }, body.message)));
+  state.version = body.version;
+  $('editor-heading').textContent = `Article ${ref.article} (${ref.journal}, ${ref.issue})`;
+  $('editor-state').textContent =
+    body.source === 'draft' ? `Draft version ${body.version}, not published yet.`
+    : body.source === 'published draft' ? `Version ${body.version}, published ${body.published.at}. Your changes stay a draft until you publish the issue.`
+    : 'As published. Your changes stay a draft until you publish the issue.';
+  buildForm(body.data ?? {});
+  show('editor');
+  showProblems(body.problems ?? []);
+  loadAudit();
+}
+
+async function check() {
+  const { data, problems } = formData();
+  if (problems.length > 0) return showProblems(problems);
+  const { body } = await api('POST', '/api/admin/validate', { ...state.article, data });
+  showProblems(body.problems);
+  $('editor-status').textContent = body.problems.length === 0 ? 'No problems found.' : `${body.problems.length} problem(s) to fix.`;
+}
+
+async function save() {
+  const { data, problems } = formData();
+  if (problems.length > 0) return showProblems(problems);
+  const { status, body } = await api('PUT', '/api/admin/draft', { ...state.article, version: state.version, data });
+  if (status === 409) {
+    const box = $('conflict');
+    box.replaceChildren(
+      el('h2', {}, 'Someone else saved this article'),
+      el('p', {}, body.message),
+      el('h3', {}, `Their version ${body.theirs?.version ?? ''}`), el('pre', {}, JSON.stringify(body.theirs?.data ?? {}, null, 2)),
+      el('h3', {}, 'Your changes'), el('pre', {}, JSON.stringify(body.yours.data, null, 2)),
+      el('button', { type: 'button', onclick: () => { state.version = body.theirs.version; buildForm(body.theirs.data); box.hidden = true; } }, 'Start again from their version'),
+    );
+    box.hidden = false;
+    box.focus();
+    return;
+  }
+  if (status !== 200) return void ($('editor-status').textContent = body.message);
+  state.version = body.version;
+  $('editor-state').textContent = `Draft version ${body.version}, not published yet.`;
+  showProblems(body.problems);
+  $('editor-status').textContent = `Saved as version ${body.version}.`;
+  loadAudit();
+}
+
+async function preview() {
+  const { data, problems } = formData();
+  if (problems.length > 0) return showProblems(problems);
+  const { status, body } = await api('POST', '/api/admin/preview', { ...state.article, data });
+  if (status !== 200) {
+    showProblems((body.problems ?? []).filter((p) => /\/[^/]+\.ya?ml$/.test(p.file) && p.file.endsWith(`/${state.article.article}.yaml`)));
+    $('editor-status').textContent = body.message;
+    return;
+  }
+  $('preview').srcdoc = body.html;
+  $('editor-status').textContent = 'Preview below: this page is not public yet.';
+}
+
+async function publish() {
+  const { status, body } = await api('POST', '/api/admin/publish', { journal: state.article.journal, issue: state.article.issue });
+  if (status === 422) {
+    showProblems((body.problems ?? []).filter((p) => p.file.endsWith(`/${state.article.article}.yaml`)));
+    $('editor-status').textContent = `${body.message} ${body.problems.length} problem(s) in the issue.`;
+    return;
+  }
+  $('editor-status').textContent = status === 202 ? `Publishing ${body.articles.length} article(s) (batch ${body.batchId}): the pages update in a minute.` : body.message;
+  loadAudit();
+}
+
+async function loadAudit() {
+  const { body } = await api('GET', `/api/admin/audit?${new URLSearchParams(state.article)}`);
+  $('audit').replaceChildren(...body.entries.map((e) => el('li', {}, `${e.at}: ${e.action === 'publish' ? 'published' : 'saved'} version ${e.version} by ${e.by}${e.changed.length ? ` (${e.changed.join(', ')})` : ''}`)));
+}
+
+async function start() {
+  state.config = await (await fetch('/api/console/config')).json();
+  $('sign-in-form').addEventListener('submit', signIn);
+  $('back').addEventListener('click', () => loadCatalog());
+  $('validate').addEventListener('click', check);
+  $('save').addEventListener('click', save);
+  $('preview-button').addEventListener('click', preview);
+  $('publish').addEventListener('click', publish);
+  show('sign-in');
+}
+
+start();

@@ -1,0 +1,120 @@
+/**
+ * The staff console in Debian's Chromium on the local stand-in (issue 15): an editor signs in
+ * through the Cognito emulator, sees the journal's article with its render and Crossref state, opens
+ * the form generated from the schema (each field with its description), makes a mistake that the
+ * form shows at its field with the CLI's words, fixes it and saves; an editor of another journal
+ * sees nothing of this one. axe-core finds no WCAG 2.1 A/AA violation on any of these screens.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedStaffUser } from '#infra/local/cognito';
+import { METADATA_DIR } from '#infra/local/paths';
+import { publishFolder } from '#infra/local/publish';
+import { repoDir } from '#tests/helpers/shared';
+import { startTestStage, type TestStage } from '#tests/setup/local-stage';
+import { AXE_TAGS } from '../browser/crawl.ts';
+import { launchChromium, missingTools, type Browser } from '../browser/tools.ts';
+
+/** Screenshots for people to look at (git-ignored, like tests/browser's). */
+const SHOTS = join(repoDir, 'test-results/console');
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const EDITOR = { username: 'console-editor', password: 'Console-editor-1!', groups: ['editor:balcanica'] };
+const OTHER = { username: 'console-other', password: 'Console-other-1!', groups: ['editor:otherjournal'] };
+const ci = (process.env.CI ?? '') !== '' && process.env.CI !== 'false';
+const missing = missingTools().filter((m) => m.startsWith('Chromium'));
+if (missing.length > 0 && !ci) console.warn(`console browser test skipped, missing: ${missing.join('; ')}`);
+
+// The page's globals, as far as the callbacks below use them (tests compile without the DOM lib).
+declare const document: unknown;
+
+/** axe-core's WCAG 2.1 A/AA violations on the page. Injected through the DevTools protocol: the console's CSP allows no inline script. */
+async function axe(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (tags) => {
+    const run = (globalThis as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const result = await run.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, [...AXE_TAGS]);
+}
+
+let stage: TestStage;
+let browser: Browser;
+
+async function signIn(page: Page, user: { username: string; password: string }): Promise<void> {
+  await page.goto(`${stage.stack.siteUrl}/admin/`);
+  await page.getByLabel('User name').fill(user.username);
+  await page.getByLabel('Password', { exact: true }).fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Journals' }).waitFor();
+}
+
+describe.runIf(missing.length === 0 || ci)('the staff console in a browser', () => {
+  beforeAll(async () => {
+    stage = await startTestStage();
+    await publishFolder(stage.stack, METADATA_DIR);
+    await stage.stack.drain();
+    const staff = stage.stack.staff!;
+    await seedStaffUser(staff.endpoint, staff.userPoolId, EDITOR);
+    await seedStaffUser(staff.endpoint, staff.userPoolId, OTHER);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stage?.stop();
+  });
+
+  it('signs an editor in and lists the journal’s article with its states; the sign-in and list pass axe', async () => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${stage.stack.siteUrl}/admin/`);
+    await page.getByLabel('User name').waitFor();
+    expect(await axe(page)).toEqual([]);
+    await signIn(page, EDITOR);
+    const row = page.getByRole('row', { name: /Additional Evidence/ });
+    await expect.poll(() => row.textContent(), { timeout: 30_000 }).toContain('10.2298/BALC1950375E');
+    expect(await row.textContent()).toContain('rendered');
+    expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'catalog.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a mistake at its field with the CLI’s words, and saves once it is fixed', async () => {
+    const page = await browser.context.newPage();
+    await signIn(page, EDITOR);
+    await page.getByRole('button', { name: /Additional Evidence/ }).click();
+    const doi = page.getByLabel('doi', { exact: true });
+    await doi.waitFor();
+    // Every field carries its description from the JSON Schema.
+    expect(await page.locator('#field-doi-hint').textContent()).toContain("The DOI of the article, under the journal's doi_prefix");
+    expect(await axe(page)).toEqual([]);
+
+    await doi.fill('10.9999/BALC1950375E');
+    await page.getByRole('button', { name: 'Check' }).click();
+    const message = page.locator('#field-doi-error');
+    await expect.poll(() => message.textContent(), { timeout: 30_000 }).toMatch(/10\.9999\/BALC1950375E/);
+    expect(await page.locator('#error-summary').isVisible()).toBe(true);
+    expect(await page.locator('#error-summary-list a').first().getAttribute('href')).toBe('#field-doi');
+    expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'editor-problem.png') });
+
+    await doi.fill('10.2298/BALC1950375E');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toBe('Saved as version 1.');
+    expect(await message.textContent()).toBe('');
+    expect(await page.locator('#error-summary').isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it('shows an editor of another journal nothing of this one', async () => {
+    const page = await browser.context.newPage();
+    await signIn(page, OTHER);
+    await expect.poll(() => page.locator('#catalog-list').textContent(), { timeout: 30_000 }).toContain('You are not an editor of any journal yet');
+    expect(await page.content()).not.toContain('BALC1950375E');
+    await page.close();
+  });
+});
