@@ -58,7 +58,9 @@ function nextTrap(doc: Document, text: string, lineCounter: LineCounter): { line
  * quoted, so its other problems are found too and none is reported twice.
  */
 export function parseYaml(file: SourceFile): ParsedYaml {
-  let text = file.text;
+  // YAML counts a lone CR (classic Mac OS line endings) as a line break, as editors do; the
+  // parser does not, and would read the whole file as one line.
+  let text = file.text.replace(/\r(?!\n)/g, '\n');
   const traps: Problem[] = [];
   for (let round = 0; round < 100; round += 1) {
     const lineCounter = new LineCounter();
