@@ -70,4 +70,15 @@ describe("files as editors' tools save them", () => {
     expect(run.stdout + run.stderr).toContain(`${join(root, 'balcanica/L-2019/notes.yaml')}: is a folder, not a file: each article is one .yaml file`);
     expect(run.stdout + run.stderr).not.toContain('EISDIR');
   });
+
+  it('refuses a YAML alias bomb (ten lines that expand to a billion values) as a problem, not an internal error', async () => {
+    // Prepare
+    const bomb = ['a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...Array.from({ length: 9 }, (_, k) => `a${k + 1}: &a${k + 1} [${Array.from({ length: 9 }, () => `*a${k}`).join(', ')}]`)].join('\n');
+    const root = seedWith((b) => Buffer.concat([b, Buffer.from(`${bomb}\n`)]));
+    // Act
+    const run = await runCli(['validate', root]);
+    // Assess
+    expect(run.code).toBe(1);
+    expect(run.stdout + run.stderr).toMatch(/edemskiy\.yaml:1:1: uses YAML aliases \(\*name\) more than 100 times, which Colophon does not expand/);
+  });
 });
