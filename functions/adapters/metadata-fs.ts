@@ -14,7 +14,18 @@ import type { Problem } from '#core/model/index';
 const JOURNAL_FILE = 'journal.yaml';
 const ISSUE_FILE = 'issue.yaml';
 
-const read = (path: string): SourceFile => ({ path, text: readFileSync(path, 'utf8') });
+/** A name the layout says is a file, which is something else on disk (a folder named `x.yaml`). */
+class NotAFileError extends Error {
+  override readonly name = 'NotAFileError';
+  constructor(readonly path: string) {
+    super(`${path} is not a file`);
+  }
+}
+
+const read = (path: string): SourceFile => {
+  if (existsSync(path) && !statSync(path).isFile()) throw new NotAFileError(path);
+  return { path, text: readFileSync(path, 'utf8') };
+};
 const subdirs = (dir: string): string[] =>
   readdirSync(dir)
     .filter((name) => !name.startsWith('.') && statSync(join(dir, name)).isDirectory())
@@ -37,6 +48,15 @@ function journalSources(dir: string, onlyIssue?: string): JournalSources {
 
 /** Every journal below `root` (or the one journal or issue `root` is). */
 export function readMetadata(root: string): JournalSources[] | Problem[] {
+  try {
+    return readTree(root);
+  } catch (error) {
+    if (!(error instanceof NotAFileError)) throw error;
+    return [{ file: error.path, path: [], message: 'is a folder, not a file: each article is one .yaml file', hint: 'rename the folder (or move what is in it) so that its name does not end in .yaml' }];
+  }
+}
+
+function readTree(root: string): JournalSources[] | Problem[] {
   if (!existsSync(root) || !statSync(root).isDirectory()) return [{ file: root, path: [], message: 'is not a folder' }];
   if (existsSync(join(root, ISSUE_FILE))) {
     const journalDir = dirname(root);

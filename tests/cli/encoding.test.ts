@@ -3,7 +3,7 @@
  * (decoded as U+FFFD) and invisible bidirectional controls ("Trojan Source"). Both are refused by
  * `validate` with the file, the field and the line, and `build` writes nothing.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyTree, removeTempDirs, runCli, tempDir } from './run.ts';
@@ -42,5 +42,43 @@ describe('text that is not what it shows', () => {
     expect(validate.stdout + validate.stderr).toMatch(/edemskiy\.yaml:4:\d+: title: contains the invisible bidirectional control character U\+202E/);
     expect(build.code).toBe(1);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe("files as editors' tools save them", () => {
+  it('reads classic Mac line endings (CR only) as line breaks, as YAML does: the same articles as with LF', async () => {
+    // Prepare
+    const root = seedWith((b) => Buffer.from(b.toString('utf8').replaceAll('\n', '\r'), 'utf8'));
+    const out = join(tempDir(), 'out');
+    const plain = join(tempDir(), 'plain');
+    // Act
+    const run = await runCli(['build', root, '--out', out]);
+    await runCli(['build', copyTree('metadata'), '--out', plain]);
+    // Assess
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(out, 'balcanica/doi/10.2298/BALC1950375E/article.xml'), 'utf8')).toBe(readFileSync(join(plain, 'balcanica/doi/10.2298/BALC1950375E/article.xml'), 'utf8'));
+  });
+
+  it('names a folder whose name ends in .yaml instead of failing with EISDIR', async () => {
+    // Prepare
+    const root = copyTree('metadata');
+    mkdirSync(join(root, 'balcanica/L-2019/notes.yaml'));
+    // Act
+    const run = await runCli(['validate', root]);
+    // Assess
+    expect(run.code).toBe(1);
+    expect(run.stdout + run.stderr).toContain(`${join(root, 'balcanica/L-2019/notes.yaml')}: is a folder, not a file: each article is one .yaml file`);
+    expect(run.stdout + run.stderr).not.toContain('EISDIR');
+  });
+
+  it('refuses a YAML alias bomb (ten lines that expand to a billion values) as a problem, not an internal error', async () => {
+    // Prepare
+    const bomb = ['a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...Array.from({ length: 9 }, (_, k) => `a${k + 1}: &a${k + 1} [${Array.from({ length: 9 }, () => `*a${k}`).join(', ')}]`)].join('\n');
+    const root = seedWith((b) => Buffer.concat([b, Buffer.from(`${bomb}\n`)]));
+    // Act
+    const run = await runCli(['validate', root]);
+    // Assess
+    expect(run.code).toBe(1);
+    expect(run.stdout + run.stderr).toMatch(/edemskiy\.yaml:1:1: uses YAML aliases \(\*name\) more than 100 times, which Colophon does not expand/);
   });
 });

@@ -32,6 +32,9 @@ const parser = new XMLParser({
   processEntities: { enabled: true, maxTotalExpansions: 10_000_000 },
 });
 
+/** `<!ENTITY` inside a DOCTYPE's internal subset (general or parameter entities). */
+const ENTITY_DECLARATION = /<!DOCTYPE[^>[]*\[[\s\S]*?<!ENTITY/;
+
 const localName = (qname: string): string => qname.slice(qname.indexOf(':') + 1);
 const prefixOf = (qname: string): string => (qname.includes(':') ? qname.slice(0, qname.indexOf(':')) : '');
 
@@ -61,9 +64,19 @@ function describeError(err: { code: string; msg: string; line: number; col: numb
 
 /** Parses XML text, or says why it is not well-formed; nothing is guessed from a broken file. */
 export function parseXml(text: string): XmlParse {
+  // Entities a file declares itself are how XML reads other files (external entities) or blows up
+  // in memory (entity expansion); no record from Crossref, PMC or OJS needs them.
+  if (ENTITY_DECLARATION.test(text)) return { ok: false, message: 'the file declares its own entities (<!ENTITY …> in its DOCTYPE), which Colophon does not read: export the record again without them' };
   const checked = XMLValidator.validate(text, { allowBooleanAttributes: false });
   if (checked !== true) return { ok: false, message: `not well-formed XML: ${describeError(checked.err)}` };
-  const roots = (parser.parse(text) as FxpNode[]).map(toNode).filter((n): n is XElement => n !== undefined && typeof n !== 'string');
+  let parsed: FxpNode[];
+  try {
+    parsed = parser.parse(text) as FxpNode[];
+  } catch (error) {
+    // The parser's own limits (nesting depth, entity counts): a refusal, not a crash.
+    return { ok: false, message: `cannot be read safely: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const roots = parsed.map(toNode).filter((n): n is XElement => n !== undefined && typeof n !== 'string');
   const root = roots[0];
   if (!root) return { ok: false, message: 'not well-formed XML: no root element' };
   return { ok: true, root };

@@ -7,6 +7,7 @@
  * as Crossref's limits) then run on whatever each file says validly, even when other fields or
  * other files failed (loose.ts).
  */
+import { nestedDoiProblems, type DoiClaim } from './doi-paths.ts';
 import { articleSchema, type ArticleFile } from './article.ts';
 import { issueSchema, type Issue, type IssueFile } from './issue.ts';
 import { journalSchema, type Journal } from './journal.ts';
@@ -60,6 +61,7 @@ export function loadJournal(sources: JournalSources, options: LoadOptions = {}):
   const journalView: Loose<Journal> = { ...journal.loose, id: journal.loose.id ?? sources.id };
   const bundles: IssueBundle[] = [];
   const doiOwners: DoiOwners = new Map();
+  const doiClaims: DoiClaim[] = [];
   const orcids: OrcidClaim[] = [];
   const placeOf = new Map<string, CheckedFile<unknown>>([[sources.journal.path, journal]]);
   const assigned: AssignedDoi[] = [];
@@ -80,6 +82,7 @@ export function loadJournal(sources: JournalSources, options: LoadOptions = {}):
     // The explicit order (issue.yaml's articles and sections' lists) needs the whole issue file.
     if (issue.value) for (const found of orderRules({ ...issue.value, id: src.id }, view.articles, ids)) problems.push(fileOf(found.where).place(found));
     problems.push(...claimDois(doiOwners, src.id, issue, articles));
+    for (const f of [issue, ...articles]) if (typeof f.loose.doi === 'string') doiClaims.push({ doi: f.loose.doi, place: f.place });
     for (const a of articles) {
       placeOf.set(a.file.path, a);
       orcids.push(...orcidClaims(a.raw, placeOf.size, a.file.path));
@@ -121,6 +124,7 @@ export function loadJournal(sources: JournalSources, options: LoadOptions = {}):
       }
     }
   }
+  problems.push(...nestedDoiProblems(doiClaims));
   for (const { claim, message, hint } of orcidProblems(orcids)) problems.push(placeOf.get(claim.file)!.place({ path: claim.path, message, hint }));
   const unique = [...new Map(problems.map((p) => [problemKey(p), p])).values()];
   return unique.length > 0 ? { ok: false, problems: unique } : { ok: true, bundles, ...(assigned.length > 0 ? { assigned } : {}) };

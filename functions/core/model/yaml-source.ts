@@ -57,8 +57,13 @@ function nextTrap(doc: Document, text: string, lineCounter: LineCounter): { line
  * that says what happened and shows the line in quotes, and the file is read on as if it were
  * quoted, so its other problems are found too and none is reported twice.
  */
+/** Alias resolutions a file may make: metadata needs few, an alias bomb needs billions. */
+const MAX_ALIASES = 100;
+
 export function parseYaml(file: SourceFile): ParsedYaml {
-  let text = file.text;
+  // YAML counts a lone CR (classic Mac OS line endings) as a line break, as editors do; the
+  // parser does not, and would read the whole file as one line.
+  let text = file.text.replace(/\r(?!\n)/g, '\n');
   const traps: Problem[] = [];
   for (let round = 0; round < 100; round += 1) {
     const lineCounter = new LineCounter();
@@ -89,7 +94,15 @@ export function parseYaml(file: SourceFile): ParsedYaml {
     keepBlankLines(doc, text);
     // A repair changes only its own line: the quoted text starts where the plain text did.
     const placed = traps.map((t) => ({ ...t, path: pathAt(doc, lineCounter.lineStarts[t.line! - 1]! + t.column! - 1) }));
-    return { ok: true, value: doc.toJS({ maxAliasCount: 100 }), locate: (path, key = false) => at(offsetOf(doc, path, key)), traps: placed };
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    } catch (error) {
+      // The yaml library's guard against alias bombs (a few lines that expand to billions of values).
+      if (!(error instanceof ReferenceError)) throw error;
+      return { ok: false, problems: [...traps, { file: file.path, path: [], message: `uses YAML aliases (*name) more than ${MAX_ALIASES} times, which Colophon does not expand`, hint: 'write the values out instead of repeating them through &anchors and *aliases', line: 1, column: 1 }] };
+    }
+    return { ok: true, value, locate: (path, key = false) => at(offsetOf(doc, path, key)), traps: placed };
   }
   return { ok: false, problems: traps };
 }
