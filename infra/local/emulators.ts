@@ -16,6 +16,8 @@ export type Endpoints = { readonly s3: string; readonly dynamodb: string; readon
 export type Emulators = {
   readonly endpoints: Endpoints;
   readonly startupMs: { readonly dynamodb: number; readonly s3: number; readonly sqs: number };
+  /** Messages a crashed run left received but not deleted, made visible again (sqs.ts); how many. */
+  releaseInflight(): Promise<number>;
   stop(): Promise<void>;
 };
 
@@ -32,6 +34,7 @@ export async function startEmulators(options: { readonly persistDir?: string } =
     return {
       endpoints: { s3: s3.endpoint, dynamodb: dynamo.endpoint, sqs: sqs.endpoint, s3Events: s3.eventsUrl },
       startupMs: { dynamodb: dynamo.startupMs, s3: s3.startupMs, sqs: sqs.startupMs },
+      releaseInflight: () => sqs.releaseInflight(),
       stop: async () => {
         await Promise.allSettled([dynamo.stop(), s3.stop(), sqs.stop()]);
         if (scratch) rmSync(scratch, { recursive: true, force: true });
