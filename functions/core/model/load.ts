@@ -89,12 +89,13 @@ export function loadJournal(sources: JournalSources, options: LoadOptions = {}):
       bundles.push({ journal: j, issue: i, articles: orderArticles(i, resolved) });
     }
   }
+  problems.push(...nestedDois(doiOwners));
   for (const { claim, message, hint } of orcidProblems(orcids)) problems.push(placeOf.get(claim.file)!.place({ path: claim.path, message, hint }));
   const unique = [...new Map(problems.map((p) => [problemKey(p), p])).values()];
   return unique.length > 0 ? { ok: false, problems: unique } : { ok: true, bundles };
 }
 
-type DoiOwners = Map<string, { readonly issue: string; readonly file: string }>;
+type DoiOwners = Map<string, { readonly issue: string; readonly file: string; readonly doi: string; readonly checked: CheckedFile<unknown> }>;
 
 /** DOIs must be unique across the journal, not only within an issue (issueRules checks that): two issues sharing one would overwrite each other's pages. */
 function claimDois(owners: DoiOwners, issueId: string, issue: CheckedFile<IssueFile>, articles: readonly CheckedFile<ArticleFile>[]): Problem[] {
@@ -104,11 +105,28 @@ function claimDois(owners: DoiOwners, issueId: string, issue: CheckedFile<IssueF
     if (doi === undefined) continue;
     const key = doi.toLowerCase(); // DOIs are case-insensitive
     const owner = owners.get(key);
-    if (owner === undefined) owners.set(key, { issue: issueId, file: checked.file.path });
+    if (owner === undefined) owners.set(key, { issue: issueId, file: checked.file.path, doi, checked });
     else if (owner.issue !== issueId) {
       problems.push(checked.place({ path: ['doi'], message: `DOI ${doi} is already used by ${owner.file}`, hint: 'every article and issue needs its own DOI: correct this one' }));
     }
   }
+  return problems;
+}
+
+/**
+ * A DOI whose files would sit inside another's folder (`10.2298/A` and `10.2298/A/citation.bib`):
+ * one's file is the other's folder, which no file system (and so no `colophon build`) can hold.
+ */
+function nestedDois(owners: DoiOwners): Problem[] {
+  const sorted = [...owners.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const problems: Problem[] = [];
+  sorted.forEach(([key, outer], k) => {
+    for (let n = k + 1; n < sorted.length && sorted[n]![0].startsWith(key); n += 1) {
+      const [inner, owner] = sorted[n]!;
+      if (!inner.startsWith(`${key}/`)) continue;
+      problems.push(owner.checked.place({ path: ['doi'], message: `DOI ${owner.doi} begins with the DOI ${outer.doi} (${outer.file}) and a "/": its pages would sit inside that article's folder`, hint: 'a DOI may not be another DOI followed by "/…": choose a suffix that does not start with the other one' }));
+    }
+  });
   return problems;
 }
 
