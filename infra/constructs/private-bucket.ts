@@ -12,6 +12,8 @@ export interface PrivateBucketProps {
   readonly eventBridge?: boolean;
   /** Objects under these key prefixes are deleted this long after they were written. */
   readonly expire?: { readonly prefixes: readonly string[]; readonly after: Duration };
+  /** In a versioned bucket, overwritten and expired versions are deleted this long after they stopped being current. */
+  readonly noncurrentVersionsExpireAfter?: Duration;
 }
 
 /** The settings every bucket shares: no public access, TLS 1.2+ only, S3-managed encryption, no ACLs. */
@@ -34,6 +36,7 @@ export function privateBucket(scope: Construct, id: string, props: PrivateBucket
     lifecycleRules: [
       { abortIncompleteMultipartUploadAfter: Duration.days(7) },
       ...(props.expire?.prefixes ?? []).map((prefix) => ({ prefix, expiration: props.expire!.after })),
+      ...(props.noncurrentVersionsExpireAfter === undefined ? [] : [{ noncurrentVersionExpiration: props.noncurrentVersionsExpireAfter, expiredObjectDeleteMarker: true }]),
     ],
   });
   pinLogicalId(bucket, id);

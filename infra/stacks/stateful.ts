@@ -3,6 +3,7 @@ import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { INBOX_PREFIX } from '#adapters/inbox';
 import { DRY_RUN_PREFIX, INVALID_PREFIX } from '#handlers/flows/deposit-files';
 import type { StageConfig } from '../config.ts';
 import { pinLogicalId } from '../constructs/logical-id.ts';
@@ -44,7 +45,18 @@ export class StatefulStack extends Stack {
     // The CLI uploads an issue's files under inbox/<journal>/<issue>/<batchId>/ and then its
     // _publish.json manifest; EventBridge (not a bucket notification, which would have to name the
     // function and so point this stack at the stateless one) carries that event to Ingest.
-    this.inbox = privateBucket(this, 'InboxBucket', { removalPolicy, accessLogs, versioned: true, eventBridge: true });
+    // The uploaded YAML (contributors' e-mails as staff typed them) is read only by Ingest, within
+    // Lambda's 6 h of retries; the records table keeps what was published. So the upload goes after
+    // 30 days and every old version a day later (issue 12, Low: personal data not kept forever).
+    // Galleys (`galleys/`) stay: Render copies them from there at every re-render.
+    this.inbox = privateBucket(this, 'InboxBucket', {
+      removalPolicy,
+      accessLogs,
+      versioned: true,
+      eventBridge: true,
+      expire: { prefixes: [INBOX_PREFIX], after: Duration.days(30) },
+      noncurrentVersionsExpireAfter: Duration.days(1),
+    });
     this.site = privateBucket(this, 'SiteBucket', { removalPolicy, accessLogs });
     // Sent deposit files are the record of what Crossref received: kept. Dry runs and files the
     // schema refused (never sent) are working copies.

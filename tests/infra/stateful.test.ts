@@ -65,10 +65,17 @@ describe('stateful stack: buckets', () => {
       expect.objectContaining({ Prefix: 'crossref/dry-run/', ExpirationInDays: 30, Status: 'Enabled' }),
       expect.objectContaining({ Prefix: 'crossref/invalid/', ExpirationInDays: 30, Status: 'Enabled' }),
     ]);
-    for (const bucket of ['InboxBucket', 'SiteBucket'] as const) {
-      const other = (buckets[bucket]?.Properties.LifecycleConfiguration as { Rules: { ExpirationInDays?: number }[] }).Rules;
-      expect(other.filter((r) => r.ExpirationInDays !== undefined)).toEqual([]);
-    }
+    const site = (buckets.SiteBucket?.Properties.LifecycleConfiguration as { Rules: { ExpirationInDays?: number }[] }).Rules;
+    expect(site.filter((r) => r.ExpirationInDays !== undefined)).toEqual([]);
+  });
+
+  it('keeps uploaded YAML (contributors\' e-mails) 30 days and old inbox versions a day, but the galleys for good (issue 12, Low)', () => {
+    // Prepare
+    const rules = (buckets.InboxBucket?.Properties.LifecycleConfiguration as { Rules: Record<string, unknown>[] }).Rules;
+    // Assess
+    expect(rules.filter((r) => r.ExpirationInDays !== undefined)).toEqual([expect.objectContaining({ Prefix: 'inbox/', ExpirationInDays: 30, Status: 'Enabled' })]);
+    expect(rules).toContainEqual(expect.objectContaining({ NoncurrentVersionExpiration: { NoncurrentDays: 1 }, ExpiredObjectDeleteMarker: true, Status: 'Enabled' }));
+    expect(rules.some((r) => typeof r.Prefix === 'string' && String(r.Prefix).startsWith('galleys'))).toBe(false);
   });
 
   it('keeps ACLs on the access-log bucket (CloudFront standard logging writes through them) and expires logs with the log retention', () => {
