@@ -41,6 +41,9 @@ export type OaiStoreOptions = {
   readonly journalId: string;
 };
 
+/** https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html#limits-partition-sort-keys */
+const MAX_PARTITION_KEY_BYTES = 2048;
+
 /** Sorts after every character a key can hold: the upper end of "anything in this second". */
 const HIGH = '\uffff';
 /** Sorts before every datestamp. */
@@ -179,6 +182,8 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
     },
 
     async get(doi) {
+      // DynamoDB refuses a partition key over 2,048 bytes (a 503 for the harvester); no DOI is that long.
+      if (new TextEncoder().encode(keys.head(doi).pk).length > MAX_PARTITION_KEY_BYTES) return undefined;
       const out = await attempt(`read ${doi}`, () => table.client.send(new GetCommand({ TableName: table.tableName, Key: keys.head(doi), ConsistentRead: true })));
       if (!out.Item || doiKey(String(out.Item.doi)) !== doiKey(doi)) return undefined;
       // Heads are keyed by DOI alone: another journal's article is no record of this repository.

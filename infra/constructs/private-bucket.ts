@@ -12,7 +12,7 @@ export interface PrivateBucketProps {
   readonly eventBridge?: boolean;
   /** Objects under these key prefixes are deleted this long after they were written. */
   readonly expire?: { readonly prefixes: readonly string[]; readonly after: Duration };
-  /** A versioned bucket's overwritten and deleted versions are deleted this long after they stopped being current. */
+  /** In a versioned bucket, overwritten and expired versions are deleted this long after they stopped being current. */
   readonly noncurrentVersionsExpireAfter?: Duration;
 }
 
@@ -36,7 +36,7 @@ export function privateBucket(scope: Construct, id: string, props: PrivateBucket
     lifecycleRules: [
       { abortIncompleteMultipartUploadAfter: Duration.days(7) },
       ...(props.expire?.prefixes ?? []).map((prefix) => ({ prefix, expiration: props.expire!.after })),
-      ...(props.noncurrentVersionsExpireAfter === undefined ? [] : [{ noncurrentVersionExpiration: props.noncurrentVersionsExpireAfter }]),
+      ...(props.noncurrentVersionsExpireAfter === undefined ? [] : [{ noncurrentVersionExpiration: props.noncurrentVersionsExpireAfter, expiredObjectDeleteMarker: true }]),
     ],
   });
   pinLogicalId(bucket, id);

@@ -17,6 +17,8 @@ export type Endpoints = { readonly s3: string; readonly dynamodb: string; readon
 export type Emulators = {
   readonly endpoints: Endpoints;
   readonly startupMs: { readonly dynamodb: number; readonly s3: number; readonly sqs: number; readonly cognito: number };
+  /** Messages a crashed run left received but not deleted, made visible again (sqs.ts); how many. */
+  releaseInflight(): Promise<number>;
   stop(): Promise<void>;
 };
 
@@ -34,6 +36,7 @@ export async function startEmulators(options: { readonly persistDir?: string } =
     return {
       endpoints: { s3: s3.endpoint, dynamodb: dynamo.endpoint, sqs: sqs.endpoint, s3Events: s3.eventsUrl, cognito: cognito.endpoint },
       startupMs: { dynamodb: dynamo.startupMs, s3: s3.startupMs, sqs: sqs.startupMs, cognito: cognito.startupMs },
+      releaseInflight: () => sqs.releaseInflight(),
       stop: async () => {
         await Promise.allSettled([dynamo.stop(), s3.stop(), sqs.stop(), cognito.stop()]);
         if (scratch) rmSync(scratch, { recursive: true, force: true });

@@ -1,8 +1,9 @@
 /**
  * The default EventBridge bus, locally: S3 "Object Created" events from buckets that send to
- * EventBridge, and schedule rules. A matching rule invokes its Lambda targets asynchronously,
- * retrying a failed invocation up to the target's MaximumRetryAttempts, then sending the event
- * to the target's dead-letter queue, as EventBridge does.
+ * EventBridge, and schedule rules. A matching rule hands the event to its Lambda targets'
+ * asynchronous invocation; the target's retry policy and dead-letter queue are for events that
+ * cannot be delivered, while a function error is retried by Lambda and then sent to the
+ * function's on-failure destination (or dropped without one), as on AWS.
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/ev-events.html
  */
 import { randomUUID } from 'node:crypto';
@@ -55,7 +56,10 @@ export type BusOptions = {
 export class EventBus {
   private inFlight = 0;
   private timers: NodeJS.Timeout[] = [];
+  /** What EventBridge did with each event: delivered to Lambda (ok), or not (no such function). */
   readonly delivered: { rule: string; target: string; ok: boolean; attempts: number }[] = [];
+  /** How each asynchronous invocation ended, after Lambda's retries. */
+  readonly asyncOutcomes: { fn: string; ok: boolean; attempts: number }[] = [];
 
   constructor(
     private readonly rules: readonly LocalRule[],
@@ -104,30 +108,77 @@ export class EventBus {
     return Promise.all(rule.targets.map((t) => this.invoke(rule, t, t.input === undefined ? event : JSON.parse(t.input)))).then(() => undefined);
   }
 
+  /**
+   * EventBridge hands the event to Lambda's asynchronous invocation: that is the delivery, and its
+   * retry policy and the target's DLQ apply only when Lambda cannot take the event (here: no such
+   * function). What the function then does with it is Lambda's business (invokeAsync), not the
+   * rule's: a function error never reaches the target's DLQ.
+   * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html
+   */
   private async invoke(rule: LocalRule, target: RuleTarget, event: unknown): Promise<void> {
     const lambda = this.lambdas.get(target.functionName);
-    if (!lambda) return this.options.onError(`${rule.logicalId}: no function ${target.functionName}`, undefined);
     this.inFlight++;
     try {
-      let attempts = 0;
-      for (;;) {
-        attempts++;
-        const outcome = await lambda.invoke(event);
-        if (outcome.ok) {
-          this.delivered.push({ rule: rule.logicalId, target: lambda.fn.logicalId, ok: true, attempts });
-          return;
-        }
-        this.options.onError(`${rule.logicalId} → ${lambda.fn.logicalId} failed (attempt ${attempts})`, new Error(`${outcome.error.errorType}: ${outcome.error.errorMessage}`));
-        if (attempts > target.retryAttempts) break;
-        await sleep(this.options.retryDelayMs(attempts));
+      if (!lambda) {
+        this.options.onError(`${rule.logicalId}: no function ${target.functionName}; the event goes to the target's dead-letter queue`, undefined);
+        this.delivered.push({ rule: rule.logicalId, target: target.functionName, ok: false, attempts: 1 });
+        const dlq = this.queues.find((q) => q.arn === target.deadLetterArn);
+        if (dlq) await this.sqs.send(new SendMessageCommand({ QueueUrl: dlq.url, MessageBody: JSON.stringify(event) }));
+        return;
       }
-      this.delivered.push({ rule: rule.logicalId, target: lambda.fn.logicalId, ok: false, attempts });
-      const dlq = this.queues.find((q) => q.arn === target.deadLetterArn);
-      if (dlq) await this.sqs.send(new SendMessageCommand({ QueueUrl: dlq.url, MessageBody: JSON.stringify(event) }));
+      this.delivered.push({ rule: rule.logicalId, target: lambda.fn.logicalId, ok: true, attempts: 1 });
+      await this.invokeAsync(lambda, event);
     } catch (error) {
       this.options.onError(`${rule.logicalId} → ${target.functionName}: delivery failed`, error);
     } finally {
       this.inFlight--;
     }
+  }
+
+  /**
+   * Lambda's asynchronous invocation: a function error is retried up to the function's
+   * MaximumRetryAttempts (two by default; Lambda waits a minute, then two; locally `retryDelayMs`)
+   * while the event is younger than MaximumEventAgeInSeconds; then the event goes to the on-failure
+   * destination as a destination record, or, without one, is dropped, as on AWS.
+   * https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html
+   * https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html
+   */
+  private async invokeAsync(lambda: LocalLambda, event: unknown): Promise<void> {
+    const { retryAttempts, maxEventAgeSeconds, onFailureArn } = lambda.fn.async;
+    const started = Date.now();
+    let attempts = 0;
+    let condition: 'RetriesExhausted' | 'EventAgeExceeded' = 'RetriesExhausted';
+    let error: { errorType: string; errorMessage: string } | undefined;
+    for (;;) {
+      attempts++;
+      const outcome = await lambda.invoke(event);
+      if (outcome.ok) {
+        this.asyncOutcomes.push({ fn: lambda.fn.logicalId, ok: true, attempts });
+        return;
+      }
+      error = outcome.error;
+      this.options.onError(`${lambda.fn.logicalId} failed an asynchronous invocation (attempt ${attempts} of ${retryAttempts + 1})`, new Error(`${error.errorType}: ${error.errorMessage}`));
+      if (attempts > retryAttempts) break;
+      await sleep(this.options.retryDelayMs(attempts));
+      if (Date.now() - started > maxEventAgeSeconds * 1000) {
+        condition = 'EventAgeExceeded';
+        break;
+      }
+    }
+    this.asyncOutcomes.push({ fn: lambda.fn.logicalId, ok: false, attempts });
+    const destination = this.queues.find((q) => q.arn === onFailureArn);
+    if (!destination) {
+      this.options.onError(`${lambda.fn.logicalId}: the event is dropped after ${attempts} attempts: the function has no on-failure destination`, undefined);
+      return;
+    }
+    const record = {
+      version: '1.0',
+      timestamp: new Date().toISOString(),
+      requestContext: { requestId: randomUUID(), functionArn: `${lambda.fn.arn}:$LATEST`, condition, approximateInvokeCount: attempts },
+      requestPayload: event,
+      responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
+      responsePayload: error,
+    };
+    await this.sqs.send(new SendMessageCommand({ QueueUrl: destination.url, MessageBody: JSON.stringify(record) }));
   }
 }

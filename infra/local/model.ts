@@ -21,7 +21,12 @@ export type LocalFunction = {
   readonly environment: Record<string, string>;
   readonly timeoutSeconds: number;
   readonly memoryMb: number;
+  /** Asynchronous invocation (AWS::Lambda::EventInvokeConfig, else Lambda's defaults: two retries, six hours, no destination). */
+  readonly async: AsyncInvokeConfig;
 };
+export type AsyncInvokeConfig = { readonly retryAttempts: number; readonly maxEventAgeSeconds: number; readonly onFailureArn?: string };
+/** https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html */
+export const ASYNC_DEFAULTS = { retryAttempts: 2, maxEventAgeSeconds: 6 * 3600 } as const;
 /** A Secrets Manager secret: its value never comes from the template (the stand-in seeds it). */
 export type LocalSecret = { readonly logicalId: string; readonly name: string; readonly arn: string };
 export type LocalMapping = { readonly functionName: string; readonly queueArn: string; readonly batchSize: number; readonly reportBatchItemFailures: boolean; readonly maxBatchingWindowSeconds: number };
@@ -91,6 +96,19 @@ export function localModel(stacks: readonly Stack[], naming: Naming, cdkOut: str
     return { logicalId: e.id, name, url: r.ref(e.stack, e.id), arn: r.getAtt(e.stack, e.id, 'Arn'), attributes, visibilityTimeout: Number(attributes.VisibilityTimeout ?? SQS_DEFAULT_VISIBILITY) };
   });
 
+  const asyncConfigs = ofType('AWS::Lambda::EventInvokeConfig').map((e) => {
+    const p = props(e);
+    const onFailure = (resolve(e, p.DestinationConfig) as { OnFailure?: { Destination?: string } } | null)?.OnFailure?.Destination;
+    return {
+      functionName: String(resolve(e, p.FunctionName)),
+      config: {
+        retryAttempts: Number(p.MaximumRetryAttempts ?? ASYNC_DEFAULTS.retryAttempts),
+        maxEventAgeSeconds: Number(p.MaximumEventAgeInSeconds ?? ASYNC_DEFAULTS.maxEventAgeSeconds),
+        ...(onFailure ? { onFailureArn: String(onFailure) } : {}),
+      } satisfies AsyncInvokeConfig,
+    };
+  });
+  const asyncConfigOf = (name: string): AsyncInvokeConfig => asyncConfigs.find((c) => c.functionName === name)?.config ?? ASYNC_DEFAULTS;
   const functions = ofType('AWS::Lambda::Function').map((e) => {
     const p = props(e);
     const asset = e.resource.Metadata?.['aws:asset:path'];
@@ -111,6 +129,7 @@ export function localModel(stacks: readonly Stack[], naming: Naming, cdkOut: str
       environment: Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, String(v)])),
       timeoutSeconds: Number(p.Timeout ?? LAMBDA_DEFAULTS.timeoutSeconds),
       memoryMb: Number(p.MemorySize ?? LAMBDA_DEFAULTS.memoryMb),
+      async: asyncConfigOf(name),
     };
   });
 

@@ -5,11 +5,22 @@
  */
 import { mkdirSync } from 'node:fs';
 import { Server } from 'node:net';
-import { startFauxqs } from 'fauxqs';
+import { ChangeMessageVisibilityBatchCommand, ListQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { startFauxqs, type FauxqsServer } from 'fauxqs';
+import { LOCAL_CREDENTIALS } from './paths.ts';
 import { LOOPBACK } from './net.ts';
 import { LOCAL_REGION } from './paths.ts';
 
-export type SqsEmulator = { readonly endpoint: string; readonly port: number; readonly startupMs: number; stop(): Promise<void> };
+export type SqsEmulator = {
+  readonly endpoint: string;
+  readonly port: number;
+  readonly startupMs: number;
+  /**
+   * Makes visible again every message received but not deleted by the last run (see releaseInflight); returns how many.
+   */
+  releaseInflight(): Promise<number>;
+  stop(): Promise<void>;
+};
 
 const EVERY_INTERFACE = new Set(['0.0.0.0', '::', '']);
 
@@ -42,5 +53,36 @@ export async function startSqs(options: { readonly dataDir?: string; readonly po
   const server = await onLoopbackOnly(() =>
     startFauxqs({ port: options.port ?? 0, host: 'localhost', logger: false, defaultRegion: LOCAL_REGION, ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }) }),
   );
-  return { endpoint: `http://${LOOPBACK}:${server.port}`, port: server.port, startupMs: performance.now() - started, stop: () => server.stop() };
+  const endpoint = `http://${LOOPBACK}:${server.port}`;
+  return { endpoint, port: server.port, startupMs: performance.now() - started, releaseInflight: () => releaseInflight(server, endpoint), stop: () => server.stop() };
+}
+
+/**
+ * After a crash of the stand-in (issue 12, Medium 10). The messages its pollers had received when
+ * it was killed stay invisible for their queue's visibility timeout (12 min for Render, 30 for
+ * Deposit), so a restart waited out that time before it could finish the work. On AWS the pollers
+ * belong to the Lambda service, which does not die with a function; here they died with this
+ * process, so at the next start nobody holds those messages and they are made visible within a
+ * second (ChangeMessageVisibility, as a consumer that gives a message back does; 1 s, not 0:
+ * fauxqs 2.4 with a data folder writes NULL into a NOT NULL column for 0). Their receive count
+ * stays, so a poison message still reaches its dead-letter queue after maxReceiveCount receives.
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-visibility-timeout.html
+ */
+async function releaseInflight(server: FauxqsServer, endpoint: string): Promise<number> {
+  const sqs = new SQSClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, useQueueUrlAsEndpoint: false });
+  let released = 0;
+  try {
+    const urls = (await sqs.send(new ListQueuesCommand({}))).QueueUrls ?? [];
+    for (const url of urls) {
+      const inflight = server.inspectQueue(url.slice(url.lastIndexOf('/') + 1))?.messages.inflight ?? [];
+      for (let i = 0; i < inflight.length; i += 10) {
+        const entries = inflight.slice(i, i + 10).map((m, k) => ({ Id: String(k), ReceiptHandle: m.receiptHandle, VisibilityTimeout: 1 }));
+        const out = await sqs.send(new ChangeMessageVisibilityBatchCommand({ QueueUrl: url, Entries: entries }));
+        released += out.Successful?.length ?? 0;
+      }
+    }
+  } finally {
+    sqs.destroy();
+  }
+  return released;
 }

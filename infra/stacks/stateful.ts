@@ -47,9 +47,11 @@ export class StatefulStack extends Stack {
     // The CLI uploads an issue's files under inbox/<journal>/<issue>/<batchId>/ and then its
     // _publish.json manifest; EventBridge (not a bucket notification, which would have to name the
     // function and so point this stack at the stateless one) carries that event to Ingest.
-    // The inbox holds what staff uploaded (contributors' e-mail addresses among it): the current
-    // upload of each issue stays (it is the published source), but a version replaced or deleted
-    // is gone after 30 days, and so are the pages of `colophon rebuild`, once it has finished.
+    // The inbox holds what staff uploaded (contributors' e-mail addresses among it). Each issue's
+    // current upload stays: it is the published source that the staff console edits from
+    // (handlers/admin/sources.ts); a version replaced or deleted is gone after 30 days, and so are
+    // the pages of `colophon rebuild` once it has finished. Galleys (`galleys/`) stay: Render
+    // copies them from there at every re-render. (issue 12, Low: personal data not kept forever.)
     this.inbox = privateBucket(this, 'InboxBucket', {
       removalPolicy,
       accessLogs,

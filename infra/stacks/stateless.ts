@@ -2,6 +2,7 @@ import { CfnOutput, Duration, Fn, Stack, Validations, type StackProps } from 'aw
 import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Match, Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
 import type { StageConfig } from '../config.ts';
@@ -58,6 +59,8 @@ export class StatelessStack extends Stack {
   readonly renderQueue: WorkQueue;
   readonly siteQueue: WorkQueue;
   readonly ingestDlq: DeadLetterQueue;
+  /** On-failure destinations of the functions invoked asynchronously (EventBridge rules), by function. */
+  readonly asyncFailures: Readonly<Record<'Ingest' | 'Site' | 'Deposit', DeadLetterQueue>>;
   readonly routes: HttpRoutes;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
@@ -91,6 +94,18 @@ export class StatelessStack extends Stack {
       id: 'AwsSolutions-SQS3',
       reason: 'IngestDlq is itself a dead-letter queue: the one of the EventBridge target that invokes Ingest.',
     });
+
+    // EventBridge hands its Lambda targets to Lambda's asynchronous queue: its target DLQ receives
+    // only events it could not deliver. A function error is retried by Lambda (twice) and then, without
+    // an on-failure destination, dropped silently. So every async function gets one, with an alarm.
+    // https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html
+    const asyncFailures = (fn: ColophonFunction, id: string): DeadLetterQueue => {
+      const failures = new DeadLetterQueue(this, id, { alarms });
+      Validations.of(failures.queue).acknowledge({ id: 'AwsSolutions-SQS3', reason: `${id} is itself a dead-letter queue: the on-failure destination of ${fn.node.id}'s asynchronous invocations.` });
+      fn.fn.configureAsyncInvoke({ onFailure: new SqsDestination(failures.queue), retryAttempts: 2, maxEventAge: Duration.hours(6) });
+      return failures;
+    };
+    this.asyncFailures = { Ingest: asyncFailures(this.ingest, 'IngestFailures'), Site: asyncFailures(this.site, 'SiteFailures'), Deposit: asyncFailures(this.deposit, 'DepositFailures') };
 
     // Each function gets exactly what its handler reads at cold start (functions/handlers/*.ts
     // requireEnv) and the calls it makes. Site files are written only when changed, which needs a
@@ -189,6 +204,9 @@ export class StatelessStack extends Stack {
       DepositQueueUrl: this.depositQueue.queue.queueUrl,
       DepositDlqUrl: this.depositQueue.dlq.queue.queueUrl,
       IngestDlqUrl: this.ingestDlq.queue.queueUrl,
+      IngestFailuresUrl: this.asyncFailures.Ingest.queue.queueUrl,
+      SiteFailuresUrl: this.asyncFailures.Site.queue.queueUrl,
+      DepositFailuresUrl: this.asyncFailures.Deposit.queue.queueUrl,
     };
     for (const [name, value] of Object.entries(outputs)) new CfnOutput(this, name, { value });
     // The URL staff register with Crossref (with `?token=<callback_token>`): the API's own endpoint,

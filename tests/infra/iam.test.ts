@@ -24,6 +24,13 @@ const bucketRead = (output: string) => ({ 's3:GetObject': [objects(output)], 's3
 const consume = (queue: string) =>
   Object.fromEntries(['ChangeMessageVisibility', 'DeleteMessage', 'GetQueueAttributes', 'GetQueueUrl', 'ReceiveMessage'].map((a) => [`sqs:${a}`, [`{${queue}.Arn}`]]));
 
+/** Lambda sends a failed asynchronous invocation to the function's on-failure destination with the function's role (issue 12, Medium 6). */
+const onFailure = (grant: Record<string, string[]>, queue: string): Record<string, string[]> => {
+  const out = { ...grant };
+  for (const action of ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage']) out[action] = [...(out[action] ?? []), `{${queue}.Arn}`];
+  return out;
+};
+
 const sorted = (grant: Record<string, string[]>): Record<string, string[]> => Object.fromEntries(Object.entries(grant).map(([action, resources]) => [action, [...resources].sort()]));
 
 describe('IAM: each function gets only what it uses', () => {
@@ -31,7 +38,7 @@ describe('IAM: each function gets only what it uses', () => {
 
   it('Ingest reads the inbox, reads and writes records, and sends render jobs', () => {
     expect(grants(template, 'Ingest')).toEqual(
-      sorted({ ...base('Ingest'), ...bucketRead('InboxBucketName'), ...tableRead, ...tableWrite, 'sqs:SendMessage': ['{RenderQueue.Arn}'] }),
+      sorted(onFailure({ ...base('Ingest'), ...bucketRead('InboxBucketName'), ...tableRead, ...tableWrite, 'sqs:SendMessage': ['{RenderQueue.Arn}'] }, 'IngestFailures')),
     );
   });
 
@@ -52,14 +59,19 @@ describe('IAM: each function gets only what it uses', () => {
 
   it('Deposit consumes deposit jobs, reads and writes records (and the ledger), writes deposit files and reads only the Crossref secret', () => {
     expect(grants(template, 'Deposit')).toEqual(
-      sorted({
-        ...base('Deposit'),
-        ...consume('DepositQueue'),
-        ...tableRead,
-        ...tableWrite,
-        's3:PutObject': [objects('ArtifactsBucketName')],
-        'secretsmanager:GetSecretValue': ['{Stateful.CrossrefSecretArn}'],
-      }),
+      sorted(
+        onFailure(
+          {
+            ...base('Deposit'),
+            ...consume('DepositQueue'),
+            ...tableRead,
+            ...tableWrite,
+            's3:PutObject': [objects('ArtifactsBucketName')],
+            'secretsmanager:GetSecretValue': ['{Stateful.CrossrefSecretArn}'],
+          },
+          'DepositFailures',
+        ),
+      ),
     );
   });
 
@@ -80,7 +92,7 @@ describe('IAM: each function gets only what it uses', () => {
   });
 
   it('Site consumes site jobs, only reads records, and reads and writes site files', () => {
-    expect(grants(template, 'Site')).toEqual(sorted({ ...base('Site'), ...consume('SiteQueue'), ...tableRead, ...bucketRead('SiteBucketName'), 's3:PutObject': [objects('SiteBucketName')] }));
+    expect(grants(template, 'Site')).toEqual(sorted(onFailure({ ...base('Site'), ...consume('SiteQueue'), ...tableRead, ...bucketRead('SiteBucketName'), 's3:PutObject': [objects('SiteBucketName')] }, 'SiteFailures')));
   });
 
   it('attaches no managed policy and no inline policy to any role', () => {

@@ -69,10 +69,10 @@ describe('stateful stack: buckets', () => {
     expect(site.filter((r) => r.ExpirationInDays !== undefined)).toEqual([]);
   });
 
-  it("keeps each issue's current upload in the inbox, and deletes replaced versions and finished rebuild pages after 30 days (uploads carry contributors' e-mail addresses)", () => {
+  it("keeps each issue's current upload (the published source the console edits) and the galleys, and deletes replaced versions and finished rebuild pages after 30 days (uploads carry contributors' e-mail addresses; issue 12, Low)", () => {
     const rules = (buckets.InboxBucket?.Properties.LifecycleConfiguration as { Rules: Record<string, unknown>[] }).Rules;
     expect(rules.filter((r) => r.ExpirationInDays !== undefined)).toEqual([expect.objectContaining({ Prefix: 'rebuild/', ExpirationInDays: 30, Status: 'Enabled' })]);
-    expect(rules.filter((r) => r.NoncurrentVersionExpiration !== undefined)).toEqual([expect.objectContaining({ NoncurrentVersionExpiration: { NoncurrentDays: 30 }, Status: 'Enabled' })]);
+    expect(rules).toContainEqual(expect.objectContaining({ NoncurrentVersionExpiration: { NoncurrentDays: 30 }, ExpiredObjectDeleteMarker: true, Status: 'Enabled' }));
     expect(rules.every((r) => r.Prefix === undefined || r.Prefix === 'rebuild/')).toBe(true);
   });
 

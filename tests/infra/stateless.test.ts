@@ -92,8 +92,21 @@ describe('stateless stack: queues', () => {
   const queues = resourcesOf(template, 'AWS::SQS::Queue');
   const functions = resourcesOf(template, 'AWS::Lambda::Function');
 
-  it('has the three work queues and four dead-letter queues, under their contract names', () => {
-    expect(Object.keys(queues).sort()).toEqual(['DepositDlq', 'DepositQueue', 'IngestDlq', 'RenderDlq', 'RenderQueue', 'SiteDlq', 'SiteQueue']);
+  it('has the three work queues, four dead-letter queues and three on-failure destinations, under their contract names', () => {
+    expect(Object.keys(queues).sort()).toEqual(['DepositDlq', 'DepositFailures', 'DepositQueue', 'IngestDlq', 'IngestFailures', 'RenderDlq', 'RenderQueue', 'SiteDlq', 'SiteFailures', 'SiteQueue']);
+  });
+
+  it.each([
+    ['Ingest', 'IngestFailures'],
+    ['Site', 'SiteFailures'],
+    ['Deposit', 'DepositFailures'],
+  ])('%s, invoked asynchronously by EventBridge, sends an invocation that failed its two retries to %s (issue 12, Medium 6)', (fn, queue) => {
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: fn },
+      MaximumRetryAttempts: 2,
+      MaximumEventAgeInSeconds: 6 * 3600,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queue, 'Arn'] } } },
+    });
   });
 
   it.each(Object.keys(queues))('%s is encrypted (SSE-SQS) and refuses requests without TLS', (id) => {
@@ -113,7 +126,7 @@ describe('stateless stack: queues', () => {
     expect(queues[queue]?.Properties.VisibilityTimeout).toBe(6 * (functions[fn]?.Properties.Timeout as number));
   });
 
-  it.each(['RenderDlq', 'SiteDlq', 'DepositDlq', 'IngestDlq'])('%s keeps messages 14 days and alarms on any message', (dlq) => {
+  it.each(['RenderDlq', 'SiteDlq', 'DepositDlq', 'IngestDlq', 'IngestFailures', 'SiteFailures', 'DepositFailures'])('%s keeps messages 14 days and alarms on any message', (dlq) => {
     expect(queues[dlq]?.Properties.MessageRetentionPeriod).toBe(14 * 24 * 3600);
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'AWS/SQS',
@@ -237,6 +250,9 @@ describe('stateless stack: wiring', () => {
       IngestDlqUrl: '{IngestDlq}',
       DepositQueueUrl: '{DepositQueue}',
       DepositDlqUrl: '{DepositDlq}',
+      IngestFailuresUrl: '{IngestFailures}',
+      SiteFailuresUrl: '{SiteFailures}',
+      DepositFailuresUrl: '{DepositFailures}',
       CrossrefCallbackUrl: '{Stateful.ApiEndpoint}/api/crossref/callback',
     });
   });

@@ -101,4 +101,16 @@ describe('oai-store on DynamoDB Local', () => {
     expect([counted, read]).toEqual([1010, 1010]);
     expect(one(second.root, 'resumptionToken').attrs.completeListSize).toBe('1010');
   });
+
+  it('answers idDoesNotExist, not 503, for an identifier longer than any DynamoDB key (issue 12, Low), and another journal\'s DOI is not its record', async () => {
+    // Prepare
+    const other = createOaiStore({ client: local.client, tableName: local.tableName, journalId: 'another-journal' });
+    // Act
+    const long = await ask(ctx(), `verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:journal.example.org:10.5555/${'x'.repeat(5000)}`);
+    const foreign = await other.get(items[0]!.record.article.doi);
+    // Assess
+    expect(errorCodes(long.root)).toEqual(['idDoesNotExist']);
+    expect(validateXml('oai', long.xml).errors).toEqual([]);
+    expect(foreign).toBeUndefined();
+  });
 });

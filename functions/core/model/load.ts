@@ -7,7 +7,6 @@
  * as Crossref's limits) then run on whatever each file says validly, even when other fields or
  * other files failed (loose.ts).
  */
-import { nestedDoiProblems, type DoiClaim } from './doi-paths.ts';
 import { articleSchema, type ArticleFile } from './article.ts';
 import { issueSchema, type Issue, type IssueFile } from './issue.ts';
 import { journalSchema, type Journal } from './journal.ts';
@@ -61,7 +60,6 @@ export function loadJournal(sources: JournalSources, options: LoadOptions = {}):
   const journalView: Loose<Journal> = { ...journal.loose, id: journal.loose.id ?? sources.id };
   const bundles: IssueBundle[] = [];
   const doiOwners: DoiOwners = new Map();
-  const doiClaims: DoiClaim[] = [];
   const orcids: OrcidClaim[] = [];
   const placeOf = new Map<string, CheckedFile<unknown>>([[sources.journal.path, journal]]);
   const assigned: AssignedDoi[] = [];
@@ -82,7 +80,6 @@ export function loadJournal(sources: JournalSources, options: LoadOptions = {}):
     // The explicit order (issue.yaml's articles and sections' lists) needs the whole issue file.
     if (issue.value) for (const found of orderRules({ ...issue.value, id: src.id }, view.articles, ids)) problems.push(fileOf(found.where).place(found));
     problems.push(...claimDois(doiOwners, src.id, issue, articles));
-    for (const f of [issue, ...articles]) if (typeof f.loose.doi === 'string') doiClaims.push({ doi: f.loose.doi, place: f.place });
     for (const a of articles) {
       placeOf.set(a.file.path, a);
       orcids.push(...orcidClaims(a.raw, placeOf.size, a.file.path));
@@ -124,13 +121,13 @@ export function loadJournal(sources: JournalSources, options: LoadOptions = {}):
       }
     }
   }
-  problems.push(...nestedDoiProblems(doiClaims));
+  problems.push(...nestedDois(doiOwners));
   for (const { claim, message, hint } of orcidProblems(orcids)) problems.push(placeOf.get(claim.file)!.place({ path: claim.path, message, hint }));
   const unique = [...new Map(problems.map((p) => [problemKey(p), p])).values()];
   return unique.length > 0 ? { ok: false, problems: unique } : { ok: true, bundles, ...(assigned.length > 0 ? { assigned } : {}) };
 }
 
-type DoiOwners = Map<string, { readonly issue: string; readonly file: string }>;
+type DoiOwners = Map<string, { readonly issue: string; readonly file: string; readonly doi: string; readonly checked: CheckedFile<unknown> }>;
 
 /** DOIs must be unique across the journal, not only within an issue (issueRules checks that): two issues sharing one would overwrite each other's pages. */
 function claimDois(owners: DoiOwners, issueId: string, issue: CheckedFile<IssueFile>, articles: readonly CheckedFile<ArticleFile>[]): Problem[] {
@@ -140,11 +137,28 @@ function claimDois(owners: DoiOwners, issueId: string, issue: CheckedFile<IssueF
     if (doi === undefined) continue;
     const key = doi.toLowerCase(); // DOIs are case-insensitive
     const owner = owners.get(key);
-    if (owner === undefined) owners.set(key, { issue: issueId, file: checked.file.path });
+    if (owner === undefined) owners.set(key, { issue: issueId, file: checked.file.path, doi, checked });
     else if (owner.issue !== issueId) {
       problems.push(checked.place({ path: ['doi'], message: `DOI ${doi} is already used by ${owner.file}`, hint: 'every article and issue needs its own DOI: correct this one' }));
     }
   }
+  return problems;
+}
+
+/**
+ * A DOI whose files would sit inside another's folder (`10.2298/A` and `10.2298/A/citation.bib`):
+ * one's file is the other's folder, which no file system (and so no `colophon build`) can hold.
+ */
+function nestedDois(owners: DoiOwners): Problem[] {
+  const sorted = [...owners.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const problems: Problem[] = [];
+  sorted.forEach(([key, outer], k) => {
+    for (let n = k + 1; n < sorted.length && sorted[n]![0].startsWith(key); n += 1) {
+      const [inner, owner] = sorted[n]!;
+      if (!inner.startsWith(`${key}/`)) continue;
+      problems.push(owner.checked.place({ path: ['doi'], message: `DOI ${owner.doi} begins with the DOI ${outer.doi} (${outer.file}) and a "/": its pages would sit inside that article's folder`, hint: 'a DOI may not be another DOI followed by "/…": choose a suffix that does not start with the other one' }));
+    }
+  });
   return problems;
 }
 

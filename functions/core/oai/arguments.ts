@@ -38,13 +38,23 @@ const PATTERNS: Partial<Record<ArgumentName, RegExp>> = {
 
 const isArgumentName = (name: string): name is ArgumentName => (ARGUMENT_NAMES as readonly string[]).includes(name);
 
+/** Characters XML 1.0 cannot carry (https://www.w3.org/TR/xml/#charsets): echoed, they would make the response not well-formed. */
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** A request value as a message quotes it: JSON-escaped (no control character gets through) and cut to 100 characters. */
+const quote = (value: string): string => JSON.stringify(value.length > 100 ? `${value.slice(0, 100)}…` : value).replace(/[\uFFFE\uFFFF]/g, '\uFFFD');
+
+/** At most this many errors in one response; a request with more gets one more saying how many were left out. */
+export const MAX_ERRORS = 20;
+
 /** Checks the verb and its arguments; the first step of answering any request. */
 export function parseArguments(raw: RawArguments): Parsed {
   const verbs = raw.filter(([name]) => name === 'verb').map(([, value]) => value);
   if (verbs.length === 0) return { ok: false, errors: [oaiError('badVerb', 'The request has no verb argument.')] };
   if (verbs.length > 1) return { ok: false, errors: [oaiError('badVerb', 'The verb argument is repeated.')] };
   const verb = verbs[0]!;
-  if (!isVerb(verb)) return { ok: false, errors: [oaiError('badVerb', `"${verb}" is not an OAI-PMH verb.`)] };
+  if (!isVerb(verb)) return { ok: false, errors: [oaiError('badVerb', `${quote(verb)} is not an OAI-PMH verb.`)] };
 
   const errors: OaiError[] = [];
   const args = new Map<ArgumentName, string>();
@@ -52,10 +62,11 @@ export function parseArguments(raw: RawArguments): Parsed {
   const allowed = new Set<string>([...rule.required, ...rule.optional, ...(rule.exclusive ? [rule.exclusive] : [])]);
   for (const [name, value] of raw) {
     if (name === 'verb') continue;
-    if (!isArgumentName(name) || !allowed.has(name)) errors.push(oaiError('badArgument', `${verb} does not take the argument "${name}".`));
+    if (!isArgumentName(name) || !allowed.has(name)) errors.push(oaiError('badArgument', `${verb} does not take the argument ${quote(name)}.`));
     else if (args.has(name)) errors.push(oaiError('badArgument', `The argument "${name}" is repeated.`));
     else if (value === '') errors.push(oaiError('badArgument', `The argument "${name}" has no value.`));
-    else if (PATTERNS[name] !== undefined && !PATTERNS[name].test(value)) errors.push(oaiError('badArgument', `"${value}" is not a legal value of ${name}.`));
+    else if (NOT_XML.test(value)) errors.push(oaiError('badArgument', `The argument "${name}" holds a control character, which no OAI-PMH value has.`));
+    else if (PATTERNS[name] !== undefined && !PATTERNS[name].test(value)) errors.push(oaiError('badArgument', `${quote(value)} is not a legal value of ${name}.`));
     else args.set(name, value);
   }
   if (rule.exclusive !== undefined && args.has(rule.exclusive)) {
@@ -69,6 +80,7 @@ export function parseArguments(raw: RawArguments): Parsed {
     if (from.granularity !== until.granularity) errors.push(oaiError('badArgument', 'from and until must have the same granularity.'));
     else if (from.value > until.value) errors.push(oaiError('badArgument', 'from is later than until.'));
   }
+  if (errors.length > MAX_ERRORS) return { ok: false, errors: [...errors.slice(0, MAX_ERRORS), oaiError('badArgument', `${errors.length - MAX_ERRORS} more problems with the arguments are left out.`)] };
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, request: toRequest(verb, args, from, until), echo: Object.fromEntries(args) };
 }
@@ -77,7 +89,7 @@ function bound(args: Map<ArgumentName, string>, side: 'from' | 'until', errors: 
   const value = args.get(side);
   if (value === undefined) return undefined;
   const parsed = parseBound(value, side);
-  if (!parsed) errors.push(oaiError('badArgument', `${side}="${value}" is not a datestamp: use YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ.`));
+  if (!parsed) errors.push(oaiError('badArgument', `${side}=${quote(value)} is not a datestamp: use YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ.`));
   return parsed;
 }
 

@@ -53,3 +53,18 @@ describe('the inline markup depth limit', () => {
     if (result.ok) expect(() => renderIssueOutputs(result.bundles[0]!, { timestamp: '20250101000000000', batchId: 'limits-test' })).not.toThrow();
   });
 });
+
+describe('DOIs nested in another DOI\'s folder (issue 12, Low)', () => {
+  test('refuses 10.5555/a1/citation.bib beside 10.5555/a1, naming the file, field and line', () => {
+    // Prepare
+    const sources = articleSources(ARTICLE);
+    const second = { path: 'test/v1/a2.yaml', text: ARTICLE.replace('doi: 10.5555/a1', 'doi: 10.5555/a1/citation.bib') };
+    const third = { path: 'test/v1/a3.yaml', text: ARTICLE.replace('doi: 10.5555/a1', 'doi: 10.5555/a1-2') };
+    // Act
+    const result = loadJournal({ ...sources, issues: [{ ...sources.issues[0]!, articles: [...sources.issues[0]!.articles, second, third] }] });
+    // Assess
+    expect(messages(result)).toEqual([
+      'test/v1/a2.yaml:1:6: doi: DOI 10.5555/a1/citation.bib begins with the DOI 10.5555/a1 (test/v1/a1.yaml) and a "/": its pages would sit inside that article\'s folder (hint: a DOI may not be another DOI followed by "/…": choose a suffix that does not start with the other one)',
+    ]);
+  });
+});

@@ -84,21 +84,6 @@ describe('loadJournal', () => {
     expect(found).toEqual(['test/v2/b1.yaml:1:6: doi: DOI 10.5555/A1 is already used by test/v1/a1.yaml (hint: every article and issue needs its own DOI: correct this one)']);
   });
 
-  test('a DOI inside another DOI\'s page folder (10.5555/a1 and 10.5555/a1/citation.bib) is refused, in any issue, any case; a longer name beside it is not', () => {
-    // Prepare
-    const nested = ARTICLE.replace('10.5555/a1', '10.5555/A1/citation.bib').replace('0000-0002-1825-0097', '0000-0001-5109-3700');
-    const beside = ARTICLE.replace('10.5555/a1', '10.5555/a1.bib').replace('0000-0002-1825-0097', '0000-0001-5109-3700');
-    const files: Files = { issues: [{ id: 'v1', articles: { 'a1.yaml': ARTICLE } }, { id: 'v2', articles: { 'b1.yaml': nested } }] };
-    // Act
-    const found = problems(files).map(formatProblem);
-    const fine = loadJournal(sources({ issues: [{ id: 'v1', articles: { 'a1.yaml': ARTICLE, 'a2.yaml': beside } }] }));
-    // Assess
-    expect(found).toEqual([
-      'test/v2/b1.yaml:1:6: doi: the DOI 10.5555/A1/citation.bib lies inside the page folder of 10.5555/a1 (/doi/10.5555/a1/): the two articles\' pages and files would mix (hint: give one of them a DOI that does not continue the other with a "/" (for example 10.5555/a1.2 or 10.5555/A1-citation.bib))',
-    ]);
-    expect(fine.ok).toBe(true);
-  });
-
   test('an empty file is one problem at 1:1', () => {
     expect(problems(article('# only a comment\n')).map(formatProblem)).toEqual(['test/v1/a1.yaml:1:1: the file is empty (hint: fill it in, or delete it)']);
   });
