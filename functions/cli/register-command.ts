@@ -13,16 +13,15 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Command } from 'commander';
-import { readMetadata } from '#adapters/metadata-fs';
 import type { RecordsStore } from '#adapters/records';
 import type { DepositLedger } from '#adapters/deposit-ledger';
 import { isRegistered, STATE_MEANING, toRegister, type DepositState } from '#core/deposit/index';
-import { formatProblem, type JournalSources, type Problem } from '#core/model/index';
+import { formatProblem } from '#core/model/index';
 import type { Io } from './main.ts';
 import { secondsOption } from './publish-command.ts';
 import { issueRegistration, type DoiRegistration, type IssueRegistration } from './registration.ts';
 import { depositQueueUrl, resolveStage, stageFlags, stageOptions, withStage, type StageCliFlags, type StageFlags, type StageTarget } from './stage.ts';
-import { everyIssue, selectIssues, type IssueSelection } from './status-command.ts';
+import { everyIssue, readSelection, type IssueSelection } from './status-command.ts';
 
 export const REGISTER_EXIT = { ok: 0, refused: 1, config: 2, later: 75 } as const;
 
@@ -138,15 +137,8 @@ async function follow(s: Stores, sent: readonly IssueRegistration[], since: stri
 }
 
 export async function runRegister(options: RegisterOptions, io: Pick<Io, 'out' | 'err'>, deps: RegisterDeps = defaultDeps): Promise<number> {
-  let selection: IssueSelection[] | undefined;
-  if (options.root !== undefined) {
-    const sources = readMetadata(options.root);
-    if (sources.length > 0 && 'message' in sources[0]!) {
-      for (const p of sources as Problem[]) io.err(`${formatProblem(p)}\n`);
-      return REGISTER_EXIT.config;
-    }
-    selection = selectIssues(sources as JournalSources[]);
-  }
+  const selection = readSelection(options.root, io);
+  if (selection === false) return REGISTER_EXIT.config;
   return withStage('register', () => deps.resolve(options), io, async (target) => {
     const s = await stores(target);
     const { found, missing } = await readAll(s, selection ?? (await everyIssue(s.records)));

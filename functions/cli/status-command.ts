@@ -222,6 +222,20 @@ async function publishedTitles(records: RecordsStore, selection: IssueSelection)
 
 const problemsOf = (p: IssueProblems): NonNullable<IssueStatus['problems']> => ({ batchId: p.batchId, at: p.at, problems: p.problems });
 
+/**
+ * The issues a folder names (`undefined`: no folder, every issue the stage knows), or false when
+ * the folder cannot be read (its problems are printed): `status` and `register` select the same way.
+ */
+export function readSelection(root: string | undefined, io: Pick<Io, 'err'>): IssueSelection[] | undefined | false {
+  if (root === undefined) return undefined;
+  const sources = readMetadata(root);
+  if (sources.length > 0 && 'message' in sources[0]!) {
+    for (const p of sources as Problem[]) io.err(`${formatProblem(p)}\n`);
+    return false;
+  }
+  return selectIssues(sources as JournalSources[]);
+}
+
 /** Reads the status of the selected issues (every issue in the table when none is selected). */
 export async function collectStatus(target: StageTarget, selection?: readonly IssueSelection[]): Promise<StatusReport> {
   // Imported here, with the SDK they use: commands that never read the table start faster.
@@ -336,15 +350,8 @@ export type StatusOptions = StageFlags & { readonly root?: string | undefined; r
 export type StatusDeps = { readonly resolve: (flags: StageFlags) => Promise<StageTarget> };
 
 export async function runStatus(options: StatusOptions, io: Pick<Io, 'out' | 'err'>, deps: StatusDeps = { resolve: (flags) => resolveStage(flags) }): Promise<number> {
-  let selection: IssueSelection[] | undefined;
-  if (options.root !== undefined) {
-    const sources = readMetadata(options.root);
-    if (sources.length > 0 && 'message' in sources[0]!) {
-      for (const p of sources as Problem[]) io.err(`${formatProblem(p)}\n`);
-      return STATUS_EXIT.config;
-    }
-    selection = selectIssues(sources as JournalSources[]);
-  }
+  const selection = readSelection(options.root, io);
+  if (selection === false) return STATUS_EXIT.config;
   return withStage('status', () => deps.resolve(options), io, async (target) => {
     const report = await collectStatus(target, selection);
     io.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatStatus(report).join('\n')}\n`);

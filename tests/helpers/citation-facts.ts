@@ -40,8 +40,11 @@ function unBibtex(value: string): string {
     .replace(/\\textasciicircum\{\}/g, '^')
     .replace(/\\textless\{\}/g, '<')
     .replace(/\\textgreater\{\}/g, '>')
-    .replace(/\\([{}$&%#_])/g, '\ue000$1');
-  return squash(out.replace(/[{}]/g, '').replace(/\ue000/g, ''));
+    .replace(/\\([$&%#_])/g, '$1')
+    // Escaped braces are text: kept aside while the grouping braces go.
+    .replace(/\\\{/g, '\ue001')
+    .replace(/\\\}/g, '\ue002');
+  return squash(out.replace(/[{}]/g, '').replace(/\ue001/g, '{').replace(/\ue002/g, '}'));
 }
 
 /** Splits at ` and ` outside braces (BibTeX's name list separator). */

@@ -24,7 +24,17 @@ export type Facts = {
   published: { print?: string | undefined; online?: string | undefined };
   license?: string | undefined;
   references: number;
+  /** The cited DOIs, in reference order, lower-cased (DOIs are case-insensitive). */
+  referenceDois: string[];
 };
+
+const doiKey = (v: string | undefined): string | undefined => squash(v)?.replace(/^https?:\/\/(dx\.)?doi\.org\//i, '').replace(/^doi:\s*/i, '').toLowerCase();
+/** A JATS reference's DOI: its `pub-id` of type doi, else a link to doi.org (or `doi:`) in it. */
+const jatsReferenceDoi = (ref: XmlElement): string | undefined =>
+  q.all(ref, './/pub-id').find((p) => q.attr(p, 'pub-id-type') === 'doi')?.content ??
+  [...q.all(ref, './/ext-link'), ...q.all(ref, './/uri')].map((l) => q.attr(l, 'href') ?? l.content).find((h) => /(?:doi\.org\/|^doi:\s*)10\./i.test(h));
+/** The cited DOIs; a value that is not DOI syntax (`10.111/…`: a registrant code has 4–9 digits) cites no DOI, and the import notes it. */
+const dois = (values: (string | undefined)[]): string[] => values.map(doiKey).filter((d): d is string => d !== undefined && /^10\.\d{4,9}\//.test(d));
 
 const squash = (v: string | undefined | null): string | undefined => {
   const t = v?.normalize('NFC').replace(/\s+/g, ' ').trim();
@@ -138,6 +148,7 @@ export function crossrefXmlFacts(xml: string): Facts[] {
           published: own.print || own.online ? own : dates(issue),
           license: squash(license?.content),
           references: q.all(a, 'citation_list/citation').length,
+          referenceDois: dois(q.all(a, 'citation_list/citation').map((c) => q.text(c, 'doi'))),
         };
       });
     }),
@@ -199,6 +210,7 @@ export function jatsFacts(xml: string): Facts[] {
         published,
         license: squash(license),
         references: q.all(article, 'back//ref').length,
+        referenceDois: dois(q.all(article, 'back//ref').map(jatsReferenceDoi)),
       };
     });
   });
@@ -246,6 +258,7 @@ export function crossrefJsonFacts(text: string): Facts[] {
       published: published.print || published.online ? published : { print: jsonDate(ji['published-print']), online: jsonDate(ji['published-online']) },
       license: squash(license?.URL as string | undefined),
       references: list(m.reference).length,
+      referenceDois: dois(list(m.reference).map((r) => (typeof r.DOI === 'string' ? r.DOI : undefined))),
     };
   });
 }
@@ -280,6 +293,8 @@ export function ojsFacts(xml: string): Facts[] {
         published: { online: date ? isoDate(...(date.split('-') as [string, string, string])) : undefined },
         license: q.text(pub, 'licenseUrl') ?? q.text(article, 'permissions/license_url'),
         references: q.all(pub, 'citations/citation').length,
+        // OJS native citations are text only.
+        referenceDois: [],
       };
     }),
   );

@@ -3,7 +3,7 @@ import type { Facts } from './facts.ts';
 import { expectedDoi, suffixPart, unmatchedDois } from './roundtrip.ts';
 
 /** A source record's facts with only what `expectedDoi` reads set. */
-const facts = (doi: string, volume?: string, issue?: string): Facts => ({ doi, title: 'T', contributors: {}, issns: [], volume, issue, published: {}, references: 0 });
+const facts = (doi: string, volume?: string, issue?: string): Facts => ({ doi, title: 'T', contributors: {}, issns: [], volume, issue, published: {}, references: 0, referenceDois: [] });
 
 describe('the corpus round trip\'s own expectations', () => {
   it('expects the source\'s DOI, or the template\'s counted per volume and issue among all the file\'s records', () => {

@@ -125,6 +125,7 @@ export function compareFacts(source: Facts, out: Facts | undefined, output: stri
   if (source.published.online) differ('online date', source.published.online, out.published.online);
   differ('licence', licenceKey(source.license), licenceKey(out.license));
   differ('references', source.references, out.references);
+  differ('reference DOIs', source.referenceDois, out.referenceDois);
   return diffs;
 }
 

@@ -8,10 +8,12 @@ import type { Funding } from '../model/funding.ts';
 import { el, leaf, type XmlElement } from '../xml/tree.ts';
 
 export function frProgram(funding: readonly Funding[]): XmlElement | undefined {
-  return funding.length === 0 ? undefined : el('fr:program', { name: 'fundref' }, funding.map(fundgroup));
+  // Crossref's funding data is about funders: an award whose funder the source does not name has no place there.
+  const named = funding.filter((f): f is Funding & { funder: NonNullable<Funding['funder']> } => f.funder !== undefined);
+  return named.length === 0 ? undefined : el('fr:program', { name: 'fundref' }, named.map(fundgroup));
 }
 
-export function fundgroup(value: Funding): XmlElement {
+export function fundgroup(value: Funding & { funder: NonNullable<Funding['funder']> }): XmlElement {
   const { name, doi, ror } = value.funder;
   return el(
     'fr:assertion',

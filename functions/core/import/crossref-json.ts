@@ -92,12 +92,16 @@ function funding(m: Json, notes: Notes): FundingInput[] {
   return list(m.funder)
     .map((f, k): FundingInput | undefined => {
       const name = str(f.name)?.trim();
+      const awards = strings(f.award).map((a) => a.trim()).filter((a) => a !== '');
       if (!name) {
-        notes.add(`funder[${k}]`, 'a funder without a name: left out');
-        return undefined;
+        if (awards.length === 0) {
+          notes.add(`funder[${k}]`, 'a funder without a name or an award: left out');
+          return undefined;
+        }
+        notes.add(`funder[${k}]`, `award ${awards.join(', ')} without a funder name: kept without a funder${str(f.DOI) ? ` (the funder DOI ${String(str(f.DOI))} is left out: the model names a funder by its name)` : ''}; the Crossref deposit cannot carry it`);
+        return { awards };
       }
       const doi = doiOf(str(f.DOI), notes, `funder[${k}].DOI`);
-      const awards = strings(f.award).map((a) => a.trim()).filter((a) => a !== '');
       return { funder: { name, ...(doi ? { doi } : {}) }, ...(awards.length > 0 ? { awards } : {}) };
     })
     .filter((f): f is FundingInput => f !== undefined);

@@ -40,8 +40,12 @@ export function fundingOf(work: XElement, notes: Notes): FundingInput[] {
       const awards = all('award_number').map((a) => textOf(a)).filter((a): a is string => a !== undefined);
       for (const extra of all('funding_identifier')) notes.add('funding', `funding identifier ${textOf(extra) ?? ''} left out (the model holds funder and award numbers)`);
       if (!name) {
-        notes.add('funding', `a funding group without a funder name${doi ? ` (${doi})` : ''}: left out`);
-        return undefined;
+        if (awards.length === 0) {
+          notes.add('funding', `a funding group without a funder name or an award${doi ? ` (${doi})` : ''}: left out`);
+          return undefined;
+        }
+        notes.add('funding', `award ${awards.join(', ')} without a funder name: kept without a funder${doi ? ` (the funder DOI ${doi} is left out: the model names a funder by its name)` : ''}; the Crossref deposit cannot carry it`);
+        return { awards };
       }
       return { funder: { name, ...(doi ? { doi } : {}) }, ...(awards.length > 0 ? { awards } : {}) };
     })

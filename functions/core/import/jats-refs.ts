@@ -79,8 +79,11 @@ function refOf(ref: XElement, notes: Notes): ReferenceInput | undefined {
     const text = markupOf(ref.children.filter((c) => !(isElement(c) && c.name === 'label')), notes, field);
     return reference(text, undefined, notes, field);
   }
-  const doi = doiIn(cit, notes);
-  const parts = partsOf(cit, notes, field);
+  // SciELO and others print the reference as mixed-citation and tag its parts and DOI in an
+  // element-citation beside it: the DOI from any form, the parts from the tagged form.
+  const doi = doiIn(cit, notes) ?? citations.filter((c) => c !== cit).map((c) => doiIn(c, notes)).find((d) => d !== undefined);
+  const tagged = citations.find((c) => c.name === 'element-citation');
+  const parts = partsOf(tagged !== undefined && cit.name === 'mixed-citation' && !cit.children.some(isElement) ? tagged : cit, notes, field);
   // mixed-citation is the citation as printed; NLM 2.x `citation` is often printed too (it has text between its parts).
   const printedForm = cit.name === 'mixed-citation' || (cit.name === 'citation' && cit.children.some((c) => typeof c === 'string' && /[A-Za-z0-9]/.test(c)));
   const citation = printedForm ? markupOf(cit.children, notes, field) : composeCitation(parts, notes, field);

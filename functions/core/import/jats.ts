@@ -155,7 +155,10 @@ function fundingOf(meta: XElement, notes: Notes): FundingInput[] {
       if (!name) continue;
       out.push({ funder: { name, ...(doi ? { doi } : {}), ...(ror ? { ror } : {}) }, ...(awards.length > 0 ? { awards } : {}) });
     }
-    if (sources.length === 0 && awards.length > 0) notes.add('funding', `awards ${awards.join(', ')} without a funder: left out`);
+    if (sources.length === 0 && awards.length > 0) {
+      out.push({ awards });
+      notes.add('funding', `award ${awards.join(', ')} without a funder: kept without one (JATS states it in words; the Crossref deposit cannot carry it)`);
+    }
   }
   if (find(meta, 'funding-statement').length > 0) notes.add('funding-statement', 'funding statements left out (the model holds funders and awards)');
   return out;

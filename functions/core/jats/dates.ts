@@ -34,8 +34,8 @@ export function pubDate(date: PartialDate | undefined, format: 'print' | 'electr
  * https://jats.nlm.nih.gov/publishing/tag-library/1.4/attribute/date-type.html ("collection").
  */
 export function collectionDate(issue: IssueBundle['issue'], article: Article): XmlElement | undefined {
-  const { print } = article.dates.published;
-  if (print !== undefined && print.year === issue.year) return undefined;
+  const { print, online } = article.dates.published;
+  if (print?.year === issue.year || online?.year === issue.year) return undefined;
   const format = issue.published.print !== undefined ? 'print' : 'electronic';
   return el('pub-date', { 'publication-format': format, 'date-type': 'collection', 'iso-8601-date': String(issue.year) }, leaf('year', String(issue.year)));
 }

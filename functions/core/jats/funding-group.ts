@@ -14,20 +14,30 @@ export function fundingGroup(article: Article): XmlElement | undefined {
   return el(
     'funding-group',
     null,
-    article.funding.flatMap((f) => (f.awards.length === 0 ? [awardGroup(f, undefined)] : f.awards.map((award) => awardGroup(f, award)))),
+    article.funding.flatMap((f) => (f.funder === undefined ? [] : f.awards.length === 0 ? [awardGroup(f.funder, undefined)] : f.awards.map((award) => awardGroup(f.funder!, award)))),
+    fundingStatement(article.funding.filter((f) => f.funder === undefined).flatMap((f) => f.awards)),
   );
 }
 
 /** https://jats.nlm.nih.gov/publishing/tag-library/1.4/element/award-group.html */
-export function awardGroup(funding: Funding, award: string | undefined): XmlElement {
-  return el('award-group', null, fundingSource(funding.funder), leaf('award-id', award));
+export function awardGroup(funder: NonNullable<Funding['funder']>, award: string | undefined): XmlElement {
+  return el('award-group', null, fundingSource(funder), leaf('award-id', award));
+}
+
+/**
+ * Awards whose funder the source does not name: JATS4R requires a funding-source in every
+ * award-group, so they are stated in words instead.
+ * https://jats.nlm.nih.gov/publishing/tag-library/1.4/element/funding-statement.html
+ */
+export function fundingStatement(awards: readonly string[]): XmlElement | undefined {
+  return awards.length === 0 ? undefined : el('funding-statement', null, `${awards.length === 1 ? 'Grant' : 'Grants'} ${awards.join(', ')} (funder not named).`);
 }
 
 /**
  * The name and any ids always sit in one institution-wrap, as JATS4R asks of every funder
  * (https://jats4r.niso.org/funding/). https://jats.nlm.nih.gov/publishing/tag-library/1.4/element/funding-source.html
  */
-export function fundingSource(funder: Funding['funder']): XmlElement {
+export function fundingSource(funder: NonNullable<Funding['funder']>): XmlElement {
   return el(
     'funding-source',
     null,

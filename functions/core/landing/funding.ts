@@ -6,6 +6,7 @@ import { doiUrl, section, text } from './html.ts';
 import type { PageContext } from './page-context.ts';
 
 function funder(f: Funding): Element {
+  if (f.funder === undefined) return h('li', text(`${f.awards.length === 1 ? 'Grant' : 'Grants'} ${f.awards.join(', ')} (funder not named)`));
   const id = f.funder.doi === undefined ? f.funder.ror : doiUrl(f.funder.doi);
   const name = id === undefined ? text(f.funder.name) : h('a', { href: id }, f.funder.name);
   return h('li', [name, f.awards.length === 0 ? undefined : text(` (${f.awards.length === 1 ? 'grant' : 'grants'} ${f.awards.join(', ')})`)]);

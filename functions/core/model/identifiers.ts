@@ -2,8 +2,8 @@
  * Identifier checks: DOI, ISSN, ORCID, ROR. Each returns the canonical form or null.
  */
 
-/** Crossref's recommended DOI pattern (https://www.crossref.org/blog/dois-and-matching-regular-expressions/). */
-export const DOI_PATTERN = /^10\.\d{4,9}\/[-._;()/:A-Za-z0-9<>[\]]+$/;
+/** Crossref's recommended DOI pattern (https://www.crossref.org/blog/dois-and-matching-regular-expressions/), with `+` added: real DOIs hold it (ACS: 10.1021/jf010759+), and a cited DOI was dropped on import. */
+export const DOI_PATTERN = /^10\.\d{4,9}\/[-._;()/:A-Za-z0-9<>[\]+]+$/;
 
 /** Strips `https://doi.org/` or `doi:` and checks the pattern. DOIs keep their case as deposited. */
 export function canonicalDoi(value: string): string | null {

@@ -10,6 +10,7 @@ import { renderJats } from '#core/jats/index';
 import { loadJournal } from '#core/model/index';
 import type { imported} from './load.ts';
 import { loadProblems, onlyArticle } from './load.ts';
+import { validateXml } from '../../helpers/xsd.ts';
 
 const work = (message: Record<string, unknown>): string =>
   JSON.stringify({ status: 'ok', 'message-type': 'work', message: { DOI: '10.5555/keep.1', type: 'journal-article', title: ['A title'], author: [{ given: 'Ana', family: 'Ilić', sequence: 'first' }], 'published-online': { 'date-parts': [[2020, 3, 1]] }, ...message } });
@@ -73,6 +74,30 @@ describe('import keeps what the source says', () => {
     expect(article.title).toBe('Srpski konzuli na Dunavu');
     expect(loadProblems(result)).toEqual([]);
     expect(result.unmapped.join('\n')).toContain('the title is empty: the original-language title is written as the title');
+  });
+
+  it('keeps an award whose funder the source does not name, states it in JATS in words, and reports that Crossref cannot take it', () => {
+    // Prepare: the same award, without a funder name, in a REST record, a JATS record and a Crossref deposit.
+    const rest = work({ funder: [{ award: ['ERC-2020-STG 948000'] }, { name: 'Science Fund', award: ['7744'] }] });
+    const jats = jatsArticle(`<article-id pub-id-type="doi">10.5555/keep.6</article-id><title-group><article-title>Titre</article-title></title-group>
+      <pub-date date-type="pub" publication-format="electronic"><year>2023</year></pub-date>
+      <funding-group><award-group><award-id>ERC-2020-STG 948000</award-id></award-group></funding-group>`);
+
+    for (const [format, text] of [['crossref-json', rest], ['jats', jats]] as const) {
+      // Act
+      const { result, article } = onlyArticle(format, text);
+
+      // Assess
+      expect(article.funding).toContainEqual({ awards: ['ERC-2020-STG 948000'] });
+      expect(result.unmapped.join('\n')).toContain('award ERC-2020-STG 948000 without a funder');
+      expect(loadProblems(result)).toEqual([]);
+      const out = rendered(result);
+      expect(out.jats).toContain('<funding-statement>Grant ERC-2020-STG 948000 (funder not named).</funding-statement>');
+      expect(out.jats).not.toMatch(/<award-group>(?:(?!<funding-source>).)*?ERC-2020/);
+      expect(out.deposit).not.toContain('ERC-2020-STG 948000');
+      expect(validateXml('jats', out.jats)).toEqual({ valid: true, errors: [] });
+      expect(validateXml('crossref', out.deposit)).toEqual({ valid: true, errors: [] });
+    }
   });
 
   it('treats a placeholder where the DOI goes as no DOI, assigns one with --assign-dois and reports it', () => {
