@@ -25,3 +25,4 @@ export * from './file-kinds.ts';
 export * from './order.ts';
 export * from './links.ts';
 export * from './doi-pattern.ts';
+export * from './withdrawal.ts';

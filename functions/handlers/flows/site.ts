@@ -60,7 +60,7 @@ export async function buildJournalFiles(deps: SiteDeps, journalId: string): Prom
     journal.journal,
     withArticles.map((i) => ({ issue: i.issue.issue, articleCount: i.articles.length, ...(i.issue.issue.id === current?.id ? { articles: currentArticles } : {}) })),
   );
-  const sitemapIssues: SitemapIssue[] = withArticles.map((i) => ({ issueId: i.issue.issue.id, updatedAt: i.issue.updatedAt, articles: i.articles.map((a) => ({ doi: a.doi, updatedAt: a.createdAt })) }));
+  const sitemapIssues: SitemapIssue[] = withArticles.map((i) => ({ issueId: i.issue.issue.id, updatedAt: i.issue.updatedAt, articles: i.articles.filter((a) => a.withdrawn !== true).map((a) => ({ doi: a.doi, updatedAt: a.createdAt })) })); // a withdrawn article leaves the sitemap
   const sitemaps = renderSitemaps(deps.siteBaseUrl, sitemapEntries(journal.journal, sitemapIssues));
   return Promise.all([
     put(deps, ARCHIVE_KEY, archive, SITE_CONTENT_TYPES.html),
