@@ -14,6 +14,7 @@ import { registerMove } from './move-command.ts';
 import { registerNew } from './new-command.ts';
 import { registerPublish } from './publish-command.ts';
 import { registerStatus } from './status-command.ts';
+import { registerWithdraw } from './withdraw-command.ts';
 import { formatProblem } from '#core/model/index';
 import { contentSummary, count, problemReport } from './report.ts';
 
@@ -138,6 +139,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
   registerDepositFiles(cli, io, setExit);
   registerNew(cli, io, setExit);
   registerAssignDois(cli, io, setExit);
+  registerWithdraw(cli, io, setExit);
   return cli;
 }
 
