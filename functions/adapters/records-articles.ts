@@ -29,6 +29,8 @@ export type VersionMeta = {
   readonly batchId: string;
   /** When this version was written: the datestamp OAI-PMH reports and the renderers' timestamp. */
   readonly createdAt: string;
+  /** This version withdraws the article (core/model/withdrawal.ts). */
+  readonly withdrawn?: true;
 };
 
 export type Head = VersionMeta & {
@@ -82,7 +84,8 @@ export async function putVersion(
     if (head?.meta.hash === hash) return { outcome: 'unchanged', version: head.meta.version, render: head.meta.render };
     const moved = head && !sameOwner(head.meta, { journalId: record.journal.id, issueId: record.issue.id }) ? { movedFrom: { journalId: head.meta.journalId, issueId: head.meta.issueId } } : {};
     const version = (head?.meta.version ?? 0) + 1;
-    const meta: VersionMeta = { doi, version, hash, journalId: record.journal.id, issueId: record.issue.id, articleId: record.article.id, batchId: at.batchId, createdAt: at.now };
+    // A withdrawn article stays, as a tombstone OAI-PMH lists with status="deleted" (oai-store.ts reads `withdrawn`).
+    const meta: VersionMeta = { doi, version, hash, journalId: record.journal.id, issueId: record.issue.id, articleId: record.article.id, batchId: at.batchId, createdAt: at.now, ...(record.article.withdrawn === undefined ? {} : { withdrawn: true }) };
     const body = recordBody(record);
     const headItem: Item = {
       ...keys.head(doi),
@@ -201,7 +204,7 @@ export async function listIssueArticleMeta(table: RecordsTable, journalId: strin
       IndexName: INDEX.children,
       KeyConditionExpression: 'gsi1pk = :p AND begins_with(gsi1sk, :a)',
       ExpressionAttributeValues: { ':p': index.gsi1pk, ':a': index.gsi1sk },
-      ProjectionExpression: 'doi, version, #h, journalId, issueId, articleId, batchId, createdAt, #r, deposit, scheduledFor',
+      ProjectionExpression: 'doi, version, #h, journalId, issueId, articleId, batchId, createdAt, #r, deposit, scheduledFor, withdrawn',
       ExpressionAttributeNames: { '#h': 'hash', '#r': 'render' },
     }),
   );

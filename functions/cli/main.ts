@@ -18,6 +18,7 @@ import { registerPublish } from './publish-command.ts';
 import { registerRebuild } from './rebuild-command.ts';
 import { registerRegister } from './register-command.ts';
 import { registerStatus } from './status-command.ts';
+import { registerWithdraw } from './withdraw-command.ts';
 import { formatProblem } from '#core/model/index';
 import { contentSummary, count, problemReport } from './report.ts';
 
@@ -146,6 +147,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
   registerNew(cli, io, setExit);
   registerRebuild(cli, io, setExit);
   registerAssignDois(cli, io, setExit);
+  registerWithdraw(cli, io, setExit);
   return cli;
 }
 

@@ -27,9 +27,11 @@ const JOURNALS = [
 const EXPECTED_PAGES: Record<(typeof JOURNALS)[number]['id'], string[]> = {
   balcanica: ['/', '/balcanica/', '/balcanica/issues/L-2019/', '/doi/10.2298/BALC1950375E/'],
   testjournal: ['/', '/testjournal/', '/testjournal/issues/2024-12-3/', '/doi/10.5555/sbt.2024.001/', '/doi/10.5555/sbt.2024.002/', '/doi/10.5555/sbt.2024.e7/'],
-  exemplaria: ['/', '/exemplaria/', '/exemplaria/issues/XII-2024/', '/exemplaria/issues/XIII-2025/', ...['xii.editorial', 'xii.1', 'xii.2', 'xii.3', 'xii.4', 'xii.5', 'xiii.1', 'xiii.26', 'xiii.c1', 'xiii.r1', 'xiii.e1'].map((s) => `/doi/10.5555/exemplaria.${s}/`)],
+  exemplaria: ['/', '/exemplaria/', '/exemplaria/issues/XII-2024/', '/exemplaria/issues/XIII-2025/', ...['xii.editorial', 'xii.1', 'xii.2', 'xii.3', 'xii.4', 'xii.5', 'xiii.1', 'xiii.26', 'xiii.c1', 'xiii.r1', 'xiii.e1', 'xiii.41'].map((s) => `/doi/10.5555/exemplaria.${s}/`)],
 };
 const MISSING_PATH = '/no/such/page/';
+/** Pages the crawl finds that the sitemap leaves out on purpose: a withdrawn article's notice page. */
+const NOT_IN_SITEMAP = new Set(['/doi/10.5555/exemplaria.xiii.41/']);
 
 /** The media type each kind of download must be served with (charset aside). */
 const DOWNLOAD_TYPES: [RegExp, string][] = [
@@ -143,7 +145,7 @@ describe.skipIf(missing.length > 0 && !ci)('the built site in Chromium', () => {
       expect(notFound?.h1).toBe('Page not found');
     });
 
-    it('lists in its sitemap exactly the pages the crawl found (the root page aside), and names the sitemap index in robots.txt', async () => {
+    it('lists in its sitemap exactly the pages the crawl found (the root page and a withdrawn article aside), and names the sitemap index in robots.txt', async () => {
       const server = servers.get(id)!;
       const index = await (await fetch(`${server.url}/sitemap.xml`)).text();
       expect(index).toContain(`<loc>${baseUrl}/sitemap-${id}.xml</loc>`);
@@ -152,7 +154,7 @@ describe.skipIf(missing.length > 0 && !ci)('the built site in Chromium', () => {
       expect(essence(sitemap.headers.get('content-type') ?? '')).toBe('application/xml');
       expect(essence(robots.headers.get('content-type') ?? '')).toBe('text/plain');
       const locs = [...(await sitemap.text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!.slice(baseUrl.length));
-      expect(locs.sort()).toEqual(EXPECTED_PAGES[id].filter((p) => p !== '/').sort());
+      expect(locs.sort()).toEqual(EXPECTED_PAGES[id].filter((p) => p !== '/' && !NOT_IN_SITEMAP.has(p)).sort());
       expect(await robots.text()).toContain(`Sitemap: ${baseUrl}/sitemap.xml`);
     });
 

@@ -48,6 +48,8 @@ describe('examples/', () => {
     for (const file of deposits) expect({ file, ...validateXml('crossref', readFileSync(file, 'utf8')) }).toMatchObject({ file, valid: true });
     const notices = readFileSync(join(out, 'exemplaria/crossref/XIII-2025.xml'), 'utf8');
     for (const type of ['correction', 'retraction', 'expression_of_concern']) expect(notices).toMatch(new RegExp(`<update type="${type}"[^>]*>10\\.5555/exemplaria\\.xii\\.\\d</update>`));
+    // The withdrawn article: an in-situ update of its own DOI.
+    expect(notices).toContain('<update type="withdrawal" date="2025-03-20">10.5555/exemplaria.xiii.41</update>');
   });
 
   it('shows each feature on the landing pages', () => {
@@ -62,6 +64,12 @@ describe('examples/', () => {
     // The issue-level licence reaches an article without its own; an article's own licence wins.
     expect(page('10.5555/exemplaria.xii.1')).toContain('https://creativecommons.org/licenses/by/4.0/');
     expect(page('10.5555/exemplaria.xii.3')).toContain('https://creativecommons.org/licenses/by-sa/4.0/');
+    // The withdrawn article's page is a notice that keeps the citation, without the work; the sitemap drops it.
+    const withdrawn = page('10.5555/exemplaria.xiii.41');
+    expect(withdrawn).toContain('This article has been withdrawn (2025-03-20): Published in error');
+    expect(withdrawn).toContain('<meta name="citation_title" content="Customs without Ships" lang="en">');
+    expect(withdrawn).not.toContain('never saw a ship');
+    expect(files(join(out, 'exemplaria'), /^sitemap[^/]*\.xml$/).map((f) => readFileSync(f, 'utf8')).join('')).not.toContain('exemplaria.xiii.41');
     // The galley sits beside its page.
     expect(readFileSync(join(out, 'exemplaria/doi/10.5555/exemplaria.xii.1/carberry.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   });

@@ -12,13 +12,16 @@ import { startTestStage, type TestStage } from '#tests/setup/local-stage';
 import { fixtureSources, FIXTURE_DOIS, withArticle } from './fixtures.ts';
 import { siteKeys, siteText, tableItems } from './inspect.ts';
 
-const [LIVE, HELD] = FIXTURE_DOIS;
+const [LIVE, HELD, NOTICE] = FIXTURE_DOIS;
+const CORRECTED = 'A correction to this article has been published';
 const FUTURE = (text: string): string => text.replace('online: 2024-10-15', 'online: 2030-12-15');
 
 let stage: TestStage;
 beforeAll(async () => {
   stage = await startTestStage();
-  await publishSources(stage.stack, withArticle(fixtureSources(), 'a02-mueller.yaml', FUTURE));
+  // a02 is dated 2030-12-15, and so is a03, the correction notice of a01 (which is live now).
+  const a03 = (text: string): string => `${text}dates:\n  published:\n    online: 2030-12-15\n`;
+  await publishSources(stage.stack, withArticle(withArticle(fixtureSources(), 'a02-mueller.yaml', FUTURE), 'a03-article-number.yaml', a03));
   await stage.stack.drain();
 });
 afterAll(() => stage.stop());
@@ -47,6 +50,9 @@ describe('an article dated in the future', () => {
     expect(stage.errors).toEqual([]);
     expect(live).toEqual({ page: 200, oai: true, sitemap: true, issuePage: true, deposit: true });
     expect(held).toEqual({ page: 404, oai: false, sitemap: false, issuePage: false, deposit: false });
+    expect(await visibility(NOTICE)).toEqual({ page: 404, oai: false, sitemap: false, issuePage: false, deposit: false });
+    // The held correction says nothing yet on the page of the article it corrects.
+    expect(await (await fetch(`${stage.stack.siteUrl}/doi/${LIVE}/`)).text()).not.toContain(CORRECTED);
     expect(head).toMatchObject({ scheduledFor: '2030-12-15T00:00:00.000Z', gsi3pk: 'SCHEDULED' });
     expect(head?.gsi2pk).toBeUndefined();
   });
@@ -69,6 +75,8 @@ describe('an article dated in the future', () => {
     // Assess
     expect(stage.errors).toEqual([]);
     expect(await visibility(HELD)).toEqual({ page: 200, oai: true, sitemap: true, issuePage: true, deposit: true });
+    expect(await visibility(NOTICE)).toEqual({ page: 200, oai: true, sitemap: true, issuePage: true, deposit: true });
+    expect(await (await fetch(`${stage.stack.siteUrl}/doi/${LIVE}/`)).text()).toContain(`${CORRECTED} (2030-12-15)`);
     expect(head).toMatchObject({ releasedAt: '2030-12-15T00:15:00.000Z', gsi2sk: `2030-12-15T00:15:00.000Z#${HELD}` });
     expect(head?.scheduledFor).toBeUndefined();
   });

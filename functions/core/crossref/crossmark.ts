@@ -34,12 +34,17 @@ export function noticeDate(article: Pick<Article, 'dates'>): string {
   return updateDate((online ?? print)!);
 }
 
-/** `updates`: one `update` per DOI this notice corrects, retracts or expresses concern about. */
+/**
+ * `updates`: one `update` per DOI this notice corrects, retracts or expresses concern about; for a
+ * withdrawn article, an in-situ `withdrawal` of its own DOI (Crossref: an item updated in place
+ * names itself in `update`).
+ */
 export function updates(article: Article): XmlElement | undefined {
   const list = article.relations.filter((r) => isUpdate(r.type));
-  if (list.length === 0) return undefined;
+  const withdrawal = article.withdrawn === undefined ? [] : [el('update', { type: 'withdrawal', date: updateDate(article.withdrawn.date) }, article.doi)];
+  if (list.length === 0 && withdrawal.length === 0) return undefined;
   const date = noticeDate(article);
-  return el('updates', null, list.map((r) => el('update', { type: UPDATE_KINDS[r.type as UpdateType], date }, r.doi)));
+  return el('updates', null, [...list.map((r) => el('update', { type: UPDATE_KINDS[r.type as UpdateType], date }, r.doi)), ...withdrawal]);
 }
 
 /** `crossmark` with the policy, the updates and (as `custom_metadata`) the funding and licence programs; nothing without a policy DOI. */

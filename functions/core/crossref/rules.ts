@@ -31,6 +31,7 @@ export type CrossrefView = {
     readonly contributors?: readonly (Contributor | undefined)[] | undefined;
     readonly references?: readonly ({ readonly doi?: string | undefined } | undefined)[] | undefined;
     readonly relations?: readonly ({ readonly type: RelationType } | undefined)[] | undefined;
+    readonly withdrawn?: unknown;
   }[];
   readonly issueLoaded: boolean;
 };
@@ -112,6 +113,9 @@ export function crossrefIssueRules(view: CrossrefView): RuleProblem[] {
     years(k, ['dates', 'accepted'], article.dates?.accepted);
     (article.contributors ?? []).forEach((c, n) => problems.push(...(c ? contributorProblems(k, ['contributors', n], c) : [])));
     (article.references ?? []).forEach((r, n) => doiSuffix(k, ['references', n, 'doi'], r?.doi));
+    if (article.withdrawn !== undefined && journal.crossref !== undefined && journal.crossref.crossmark_policy === undefined) {
+      problems.push({ where: k, path: ['withdrawn'], message: 'a withdrawal is registered with Crossref as a Crossmark update, which needs the DOI of your policy page on corrections, retractions and withdrawals', hint: "add crossref.crossmark_policy (that page's DOI) to journal.yaml" });
+    }
     // Crossref registers updates only as Crossmark, whose record needs the policy page's DOI (crossmark.ts).
     (article.relations ?? []).forEach((r, n) => {
       if (r && isUpdate(r.type) && journal.crossref !== undefined && journal.crossref.crossmark_policy === undefined) {

@@ -24,7 +24,7 @@ import { languageSwitch } from './languages.ts';
 import { license } from './license.ts';
 import { pageContext, type PageContext } from './page-context.ts';
 import { references } from './references.ts';
-import { alerts, corrections, relations } from './relations.ts';
+import { alerts, corrections, relations, withdrawal } from './relations.ts';
 import { titleBlock } from './title-block.ts';
 
 /** The article: its header (title, notices, contributors, other languages), then the sections, what readers take away first. */
@@ -32,7 +32,7 @@ const article = (page: PageContext): Element =>
   h(
     'article',
     lines([
-      h('header', lines([...alerts(page), ...titleBlock(page), ...relations(page), ...corrections(page), ...authors(page), languageSwitch(page)])),
+      h('header', lines([...withdrawal(page), ...alerts(page), ...titleBlock(page), ...relations(page), ...corrections(page), ...authors(page), languageSwitch(page)])),
       abstracts(page),
       keywords(page),
       downloads(page),
@@ -44,9 +44,17 @@ const article = (page: PageContext): Element =>
     ]),
   );
 
+/**
+ * A withdrawn article's page is a notice: it keeps what cites it (title, authors, issue, pages,
+ * DOI, How to Cite) and drops the work itself (abstract, keywords, files, funding, references),
+ * in the page and in its tags alike.
+ */
+const withdrawnView = (article: Article): Article =>
+  article.withdrawn === undefined ? article : { ...article, abstracts: [], keywords: [], galleys: [], funding: [], references: [] };
+
 /** The full HTML5 document of one article's landing page (at `articleKey(doi, 'landing')`). */
 export function renderLandingPage(bundle: IssueBundle, articleData: Article): string {
-  const page = pageContext(bundle, articleData);
+  const page = pageContext(bundle, withdrawnView(articleData));
   const { journal, issue } = page;
   return renderDocument({
     journal,

@@ -7,6 +7,7 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Notice, Relation, RelationType, UpdateType } from '#core/model/index';
+import { isoDate } from '#core/model/index';
 import { doiUrl, inlineHtml, text } from './html.ts';
 import type { PageContext } from './page-context.ts';
 
@@ -43,3 +44,7 @@ export const alerts = ({ article }: PageContext): Element[] => (article.updatedB
 
 /** Corrections to this article: under its title. */
 export const corrections = ({ article }: PageContext): Element[] => (article.updatedBy ?? []).filter((n) => n.type === 'correction-of').map(updatedBy);
+
+/** A withdrawn article: said first, with the date and the reason (withdrawal.ts). */
+export const withdrawal = ({ article }: PageContext): Element[] =>
+  article.withdrawn === undefined ? [] : [h('p', { className: ['notice', 'withdrawn'], role: 'note' }, [text(`This article has been withdrawn (${isoDate(article.withdrawn.date)}): ${article.withdrawn.reason}`)])];

@@ -9,6 +9,7 @@ import { doi, lang, markup, page, paragraphs, partialDate, printed, slug, text }
 import { reference } from './references.ts';
 import { relation } from './relations.ts';
 import { pageValue } from './pages.ts';
+import { withdrawal } from './withdrawal.ts';
 
 const titleAndSubtitle = z.strictObject({
   title: markup.meta({ description: 'The title in this language.', examples: ['Die Donaufrage'] }),
@@ -66,6 +67,7 @@ export const articleSchema = z
     references: z.array(reference).default([]).meta({ description: 'The reference list: each citation as printed (text), or the citation with its type and parts (authors, year, title, source, volume, pages, doi, …).', examples: [['Hoxha, Enver. <i>Hrushovianët</i>. Tiranë: 8 Nëntori, 1980.']] }),
     galleys: z.array(galley).default([]).describe('Files readers download: format and a file name beside this YAML (path) or a url.'),
     relations: z.array(relation).default([]).describe('Works this article corrects, retracts or translates, by DOI.'),
+    withdrawn: withdrawal.optional().describe('Set when the article is withdrawn: its page becomes a notice that keeps the citation, OAI-PMH marks it deleted, the sitemap drops it and Crossref is told. The DOI and the records stay. Example: { date: 2025-06-01, reason: "Published in error: a duplicate of 10.5555/x.1." }'),
   })
   .describe('Colophon article file (one per article)');
 

@@ -26,3 +26,4 @@ export * from './order.ts';
 export * from './links.ts';
 export * from './doi-pattern.ts';
 export * from './limits.ts';
+export * from './withdrawal.ts';

@@ -51,6 +51,7 @@ export function resolveArticle(journal: Journal, issue: Issue, id: string, file:
     references: file.references.map((r, k) => ({ id: `ref${k + 1}`, ...r })),
     galleys: file.galleys,
     relations: file.relations,
+    ...(file.withdrawn === undefined ? {} : { withdrawn: file.withdrawn }),
   };
 }
 

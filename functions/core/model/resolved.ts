@@ -12,6 +12,7 @@ import type { License } from './license.ts';
 import type { InlineText } from './markup.ts';
 import type { ReferenceParts } from './references.ts';
 import type { Notice, Relation } from './relations.ts';
+import type { Withdrawal } from './withdrawal.ts';
 
 export type Title = { readonly lang: string; readonly title: InlineText; readonly subtitle?: InlineText | undefined };
 export type Abstract = { readonly lang: string; readonly paragraphs: readonly InlineText[] };
@@ -50,6 +51,8 @@ export type Article = {
    * known from the notices' relations (the journal folder for the CLI, the records table for Render).
    */
   readonly updatedBy?: readonly Notice[] | undefined;
+  /** Withdrawn (withdrawal.ts): its page is a notice, OAI-PMH a deleted record, the sitemap without it. */
+  readonly withdrawn?: Withdrawal | undefined;
 };
 
 export type IssueBundle = {

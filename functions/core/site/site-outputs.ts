@@ -47,7 +47,8 @@ export function metadataSitemapIssues(bundles: readonly IssueBundle[]): SitemapI
   return bundles.map(({ issue, articles }) => ({
     issueId: issue.id,
     updatedAt: latestDay([issue.published.print, issue.published.online]) ?? `${issue.year}-01-01`,
-    articles: articles.map((a) => ({ doi: a.doi, updatedAt: latestDay([a.dates.published.print, a.dates.published.online]) ?? `${issue.year}-01-01` })),
+    // A withdrawn article's page is a notice: not for crawlers to come back to.
+    articles: articles.filter((a) => a.withdrawn === undefined).map((a) => ({ doi: a.doi, updatedAt: latestDay([a.dates.published.print, a.dates.published.online]) ?? `${issue.year}-01-01` })),
   }));
 }
 

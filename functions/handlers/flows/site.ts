@@ -49,7 +49,7 @@ export async function buildIssuePage(deps: SiteDeps, job: SiteJob): Promise<PutO
 async function sitemapIssuesOf(deps: SiteDeps, journalId: string) {
   const issues = await deps.records.listIssues(journalId);
   const withArticles = await Promise.all(issues.map(async (i) => ({ issue: i, articles: await deps.records.listIssueArticleMeta(journalId, i.issue.id) })));
-  const sitemap: SitemapIssue[] = withArticles.map((i) => ({ issueId: i.issue.issue.id, updatedAt: i.issue.updatedAt, articles: i.articles.map((a) => ({ doi: a.doi, updatedAt: a.createdAt })) }));
+  const sitemap: SitemapIssue[] = withArticles.map((i) => ({ issueId: i.issue.issue.id, updatedAt: i.issue.updatedAt, articles: i.articles.filter((a) => a.withdrawn !== true).map((a) => ({ doi: a.doi, updatedAt: a.createdAt })) })); // a withdrawn article leaves the sitemap
   return { withArticles, sitemap };
 }
 
