@@ -110,6 +110,30 @@ describe.runIf(missing.length === 0 || ci)('the staff console in a browser', () 
     await page.close();
   });
 
+  it('shows two editors’ conflicting saves side by side instead of overwriting, and lets the second start again from the first', async () => {
+    const [first, second] = [await browser.context.newPage(), await browser.context.newPage()];
+    for (const page of [first, second]) {
+      await signIn(page, EDITOR);
+      await page.getByRole('button', { name: /Additional Evidence/ }).click();
+      await page.getByLabel('title', { exact: true }).waitFor();
+    }
+    await first.getByLabel('title', { exact: true }).fill('Title saved by the first editor');
+    await first.getByRole('button', { name: 'Save draft' }).click();
+    await expect.poll(() => first.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/^Saved as version \d+\.$/);
+    await second.getByLabel('title', { exact: true }).fill('Title typed by the second editor');
+    await second.getByRole('button', { name: 'Save draft' }).click();
+    const conflict = second.locator('#conflict');
+    await conflict.waitFor({ state: 'visible' });
+    const text = await conflict.textContent();
+    expect(text).toContain('Someone else saved this article');
+    expect(text).toContain('Title saved by the first editor');
+    expect(text).toContain('Title typed by the second editor');
+    expect(await axe(second)).toEqual([]);
+    await second.getByRole('button', { name: 'Start again from their version' }).click();
+    expect(await second.getByLabel('title', { exact: true }).inputValue()).toBe('Title saved by the first editor');
+    await Promise.all([first.close(), second.close()]);
+  });
+
   it('shows an editor of another journal nothing of this one', async () => {
     const page = await browser.context.newPage();
     await signIn(page, OTHER);
