@@ -134,6 +134,19 @@ describe.runIf(missing.length === 0 || ci)('the staff console in a browser', () 
     await Promise.all([first.close(), second.close()]);
   });
 
+  it('publishes the issue from the page: the public landing page then shows the saved title', async () => {
+    const page = await browser.context.newPage();
+    await signIn(page, EDITOR);
+    await page.getByRole('button', { name: /Additional Evidence|Title saved/ }).click();
+    await page.getByLabel('title', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Publish issue' }).click();
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/^Publishing 1 article\(s\) \(batch .+\): the pages update in a minute\.$/);
+    await stage.stack.drain({ timeoutMs: 120_000 });
+    const landing = await (await fetch(`${stage.stack.siteUrl}/doi/10.2298/BALC1950375E/`)).text();
+    expect(landing).toContain('<h1 lang="en">Title saved by the first editor</h1>');
+    await page.close();
+  });
+
   it('shows an editor of another journal nothing of this one', async () => {
     const page = await browser.context.newPage();
     await signIn(page, OTHER);
