@@ -5,7 +5,8 @@
  * form shows at its field with the CLI's words, fixes it and saves; an editor of another journal
  * sees nothing of this one. axe-core finds no WCAG 2.1 A/AA violation on any of these screens.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -17,6 +18,7 @@ import { repoDir } from '#tests/helpers/shared';
 import { startTestStage, type TestStage } from '#tests/setup/local-stage';
 import { AXE_TAGS } from '../browser/crawl.ts';
 import { launchChromium, missingTools, type Browser } from '../browser/tools.ts';
+import { checkHtml, describeMessages } from '../browser/vnu.ts';
 
 /** Screenshots for people to look at (git-ignored, like tests/browser's). */
 const SHOTS = join(repoDir, 'test-results/console');
@@ -101,6 +103,14 @@ describe.runIf(missing.length === 0 || ci)('the staff console in a browser', () 
     expect(await page.locator('#error-summary-list a').first().getAttribute('href')).toBe('#field-doi');
     expect(await axe(page)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'editor-problem.png') });
+
+    // The Nu HTML Checker: the page as served, and the form screen with a problem as the browser built it.
+    const dir = mkdtempSync(join(tmpdir(), 'colophon-console-'));
+    writeFileSync(join(dir, 'served.html'), await (await fetch(`${stage.stack.siteUrl}/admin/`)).text());
+    writeFileSync(join(dir, 'form.html'), await page.content());
+    const nu = checkHtml([join(dir, 'served.html'), join(dir, 'form.html')]);
+    rmSync(dir, { recursive: true, force: true });
+    expect(describeMessages(nu)).toEqual([]);
 
     await doi.fill('10.2298/BALC1950375E');
     await page.getByRole('button', { name: 'Save draft' }).click();
