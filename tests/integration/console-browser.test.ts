@@ -157,6 +157,33 @@ describe.runIf(missing.length === 0 || ci)('the staff console in a browser', () 
     await page.close();
   });
 
+  it('works with the keyboard alone: sign in, open the article, check it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${stage.stack.siteUrl}/admin/`);
+    await page.getByLabel('User name').waitFor();
+    /** Presses Tab until the focused element matches, as a keyboard user would (at most `max` presses). */
+    const tabTo = async (selector: string, max = 80): Promise<void> => {
+      for (let n = 0; n < max; n++) {
+        if (await page.locator(selector).evaluate((node) => node === (node.ownerDocument as unknown as { activeElement: unknown }).activeElement)) return;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error(`${selector} not reached with ${max} presses of Tab`);
+    };
+    await tabTo('#username');
+    await page.keyboard.type(EDITOR.username);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(EDITOR.password);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Journals' }).waitFor();
+    await tabTo('#catalog-list button');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('title', { exact: true }).waitFor();
+    await tabTo('#validate');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toBe('No problems found.');
+    await page.close();
+  });
+
   it('shows an editor of another journal nothing of this one', async () => {
     const page = await browser.context.newPage();
     await signIn(page, OTHER);
