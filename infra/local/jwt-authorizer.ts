@@ -12,20 +12,12 @@
  * `<issuer>/.well-known/jwks.json`, where both Cognito and cognito-local serve it.
  */
 import { JwtVerifier } from 'aws-jwt-verify';
-import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
+import { fetchJwksCache } from '#handlers/admin/access';
 import type { LocalJwtAuthorizer } from './model.ts';
 
 export type Authorized = { readonly ok: true; readonly claims: Record<string, string>; readonly scopes: string[] } | { readonly ok: false };
 
-const jwksCache = new SimpleJwksCache({
-  fetcher: {
-    fetch: async (uri: string) => {
-      const response = await fetch(uri, { signal: AbortSignal.timeout(5_000) });
-      if (!response.ok) throw new Error(`JWKS ${uri} answered ${response.status}`);
-      return response.arrayBuffer();
-    },
-  },
-});
+const jwksCache = fetchJwksCache();
 
 /** HTTP APIs hand claims to the function as strings; a list becomes `[a b]`. */
 const claimString = (value: unknown): string => (Array.isArray(value) ? `[${value.map(String).join(' ')}]` : typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value));

@@ -5,7 +5,8 @@
  * form shows at its field with the CLI's words, fixes it and saves; an editor of another journal
  * sees nothing of this one. axe-core finds no WCAG 2.1 A/AA violation on any of these screens.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -17,6 +18,7 @@ import { repoDir } from '#tests/helpers/shared';
 import { startTestStage, type TestStage } from '#tests/setup/local-stage';
 import { AXE_TAGS } from '../browser/crawl.ts';
 import { launchChromium, missingTools, type Browser } from '../browser/tools.ts';
+import { checkHtml, describeMessages } from '../browser/vnu.ts';
 
 /** Screenshots for people to look at (git-ignored, like tests/browser's). */
 const SHOTS = join(repoDir, 'test-results/console');
@@ -102,11 +104,83 @@ describe.runIf(missing.length === 0 || ci)('the staff console in a browser', () 
     expect(await axe(page)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'editor-problem.png') });
 
+    // The Nu HTML Checker: the page as served, and the form screen with a problem as the browser built it.
+    const dir = mkdtempSync(join(tmpdir(), 'colophon-console-'));
+    writeFileSync(join(dir, 'served.html'), await (await fetch(`${stage.stack.siteUrl}/admin/`)).text());
+    writeFileSync(join(dir, 'form.html'), await page.content());
+    const nu = checkHtml([join(dir, 'served.html'), join(dir, 'form.html')]);
+    rmSync(dir, { recursive: true, force: true });
+    expect(describeMessages(nu)).toEqual([]);
+
     await doi.fill('10.2298/BALC1950375E');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toBe('Saved as version 1.');
     expect(await message.textContent()).toBe('');
     expect(await page.locator('#error-summary').isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it('shows two editors’ conflicting saves side by side instead of overwriting, and lets the second start again from the first', async () => {
+    const [first, second] = [await browser.context.newPage(), await browser.context.newPage()];
+    for (const page of [first, second]) {
+      await signIn(page, EDITOR);
+      await page.getByRole('button', { name: /Additional Evidence/ }).click();
+      await page.getByLabel('title', { exact: true }).waitFor();
+    }
+    await first.getByLabel('title', { exact: true }).fill('Title saved by the first editor');
+    await first.getByRole('button', { name: 'Save draft' }).click();
+    await expect.poll(() => first.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/^Saved as version \d+\.$/);
+    await second.getByLabel('title', { exact: true }).fill('Title typed by the second editor');
+    await second.getByRole('button', { name: 'Save draft' }).click();
+    const conflict = second.locator('#conflict');
+    await conflict.waitFor({ state: 'visible' });
+    const text = await conflict.textContent();
+    expect(text).toContain('Someone else saved this article');
+    expect(text).toContain('Title saved by the first editor');
+    expect(text).toContain('Title typed by the second editor');
+    expect(await axe(second)).toEqual([]);
+    await second.getByRole('button', { name: 'Start again from their version' }).click();
+    expect(await second.getByLabel('title', { exact: true }).inputValue()).toBe('Title saved by the first editor');
+    await Promise.all([first.close(), second.close()]);
+  });
+
+  it('publishes the issue from the page: the public landing page then shows the saved title', async () => {
+    const page = await browser.context.newPage();
+    await signIn(page, EDITOR);
+    await page.getByRole('button', { name: /Additional Evidence|Title saved/ }).click();
+    await page.getByLabel('title', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Publish issue' }).click();
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/^Publishing 1 article\(s\) \(batch .+\): the pages update in a minute\.$/);
+    await stage.stack.drain({ timeoutMs: 120_000 });
+    const landing = await (await fetch(`${stage.stack.siteUrl}/doi/10.2298/BALC1950375E/`)).text();
+    expect(landing).toContain('<h1 lang="en">Title saved by the first editor</h1>');
+    await page.close();
+  });
+
+  it('works with the keyboard alone: sign in, open the article, check it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${stage.stack.siteUrl}/admin/`);
+    await page.getByLabel('User name').waitFor();
+    /** Presses Tab until the focused element matches, as a keyboard user would (at most `max` presses). */
+    const tabTo = async (selector: string, max = 80): Promise<void> => {
+      for (let n = 0; n < max; n++) {
+        if (await page.locator(selector).evaluate((node) => node === (node.ownerDocument as unknown as { activeElement: unknown }).activeElement)) return;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error(`${selector} not reached with ${max} presses of Tab`);
+    };
+    await tabTo('#username');
+    await page.keyboard.type(EDITOR.username);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(EDITOR.password);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Journals' }).waitFor();
+    await tabTo('#catalog-list button');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('title', { exact: true }).waitFor();
+    await tabTo('#validate');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toBe('No problems found.');
     await page.close();
   });
 

@@ -229,8 +229,9 @@ async function save() {
     box.replaceChildren(
       el('h2', {}, 'Someone else saved this article'),
       el('p', {}, body.message),
-      el('h3', {}, `Their version ${body.theirs?.version ?? ''}`), el('pre', {}, JSON.stringify(body.theirs?.data ?? {}, null, 2)),
-      el('h3', {}, 'Your changes'), el('pre', {}, JSON.stringify(body.yours.data, null, 2)),
+      // Scrollable regions take the keyboard focus, so they can be scrolled without a mouse.
+      el('h3', { id: 'theirs-heading' }, `Their version ${body.theirs?.version ?? ''}`), el('pre', { tabindex: '0', 'aria-labelledby': 'theirs-heading' }, JSON.stringify(body.theirs?.data ?? {}, null, 2)),
+      el('h3', { id: 'yours-heading' }, 'Your changes'), el('pre', { tabindex: '0', 'aria-labelledby': 'yours-heading' }, JSON.stringify(body.yours.data, null, 2)),
       el('button', { type: 'button', onclick: () => { state.version = body.theirs.version; buildForm(body.theirs.data); box.hidden = true; } }, 'Start again from their version'),
     );
     box.hidden = false;

@@ -24,15 +24,9 @@ export class AccessError extends Error {
   }
 }
 
-export type StaffVerifier = (authorization: string | undefined) => Promise<Staff>;
-
-/**
- * A verifier for the staff pool's access tokens. The JWKS is fetched with the runtime's fetch
- * (aws-jwt-verify's own fetcher speaks HTTPS only; the local Cognito emulator serves HTTP), once
- * per key id and cached for the container's life, as aws-jwt-verify does.
- */
-export function staffVerifier(settings: { readonly issuer: string; readonly clientId: string }): StaffVerifier {
-  const jwksCache = new SimpleJwksCache({
+/** aws-jwt-verify's JWKS cache, fetching with the runtime's `fetch` (HTTP or HTTPS; 5 s at most). */
+export const fetchJwksCache = (): SimpleJwksCache =>
+  new SimpleJwksCache({
     fetcher: {
       fetch: async (uri: string) => {
         const response = await fetch(uri, { signal: AbortSignal.timeout(5_000) });
@@ -41,6 +35,16 @@ export function staffVerifier(settings: { readonly issuer: string; readonly clie
       },
     },
   });
+
+export type StaffVerifier = (authorization: string | undefined) => Promise<Staff>;
+
+/**
+ * A verifier for the staff pool's access tokens. The JWKS is fetched with the runtime's fetch
+ * (aws-jwt-verify's own fetcher speaks HTTPS only; the local Cognito emulator serves HTTP), once
+ * per key id and cached for the container's life, as aws-jwt-verify does.
+ */
+export function staffVerifier(settings: { readonly issuer: string; readonly clientId: string }): StaffVerifier {
+  const jwksCache = fetchJwksCache();
   const verifier = JwtVerifier.create(
     {
       issuer: settings.issuer,
