@@ -28,7 +28,7 @@ export function readRecordBody(item: Item, what: string): unknown {
     if (compressed instanceof Uint8Array) return JSON.parse(gunzipSync(compressed).toString('utf8'));
     if (typeof item.record === 'string') return JSON.parse(item.record);
   } catch (error) {
-    throw new RecordCorruptError(`record of ${what} is not readable JSON`, { cause: error });
+    throw new RecordCorruptError(`record of ${what} is not JSON`, { cause: error });
   }
   return undefined;
 }

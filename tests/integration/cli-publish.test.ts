@@ -200,7 +200,7 @@ describe('colophon publish when rendering is slow or fails', () => {
     await ingested(before);
     const bad = FIXTURE_DOIS[1];
     await stage.stack.clients.documents.send(
-      new UpdateCommand({ TableName: stage.stack.table('RecordsTable'), Key: { pk: `ART#${bad}`, sk: 'HEAD' }, UpdateExpression: 'SET #r = :r', ExpressionAttributeNames: { '#r': 'record' }, ExpressionAttributeValues: { ':r': '{"journal":' } }),
+      new UpdateCommand({ TableName: stage.stack.table('RecordsTable'), Key: { pk: `ART#${bad}`, sk: 'HEAD' }, UpdateExpression: 'SET #r = :r', ExpressionAttributeNames: { '#r': 'recordGz' }, ExpressionAttributeValues: { ':r': Buffer.from('{"journal":') } }),
     );
 
     // Act

@@ -24,7 +24,7 @@ it('sends the article that cannot render to the DLQ with its reason while the ot
   await stage.stack.drain();
   const bad = FIXTURE_DOIS[1];
   await stage.stack.clients.documents.send(
-    new UpdateCommand({ TableName: stage.stack.table('RecordsTable'), Key: { pk: `ART#${bad}`, sk: 'HEAD' }, UpdateExpression: 'SET #r = :r', ExpressionAttributeNames: { '#r': 'record' }, ExpressionAttributeValues: { ':r': '{"journal":' } }),
+    new UpdateCommand({ TableName: stage.stack.table('RecordsTable'), Key: { pk: `ART#${bad}`, sk: 'HEAD' }, UpdateExpression: 'SET #r = :r', ExpressionAttributeNames: { '#r': 'recordGz' }, ExpressionAttributeValues: { ':r': Buffer.from('{"journal":') } }),
   );
 
   // Act
