@@ -180,8 +180,9 @@ describe('colophon publish when rendering is slow or fails', () => {
     // Prepare: hold every render job on its queue.
     await stage.stack.pause('Render');
 
-    // Act
-    const run = await runCli(['publish', ISSUE, ...state, '--poll', '0.1', '--timeout', '1']);
+    // Act: long enough for Ingest to run on a loaded machine (Render is held, so the timeout is
+    // certain); with 1 s the "ingested" lines depended on how fast Ingest ran.
+    const run = await runCli(['publish', ISSUE, ...state, '--poll', '0.1', '--timeout', '20']);
 
     // Assess
     expect(run.code).toBe(75);
