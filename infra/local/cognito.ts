@@ -43,7 +43,12 @@ export async function startCognito(options: { readonly directory?: string } = {}
   mkdirSync(dir, { recursive: true });
   const started = performance.now();
   const execArgv = process.features.typescript ? [] : ['--import', 'tsx'];
-  const child: ChildProcess = fork(CHILD, [JSON.stringify({ dir })], { execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(CHILD, [JSON.stringify({ dir })], {
+    execArgv,
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    // cognito-local is built on the AWS SDK v2, which prints an end-of-support notice on load: noise in npm start's output.
+    env: { ...process.env, AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1' },
+  });
   const killOnExit = (): void => void child.kill('SIGKILL');
   process.once('exit', killOnExit);
   const ready = await new Promise<{ port: number }>((resolve, reject) => {
