@@ -164,7 +164,8 @@ async function firstLandingPath(sitemapUrl: string, depth = 0): Promise<string |
     // The journal's base URL may have a path of its own; the stage serves its keys from the root.
     if (path.includes('/doi/')) return path.slice(path.indexOf('/doi/'));
     if (path.endsWith('.xml') && depth < 2) {
-      const found = await firstLandingPath(`${stack.siteUrl}${path}`, depth + 1);
+      // Sitemaps sit at the stage's root, whatever path the journal's base URL has.
+      const found = await firstLandingPath(`${stack.siteUrl}/${path.slice(path.lastIndexOf('/') + 1)}`, depth + 1);
       if (found !== undefined) return found;
     }
   }

@@ -38,3 +38,24 @@ it('clears the problems once the issue is published without them', async () => {
   expect(keys).not.toContain('ISSUE#testjournal#2024-12-3 PROBLEMS');
   expect(keys).toContain('ISSUE#testjournal#2024-12-3 ISSUE');
 });
+
+it('holds an upload that skipped the CLI to the Crossref rules too: a withdrawal without the journal\'s Crossmark policy is refused, and nothing changes', async () => {
+  // Prepare: what `colophon validate` refuses, uploaded straight to the inbox
+  const withdrawn = withArticle(fixtureSources(), 'a02-mueller.yaml', (text) => `${text}withdrawn:\n  date: 2025-01-10\n  reason: Published twice by mistake.\n`).map((j) => ({
+    ...j,
+    journal: { ...j.journal, text: j.journal.text.replace(/^\s*crossmark_policy: .*\n/m, '') },
+  }));
+  expect(withdrawn[0]!.journal.text).not.toContain('crossmark_policy');
+  const renders = invocations(stage.stack, 'Render');
+
+  // Act
+  await publishSources(stage.stack, withdrawn);
+  await stage.stack.drain();
+
+  // Assess
+  const items = await tableItems(stage.stack);
+  const problems = JSON.parse(String(items.find((i) => i.pk === 'ISSUE#testjournal#2024-12-3' && i.sk === 'PROBLEMS')?.problems ?? '[]')) as { file: string; path: string[]; message: string; hint?: string }[];
+  expect(problems).toContainEqual(expect.objectContaining({ file: expect.stringMatching(/a02-mueller\.yaml$/), path: ['withdrawn'], hint: expect.stringContaining('crossmark_policy') }));
+  expect(invocations(stage.stack, 'Render')).toBe(renders);
+  expect(items.find((i) => i.sk === 'HEAD' && String(i.doi).endsWith('sbt.2024.002'))?.version).toBe(1);
+});

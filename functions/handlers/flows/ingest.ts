@@ -9,6 +9,7 @@
  */
 import { articleId, loadJournal, noticesOf, relationRules, type IssueBundle, type JournalSources, type Problem, type RuleProblem } from '#core/model/index';
 import { parseYaml } from '#core/model/yaml-source';
+import { crossrefIssueRules } from '#core/crossref/rules';
 import { recordHash } from '#adapters/content-hash';
 import { readIssue } from '#adapters/inbox';
 import type { Logger } from '#adapters/logger';
@@ -52,7 +53,9 @@ export async function ingestManifest(deps: IngestDeps, manifestKey: string): Pro
     log.warn('metadata refused', { problems: problems.length, ...(reason ? { reason } : {}) });
     return { status: 'invalid', manifestKey, journalId: manifest.journal, issueId: manifest.issue, problems: problems.length };
   };
-  const loaded = loadJournal(sources);
+  // The same rules as `colophon validate` (Crossref's among them: a correction or withdrawal
+  // needs the journal's Crossmark policy), so an upload that skipped the CLI is held to them too.
+  const loaded = loadJournal(sources, { rules: [crossrefIssueRules] });
   if (!loaded.ok) return refuse(loaded.problems);
   const loadedBundle = loaded.bundles[0];
   if (loaded.bundles.length !== 1 || loadedBundle === undefined) throw new RangeError(`a manifest holds one issue; the loader returned ${loaded.bundles.length}`);
