@@ -12,7 +12,7 @@ import { createObjectStore } from '#adapters/object-store';
 import { createRecordsStore } from '#adapters/records';
 import type { StatusReport } from '#cli/status-command';
 import { copyTree, removeTempDirs, runCli, tempDir } from '#tests/cli/run';
-import { startTestStage, type TestStage } from '#tests/setup/local-stage';
+import { cliStateFlags, startTestStage, type TestStage } from '#tests/setup/local-stage';
 import { FIXTURE_DIR, FIXTURE_DOIS } from './fixtures.ts';
 
 const SEED = 'metadata/balcanica/L-2019';
@@ -29,11 +29,7 @@ const batchOf = (stderr: string): string => /\/inbox\/balcanica\/L-2019\/(\S+)\/
 beforeAll(async () => {
   stage = await startTestStage();
   // The name prefix this test's deployment got: every local name is <prefix>Colophon-local-<stack>-<logical id>.
-  const table = stage.stack.table('RecordsTable');
-  const prefix = table.slice(0, table.indexOf('Colophon-local-'));
-  const file = join(tempDir(), 'endpoints.json');
-  writeFileSync(file, JSON.stringify({ endpoints: { s3: stage.endpoints.s3, dynamodb: stage.endpoints.dynamodb }, siteUrl: stage.stack.siteUrl, prefix }));
-  state = ['--local-state', file];
+  state = cliStateFlags(stage, tempDir());
   const inbox = createObjectStore(stage.stack.clients.s3, stage.stack.bucket('InboxBucket'));
   inboxKeys = () => inbox.list('inbox/');
 });

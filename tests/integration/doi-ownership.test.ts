@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRecordsStore, type RecordsStore } from '#adapters/records';
 import { issueKey } from '#core/urls';
 import { removeTempDirs, runCli, tempDir } from '#tests/cli/run';
-import { startTestStage, type TestStage } from '#tests/setup/local-stage';
+import { cliStateFlags, startTestStage, type TestStage } from '#tests/setup/local-stage';
 import { siteText } from './inspect.ts';
 
 const DOI = '10.2298/BALC1950375E';
@@ -42,11 +42,8 @@ function workspace(): string {
 
 beforeAll(async () => {
   stage = await startTestStage();
+  state = cliStateFlags(stage, tempDir());
   const table = stage.stack.table('RecordsTable');
-  const prefix = table.slice(0, table.indexOf('Colophon-local-'));
-  const file = join(tempDir(), 'endpoints.json');
-  writeFileSync(file, JSON.stringify({ endpoints: { s3: stage.endpoints.s3, dynamodb: stage.endpoints.dynamodb }, siteUrl: stage.stack.siteUrl, prefix }));
-  state = ['--local-state', file];
   records = createRecordsStore(stage.stack.clients.documents, table);
   root = workspace();
   expect((await runCli(['publish', 'metadata/balcanica/L-2019', ...state, ...FAST])).code).toBe(0);

@@ -2,15 +2,13 @@
  * `colophon rebuild` against the emulators with the bundled functions of the local stage: every
  * article rendered again one issue at a time, stopped and resumed, and what it refuses.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createObjectStore } from '#adapters/object-store';
 import { createRecordsStore } from '#adapters/records';
 import { publishFolder } from '#infra/local/publish';
 import { removeTempDirs, runCli, tempDir } from '#tests/cli/run';
-import { startTestStage, type TestStage } from '#tests/setup/local-stage';
+import { cliStateFlags, startTestStage, type TestStage } from '#tests/setup/local-stage';
 import { FIXTURE_DIR, FIXTURE_DOIS } from './fixtures.ts';
 
 const SEED_DOI = '10.2298/BALC1950375E';
@@ -22,11 +20,8 @@ let records: ReturnType<typeof createRecordsStore>;
 
 beforeAll(async () => {
   stage = await startTestStage();
+  state = cliStateFlags(stage, tempDir());
   const table = stage.stack.table('RecordsTable');
-  const prefix = table.slice(0, table.indexOf('Colophon-local-'));
-  const file = join(tempDir(), 'endpoints.json');
-  writeFileSync(file, JSON.stringify({ endpoints: { s3: stage.endpoints.s3, dynamodb: stage.endpoints.dynamodb }, siteUrl: stage.stack.siteUrl, prefix }));
-  state = ['--local-state', file];
   records = createRecordsStore(stage.stack.clients.documents, table);
   await publishFolder(stage.stack, 'metadata/balcanica');
   await publishFolder(stage.stack, FIXTURE_DIR);

@@ -5,6 +5,8 @@
  * Function logs are kept in memory for assertions instead of printed.
  */
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { inject } from 'vitest';
 import { startEmulators, type Endpoints } from '#infra/local/emulators';
 import { CDK_OUT } from '#infra/local/paths';
@@ -52,4 +54,16 @@ export async function startTestStage(): Promise<TestStage> {
       await own?.stop();
     },
   };
+}
+
+/**
+ * The CLI's flags to reach this test stage, as it reaches `npm start`: a state file (endpoints,
+ * site URL and this deployment's name prefix) written into `dir`.
+ */
+export function cliStateFlags(stage: TestStage, dir: string): string[] {
+  const table = stage.stack.table('RecordsTable');
+  const prefix = table.slice(0, table.indexOf('Colophon-local-'));
+  const file = join(dir, 'endpoints.json');
+  writeFileSync(file, JSON.stringify({ endpoints: { s3: stage.endpoints.s3, dynamodb: stage.endpoints.dynamodb }, siteUrl: stage.stack.siteUrl, prefix }));
+  return ['--local-state', file];
 }
