@@ -56,10 +56,10 @@ function issueBatchId(given: string, issues: number, n: number, issueId: string)
   return [...named].length <= BATCH_ID_MAX ? named : `${given}-${n + 1}`;
 }
 
-/** Groups loaded issues by journal id, in the order journals first appear. */
+/** Groups loaded issues by journal id, in the order journals first appear; linked, so a table of contents knows which articles are retracted. */
 function byJournal(issues: readonly LoadedIssue[]): Map<string, IssueBundle[]> {
   const groups = new Map<string, IssueBundle[]>();
-  for (const { bundle } of issues) groups.set(bundle.journal.id, [...(groups.get(bundle.journal.id) ?? []), bundle]);
+  for (const { linked } of issues) groups.set(linked.journal.id, [...(groups.get(linked.journal.id) ?? []), linked]);
   return groups;
 }
 

@@ -73,4 +73,10 @@ describe('examples/', () => {
     // The galley sits beside its page.
     expect(readFileSync(join(out, 'exemplaria/doi/10.5555/exemplaria.xii.1/carberry.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   });
+
+  it('marks the retracted article, the one under an expression of concern and the withdrawn one in the tables of contents', () => {
+    const marks = (issue: string): string[] => [...readFileSync(join(out, 'exemplaria/exemplaria/issues', issue, 'index.html'), 'utf8').matchAll(/<p class="toc-status">([^<]+)<\/p>\s*<h3[^>]*><a href="[^"]*exemplaria\.([^/"]+)\//g)].map((m) => `${m[2]}: ${m[1]}`);
+    expect(marks('XII-2024')).toEqual(['xii.3: Expression of concern', 'xii.4: Retracted']);
+    expect(marks('XIII-2025')).toEqual(['xiii.41: Withdrawn']);
+  });
 });

@@ -46,6 +46,14 @@ describe('a retraction', () => {
     expect(jats).toContain('<related-article related-article-type="retraction-forward" ext-link-type="doi" xlink:href="10.5555/sbt.2024.e7"/>');
   });
 
+  it('is marked Retracted beside its title in the issue\'s table of contents and on the journal\'s home page', async () => {
+    for (const path of ['/testjournal/issues/2024-12-3/', '/testjournal/']) {
+      const html = await (await fetch(`${stage.stack.siteUrl}${path}`)).text();
+      const marked = [...html.matchAll(/<p class="toc-status">([^<]+)<\/p>\s*<h3[^>]*><a href="([^"]+)"/g)].map((m) => `${m[1]} ${decodeURIComponent(m[2]!)}`);
+      expect(marked, path).toEqual([expect.stringMatching(new RegExp(`^Retracted .*/doi/${RETRACTED.replace(/\./g, '\\.')}/$`))]);
+    }
+  });
+
   it('is in OAI-PMH as a retraction of the article', async () => {
     // Act
     const xml = await (await fetch(`${stage.stack.siteUrl}/api/oai?verb=ListRecords&metadataPrefix=jats`)).text();

@@ -36,9 +36,24 @@ function pdfLink(journal: Journal, href: Linker, article: Article): Element | un
   return h('a', { href: href(galleyUrl(journal, article.doi, pdf)), type: 'application/pdf', ariaLabel: `PDF: ${plainText(article.titles[0].title)}` }, 'PDF');
 }
 
+/**
+ * What a reader must know before citing it, said beside the title in the table of contents (COPE
+ * and Crossref ask that a retraction be visible wherever the article is listed): withdrawn,
+ * retracted, or under an expression of concern. A correction is told on the article's page only.
+ */
+export function tocStatus(article: Article): string | undefined {
+  if (article.withdrawn !== undefined) return 'Withdrawn';
+  const types = new Set((article.updatedBy ?? []).map((n) => n.type));
+  if (types.has('retraction-of')) return 'Retracted';
+  if (types.has('expression-of-concern-for')) return 'Expression of concern';
+  return undefined;
+}
+
 /** One `<li>` of a `.toc` list, its title an `<h3>`. */
 export function tocEntry(journal: Journal, href: Linker, article: Article): Element {
+  const status = tocStatus(article);
   return h('li', [
+    status === undefined ? undefined : h('p', { className: ['toc-status'] }, status),
     h('h3', { className: ['title'], lang: article.titles[0].lang }, [h('a', { href: href(landingUrl(journal, article.doi)) }, titleContent(article))]),
     authorLine(article),
     h('p', { className: ['meta'] }, joined([location(article), doiLink(article.doi), pdfLink(journal, href, article)], ' \u00B7 ')),

@@ -6,7 +6,7 @@
  * when it changed, so a rebuild of an unchanged site writes nothing.
  */
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSRecord } from 'aws-lambda';
-import { orderArticles, type Journal } from '#core/model/index';
+import { linkArticle, orderArticles, type Article, type Journal } from '#core/model/index';
 import { issueKey, journalHomeKey } from '#core/urls';
 import {
   cacheControlFor,
@@ -40,9 +40,17 @@ const put = (deps: SiteDeps, key: string, body: string, contentType: string): Pr
 export async function buildIssuePage(deps: SiteDeps, job: SiteJob): Promise<PutOutcome> {
   const issue = await deps.records.getIssue(job.journalId, job.issueId);
   if (!issue) throw new RecordNotFoundError(`no issue ${job.journalId}/${job.issueId}`);
-  const articles = await deps.records.listIssueArticles(job.journalId, job.issueId);
-  const html = renderIssuePage(issue.journal, issue.issue, orderArticles(issue.issue, articles.map((a) => a.record.article)));
+  const articles = await withNotices(deps, (await deps.records.listIssueArticles(job.journalId, job.issueId)).map((a) => a.record.article));
+  const html = renderIssuePage(issue.journal, issue.issue, orderArticles(issue.issue, articles));
   return put(deps, issueKey(issue.journal.id, issue.issue.id), html, SITE_CONTENT_TYPES.html);
+}
+
+/**
+ * The articles with the notices that update them (records-links.ts): a table of contents marks a
+ * retracted article or one under an expression of concern (core/site/toc.ts). One query each.
+ */
+async function withNotices(deps: SiteDeps, articles: readonly Article[]): Promise<Article[]> {
+  return Promise.all(articles.map(async (a) => linkArticle(a, () => undefined, await deps.records.listNotices(a.doi))));
 }
 
 /** Dates and DOIs of every issue of a journal: what its sitemap lists. */
@@ -62,7 +70,7 @@ export async function buildJournalFiles(deps: SiteDeps, journalId: string): Prom
   const { withArticles, sitemap } = await sitemapIssuesOf(deps, journalId);
   // Whole records only for the current issue, whose contents the home page shows.
   const current = withArticles.map((i) => i.issue.issue).sort(newerIssueFirst)[0];
-  const currentArticles = current === undefined ? [] : orderArticles(current, (await deps.records.listIssueArticles(journalId, current.id)).map((a) => a.record.article));
+  const currentArticles = current === undefined ? [] : orderArticles(current, await withNotices(deps, (await deps.records.listIssueArticles(journalId, current.id)).map((a) => a.record.article)));
   const archive = renderArchivePage(
     journal.journal,
     withArticles.map((i) => ({ issue: i.issue.issue, articleCount: i.articles.length, ...(i.issue.issue.id === current?.id ? { articles: currentArticles } : {}) })),

@@ -69,3 +69,29 @@ describe('the issue page of the seed', () => {
     expect(textOf(one(html, 'main'))).toContain('This issue has no articles yet.');
   });
 });
+
+describe('what a reader must know before citing, in the table of contents', () => {
+  const [first, second, third] = fixture!.articles;
+  const notice = (type: 'retraction-of' | 'expression-of-concern-for' | 'correction-of') => [{ type, doi: '10.5555/notice', title: [{ text: 'A notice' }], date: '2025-02-01' }] as never;
+  // Act: one retracted, one under an expression of concern and corrected, one withdrawn
+  const marked = [
+    { ...first!, updatedBy: notice('retraction-of') },
+    { ...second!, updatedBy: [...notice('correction-of'), ...notice('expression-of-concern-for')] },
+    { ...third!, withdrawn: { date: { year: 2025, month: 3, day: 1 }, reason: 'Duplicate.' } },
+  ];
+  const page = parsePage(renderIssuePage(fixture!.journal, fixture!.issue, marked as never));
+  const plain = parsePage(renderIssuePage(fixture!.journal, fixture!.issue, fixture!.articles));
+
+  it('marks a retracted, a withdrawn article and one under an expression of concern beside its title; a correction alone is not marked', () => {
+    // Assess
+    const byDoi = (doi: string): string | undefined => {
+      const li = all(page, '.toc > li').find((l) => within(l, 'h3 a').some((a) => String(a.properties['href']).includes(doi)));
+      return li === undefined ? 'missing' : within(li, '.toc-status').map(textOf)[0];
+    };
+    expect(byDoi(first!.doi)).toBe('Retracted');
+    expect(byDoi(second!.doi)).toBe('Expression of concern');
+    expect(byDoi(third!.doi)).toBe('Withdrawn');
+    expect(all(plain, '.toc-status')).toEqual([]);
+    expect(page.parseErrors).toEqual([]);
+  });
+});
