@@ -49,6 +49,7 @@ Exit codes: 0 all good, 1 problems in the metadata, 2 wrong command line, 70 a b
 const BUILD_HELP = `
 Output (<out>/<journal id>/ is replaced as a whole; nothing is written when there is any problem):
   doi/<DOI>/index.html, article.xml, citation.ris, citation.bib, citation.json   per article, plus galleys given by path
+  doi/<DOI>/references.ris, references.bib, references.json     the works each article cites
   index.html, 404.html, issues/<issue>/index.html, sitemap.xml, robots.txt   the site: <out>/<journal>/ is a browsable static site
   crossref/<issue folder>.xml                                     the Crossref deposit (not a site file)
 

@@ -36,6 +36,10 @@ export const ARTICLE_FILES = {
   ris: 'citation.ris',
   bibtex: 'citation.bib',
   csl: 'citation.json',
+  // The works the article cites, as citation downloads (core/cite/reference-list.ts).
+  referencesCsl: 'references.json',
+  referencesRis: 'references.ris',
+  referencesBibtex: 'references.bib',
 } as const;
 export type ArticleFileKind = keyof typeof ARTICLE_FILES;
 

@@ -8,12 +8,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadMetadata } from '#adapters/metadata-fs';
-import { toBibtex, toCslJson, toRis } from '#core/cite/index';
+import { toBibtex, toCslJson, toReferencesBibtex, toReferencesCslJson, toReferencesRis, toRis } from '#core/cite/index';
 import { renderCrossrefDeposit } from '#core/crossref/index';
 import { renderJats } from '#core/jats/index';
 import { renderLandingPage } from '#core/landing/index';
 import type { Article, IssueBundle } from '#core/model/index';
 import { bibtexFacts, cslFacts, risFacts } from '../helpers/citation-facts.ts';
+import { bibtexReferenceParts, bibtexReferences, crossrefReferences, cslReferenceParts, cslReferences, jatsReferenceParts, jatsReferences, risReferenceParts, risReferences } from '../helpers/reference-facts.ts';
 import { corpusBundles } from '../helpers/corpus-bundles.ts';
 import { crossrefFacts, highwireFacts, jatsFacts, type Facts } from '../helpers/facts.ts';
 import { repoDir } from '../helpers/shared.ts';
@@ -65,5 +66,18 @@ describe.each(cases)('$name', ({ bundle, article }) => {
   it('states the same facts in CSL-JSON, with the online date and the licence', () => {
     const { orcids: _o, ...expectedCsl } = expected;
     expect(sameTitle(cslFacts(toCslJson(bundle, article)))).toEqual(expectedCsl);
+  });
+
+  it('lists the cited works in the reference-list downloads as the JATS and the deposit do (count, DOIs, types; year, volume, first page each)', () => {
+    const jats = renderJats(bundle, article);
+    const facts = jatsReferences(jats);
+    expect(crossrefReferences(renderCrossrefDeposit(bundle, { batchId: 'truth-batch', timestamp: '20240101000000000' }), article.doi)).toEqual(facts);
+    expect(cslReferences(toReferencesCslJson(article))).toEqual(facts);
+    expect(risReferences(toReferencesRis(article))).toEqual(facts);
+    expect(bibtexReferences(toReferencesBibtex(article))).toEqual(facts);
+    const parts = jatsReferenceParts(jats);
+    expect(cslReferenceParts(toReferencesCslJson(article))).toEqual(parts);
+    expect(risReferenceParts(toReferencesRis(article))).toEqual(parts);
+    expect(bibtexReferenceParts(toReferencesBibtex(article))).toEqual(parts);
   });
 });

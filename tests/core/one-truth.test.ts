@@ -14,7 +14,8 @@ import { oaiDc } from '#core/oai/oai-dc';
 import { serializeXml } from '#core/xml/tree';
 import { crossrefFacts, highwireFacts, jatsFacts, jsonLdFacts, oaiDcFacts } from '../helpers/facts.ts';
 import { truth } from '../helpers/truth.ts';
-import { crossrefReferences, jatsReferences, landingReferences } from '../helpers/reference-facts.ts';
+import { bibtexReferences, crossrefReferences, cslReferences, jatsReferences, landingReferences, risReferences } from '../helpers/reference-facts.ts';
+import { toReferencesBibtex, toReferencesCslJson, toReferencesRis } from '#core/cite/index';
 import { repoDir } from '../helpers/shared.ts';
 import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
@@ -48,11 +49,14 @@ describe.each(articles)('$name', ({ bundle, article }) => {
     expect(jsonLdFacts(html)).toEqual({ ...expected, onlineDate: undefined });
   });
 
-  it('states the same references (count, DOIs, types) in the JATS, the deposit and the landing page', () => {
+  it('states the same references (count, DOIs, types) in the JATS, the deposit, the landing page and the reference-list downloads', () => {
     const references = { count: article.references.length, dois: article.references.flatMap((r) => (r.doi === undefined ? [] : [r.doi])), types: article.references.map((r) => r.type) };
     expect(jatsReferences(renderJats(bundle, article))).toEqual(references);
     expect(crossrefReferences(deposit, article.doi)).toEqual(references);
     expect(landingReferences(html)).toEqual(references);
+    expect(cslReferences(toReferencesCslJson(article))).toEqual(references);
+    expect(risReferences(toReferencesRis(article))).toEqual(references);
+    expect(bibtexReferences(toReferencesBibtex(article))).toEqual(references);
   });
 
   it('gives link previews the first publication date (OpenGraph article:published_time)', () => {

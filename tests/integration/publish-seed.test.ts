@@ -12,7 +12,7 @@ import { startTestStage, type TestStage } from '#tests/setup/local-stage';
 import { invocations, itemKeys, siteKeys, siteSnapshot, siteText, tableItems, type ObjectSnapshot } from './inspect.ts';
 
 const DOI = '10.2298/BALC1950375E';
-const ARTICLE_KEYS = ['index.html', 'article.xml', 'citation.ris', 'citation.bib', 'citation.json'].map((f) => `doi/${DOI}/${f}`);
+const ARTICLE_KEYS = ['index.html', 'article.xml', 'citation.ris', 'citation.bib', 'citation.json', 'references.json', 'references.ris', 'references.bib'].map((f) => `doi/${DOI}/${f}`);
 
 let stage: TestStage;
 beforeAll(async () => {
@@ -32,7 +32,7 @@ describe('publishing the seed issue', () => {
     expect(stage.errors).toEqual([]);
     expect(await siteKeys(stage.stack)).toEqual([...ARTICLE_KEYS, '404.html', 'balcanica/index.html', 'balcanica/issues/L-2019/index.html', 'index.html', 'robots.txt', 'sitemap-balcanica.xml', 'sitemap.xml'].sort());
     first = await siteSnapshot(stage.stack);
-    const types = [CONTENT_TYPES.landing, CONTENT_TYPES.jats, CONTENT_TYPES.ris, CONTENT_TYPES.bibtex, CONTENT_TYPES.csl];
+    const types = [CONTENT_TYPES.landing, CONTENT_TYPES.jats, CONTENT_TYPES.ris, CONTENT_TYPES.bibtex, CONTENT_TYPES.csl, CONTENT_TYPES.referencesCsl, CONTENT_TYPES.referencesRis, CONTENT_TYPES.referencesBibtex];
     ARTICLE_KEYS.forEach((key, k) => expect(first[key]).toMatchObject({ contentType: types[k], cacheControl: cacheControlFor(key) }));
     expect(first['sitemap.xml']).toMatchObject({ contentType: SITE_CONTENT_TYPES.xml, cacheControl: cacheControlFor('sitemap.xml') });
     expect(first['balcanica/issues/L-2019/index.html']!.contentType).toBe(SITE_CONTENT_TYPES.html);

@@ -3,9 +3,9 @@
  * markup as LaTeX commands (BibTeX format: https://www.bibtex.org/Format/; field names as
  * BibTeX's standard styles and biblatex read them).
  */
-import type { Article, Contributor, InlineTag, InlineText, IssueBundle, PartialDate } from '#core/model/index';
+import type { Article, InlineTag, InlineText, IssueBundle, PartialDate } from '#core/model/index';
 import { landingUrl } from '#core/urls';
-import { authorsOf } from './contributors.ts';
+import { authorsOf, type CitableName } from './contributors.ts';
 import { BREAKABLE_SPACE } from './ris.ts';
 import { citedDate } from './dates.ts';
 import { mainAbstract } from './abstract.ts';
@@ -46,7 +46,7 @@ const part = (value: string): string => {
 };
 
 /** "Surname, Given", or "Surname, Suffix, Given" (BibTeX's "von Last, Jr, First"); organisations braced so they are never split. */
-export function bibtexName(c: Contributor): string {
+export function bibtexName(c: CitableName): string {
   if (c.kind === 'organization') return `{${escapeBibtex(c.name)}}`;
   const given = c.given_names === undefined ? [] : [part(c.given_names)];
   const suffix = c.suffix === undefined ? [] : [part(c.suffix)];
@@ -71,7 +71,7 @@ export function citationKey(article: Article, cited: PartialDate): string {
 }
 
 /** URLs and DOIs are verbatim in biblatex; only braces, which would end the field, are percent-encoded. */
-const verbatim = (value: string): string => value.replace(/\{/g, '%7B').replace(/\}/g, '%7D');
+export const verbatim = (value: string): string => value.replace(/\{/g, '%7B').replace(/\}/g, '%7D');
 
 /** The article as one BibTeX `@article` entry. */
 export function toBibtex(bundle: IssueBundle, article: Article): string {

@@ -14,3 +14,5 @@ export { fullTitle, mainTitleText, subtitleSeparator } from './title.ts';
 export { pdfGalley } from './galleys.ts';
 export { compact, type Compact } from './compact.ts';
 export { CitationError } from './errors.ts';
+export { referenceCsl, referenceYear, toReferencesBibtex, toReferencesCslJson, toReferencesRis, type CslReference } from './reference-list.ts';
+export { BIBTEX_TYPES, CSL_TYPES, RIS_TYPES } from './reference-types.ts';

@@ -20,7 +20,7 @@ export const BREAKABLE_SPACE = /[^\S\u00a0\u202f\u2007]+/g;
  * RIS values are single lines: any run of breakable whitespace (line breaks included) becomes one
  * space. No-break spaces stay: they are part of the text (French ` : `, a name as printed).
  */
-const oneLine = (value: string): string => value.replace(BREAKABLE_SPACE, ' ').replace(/^ | $/g, '');
+export const oneLine = (value: string): string => value.replace(BREAKABLE_SPACE, ' ').replace(/^ | $/g, '');
 
 /** The article as one RIS record (`TY  - JOUR` … `ER  - `). */
 export function toRis(bundle: IssueBundle, article: Article): string {

@@ -1,16 +1,16 @@
 /** The article as a CSL-JSON item: the one input every citation style renders from. */
-import type { Article, Contributor, ContributorRole, IssueBundle, PartialDate } from '#core/model/index';
+import type { Article, ContributorRole, IssueBundle, PartialDate } from '#core/model/index';
 import { landingUrl } from '#core/urls';
 import { mainAbstract } from './abstract.ts';
 import { compact } from './compact.ts';
-import { withRole } from './contributors.ts';
+import { withRole, type CitableName } from './contributors.ts';
 import type { CslDate, CslItem, CslName } from './csl-json.ts';
 import { citedDate } from './dates.ts';
 import { toCslRichText } from './rich-text.ts';
 import { fullTitle } from './title.ts';
 
 /** A person is split into family and given names so styles can invert and initialise them; an organisation is literal. */
-export function cslName(c: Contributor): CslName {
+export function cslName(c: CitableName): CslName {
   if (c.kind === 'organization') return { literal: c.name };
   return {
     family: c.surname,

@@ -1,7 +1,8 @@
-/** The reference list as printed, each with its DOI as a link and its type. */
+/** The reference list as printed, each with its DOI as a link and its type, and the list as citation downloads. */
 import type { Element } from 'hast';
 import { h } from 'hastscript';
 import type { ResolvedReference } from '#core/model/index';
+import { articleFileUrl } from '#core/urls';
 import { doiUrl, inlineHtml, section, text } from './html.ts';
 import type { PageContext } from './page-context.ts';
 
@@ -11,5 +12,18 @@ function reference(ref: ResolvedReference): Element {
   return h('li', { id: ref.id, dataType: ref.type }, [...inlineHtml(ref.citation), ...doi]);
 }
 
-export const references = ({ article }: PageContext): Element | undefined =>
-  section('references', 'References', [article.references.length === 0 ? undefined : h('ol', { className: ['references'] }, article.references.map(reference))]);
+/** The cited works for a reference manager: one item each, with its type and parts (core/cite/reference-list.ts). */
+function referenceDownloads({ journal, article, href }: PageContext): Element {
+  const file = (kind: 'referencesRis' | 'referencesBibtex' | 'referencesCsl', label: string, type: string): Element => h('a', { href: href(articleFileUrl(journal, article.doi, kind)), type }, label);
+  return h('p', { className: ['reference-downloads'] }, [
+    text('Download the references: '),
+    file('referencesRis', 'RIS', 'application/x-research-info-systems'),
+    text(' · '),
+    file('referencesBibtex', 'BibTeX', 'application/x-bibtex'),
+    text(' · '),
+    file('referencesCsl', 'CSL-JSON', 'application/vnd.citationstyles.csl+json'),
+  ]);
+}
+
+export const references = (page: PageContext): Element | undefined =>
+  page.article.references.length === 0 ? undefined : section('references', 'References', [h('ol', { className: ['references'] }, page.article.references.map(reference)), referenceDownloads(page)]);

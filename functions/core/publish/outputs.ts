@@ -1,9 +1,9 @@
 /**
- * Every text file one issue publishes, rendered in memory: per article the landing page, the JATS
- * and the two citation files at their keys from core/urls.ts, then the issue's Crossref deposit.
+ * Every text file one issue publishes, rendered in memory: per article the landing page, the JATS,
+ * the citation files and the reference-list files at their keys from core/urls.ts, then the issue's Crossref deposit.
  * Pure: the CLI writes these to disk and the handlers to S3, so both publish the same bytes.
  */
-import { CSL_JSON_CONTENT_TYPE, toBibtex, toCslJson, toRis } from '../cite/index.ts';
+import { CSL_JSON_CONTENT_TYPE, toBibtex, toCslJson, toReferencesBibtex, toReferencesCslJson, toReferencesRis, toRis } from '../cite/index.ts';
 import { depositDois, renderCrossrefDeposit } from '../crossref/index.ts';
 import { renderJats } from '../jats/index.ts';
 import { renderLandingPage } from '../landing/index.ts';
@@ -22,6 +22,9 @@ export const CONTENT_TYPES = {
   ris: 'application/x-research-info-systems; charset=utf-8',
   bibtex: 'application/x-bibtex; charset=utf-8',
   csl: CSL_JSON_CONTENT_TYPE,
+  referencesCsl: CSL_JSON_CONTENT_TYPE,
+  referencesRis: 'application/x-research-info-systems; charset=utf-8',
+  referencesBibtex: 'application/x-bibtex; charset=utf-8',
   deposit: 'application/xml; charset=utf-8',
 } as const satisfies Record<ArticleFileKind | 'deposit', string>;
 
@@ -31,12 +34,17 @@ const RENDERERS: Record<ArticleFileKind, (bundle: IssueBundle, article: Article)
   ris: toRis,
   bibtex: toBibtex,
   csl: toCslJson,
+  // Written for every article, empty when it cites nothing: a version that drops its references
+  // then replaces the files rather than leave the old list at its URL.
+  referencesCsl: (_bundle, article) => toReferencesCslJson(article),
+  referencesRis: (_bundle, article) => toReferencesRis(article),
+  referencesBibtex: (_bundle, article) => toReferencesBibtex(article),
 };
 
 /** The deposit's key below the journal's output folder; not a site file (it names the depositor). */
 export const depositKey = (issueId: string): string => `crossref/${encodeURIComponent(issueId)}.xml`;
 
-/** The files of one article, in a fixed order: landing, JATS, RIS, BibTeX. */
+/** The files of one article, in a fixed order: landing, JATS, the citation files, the reference-list files. */
 export function articleOutputs(bundle: IssueBundle, article: Article): Output[] {
   return (Object.keys(RENDERERS) as ArticleFileKind[]).map((kind) => ({
     key: articleKey(article.doi, kind),

@@ -14,7 +14,7 @@ function seed(): IssueBundle {
 const DEPOSIT = { batchId: 'balcanica-test-1', timestamp: '20230201000000000' };
 
 describe('renderIssueOutputs', () => {
-  test('gives each article its five files at the keys of core/urls, then the deposit', () => {
+  test('gives each article its eight files at the keys of core/urls, then the deposit', () => {
     // Act
     const outputs = renderIssueOutputs(seed(), DEPOSIT);
     // Assess
@@ -24,9 +24,13 @@ describe('renderIssueOutputs', () => {
       ['doi/10.2298/BALC1950375E/citation.ris', CONTENT_TYPES.ris],
       ['doi/10.2298/BALC1950375E/citation.bib', CONTENT_TYPES.bibtex],
       ['doi/10.2298/BALC1950375E/citation.json', CONTENT_TYPES.csl],
+      ['doi/10.2298/BALC1950375E/references.json', CONTENT_TYPES.referencesCsl],
+      ['doi/10.2298/BALC1950375E/references.ris', CONTENT_TYPES.referencesRis],
+      ['doi/10.2298/BALC1950375E/references.bib', CONTENT_TYPES.referencesBibtex],
       ['crossref/L-2019.xml', CONTENT_TYPES.deposit],
     ]);
-    expect(outputs.every((o) => o.body.length > 0)).toBe(true);
+    // The seed cites nothing: its reference lists are written empty (an empty CSL-JSON array, no RIS or BibTeX records).
+    expect(outputs.filter((o) => o.body.length === 0).map((o) => o.key)).toEqual(['doi/10.2298/BALC1950375E/references.ris', 'doi/10.2298/BALC1950375E/references.bib']);
     expect(outputs.at(-1)!.body).toContain('<doi_batch_id>balcanica-test-1</doi_batch_id>');
   });
 
