@@ -61,6 +61,10 @@ describe('examples/', () => {
     expect(page('10.5555/exemplaria.xii.4')).toContain('This article has been retracted (2025-03-10)');
     expect(page('10.5555/exemplaria.xii.3')).toMatch(/expression of concern/i);
     expect(page('10.5555/exemplaria.xii.1')).toContain('A correction to this article has been published (2025-03-10)');
+    // JEL codes: a typed keyword group in the JATS, under the scheme's name on the page; the reference lists as downloads.
+    expect(readFileSync(join(out, 'exemplaria/doi/10.5555/exemplaria.xii.1/article.xml'), 'utf8')).toMatch(/<kwd-group kwd-group-type="JEL">\s*<kwd>N73<\/kwd>\s*<kwd>N93<\/kwd>\s*<\/kwd-group>/);
+    expect(page('10.5555/exemplaria.xii.1')).toMatch(/<dt>JEL<\/dt>\s*<dd>\s*<ul class="keywords">\s*<li>N73<\/li>\s*<li>N93<\/li>/);
+    expect(page('10.5555/exemplaria.xii.1')).toContain('href="references.ris"');
     // The issue-level licence reaches an article without its own; an article's own licence wins.
     expect(page('10.5555/exemplaria.xii.1')).toContain('https://creativecommons.org/licenses/by/4.0/');
     expect(page('10.5555/exemplaria.xii.3')).toContain('https://creativecommons.org/licenses/by-sa/4.0/');

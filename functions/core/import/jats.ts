@@ -107,15 +107,33 @@ function abstractsOf(meta: XElement, language: string | undefined, notes: Notes)
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
+/** A `kwd-group-type` that names the authors' own keywords; any other type is a classification scheme. */
+const isAuthorKeywords = (type: string): boolean => /author|keyword/i.test(type);
+
+/** Typed keyword groups (JEL codes, research organisms, subject schemes), kept with their scheme. */
+function classificationsOf(meta: XElement, notes: Notes): NonNullable<ArticleInput['classifications']> {
+  const out: NonNullable<ArticleInput['classifications']> = [];
+  for (const g of kids(meta, 'kwd-group')) {
+    const scheme = attr(g, 'kwd-group-type')?.trim();
+    if (!scheme || isAuthorKeywords(scheme)) continue;
+    const terms = find(g, 'kwd').map((k) => plainOf(k.children, notes, 'kwd')).filter((t): t is string => t !== undefined);
+    if (terms.length === 0) continue;
+    if (scheme.length > 64) {
+      notes.add('kwd-group', `"${scheme.slice(0, 40)}…" keywords left out: a scheme's name is at most 64 characters`);
+      continue;
+    }
+    const lang = langOf(attr(g, 'lang'));
+    out.push({ scheme, terms: [...new Set(terms)], ...(lang ? { language: lang } : {}) });
+  }
+  return out;
+}
+
 function keywordsOf(meta: XElement, language: string | undefined, notes: Notes): ArticleInput['keywords'] {
   const out: Record<string, string[]> = {};
   for (const g of kids(meta, 'kwd-group')) {
     const lang = langOf(attr(g, 'lang')) ?? language ?? UNKNOWN_LANG;
     const type = attr(g, 'kwd-group-type');
-    if (type && !/author|keyword/i.test(type)) {
-      notes.add('kwd-group', `"${type}" keywords (${kids(g, 'kwd').map((k) => textOf(k)).join('; ')}) left out: the model holds the article's keywords`);
-      continue;
-    }
+    if (type && !isAuthorKeywords(type)) continue; // a classification (classificationsOf)
     const terms = find(g, 'kwd').map((k) => plainOf(k.children, notes, 'kwd')).filter((t): t is string => t !== undefined);
     if (terms.length > 0) out[lang] = [...new Set([...(out[lang] ?? []), ...terms])];
   }
@@ -242,6 +260,7 @@ function recordOf(article: XElement, options: ImportOptions): SourceRecord | str
   if (!t.title) notes.add('article-title', 'no title in the source: the article file needs one');
   const abs = abstractsOf(meta, language, notes);
   const kw = keywordsOf(meta, language, notes);
+  const classifications = classificationsOf(meta, notes);
   const lic = licenseOf(meta, notes);
   const funds = fundingOf(meta, notes);
   const rels = relationsOf(meta, articleType, notes);
@@ -255,6 +274,7 @@ function recordOf(article: XElement, options: ImportOptions): SourceRecord | str
     contributors: contributorsOf(meta, affiliationIndex(meta), notes),
     ...(abs ? { abstract: abs } : {}),
     ...(kw ? { keywords: kw } : {}),
+    ...(classifications.length > 0 ? { classifications } : {}),
     ...(pages ? { pages } : {}),
     ...(articleNumber ? { article_number: articleNumber } : {}),
     ...(hasPublished || received || accepted ? { dates: { ...(received ? { received } : {}), ...(accepted ? { accepted } : {}), ...(hasPublished ? { published } : {}) } } : {}),

@@ -6,7 +6,7 @@ import { contribGroup } from './contrib-group.ts';
 import { collectionDate, history, pubDates } from './dates.ts';
 import { fundingGroup } from './funding-group.ts';
 import { elocationId, fpage, issueNumber, issueTitle, lpage, volume } from './issue-info.ts';
-import { kwdGroup } from './kwd-group.ts';
+import { classificationGroup, kwdGroup } from './kwd-group.ts';
 import { permissions } from './permissions.ts';
 import { noticeArticle, relatedArticle } from './related-article.ts';
 import { selfUris } from './self-uri.ts';
@@ -38,6 +38,7 @@ export function articleMeta(bundle: IssueBundle, article: Article): XmlElement {
     abstract(article),
     transAbstracts(article),
     article.keywords.map((group) => kwdGroup(group, article.language)),
+    article.classifications.map((group) => classificationGroup(group, article.language)),
     fundingGroup(article),
   );
 }

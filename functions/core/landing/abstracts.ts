@@ -1,5 +1,5 @@
 /**
- * Abstracts and keywords, each block marked with its language (WCAG 3.1.2, language of parts)
+ * Abstracts, keywords and classifications, each block marked with its language (WCAG 3.1.2, language of parts)
  * and given an id (`abstract-fr`, `keywords-fr`) the language switch links to.
  */
 import type { Element } from 'hast';
@@ -23,3 +23,15 @@ const keywordBlock = (k: KeywordGroup, several: boolean): Element =>
 
 export const keywords = ({ article }: PageContext): Element | undefined =>
   section('keywords', 'Keywords', article.keywords.map((k) => keywordBlock(k, article.keywords.length > 1)));
+
+/** Each classification under its scheme's name: "JEL: N44, F51" (a term list, not keywords). */
+export const classifications = ({ article }: PageContext): Element | undefined =>
+  section('classifications', 'Classification', [
+    article.classifications.length === 0
+      ? undefined
+      : h(
+          'dl',
+          { className: ['classifications'] },
+          article.classifications.flatMap((c) => [h('dt', c.scheme), h('dd', c.lang === undefined ? {} : { lang: c.lang }, [h('ul', { className: ['keywords'] }, c.terms.map((term) => h('li', term)))])]),
+        ),
+  ]);

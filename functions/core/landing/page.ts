@@ -12,7 +12,7 @@ import type { Article, IssueBundle } from '#core/model/index';
 import { renderDocument } from '#core/site/chrome';
 import { issueLabel } from '#core/site/html';
 import { issueUrl } from '#core/urls';
-import { abstracts, keywords } from './abstracts.ts';
+import { abstracts, classifications, keywords } from './abstracts.ts';
 import { authors } from './authors.ts';
 import { downloads } from './downloads.ts';
 import { funding } from './funding.ts';
@@ -35,6 +35,7 @@ const article = (page: PageContext): Element =>
       h('header', lines([...withdrawal(page), ...alerts(page), ...titleBlock(page), ...relations(page), ...corrections(page), ...authors(page), languageSwitch(page)])),
       abstracts(page),
       keywords(page),
+      classifications(page),
       downloads(page),
       howToCiteBlock(page),
       issueInfo(page),
@@ -50,7 +51,7 @@ const article = (page: PageContext): Element =>
  * in the page and in its tags alike.
  */
 const withdrawnView = (article: Article): Article =>
-  article.withdrawn === undefined ? article : { ...article, abstracts: [], keywords: [], galleys: [], funding: [], references: [] };
+  article.withdrawn === undefined ? article : { ...article, abstracts: [], keywords: [], classifications: [], galleys: [], funding: [], references: [] };
 
 /** The full HTML5 document of one article's landing page (at `articleKey(doi, 'landing')`). */
 export function renderLandingPage(bundle: IssueBundle, articleData: Article): string {

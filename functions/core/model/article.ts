@@ -1,5 +1,6 @@
 /** One article file: everything the JATS, the Crossref deposit and the landing page say of it. */
 import { z } from 'zod';
+import { classification } from './classifications.ts';
 import { contributor } from './contributors.ts';
 import { funding } from './funding.ts';
 import { galley } from './galleys.ts';
@@ -50,6 +51,7 @@ export const articleSchema = z
       .record(lang, z.array(text.meta({ description: 'One keyword or phrase.', examples: ['Soviet-Albanian conflict'] })).min(1, 'list at least one keyword or drop the language'))
       .default({})
       .describe('Keywords by language tag.'),
+    classifications: z.array(classification).default([]).describe('Terms from a classification scheme, apart from the keywords: [{scheme: JEL, terms: [N44, F51]}].'),
     pages: pages.optional().describe('First and last page as printed: arabic (375), roman (xiv) or prefixed (S12).'),
     /** For journals that number articles instead of paging them (Crossref `publisher_item`). */
     article_number: printed.optional().meta({ description: 'Article number, for journals that number articles instead of paging them (e7).', examples: ['e7'] }),

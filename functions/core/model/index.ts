@@ -1,5 +1,6 @@
 /** The metadata model: schemas, the normalised types renderers take, and the loader. */
 export * from './article.ts';
+export * from './classifications.ts';
 export * from './contributors.ts';
 export * from './dates.ts';
 export * from './funding.ts';

@@ -38,6 +38,7 @@ export function resolveArticle(journal: Journal, issue: Issue, id: string, file:
     contributors: file.contributors,
     abstracts: Object.entries(file.abstract).map(([lang, paragraphs]) => ({ lang, paragraphs })),
     keywords: Object.entries(file.keywords).map(([lang, terms]) => ({ lang, terms })),
+    classifications: file.classifications.map((c) => ({ scheme: c.scheme, terms: c.terms, ...(c.language === undefined ? {} : { lang: c.language }) })),
     ...(file.pages ? { pages: file.pages } : {}),
     ...(file.article_number === undefined ? {} : { article_number: file.article_number }),
     dates: {

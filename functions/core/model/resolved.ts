@@ -2,6 +2,7 @@
  * The normalised model every renderer takes: one issue with its journal and its articles,
  * with every default resolved (language, licence, publication dates, section titles).
  */
+import type { Classification } from './classifications.ts';
 import type { Contributor } from './contributors.ts';
 import type { PartialDate } from './dates.ts';
 import type { Funding } from './funding.ts';
@@ -32,6 +33,8 @@ export type Article = {
   readonly contributors: readonly Contributor[];
   readonly abstracts: readonly Abstract[];
   readonly keywords: readonly KeywordGroup[];
+  /** Terms from schemes other than the authors' keywords (classifications.ts). */
+  readonly classifications: readonly Classification[];
   readonly pages?: { readonly first: string; readonly last?: string | undefined } | undefined;
   readonly article_number?: string | undefined;
   readonly dates: {

@@ -28,6 +28,7 @@ export const STYLE = [
   'h3{font-size:1rem;margin:1rem 0 .25rem}',
   '.sc{font-variant:small-caps}sup,sub{line-height:0}',
   '.keywords{list-style:none;padding:0}.keywords li{display:inline}.keywords li:not(:last-child)::after{content:", "}',
+  '.classifications{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}.classifications dd{margin:0}.classifications ul{margin:0}',
   '.section,.translated-title,.affiliations,.issue-info dt,.meta,.note,footer.site{color:#555}',
   '.subtitle{font-weight:normal}.orcid{font-size:.85em}',
   '.issue-info{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}.issue-info dd{margin:0}',

@@ -163,4 +163,27 @@ describe('import keeps the structure of references', () => {
     // Assess
     expect(article.references?.[0]).toMatchObject({ type: 'book', citation: "Jelavich, B. Russia's Balkan Entanglements. Cambridge, 1991.", authors: [{ family_name: 'Jelavich' }], year: '1991', source: "Russia's Balkan Entanglements", isbn: '978-0-521-40126-0' });
   });
+
+  it('keeps keyword groups typed as classifications (JEL codes, research organism) with their type, apart from the authors\' keywords', () => {
+    // Prepare: author keywords, JEL codes and an eLife-style research organism group
+    const meta = `<article-id pub-id-type="doi">10.5555/keep.5</article-id><title-group><article-title>Titre</article-title></title-group><pub-date pub-type="epub"><year>2021</year></pub-date><volume>4</volume>
+      <kwd-group kwd-group-type="author-keywords"><kwd>commerce</kwd><kwd>Balkans</kwd></kwd-group>
+      <kwd-group kwd-group-type="JEL"><kwd>N44</kwd><kwd>F51</kwd></kwd-group>
+      <kwd-group kwd-group-type="research-organism" xml:lang="en"><kwd><italic>E. coli</italic></kwd></kwd-group>`;
+
+    // Act
+    const { result, article } = onlyArticle('jats', jatsArticle(meta));
+
+    // Assess: kept with their scheme, not dropped with a note
+    expect(article.keywords).toEqual({ fr: ['commerce', 'Balkans'] });
+    expect(article.classifications).toEqual([{ scheme: 'JEL', terms: ['N44', 'F51'] }, { scheme: 'research-organism', terms: ['E. coli'], language: 'en' }]);
+    expect(result.unmapped.join('\n')).not.toMatch(/"JEL" keywords|research-organism" keywords/);
+    expect(loadProblems(result)).toEqual([]);
+    // and written back typed: the authors' group stays `author`, each scheme its own group
+    const { jats } = rendered(result);
+    expect(jats).toContain('<kwd-group kwd-group-type="author"><kwd>commerce</kwd><kwd>Balkans</kwd></kwd-group>');
+    expect(jats).toContain('<kwd-group kwd-group-type="JEL"><kwd>N44</kwd><kwd>F51</kwd></kwd-group>');
+    expect(jats).toContain('<kwd-group xml:lang="en" kwd-group-type="research-organism"><kwd>E. coli</kwd></kwd-group>');
+    expect(validateXml('jats', jats).errors).toEqual([]);
+  });
 });
