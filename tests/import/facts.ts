@@ -26,7 +26,11 @@ export type Facts = {
   references: number;
   /** The cited DOIs, in reference order, lower-cased (DOIs are case-insensitive). */
   referenceDois: string[];
+  /** Per reference, in order, the four digits of its year ('' where it states none); absent where the source's references are text only. */
+  referenceYears?: string[] | undefined;
 };
+
+const yearKey = (v: string | undefined): string => /\d{4}/.exec(v ?? '')?.[0] ?? '';
 
 const doiKey = (v: string | undefined): string | undefined => squash(v)?.replace(/^https?:\/\/(dx\.)?doi\.org\//i, '').replace(/^doi:\s*/i, '').toLowerCase();
 /** A JATS reference's DOI: its `pub-id` of type doi, else a link to doi.org (or `doi:`) in it. */
@@ -149,6 +153,7 @@ export function crossrefXmlFacts(xml: string): Facts[] {
           license: squash(license?.content),
           references: q.all(a, 'citation_list/citation').length,
           referenceDois: dois(q.all(a, 'citation_list/citation').map((c) => q.text(c, 'doi'))),
+          referenceYears: q.all(a, 'citation_list/citation').map((c) => yearKey(q.text(c, 'cYear'))),
         };
       });
     }),
@@ -211,6 +216,7 @@ export function jatsFacts(xml: string): Facts[] {
         license: squash(license),
         references: q.all(article, 'back//ref').length,
         referenceDois: dois(q.all(article, 'back//ref').map(jatsReferenceDoi)),
+        referenceYears: q.all(article, 'back//ref').map((r) => yearKey(q.all(r, './/year')[0]?.content)),
       };
     });
   });
@@ -259,6 +265,7 @@ export function crossrefJsonFacts(text: string): Facts[] {
       license: squash(license?.URL as string | undefined),
       references: list(m.reference).length,
       referenceDois: dois(list(m.reference).map((r) => (typeof r.DOI === 'string' ? r.DOI : undefined))),
+      referenceYears: list(m.reference).map((r) => yearKey(typeof r.year === 'string' ? r.year : undefined)),
     };
   });
 }

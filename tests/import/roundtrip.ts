@@ -126,6 +126,7 @@ export function compareFacts(source: Facts, out: Facts | undefined, output: stri
   differ('licence', licenceKey(source.license), licenceKey(out.license));
   differ('references', source.references, out.references);
   differ('reference DOIs', source.referenceDois, out.referenceDois);
+  if (source.referenceYears) differ('reference years', source.referenceYears, out.referenceYears ?? []);
   return diffs;
 }
 

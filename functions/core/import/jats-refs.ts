@@ -69,6 +69,10 @@ function partsOf(cit: XElement, notes: Notes, field: string): CitationParts {
   };
 }
 
+/** What a printed citation may hold without tagging any part of the reference: emphasis and links. */
+const NOT_PARTS = new Set(['italic', 'bold', 'sup', 'sub', 'sc', 'underline', 'monospace', 'roman', 'sans-serif', 'overline', 'strike', 'ext-link', 'uri', 'label']);
+const tagsParts = (cit: XElement): boolean => cit.children.some((c) => isElement(c) && !NOT_PARTS.has(c.name));
+
 /** One `ref` → one reference (a ref holding several citations keeps the first printed one). */
 function refOf(ref: XElement, notes: Notes): ReferenceInput | undefined {
   const field = 'references';
@@ -82,10 +86,15 @@ function refOf(ref: XElement, notes: Notes): ReferenceInput | undefined {
   // SciELO and others print the reference as mixed-citation and tag its parts and DOI in an
   // element-citation beside it: the DOI from any form, the parts from the tagged form.
   const doi = doiIn(cit, notes) ?? citations.filter((c) => c !== cit).map((c) => doiIn(c, notes)).find((d) => d !== undefined);
+  // A printed form that tags no parts of its own (only emphasis) takes them from the tagged form.
   const tagged = citations.find((c) => c.name === 'element-citation');
-  const parts = partsOf(tagged !== undefined && cit.name === 'mixed-citation' && !cit.children.some(isElement) ? tagged : cit, notes, field);
-  // mixed-citation is the citation as printed; NLM 2.x `citation` is often printed too (it has text between its parts).
-  const printedForm = cit.name === 'mixed-citation' || (cit.name === 'citation' && cit.children.some((c) => typeof c === 'string' && /[A-Za-z0-9]/.test(c)));
+  const parts = partsOf(tagged !== undefined && cit.name === 'mixed-citation' && !tagsParts(cit) ? tagged : cit, notes, field);
+  // mixed-citation is the citation as printed, unless it is only tagged parts with nothing printed
+  // between them (PMC's BJC and BMC files): then, as for element-citation, the parts are composed
+  // in one reading order, not run together ("Tsugane S2008Reproductive factors…"). NLM 2.x
+  // `citation` is often printed too (it has text between its parts).
+  const printedBetween = cit.children.some((c) => typeof c === 'string' && /\S/.test(c));
+  const printedForm = (cit.name === 'mixed-citation' && (printedBetween || !cit.children.some(isElement))) || (cit.name === 'citation' && cit.children.some((c) => typeof c === 'string' && /[A-Za-z0-9]/.test(c)));
   const citation = printedForm ? markupOf(cit.children, notes, field) : composeCitation(parts, notes, field);
   return reference(citation, doi, notes, field, parts);
 }

@@ -20,14 +20,21 @@ const EMPHASIS: ReadonlySet<string> = new Set(Object.values(INLINE_NAMES));
 type Nodes = XmlNode[];
 const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 
-/** The first occurrence of `needle` in a top-level text node, as a whole word (not inside 1950 or Balcanica). */
-function findIn(nodes: Nodes, needle: string): { index: number; at: number } | undefined {
+const isDigit = (c: string | undefined): boolean => c !== undefined && /\p{N}/u.test(c);
+
+/**
+ * The first occurrence of `needle` in a top-level text node, as a whole word (not inside 1950 or
+ * Balcanica). `digits` bounds it by digits only: a year printed against a word ("Science Alert2021",
+ * as sources without spaces between parts print it) is still the year, but never part of 19501.
+ */
+function findIn(nodes: Nodes, needle: string, digits = false): { index: number; at: number } | undefined {
   if (needle === '') return undefined;
+  const bound = digits ? isDigit : isWordChar;
   for (const [index, node] of nodes.entries()) {
     if (typeof node !== 'string') continue;
     for (let at = node.indexOf(needle); at >= 0; at = node.indexOf(needle, at + 1)) {
-      const wordStart = !isWordChar(needle[0]) || !isWordChar(node[at - 1]);
-      const wordEnd = !isWordChar(needle.at(-1)) || !isWordChar(node[at + needle.length]);
+      const wordStart = !bound(needle[0]) || !bound(node[at - 1]);
+      const wordEnd = !bound(needle.at(-1)) || !bound(node[at + needle.length]);
       if (wordStart && wordEnd) return { index, at };
     }
   }
@@ -40,12 +47,12 @@ function findIn(nodes: Nodes, needle: string): { index: number; at: number } | u
  * `<italic>`; plain parts (volume, year, pages) are tagged only in plain text: the schema allows
  * neither emphasis inside them nor them inside emphasis.
  */
-function wrap(nodes: Nodes, value: InlineText | string | undefined, make: (inner: Nodes) => XmlElement): Nodes {
+function wrap(nodes: Nodes, value: InlineText | string | undefined, make: (inner: Nodes) => XmlElement, digits = false): Nodes {
   if (value === undefined) return nodes;
   const needle = typeof value === 'string' ? value : plainText(value);
   const whole = typeof value === 'string' ? -1 : nodes.findIndex((n) => typeof n !== 'string' && EMPHASIS.has(n.name) && plainText(asInline(n)) === needle);
   if (whole >= 0) return [...nodes.slice(0, whole), make([nodes[whole]!]), ...nodes.slice(whole + 1)];
-  const hit = findIn(nodes, needle);
+  const hit = findIn(nodes, needle, digits);
   if (!hit) return nodes;
   const node = nodes[hit.index] as string;
   const end = hit.at + needle.length;
@@ -112,7 +119,8 @@ export function mixedCitation(reference: ResolvedReference): XmlElement {
   nodes = personGroup(nodes, r.authors, 'author');
   nodes = personGroup(nodes, r.editors, 'editor');
   const year = r.year;
-  nodes = wrap(nodes, year, (inner) => el('year', { 'iso-8601-date': year !== undefined && !/^\d{4}$/.test(year) ? /\d{4}/.exec(year)?.[0] : undefined }, inner));
+  // A four-digit year is bounded by digits only (findIn); a printed year such as 1991a by words.
+  nodes = wrap(nodes, year, (inner) => el('year', { 'iso-8601-date': year !== undefined && !/^\d{4}$/.test(year) ? /\d{4}/.exec(year)?.[0] : undefined }, inner), year !== undefined && /^\d{4}$/.test(year));
   const titleElement = r.type === 'chapter' || r.type === 'dataset' ? TITLE_ELEMENT[r.type] : 'article-title';
   nodes = wrap(nodes, r.title, (inner) => el(titleElement, null, inner));
   nodes = wrap(nodes, r.source, (inner) => el('source', null, inner));

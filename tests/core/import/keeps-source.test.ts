@@ -186,4 +186,25 @@ describe('import keeps the structure of references', () => {
     expect(jats).toContain('<kwd-group xml:lang="en" kwd-group-type="research-organism"><kwd>E. coli</kwd></kwd-group>');
     expect(validateXml('jats', jats).errors).toEqual([]);
   });
+
+  it('reads a mixed-citation that is only tagged parts (PMC) as parts, and one printed beside an element-citation with only emphasis and links (SciELO) takes the parts from it', () => {
+    // Prepare: the two shapes in the corpus whose reference years were lost
+    const meta = `<article-id pub-id-type="doi">10.5555/keep.6</article-id><title-group><article-title>Titre</article-title></title-group><pub-date pub-type="epub"><year>2021</year></pub-date><volume>4</volume>`;
+    const back = `<back><ref-list>
+      <ref id="b1"><mixed-citation publication-type="journal"><name><surname>Avery</surname><given-names>SV</given-names></name><article-title>Microbial cell individuality</article-title><source>Nat Rev Microbiol</source><year>2006</year><volume>4</volume><fpage>577</fpage><lpage>587</lpage></mixed-citation></ref>
+      <ref id="b2"><mixed-citation>ALVES, M. T. G. O efeito das escolas. <italic>Educação e Pesquisa</italic>, v. 34, n. 3, p. 527-544, 2008. DOI: <ext-link ext-link-type="uri" xlink:href="https://doi.org/bvc6px">https://doi.org/bvc6px</ext-link>.</mixed-citation>
+        <element-citation publication-type="journal"><person-group person-group-type="author"><name><surname>ALVES</surname><given-names>M. T. G.</given-names></name></person-group><article-title>O efeito das escolas</article-title><source>Educação e Pesquisa</source><volume>34</volume><issue>3</issue><fpage>527</fpage><lpage>544</lpage><year>2008</year></element-citation></ref>
+    </ref-list></back>`;
+
+    // Act
+    const { result, article } = onlyArticle('jats', jatsArticle(meta, back));
+
+    // Assess: the parts run together no more ("Avery SV2006Microbial…"), and the years are kept
+    expect(article.references?.[0]).toMatchObject({ year: '2006', volume: '4', first_page: '577' });
+    expect(String(article.references?.[0] && (article.references[0] as { citation: string }).citation)).not.toMatch(/SV2006|2006Microbial|Microbial cell individualityNat/);
+    expect(article.references?.[1]).toMatchObject({ year: '2008', volume: '34', issue: '3', first_page: '527', last_page: '544' });
+    const { jats } = rendered(result);
+    expect(jats.match(/<year>(\d{4})<\/year>/g)?.slice(-2)).toEqual(['<year>2006</year>', '<year>2008</year>']);
+    expect(validateXml('jats', jats).errors).toEqual([]);
+  });
 });

@@ -117,6 +117,23 @@ const variants: Variant[] = [
     },
   },
   {
+    name: 'a year printed against a word is tagged (a source without spaces between parts), a year inside a longer number is not',
+    from: 'edemskiy',
+    article: () => ({
+      references: [
+        { id: 'ref1', type: 'web-page', authors: [], editors: [], citation: markup('A Previously Unknown Type of Ancient Human. Science Alert2021.'), year: '2021', source: markup('Science Alert') },
+        { id: 'ref2', type: 'other', authors: [], editors: [], citation: markup('Report no. 19501, 1950.'), year: '1950' },
+      ],
+    }),
+    expect: (root) => {
+      const [first, second] = all(root, 'mixed-citation');
+      expect(all(first!, 'year').map(text)).toEqual(['2021']);
+      expect(text(first!)).toBe('A Previously Unknown Type of Ancient Human. Science Alert2021.');
+      // 1950 tagged where it stands alone, not inside 19501.
+      expect(second!.children.filter((c) => typeof c === 'string')).toEqual(['Report no. 19501, ', '.']);
+    },
+  },
+  {
     name: 'text that looks like markup is escaped, not interpreted',
     from: 'a01-petrovic',
     article: (a) => ({
