@@ -10,7 +10,7 @@
  * Each phase is the median of `--rounds` rounds over all N articles (600 × 3 keeps the spread
  * between rounds within a few per cent on a quiet machine). `--all` adds every output of an
  * issue (renderIssueOutputs: the core outputs plus RIS, BibTeX and CSL-JSON, ~the same cost).
- * `--only jats|crossref|landing|howtocite|cite|core|all` runs one phase (after loading), for a CPU profile:
+ * `--only jats|crossref|landing|howtocite|cite|references|core|all` runs one phase (after loading), for a CPU profile:
  *   node --import tsx --cpu-prof --cpu-prof-dir=.cache/prof bench/render.ts --only landing
  *   npx tsx bench/profile.ts .cache/prof/<file>.cpuprofile
  */
@@ -18,7 +18,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadMetadata } from '#adapters/metadata-fs';
-import { CITATION_STYLE_IDS, howToCiteAll, toBibtex, toRis } from '#core/cite/index';
+import { CITATION_STYLE_IDS, howToCiteAll, toBibtex, toReferencesBibtex, toReferencesCslJson, toReferencesRis, toRis } from '#core/cite/index';
 import { renderCrossrefDeposit } from '#core/crossref/index';
 import { renderJats } from '#core/jats/index';
 import { renderLandingPage } from '#core/landing/index';
@@ -32,7 +32,7 @@ import { ARTICLES_PER_ISSUE, syntheticSources } from './synthetic.ts';
 const TARGET = 400;
 const LANDING_TARGET_MS = 2;
 const HOW_TO_CITE_TARGET_MS = 1;
-const PHASES = ['jats', 'crossref', 'landing', 'howtocite', 'cite', 'core', 'all'] as const;
+const PHASES = ['jats', 'crossref', 'landing', 'howtocite', 'cite', 'references', 'core', 'all'] as const;
 type Phase = (typeof PHASES)[number];
 
 const { values: args } = parseArgs({
@@ -130,6 +130,7 @@ const BODIES: Record<Phase, [string, () => { items: number; bytes: number }]> = 
   ],
   howtocite: [`How to Cite alone (${CITATION_STYLE_IDS.length} CSL styles, part of the landing page)`, perArticle((bundle, article) => howToCiteAll(bundle, article).map((c) => c.text).join(''))],
   cite: ['RIS + BibTeX', perArticle((bundle, article) => toRis(bundle, article) + toBibtex(bundle, article))],
+  references: ['reference lists (RIS + BibTeX + CSL-JSON of the cited works)', perArticle((_bundle, article) => toReferencesRis(article) + toReferencesBibtex(article) + toReferencesCslJson(article))],
   core: [
     'JATS + Crossref + landing (target)',
     () => {
