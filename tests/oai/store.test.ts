@@ -2,6 +2,7 @@
  * The DynamoDB record source (functions/adapters/oai-store.ts) on DynamoDB Local, written through
  * the records store as ingest writes it, and harvested through the core as a harvester would.
  */
+import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOaiStore } from '#adapters/oai-store';
 import type { OaiItem, OaiRecordSource } from '#core/oai/source';
@@ -112,5 +113,35 @@ describe('oai-store on DynamoDB Local', () => {
     expect(errorCodes(long.root)).toEqual(['idDoesNotExist']);
     expect(validateXml('oai', long.xml).errors).toEqual([]);
     expect(foreign).toBeUndefined();
+  });
+
+  it('lists a record changed between the index query and the read of its body as it was when the harvest began (gsi2 projects keys only)', async () => {
+    // Prepare: the list as it stands, then a client that changes the first article it is asked to read, just before reading it.
+    const asOf = later();
+    const before = await source.list({ asOf }, undefined, 20);
+    let changed: string | undefined;
+    const racing = new Proxy(local.client, {
+      get: (target, name, receiver) =>
+        name === 'send'
+          ? async (command: unknown) => {
+              if (command instanceof BatchGetCommand && changed === undefined) {
+                const [key] = Object.values(command.input.RequestItems ?? {})[0]?.Keys ?? [];
+                const head = await local.records.getHead(String(key?.pk).slice('ART#'.length));
+                changed = head!.meta.doi;
+                const [first, ...rest] = head!.record.article.titles;
+                const article = { ...head!.record.article, titles: [{ ...first, title: ['changed during the harvest'] }, ...rest] as const };
+                await local.records.putVersion({ ...head!.record, article }, 'changed-during-harvest', { batchId: 'race', now: later() });
+              }
+              return (target.send as (c: unknown) => Promise<unknown>)(command);
+            }
+          : Reflect.get(target, name, receiver),
+    }) as DynamoDBDocumentClient;
+    const store = createOaiStore({ client: racing, tableName: local.tableName, journalId: 'testjournal' });
+    // Act
+    const listed = await store.list({ asOf }, undefined, 20);
+    // Assess
+    expect(changed).toBe(before[0]!.record.article.doi);
+    expect(listed).toEqual(before);
+    expect((await source.get(changed!))!.record.article.titles[0]!.title).toEqual(['changed during the harvest']);
   });
 });
