@@ -17,7 +17,7 @@
 import { readRecordBody } from './record-body.ts';
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { Issue } from '#core/model/index';
-import { canonicalInstant } from '#core/oai/datestamp';
+import { canonicalInstant, datestampOf } from '#core/oai/datestamp';
 import { comparePositions, doiKey, matches, positionOf, type OaiArticleRecord, type OaiItem, type OaiPosition, type OaiRecordSource, type OaiSelection } from '#core/oai/source';
 import { RecordCorruptError } from './errors.ts';
 import { listIssues } from './records-catalog.ts';
@@ -163,7 +163,7 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
     return { lo: fromKey > afterKey ? fromKey : afterKey, hi: untilKey < asOfKey ? untilKey : asOfKey };
   }
 
-  return {
+  const source: OaiRecordSource = {
     async list(selection, after, limit) {
       const { lo, hi } = bounds(selection, after);
       const found: OaiItem[] = [];
@@ -183,6 +183,29 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
       // A head changed while this page was read is in both lists, as the same snapshot version.
       const unique = new Map([...found, ...moved].map((item) => [positionOf(item).key, item]));
       return [...unique.values()].sort((a, b) => comparePositions(positionOf(a), positionOf(b))).slice(0, limit);
+    },
+
+    async positions(selection, after, limit) {
+      if (selection.set !== undefined) return (await source.list(selection, after, limit)).map(positionOf);
+      // Without a set the index alone says which items are next: gsi2 keys hold the key, and it
+      // projects `createdAt`, the change time toOaiItem gives each item (changedAtOf).
+      const { lo, hi } = bounds(selection, after);
+      const found: OaiPosition[] = [];
+      const [, moved] = await Promise.all([
+        queryPages(lo, hi, (page) => {
+          for (const entry of (page.Items ?? []) as Item[]) {
+            const sk = String(entry.gsi2sk);
+            const at: OaiPosition = { changedAt: canonicalInstant(changedAtOf(entry)), key: sk.slice(sk.indexOf('#') + 1) };
+            const datestamp = datestampOf(at.changedAt);
+            if ((after === undefined || comparePositions(at, after) > 0) && (selection.from === undefined || datestamp >= selection.from) && (selection.until === undefined || datestamp <= selection.until)) found.push(at);
+            if (found.length >= limit) return false;
+          }
+          return true;
+        }, { Limit: limit + (after === undefined ? 0 : 1), ProjectionExpression: 'gsi2sk, createdAt' }),
+        changedSinceSnapshot(selection, after),
+      ]);
+      const unique = new Map([...found, ...moved.map(positionOf)].map((at) => [at.key, at]));
+      return [...unique.values()].sort(comparePositions).slice(0, limit);
     },
 
     async count(selection) {
@@ -230,11 +253,19 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
       return (await listIssues(table, options.journalId)).map((r) => r.issue);
     },
   };
+  return source;
 }
 
 /** A head or version item as an OAI item. */
 export function toOaiItem(item: Item): OaiItem {
   const record = readRecordBody(item, String(item.doi)) as OaiArticleRecord | undefined;
   if (!record?.article?.doi || !record.issue?.id || !record.journal?.id) throw new RecordCorruptError(`record of ${String(item.doi)} lacks its journal, issue or article`);
-  return { changedAt: String(item.createdAt), deleted: item.withdrawn === true, record };
+  return { changedAt: changedAtOf(item), deleted: item.withdrawn === true, record };
 }
+
+/**
+ * An item's change time as OAI-PMH lists it (its position and datestamp). `positions` reads it
+ * from gsi2 entries: whatever attribute this reads must be projected into gsi2
+ * (RECORD_INDEX_ATTRIBUTES in infra/constructs/records-table.ts).
+ */
+export const changedAtOf = (item: Item): string => String(item.createdAt);
