@@ -20,7 +20,6 @@ import {
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
   type TransactWriteCommandInput,
@@ -52,6 +51,7 @@ import {
   type Versioned,
 } from './crossref-ledger-items.ts';
 import { RecordsError } from './errors.ts';
+import { queryThenGet, stillIndexed } from './records-table.ts';
 
 export { PENDING_GSI, PENDING_KEY, type BatchEntry, type BatchStatus } from './crossref-ledger-items.ts';
 
@@ -276,22 +276,10 @@ export function createDepositLedger(options: { readonly client: DynamoDBClient; 
     batch: getBatch,
 
     async pendingBatches() {
-      const out: BatchEntry[] = [];
-      let start: Item | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName,
-            IndexName: PENDING_GSI,
-            KeyConditionExpression: 'gsi3pk = :p',
-            ExpressionAttributeValues: { ':p': PENDING_KEY },
-            ExclusiveStartKey: start,
-          }),
-        );
-        out.push(...(page.Items ?? []).map(batchFromItem));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return out;
+      // gsi3 projects keys only (infra/constructs/records-table.ts): the batches themselves are read by key.
+      const found = await queryThenGet({ client: db, tableName: TableName }, { IndexName: PENDING_GSI, KeyConditionExpression: 'gsi3pk = :p', ExpressionAttributeValues: { ':p': PENDING_KEY } }, { consistent: true });
+      // Settled since the query: no longer pending.
+      return found.filter(({ item, entry }) => stillIndexed(item, entry, PENDING_GSI)).map(({ item }) => batchFromItem(item));
     },
   };
 }

@@ -11,18 +11,22 @@
  *   old position.
  * So a harvest sees every article exactly once, as it was when the harvest began.
  *
+ * gsi2 projects keys and `createdAt` only: a page's records are read from the table by key
+ * (BatchGetItem) after the query, and a stage-wide list learns each journal's next positions from
+ * the keys alone (`positions`) before reading any record.
+ *
  * Change times must be `Date#toISOString()` text (fixed width), which makes key order time order.
  * A withdrawn article is a head (and version) with `withdrawn: true`, listed as a tombstone.
  */
 import { readRecordBody } from './record-body.ts';
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { Issue } from '#core/model/index';
-import { canonicalInstant } from '#core/oai/datestamp';
+import { canonicalInstant, datestampOf } from '#core/oai/datestamp';
 import { comparePositions, doiKey, matches, positionOf, type OaiArticleRecord, type OaiItem, type OaiPosition, type OaiRecordSource, type OaiSelection } from '#core/oai/source';
 import { RecordCorruptError } from './errors.ts';
 import { listIssues } from './records-catalog.ts';
 import { INDEX, keys } from './records-keys.ts';
-import { attempt, type Item, type RecordsTable } from './records-table.ts';
+import { attempt, batchGetAll, type Item, type RecordsTable } from './records-table.ts';
 
 /**
  * Where a journal's number of articles (tombstones included) is kept, if the records store keeps
@@ -54,7 +58,7 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
   const partition = keys.oaiIndex(options.journalId, '', '').gsi2pk;
 
   /** Pages through gsi2 between two sort keys, handing each page to `onPage` until it says stop. */
-  async function queryPages(lo: string, hi: string, onPage: (page: QueryCommandOutput) => boolean, extra: Partial<QueryCommandInput> = {}): Promise<void> {
+  async function queryPages(lo: string, hi: string, onPage: (page: QueryCommandOutput) => boolean | Promise<boolean>, extra: Partial<QueryCommandInput> = {}): Promise<void> {
     if (lo > hi) return;
     let start: Record<string, unknown> | undefined;
     do {
@@ -70,7 +74,7 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
           }),
         ),
       );
-      if (!onPage(page)) return;
+      if (!(await onPage(page))) return;
       start = page.LastEvaluatedKey;
     } while (start !== undefined);
   }
@@ -80,14 +84,36 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
     await queryPages(lo, hi, (page) => ((page.Items ?? []) as Item[]).every(take), extra);
   }
 
+  /**
+   * The snapshot items of a page of gsi2 entries (keys only: infra/constructs/records-table.ts),
+   * read from the table. A head whose gsi2 key is no longer the entry's changed after the query
+   * (so after `asOf`), or was read from a replica that had not seen the entry's write yet: either
+   * way the version current at `asOf` is read, strongly consistent. So eventually consistent
+   * reads (half the units) are safe here.
+   */
+  async function itemsOf(entries: readonly Item[], asOf: string): Promise<OaiItem[]> {
+    const heads = await attempt(`read OAI records of ${options.journalId}`, () => batchGetAll(table, entries, { consistent: false }));
+    const byPk = new Map(heads.map((h) => [String(h.pk), h]));
+    const out: OaiItem[] = [];
+    for (const entry of entries) {
+      const head = byPk.get(String(entry.pk));
+      if (head !== undefined && head.gsi2pk === entry.gsi2pk && head.gsi2sk === entry.gsi2sk) out.push(toOaiItem(head));
+      else {
+        const then = await versionAt(String(entry.pk), canonicalInstant(asOf));
+        if (then !== undefined) out.push(then);
+      }
+    }
+    return out;
+  }
+
   /** The snapshot versions of heads that changed after `asOf`, in the selection and after `after`. */
   async function changedSinceSnapshot(selection: OaiSelection, after: OaiPosition | undefined): Promise<OaiItem[]> {
     const asOf = canonicalInstant(selection.asOf);
     const heads: Item[] = [];
-    await scanRange(`${asOf}#${HIGH}`, HIGH, (item) => heads.push(item) > 0, { ProjectionExpression: 'doi' });
+    await scanRange(`${asOf}#${HIGH}`, HIGH, (item) => heads.push(item) > 0, { ProjectionExpression: 'pk' });
     const out: OaiItem[] = [];
     for (const head of heads) {
-      const item = await versionAt(String(head.doi), asOf);
+      const item = await versionAt(String(head.pk), asOf);
       if (item === undefined || !matches(item, selection)) continue;
       if (after !== undefined && comparePositions(positionOf(item), after) <= 0) continue;
       out.push(item);
@@ -95,9 +121,9 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
     return out;
   }
 
-  /** The version of an article current at `asOf`, if it existed then. */
-  async function versionAt(doi: string, asOf: string): Promise<OaiItem | undefined> {
-    const { pk } = keys.head(doi);
+  /** The version of an article (its head's `pk`) current at `asOf`, if it existed then. */
+  async function versionAt(pk: string, asOf: string): Promise<OaiItem | undefined> {
+    const doi = pk.slice(pk.indexOf('#') + 1);
     const versions = await attempt(`list versions of ${doi}`, () =>
       table.client.send(
         new QueryCommand({
@@ -126,9 +152,9 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
   /** How many articles had no version yet at `asOf`: heads changed since whose first version is later. */
   async function createdSince(asOf: string): Promise<number> {
     const heads: Item[] = [];
-    await scanRange(`${canonicalInstant(asOf)}#${HIGH}`, HIGH, (item) => heads.push(item) > 0, { ProjectionExpression: 'doi' });
+    await scanRange(`${canonicalInstant(asOf)}#${HIGH}`, HIGH, (item) => heads.push(item) > 0, { ProjectionExpression: 'pk' });
     let created = 0;
-    for (const head of heads) if ((await versionAt(String(head.doi), canonicalInstant(asOf))) === undefined) created += 1;
+    for (const head of heads) if ((await versionAt(String(head.pk), canonicalInstant(asOf))) === undefined) created += 1;
     return created;
   }
 
@@ -141,7 +167,7 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
     return { lo: fromKey > afterKey ? fromKey : afterKey, hi: untilKey < asOfKey ? untilKey : asOfKey };
   }
 
-  return {
+  const source: OaiRecordSource = {
     async list(selection, after, limit) {
       const { lo, hi } = bounds(selection, after);
       const found: OaiItem[] = [];
@@ -149,14 +175,41 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
       // (plus the item at the cursor, which the range starts with while it is unchanged).
       const batch = selection.set === undefined ? limit + (after === undefined ? 0 : 1) : Math.max(limit * 4, 100);
       const [, moved] = await Promise.all([
-        scanRange(lo, hi, (raw) => {
-          const item = toOaiItem(raw);
-          if ((after === undefined || comparePositions(positionOf(item), after) > 0) && matches(item, selection)) found.push(item);
-          return found.length < limit;
+        queryPages(lo, hi, async (page) => {
+          for (const item of await itemsOf((page.Items ?? []) as Item[], selection.asOf)) {
+            if ((after === undefined || comparePositions(positionOf(item), after) > 0) && matches(item, selection)) found.push(item);
+            if (found.length >= limit) return false;
+          }
+          return true;
         }, { Limit: batch }),
         changedSinceSnapshot(selection, after),
       ]);
-      return [...found, ...moved].sort((a, b) => comparePositions(positionOf(a), positionOf(b))).slice(0, limit);
+      // A head changed while this page was read is in both lists, as the same snapshot version.
+      const unique = new Map([...found, ...moved].map((item) => [positionOf(item).key, item]));
+      return [...unique.values()].sort((a, b) => comparePositions(positionOf(a), positionOf(b))).slice(0, limit);
+    },
+
+    async positions(selection, after, limit) {
+      if (selection.set !== undefined) return (await source.list(selection, after, limit)).map(positionOf);
+      // Without a set the index alone says which items are next: gsi2 keys hold the key, and it
+      // projects `createdAt`, the change time toOaiItem gives each item (changedAtOf).
+      const { lo, hi } = bounds(selection, after);
+      const found: OaiPosition[] = [];
+      const [, moved] = await Promise.all([
+        queryPages(lo, hi, (page) => {
+          for (const entry of (page.Items ?? []) as Item[]) {
+            const sk = String(entry.gsi2sk);
+            const at: OaiPosition = { changedAt: canonicalInstant(changedAtOf(entry)), key: sk.slice(sk.indexOf('#') + 1) };
+            const datestamp = datestampOf(at.changedAt);
+            if ((after === undefined || comparePositions(at, after) > 0) && (selection.from === undefined || datestamp >= selection.from) && (selection.until === undefined || datestamp <= selection.until)) found.push(at);
+            if (found.length >= limit) return false;
+          }
+          return true;
+        }, { Limit: limit + (after === undefined ? 0 : 1), ProjectionExpression: 'gsi2sk, createdAt' }),
+        changedSinceSnapshot(selection, after),
+      ]);
+      const unique = new Map([...found, ...moved.map(positionOf)].map((at) => [at.key, at]));
+      return [...unique.values()].sort(comparePositions).slice(0, limit);
     },
 
     async count(selection) {
@@ -173,8 +226,8 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
           return true;
         }, { Select: 'COUNT' });
       } else {
-        await scanRange(lo, hi, (raw) => {
-          if (matches(toOaiItem(raw), selection)) total += 1;
+        await queryPages(lo, hi, async (page) => {
+          for (const item of await itemsOf((page.Items ?? []) as Item[], selection.asOf)) if (matches(item, selection)) total += 1;
           return true;
         });
       }
@@ -204,11 +257,19 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
       return (await listIssues(table, options.journalId)).map((r) => r.issue);
     },
   };
+  return source;
 }
 
 /** A head or version item as an OAI item. */
 export function toOaiItem(item: Item): OaiItem {
   const record = readRecordBody(item, String(item.doi)) as OaiArticleRecord | undefined;
   if (!record?.article?.doi || !record.issue?.id || !record.journal?.id) throw new RecordCorruptError(`record of ${String(item.doi)} lacks its journal, issue or article`);
-  return { changedAt: String(item.createdAt), deleted: item.withdrawn === true, record };
+  return { changedAt: changedAtOf(item), deleted: item.withdrawn === true, record };
 }
+
+/**
+ * An item's change time as OAI-PMH lists it (its position and datestamp). `positions` reads it
+ * from gsi2 entries: whatever attribute this reads must be projected into gsi2
+ * (RECORD_INDEX_ATTRIBUTES in infra/constructs/records-table.ts).
+ */
+export const changedAtOf = (item: Item): string => String(item.createdAt);

@@ -2,9 +2,9 @@
  * How an article record's body is stored in the records table: gzip-compressed JSON in a binary
  * attribute (`recordGz`).
  *
- * Why: DynamoDB bills writes per KB of the whole item, and a head item is written again to each
- * of the table's three indexes (they project all attributes, so that status and OAI-PMH read a
- * page of records in one query) and twice over in a transaction. Measured with `npm run
+ * Why: DynamoDB bills writes per KB of the whole item, and a transaction writes it twice over
+ * (until issue 16 the three indexes also projected every attribute, the body included; they now
+ * project only keys and a few small attributes). Measured with `npm run
  * bench:cost` on the synthetic catalogue: 261 write units per first publish of an article as
  * plain JSON, 38 compressed. Items written before this change hold `record` as a JSON string,
  * and are still read.

@@ -3,13 +3,13 @@
  * render and deposit state. See records-keys.ts for the key design.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BatchGetCommand, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Article, Issue, Journal } from '#core/model/index';
 import { RecordCorruptError, RecordNotFoundError, RecordsError } from './errors.ts';
 import { readRecordBody, RECORD_BODY_ATTRIBUTES, recordBody } from './record-body.ts';
 import { DEPOSIT_DUE, INDEX, keys } from './records-keys.ts';
 import { mayWrite, sameOwner, type MoveAuthorisation, type Owner } from './records-owner.ts';
-import { attempt, lostCondition, queryAll, type Item, type RecordsTable } from './records-table.ts';
+import { attempt, batchGetAll, lostCondition, queryAll, queryThenGet, stillIndexed, type Item, type RecordsTable } from './records-table.ts';
 
 /** What one article's outputs are made from: the article with the issue and journal it appears in. */
 export type ArticleRecord = { readonly journal: Journal; readonly issue: Issue; readonly article: Article };
@@ -141,33 +141,17 @@ export async function getHead(table: RecordsTable, doi: string): Promise<Stored 
   return out.Item ? toStored(out.Item) : undefined;
 }
 
-/** BatchGetItem takes at most 100 keys. */
-const BATCH_GET_LIMIT = 100;
-/** Rounds of asking again for the keys BatchGetItem left unprocessed under load. */
-const BATCH_GET_ROUNDS = 10;
-
 /**
  * The heads of several articles in one BatchGetItem per hundred (strongly consistent, like
  * `getHead`), by DOI in lower case: DOIs are case-insensitive, and so are the table's keys.
  */
 export async function getHeads(table: RecordsTable, dois: readonly string[]): Promise<Map<string, Stored>> {
-  const heads = new Map<string, Stored>();
   const unique = [...new Set(dois.map((doi) => doi.toLowerCase()))];
-  for (let start = 0; start < unique.length; start += BATCH_GET_LIMIT) {
-    let request: Record<string, { Keys: Item[]; ConsistentRead: boolean }> | undefined = {
-      [table.tableName]: { Keys: unique.slice(start, start + BATCH_GET_LIMIT).map((doi) => keys.head(doi)), ConsistentRead: true },
-    };
-    for (let round = 0; request !== undefined && Object.keys(request).length > 0; round++) {
-      if (round === BATCH_GET_ROUNDS) throw new RecordsError(`records table: heads still unread after ${BATCH_GET_ROUNDS} rounds`);
-      const page = await attempt(`read ${unique.length} heads`, () => table.client.send(new BatchGetCommand({ RequestItems: request })));
-      for (const item of page.Responses?.[table.tableName] ?? []) {
-        const stored = toStored(item);
-        heads.set(stored.meta.doi.toLowerCase(), stored);
-      }
-      request = page.UnprocessedKeys as typeof request;
-    }
-  }
-  return heads;
+  const items = await attempt(`read ${unique.length} heads`, () => batchGetAll(table, unique.map((doi) => keys.head(doi)), { consistent: true }));
+  return new Map(items.map((item) => {
+    const stored = toStored(item);
+    return [stored.meta.doi.toLowerCase(), stored];
+  }));
 }
 
 export async function getVersion(table: RecordsTable, doi: string, version: number): Promise<ArticleRecord> {
@@ -189,26 +173,31 @@ const published = (item: Item): boolean => item.scheduledFor === undefined;
 
 /** The current articles of an issue (heads), in article-id order; those held until a future online date only with `scheduled`. */
 export async function listIssueArticles(table: RecordsTable, journalId: string, issueId: string, options: { readonly scheduled?: boolean } = {}): Promise<Stored[]> {
-  const index = keys.articleIndex(journalId, issueId, '');
-  const items = await attempt(`list articles of ${journalId}/${issueId}`, () =>
-    queryAll(table, { IndexName: INDEX.children, KeyConditionExpression: 'gsi1pk = :p AND begins_with(gsi1sk, :a)', ExpressionAttributeValues: { ':p': index.gsi1pk, ':a': index.gsi1sk } }),
-  );
-  return items.filter((i) => options.scheduled === true || published(i)).map(toStored);
+  const found = await attempt(`list articles of ${journalId}/${issueId}`, () => queryThenGet(table, issueArticlesQuery(journalId, issueId), { consistent: true }));
+  return found.filter(({ item, entry }) => stillIndexed(item, entry, INDEX.children) && (options.scheduled === true || published(item))).map(({ item }) => toStored(item));
 }
 
-/** The heads of an issue without their records: for lists that need only DOIs and dates (the sitemap); held ones only with `scheduled` (status). */
+/** The attributes of a head besides its record, for lists that need no record. */
+const HEAD_META = { expression: 'gsi1pk, doi, version, #h, journalId, issueId, articleId, batchId, createdAt, #r, deposit, scheduledFor, withdrawn', names: { '#h': 'hash', '#r': 'render' } } as const;
+
+/** The heads of an issue without their records (status, rebuild, publish); held ones only with `scheduled`. */
 export async function listIssueArticleMeta(table: RecordsTable, journalId: string, issueId: string, options: { readonly scheduled?: boolean } = {}): Promise<Head[]> {
+  const found = await attempt(`list articles of ${journalId}/${issueId}`, () => queryThenGet(table, issueArticlesQuery(journalId, issueId), { consistent: true, projection: HEAD_META }));
+  return found.filter(({ item, entry }) => stillIndexed(item, entry, INDEX.children) && (options.scheduled === true || published(item))).map(({ item }) => toMeta(item));
+}
+
+/** What a sitemap lists of an article: read from gsi1 alone, which projects exactly these (infra/constructs/records-table.ts). */
+export type ArticleDates = Pick<Head, 'doi' | 'createdAt' | 'withdrawn' | 'scheduledFor'>;
+
+/** The DOIs and change dates of an issue's published articles, from the index alone (one query, no read of any head): what the sitemap needs. */
+export async function listIssueArticleDates(table: RecordsTable, journalId: string, issueId: string): Promise<ArticleDates[]> {
+  const items = await attempt(`list articles of ${journalId}/${issueId}`, () => queryAll(table, { ...issueArticlesQuery(journalId, issueId), ProjectionExpression: 'doi, createdAt, withdrawn, scheduledFor' }));
+  return items.filter(published).map((i) => ({ doi: String(i.doi), createdAt: String(i.createdAt), ...(i.withdrawn === true ? { withdrawn: true } : {}) }));
+}
+
+function issueArticlesQuery(journalId: string, issueId: string) {
   const index = keys.articleIndex(journalId, issueId, '');
-  const items = await attempt(`list articles of ${journalId}/${issueId}`, () =>
-    queryAll(table, {
-      IndexName: INDEX.children,
-      KeyConditionExpression: 'gsi1pk = :p AND begins_with(gsi1sk, :a)',
-      ExpressionAttributeValues: { ':p': index.gsi1pk, ':a': index.gsi1sk },
-      ProjectionExpression: 'doi, version, #h, journalId, issueId, articleId, batchId, createdAt, #r, deposit, scheduledFor, withdrawn',
-      ExpressionAttributeNames: { '#h': 'hash', '#r': 'render' },
-    }),
-  );
-  return items.filter((i) => options.scheduled === true || published(i)) as Head[];
+  return { IndexName: INDEX.children, KeyConditionExpression: 'gsi1pk = :p AND begins_with(gsi1sk, :a)', ExpressionAttributeValues: { ':p': index.gsi1pk, ':a': index.gsi1sk } };
 }
 
 /** Records the outputs of a rendered version; `false` when a newer version has replaced it meanwhile. */
@@ -259,16 +248,18 @@ async function updateHeadAt(
 /** Seam for the OAI-PMH handler: heads changed in [from, until] (ISO datestamps), oldest first. */
 export async function changedSince(table: RecordsTable, journalId: string, from: string, until: string): Promise<Stored[]> {
   const index = keys.oaiIndex(journalId, '', '');
-  const items = await attempt(`list changes of ${journalId}`, () =>
-    queryAll(table, { IndexName: INDEX.changedSince, KeyConditionExpression: 'gsi2pk = :p AND gsi2sk BETWEEN :from AND :until', ExpressionAttributeValues: { ':p': index.gsi2pk, ':from': from, ':until': `${until}~` } }),
+  const found = await attempt(`list changes of ${journalId}`, () =>
+    queryThenGet(table, { IndexName: INDEX.changedSince, KeyConditionExpression: 'gsi2pk = :p AND gsi2sk BETWEEN :from AND :until', ExpressionAttributeValues: { ':p': index.gsi2pk, ':from': from, ':until': `${until}~` } }, { consistent: true }),
   );
-  return items.map(toStored);
+  // A head changed again since the query has moved past `until` (or to another journal's partition).
+  return found.filter(({ item, entry }) => stillIndexed(item, entry, INDEX.changedSince, true)).map(({ item }) => toStored(item));
 }
 
 /** Seam for the deposit handler: heads whose current version waits for a Crossref deposit, oldest first. */
 export async function depositsDue(table: RecordsTable): Promise<Stored[]> {
-  const items = await attempt('list deposits due', () => queryAll(table, { IndexName: INDEX.deposits, KeyConditionExpression: 'gsi3pk = :p', ExpressionAttributeValues: { ':p': DEPOSIT_DUE } }));
-  return items.map(toStored);
+  const found = await attempt('list deposits due', () => queryThenGet(table, { IndexName: INDEX.deposits, KeyConditionExpression: 'gsi3pk = :p', ExpressionAttributeValues: { ':p': DEPOSIT_DUE } }, { consistent: true }));
+  // Deposited since the query: no longer due.
+  return found.filter(({ item, entry }) => stillIndexed(item, entry, INDEX.deposits)).map(({ item }) => toStored(item));
 }
 
 /** Seam for the deposit handler: Crossref accepted `version`; `false` when a newer version is due meanwhile. */
@@ -283,9 +274,12 @@ export async function markDeposited(table: RecordsTable, doi: string, version: n
 /** Attributes that are keys or the record itself, not part of the head's metadata. */
 const STORAGE_ONLY = new Set<string>([...RECORD_BODY_ATTRIBUTES, 'pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk']);
 
+function toMeta(item: Item): Head {
+  return Object.fromEntries(Object.entries(item).filter(([name]) => !STORAGE_ONLY.has(name))) as Head;
+}
+
 function toStored(item: Item): Stored {
-  const meta = Object.fromEntries(Object.entries(item).filter(([name]) => !STORAGE_ONLY.has(name))) as Head;
-  return { meta, record: parseRecord(item, String(item.doi)) };
+  return { meta: toMeta(item), record: parseRecord(item, String(item.doi)) };
 }
 
 function parseRecord(item: Item, what: string): ArticleRecord {

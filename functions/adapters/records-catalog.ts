@@ -6,7 +6,7 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/l
 import type { Issue, Journal, Problem } from '#core/model/index';
 import { RecordCorruptError } from './errors.ts';
 import { INDEX, keys, type ProblemSource } from './records-keys.ts';
-import { attempt, lostCondition, queryAll, type Item, type RecordsTable } from './records-table.ts';
+import { attempt, lostCondition, queryThenGet, stillIndexed, type Item, type RecordsTable } from './records-table.ts';
 
 export type JournalRecord = { readonly journal: Journal; readonly hash: string; readonly updatedAt: string };
 /** `updatedAt`/`batchId`: when its content last changed; `publishedAt`/`publishedBatchId`: the latest publish of it, changed or not. */
@@ -80,17 +80,17 @@ export async function getIssue(table: RecordsTable, journalId: string, issueId: 
 }
 
 export async function listJournals(table: RecordsTable): Promise<JournalRecord[]> {
-  const items = await attempt('list journals', () => queryAll(table, { IndexName: INDEX.children, KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': keys.journalIndex('').gsi1pk } }));
-  return items.map((item) => ({ journal: parseJson<Journal>(item, `journal ${String(item.journalId)}`), hash: String(item.hash), updatedAt: String(item.updatedAt) }));
+  const found = await attempt('list journals', () => queryThenGet(table, { IndexName: INDEX.children, KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': keys.journalIndex('').gsi1pk } }, { consistent: false }));
+  return found.map(({ item }) => item).map((item) => ({ journal: parseJson<Journal>(item, `journal ${String(item.journalId)}`), hash: String(item.hash), updatedAt: String(item.updatedAt) }));
 }
 
 /** The issues of a journal, in issue-id order. */
 export async function listIssues(table: RecordsTable, journalId: string): Promise<IssueRecord[]> {
   const index = keys.issueIndex(journalId, '');
-  const items = await attempt(`list issues of ${journalId}`, () =>
-    queryAll(table, { IndexName: INDEX.children, KeyConditionExpression: 'gsi1pk = :p AND begins_with(gsi1sk, :i)', ExpressionAttributeValues: { ':p': index.gsi1pk, ':i': index.gsi1sk } }),
+  const found = await attempt(`list issues of ${journalId}`, () =>
+    queryThenGet(table, { IndexName: INDEX.children, KeyConditionExpression: 'gsi1pk = :p AND begins_with(gsi1sk, :i)', ExpressionAttributeValues: { ':p': index.gsi1pk, ':i': index.gsi1sk } }, { consistent: false }),
   );
-  return items.map(toIssue);
+  return found.filter(({ item, entry }) => stillIndexed(item, entry, INDEX.children)).map(({ item }) => toIssue(item));
 }
 
 /** Records why an issue's metadata (or, from Deposit, its Crossref file) was refused; replaces the problems of an earlier attempt. */

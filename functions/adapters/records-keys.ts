@@ -1,6 +1,8 @@
 /**
  * The records table's key design, in one place. One table (`RecordsTable`, pk/sk strings) holds
- * every record; three overloaded GSIs (projection ALL) answer the questions the handlers ask.
+ * every record; three overloaded GSIs answer the questions the handlers ask. They project only keys
+ * and the few attributes a list reads from the index itself (RECORD_INDEX_ATTRIBUTES in
+ * infra/constructs/records-table.ts); whatever else a list needs is read from the table by key.
  *
  * | item                     | pk                       | sk            | gsi1 (children of a parent)            | gsi2 (OAI: changed since)       | gsi3 (deposits)                    |
  * | ------------------------ | ------------------------ | ------------- | -------------------------------------- | ------------------------------- | ---------------------------------- |

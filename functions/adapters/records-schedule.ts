@@ -8,21 +8,21 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { INDEX, keys, SCHEDULED } from './records-keys.ts';
 import type { Head } from './records-articles.ts';
-import { attempt, lostCondition, queryAll, type RecordsTable } from './records-table.ts';
+import { attempt, lostCondition, queryThenGet, stillIndexed, type RecordsTable } from './records-table.ts';
 
 export type HeldHead = Pick<Head, 'doi' | 'version' | 'journalId' | 'issueId' | 'articleId'> & { readonly scheduledFor: string };
 
 /** Heads held until an instant at or before `time` (ISO), earliest first. */
 export async function scheduledDue(table: RecordsTable, time: string): Promise<HeldHead[]> {
-  const items = await attempt('list scheduled articles due', () =>
-    queryAll(table, {
-      IndexName: INDEX.deposits,
-      KeyConditionExpression: 'gsi3pk = :p AND gsi3sk <= :until',
-      ExpressionAttributeValues: { ':p': SCHEDULED, ':until': `${time}#~` },
-      ProjectionExpression: 'doi, version, journalId, issueId, articleId, scheduledFor',
-    }),
+  const found = await attempt('list scheduled articles due', () =>
+    queryThenGet(
+      table,
+      { IndexName: INDEX.deposits, KeyConditionExpression: 'gsi3pk = :p AND gsi3sk <= :until', ExpressionAttributeValues: { ':p': SCHEDULED, ':until': `${time}#~` } },
+      { consistent: true, projection: { expression: 'gsi3pk, doi, version, journalId, issueId, articleId, scheduledFor' } },
+    ),
   );
-  return items as HeldHead[];
+  // Released (or replaced by an unscheduled version) since the query: no longer held.
+  return found.filter(({ item, entry }) => stillIndexed(item, entry, INDEX.deposits)).map(({ item }) => ({ doi: item.doi, version: item.version, journalId: item.journalId, issueId: item.issueId, articleId: item.articleId, scheduledFor: item.scheduledFor }) as HeldHead);
 }
 
 /**

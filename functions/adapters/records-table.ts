@@ -1,6 +1,6 @@
 /** The DynamoDB plumbing the records store shares: queries that follow every page, and error wrapping. */
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { RecordsError } from './errors.ts';
 
 export type RecordsTable = { readonly client: DynamoDBDocumentClient; readonly tableName: string };
@@ -16,6 +16,66 @@ export async function queryAll(table: RecordsTable, input: Omit<QueryCommandInpu
     start = page.LastEvaluatedKey;
   } while (start !== undefined);
   return items;
+}
+
+/** BatchGetItem takes at most 100 keys. */
+const BATCH_GET_LIMIT = 100;
+/** Rounds of asking again for the keys BatchGetItem left unprocessed under load. */
+const BATCH_GET_ROUNDS = 10;
+
+export type BatchGetOptions = {
+  /** Strongly consistent reads (twice the read units): for heads, which a query just found and a writer may have just moved. */
+  readonly consistent: boolean;
+  /** Only these attributes (a ProjectionExpression; the read still costs the whole item). */
+  readonly projection?: { readonly expression: string; readonly names?: Readonly<Record<string, string>> };
+};
+
+/**
+ * The items at `itemKeys` (`pk`/`sk`), in the order asked, one BatchGetItem per hundred; a key
+ * with no item (deleted meanwhile) is left out.
+ */
+export async function batchGetAll(table: RecordsTable, itemKeys: readonly Item[], options: BatchGetOptions): Promise<Item[]> {
+  const found = new Map<string, Item>();
+  const id = (item: Item): string => `${String(item.pk)}\u0000${String(item.sk)}`;
+  const unique = [...new Map(itemKeys.map((k) => [id(k), { pk: k.pk, sk: k.sk }])).values()];
+  const projection = options.projection === undefined ? {} : { ProjectionExpression: `pk, sk, ${options.projection.expression}`, ...(options.projection.names ? { ExpressionAttributeNames: { ...options.projection.names } } : {}) };
+  for (let start = 0; start < unique.length; start += BATCH_GET_LIMIT) {
+    let request: Record<string, { Keys: Item[]; ConsistentRead: boolean }> | undefined = {
+      [table.tableName]: { Keys: unique.slice(start, start + BATCH_GET_LIMIT), ConsistentRead: options.consistent, ...projection },
+    };
+    for (let round = 0; request !== undefined && Object.keys(request).length > 0; round++) {
+      if (round === BATCH_GET_ROUNDS) throw new RecordsError(`records table: items still unread after ${BATCH_GET_ROUNDS} rounds`);
+      const page = await table.client.send(new BatchGetCommand({ RequestItems: request }));
+      for (const item of (page.Responses?.[table.tableName] ?? []) as Item[]) found.set(id(item), item);
+      request = page.UnprocessedKeys as typeof request;
+    }
+  }
+  return itemKeys.map((k) => found.get(id(k))).filter((item): item is Item => item !== undefined);
+}
+
+/**
+ * A query on one of the table's indexes, then the items themselves from the table: the indexes
+ * project only keys and the few attributes lists read (infra/constructs/records-table.ts), so
+ * whatever else a caller needs is read by key. Each item comes with `matches`, whether it still
+ * has the index key the query found it under (a writer may have moved it in between).
+ */
+export async function queryThenGet(
+  table: RecordsTable,
+  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'ProjectionExpression'>,
+  options: BatchGetOptions,
+): Promise<{ readonly item: Item; readonly entry: Item }[]> {
+  const entries = await queryAll(table, input);
+  const items = await batchGetAll(table, entries, options);
+  const byKey = new Map(items.map((item) => [`${String(item.pk)}\u0000${String(item.sk)}`, item]));
+  return entries.flatMap((entry) => {
+    const item = byKey.get(`${String(entry.pk)}\u0000${String(entry.sk)}`);
+    return item === undefined ? [] : [{ item, entry }];
+  });
+}
+
+/** Whether `item` still sits in the index partition (and, when given, at the sort key) of `entry`. */
+export function stillIndexed(item: Item, entry: Item, index: string, sameSortKey = false): boolean {
+  return item[`${index}pk`] === entry[`${index}pk`] && (!sameSortKey || item[`${index}sk`] === entry[`${index}sk`]);
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { queryThenGet } from './records-table.ts';
 import { staffKeys, type ArticleRef } from './staff-items.ts';
 
 /** A saved draft: the article's fields as its YAML file would hold them, who saved it when, and the batch that published this version, if one did. */
@@ -34,14 +35,9 @@ export function createDraftStore(client: DynamoDBDocumentClient, tableName: stri
 
   /** Every draft of one issue (gsi1: children of a parent), for publishing the issue. */
   async function listIssue(journal: string, issue: string): Promise<Draft[]> {
-    const drafts: Draft[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await client.send(new QueryCommand({ TableName: tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': DRAFTS_OF_ISSUE(journal, issue) }, ExclusiveStartKey: start }));
-      drafts.push(...(out.Items ?? []).map(toDraft));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return drafts;
+    // gsi1 projects keys only for drafts (infra/constructs/records-table.ts): the drafts are read by key.
+    const found = await queryThenGet({ client, tableName }, { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': DRAFTS_OF_ISSUE(journal, issue) } }, { consistent: true });
+    return found.map(({ item }) => toDraft(item));
   }
 
   /**

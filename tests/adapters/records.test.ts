@@ -1,6 +1,6 @@
 /** The records store against DynamoDB Local, on the table the synthesized template defines. */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadJournal, MODEL_LIMITS, recordBytes, type Article, type IssueBundle } from '#core/model/index';
 import { recordHash } from '#adapters/content-hash';
@@ -200,6 +200,48 @@ describe('indexes', () => {
     expect((await records.getProblems('testjournal', 'x', 'deposit'))?.batchId).toBe('d');
     await records.clearProblems('testjournal', 'x', 'deposit');
     expect(await records.getProblems('testjournal', 'x', 'deposit')).toBeUndefined();
+  });
+});
+
+describe('index projections (issue 16)', () => {
+  const keyNames = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'];
+  const indexed = async (index: string, partition: string): Promise<Record<string, unknown>[]> =>
+    (await stage.stack.clients.documents.send(new QueryCommand({ TableName: stage.stack.table('RecordsTable'), IndexName: index, KeyConditionExpression: `${index}pk = :p`, ExpressionAttributeValues: { ':p': partition } }))).Items ?? [];
+
+  it('keeps no record body, render or deposit state in any index, only keys and what the lists read there', async () => {
+    // Prepare: rendered heads of the fixture's issue, one of them due for deposit
+    const doi = bundle.articles[1]!.doi;
+    const head = (await records.getHead(doi))!;
+    await records.markRendered(doi, head.meta.version, { 'doi/x/index.html': 'abc' }, '2025-05-01T00:00:00.000Z');
+
+    // Act
+    const byIndex = {
+      gsi1: await indexed('gsi1', `ISSUE#${bundle.journal.id}#${bundle.issue.id}`),
+      gsi2: await indexed('gsi2', `OAI#${bundle.journal.id}`),
+      gsi3: await indexed('gsi3', 'DEPOSIT#DUE'),
+    };
+
+    // Assess: written out here (not read from the construct), so that a projection that grows must change this test
+    const allowed = { gsi1: ['doi', 'createdAt', 'withdrawn', 'scheduledFor'], gsi2: ['createdAt'], gsi3: [] as string[] };
+    for (const [index, items] of Object.entries(byIndex)) {
+      expect(items.length, index).toBeGreaterThan(0);
+      const extra = new Set(items.flatMap((item) => Object.keys(item)).filter((name) => !keyNames.includes(name) && !allowed[index as keyof typeof allowed].includes(name)));
+      expect([...extra], index).toEqual([]);
+    }
+  });
+
+  it('lists an issue\'s DOIs and change dates from gsi1 alone, and still reads render and deposit state and whole records by key', async () => {
+    // Act
+    const dates = await records.listIssueArticleDates(bundle.journal.id, bundle.issue.id);
+    const meta = await records.listIssueArticleMeta(bundle.journal.id, bundle.issue.id);
+    const stored = await records.listIssueArticles(bundle.journal.id, bundle.issue.id);
+
+    // Assess
+    const heads = await records.getHeads(stored.map((s) => s.meta.doi));
+    expect(dates).toEqual(stored.map((s) => ({ doi: s.meta.doi, createdAt: s.meta.createdAt })));
+    expect(meta).toEqual(stored.map((s) => s.meta));
+    expect(stored).toEqual(stored.map((s) => heads.get(s.meta.doi.toLowerCase())));
+    expect(meta.find((m) => m.doi === bundle.articles[1]!.doi)?.render).toMatchObject({ status: 'done', artifacts: { 'doi/x/index.html': 'abc' } });
   });
 });
 

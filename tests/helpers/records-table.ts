@@ -1,10 +1,10 @@
 /**
  * The records table as infra/constructs/records-table.ts defines it (pk/sk, gsi1–gsi3 with
- * `<name>pk`/`<name>sk`, projection ALL), created on DynamoDB Local for tests that use the
+ * `<name>pk`/`<name>sk`, the construct's projections), created on DynamoDB Local for tests that use the
  * emulator without provisioning the whole synthesized stack.
  */
 import { CreateTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { RECORD_INDEX_NAMES } from '#infra/constructs/records-table';
+import { RECORD_INDEX_NAMES, recordIndexProjection } from '#infra/constructs/records-table';
 
 const attribute = (name: string) => ({ AttributeName: name, AttributeType: 'S' as const });
 
@@ -24,7 +24,7 @@ export async function createRecordsTable(client: DynamoDBClient, tableName: stri
           { AttributeName: `${n}pk`, KeyType: 'HASH' as const },
           { AttributeName: `${n}sk`, KeyType: 'RANGE' as const },
         ],
-        Projection: { ProjectionType: 'ALL' as const },
+        Projection: recordIndexProjection(n),
       })),
     }),
   );

@@ -1,7 +1,7 @@
 /**
  * DynamoDB Local with an empty records table, for the OAI store tests and the benchmark: the
  * emulator from infra/local (the project's launcher), the table with the key schema of
- * infra/constructs/records-table.ts (pk/sk, gsi1–gsi3 with `<name>pk`/`<name>sk`, projection ALL).
+ * infra/constructs/records-table.ts (pk/sk, gsi1–gsi3 with `<name>pk`/`<name>sk` and their projections).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';

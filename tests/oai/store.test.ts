@@ -2,9 +2,11 @@
  * The DynamoDB record source (functions/adapters/oai-store.ts) on DynamoDB Local, written through
  * the records store as ingest writes it, and harvested through the core as a harvester would.
  */
+import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOaiStore } from '#adapters/oai-store';
-import type { OaiItem, OaiRecordSource } from '#core/oai/source';
+import { comparePositions, positionOf, type OaiItem, type OaiRecordSource } from '#core/oai/source';
+import { stageSource } from '#core/oai/stage-source';
 import { context, recordById, syntheticItems, withDoi } from '#tests/core/oai/fixtures';
 import { all, ask, errorCodes, harvest, one, parseXml, text } from '#tests/core/oai/read';
 import { validateXml } from '#tests/helpers/xsd';
@@ -112,5 +114,66 @@ describe('oai-store on DynamoDB Local', () => {
     expect(errorCodes(long.root)).toEqual(['idDoesNotExist']);
     expect(validateXml('oai', long.xml).errors).toEqual([]);
     expect(foreign).toBeUndefined();
+  });
+
+  it('lists a record changed between the index query and the read of its body as it was when the harvest began (gsi2 projects keys only)', async () => {
+    // Prepare: the list as it stands, then a client that changes the first article it is asked to read, just before reading it.
+    const asOf = later();
+    const before = await source.list({ asOf }, undefined, 20);
+    let changed: string | undefined;
+    const racing = new Proxy(local.client, {
+      get: (target, name, receiver) =>
+        name === 'send'
+          ? async (command: unknown) => {
+              if (command instanceof BatchGetCommand && changed === undefined) {
+                const [key] = Object.values(command.input.RequestItems ?? {})[0]?.Keys ?? [];
+                const head = await local.records.getHead(String(key?.pk).slice('ART#'.length));
+                changed = head!.meta.doi;
+                const [first, ...rest] = head!.record.article.titles;
+                const article = { ...head!.record.article, titles: [{ ...first, title: ['changed during the harvest'] }, ...rest] as const };
+                await local.records.putVersion({ ...head!.record, article }, 'changed-during-harvest', { batchId: 'race', now: later() });
+              }
+              return (target.send as (c: unknown) => Promise<unknown>)(command);
+            }
+          : Reflect.get(target, name, receiver),
+    }) as DynamoDBDocumentClient;
+    const store = createOaiStore({ client: racing, tableName: local.tableName, journalId: 'testjournal' });
+    // Act
+    const listed = await store.list({ asOf }, undefined, 20);
+    // Assess
+    expect(changed).toBe(before[0]!.record.article.doi);
+    expect(listed).toEqual(before);
+    expect((await source.get(changed!))!.record.article.titles[0]!.title).toEqual(['changed during the harvest']);
+  });
+
+  it('a stage repository over several journals reads only the records of each page: their positions come from gsi2 keys first', async () => {
+    // Prepare: a second journal whose records interleave in time with the first's
+    const second = syntheticItems(300, Date.UTC(2024, 0, 1) + 500).map((item, n) => ({ ...item, record: { ...withDoi(item.record, `10.5555/second.${n}`), journal: { ...item.record.journal, id: 'second' } } }));
+    await putItems(local, second);
+    let keysRead = 0;
+    const counting = new Proxy(local.client, {
+      get: (target, name, receiver) =>
+        name === 'send'
+          ? (command: unknown) => {
+              if (command instanceof BatchGetCommand) keysRead += Object.values(command.input.RequestItems ?? {}).reduce((n, r) => n + (r.Keys?.length ?? 0), 0);
+              return (target.send as (c: unknown) => Promise<unknown>)(command);
+            }
+          : Reflect.get(target, name, receiver),
+    }) as DynamoDBDocumentClient;
+    const storeOf = (journalId: string) => createOaiStore({ client: counting, tableName: local.tableName, journalId });
+    const stage = stageSource([{ journal: { ...items[0]!.record.journal, id: 'testjournal' }, source: storeOf('testjournal') }, { journal: { ...items[0]!.record.journal, id: 'second' }, source: storeOf('second') }]);
+    const selection = { asOf: later() };
+    const expected = [...(await source.list(selection, undefined, 5000)), ...(await createOaiStore({ client: local.client, tableName: local.tableName, journalId: 'second' }).list(selection, undefined, 5000))].sort((a, b) => comparePositions(positionOf(a), positionOf(b)));
+    // Act
+    const listed: OaiItem[] = [];
+    let pages = 0;
+    for (let page = await stage.list(selection, undefined, 100); page.length > 0; page = await stage.list(selection, positionOf(page.at(-1)!), 100)) {
+      listed.push(...page);
+      pages += 1;
+    }
+    // Assess: every record once, in position order, and about one page of records read per page (not one per journal)
+    expect(listed.map((i) => i.record.article.doi)).toEqual(expected.map((i) => i.record.article.doi));
+    expect(listed.length).toBeGreaterThanOrEqual(1300);
+    expect(keysRead).toBeLessThanOrEqual(listed.length + pages * 2);
   });
 });

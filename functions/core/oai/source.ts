@@ -42,6 +42,12 @@ export type OaiSelection = {
 export interface OaiRecordSource {
   /** The selection's items in position order, strictly after `after`, at most `limit` of them. */
   list(selection: OaiSelection, after: OaiPosition | undefined, limit: number): Promise<readonly OaiItem[]>;
+  /**
+   * Optional, for sources that can answer it cheaper than `list`: the positions of the items
+   * `list(selection, after, limit)` would return, without reading the records (the stage's source
+   * merges its journals' positions first and reads only the records that make the page).
+   */
+  positions?(selection: OaiSelection, after: OaiPosition | undefined, limit: number): Promise<readonly OaiPosition[]>;
   /** How many items the selection holds (the `completeListSize`). */
   count(selection: OaiSelection): Promise<number>;
   /** The current version of one article (DOI matched case-insensitively), tombstones included. */

@@ -12,9 +12,16 @@
 import type { Issue, Journal } from '../model/index.ts';
 import { canonicalInstant } from './datestamp.ts';
 import { journalOfSpec, stageSets } from './sets.ts';
-import { comparePositions, positionOf, type OaiItem, type OaiRecordSource, type OaiSelection } from './source.ts';
+import { comparePositions, positionOf, type OaiItem, type OaiPosition, type OaiRecordSource, type OaiSelection } from './source.ts';
 
 export type JournalSource = { readonly journal: Journal; readonly source: OaiRecordSource };
+
+/** How many of the first `limit` positions after `after`, over every source, each source holds. */
+async function perSource(routes: readonly { source: OaiRecordSource; selection: OaiSelection }[], after: OaiPosition | undefined, limit: number): Promise<number[]> {
+  const positions = await Promise.all(routes.map((r) => r.source.positions!(r.selection, after, limit)));
+  const merged = positions.flatMap((list, k) => list.map((at) => ({ at, k }))).sort((a, b) => comparePositions(a.at, b.at)).slice(0, limit);
+  return routes.map((_, k) => merged.filter((m) => m.k === k).length);
+}
 
 export function stageSource(journals: readonly JournalSource[]): OaiRecordSource {
   /** The journals a selection reaches, each with the selection as its own source reads it. */
@@ -27,7 +34,11 @@ export function stageSource(journals: readonly JournalSource[]): OaiRecordSource
 
   return {
     async list(selection, after, limit) {
-      const lists = await Promise.all(routed(selection).map((r) => r.source.list(r.selection, after, limit)));
+      const routes = routed(selection);
+      // Every journal's next `limit` positions first (keys only), then from each journal only as
+      // many records as it has on this page: one page reads `limit` records, not `limit` per journal.
+      const takes = routes.length > 1 && routes.every((r) => r.source.positions !== undefined) ? await perSource(routes, after, limit) : routes.map(() => limit);
+      const lists = await Promise.all(routes.map((r, k) => (takes[k]! > 0 ? r.source.list(r.selection, after, takes[k]!) : [])));
       return lists.flat().sort((a, b) => comparePositions(positionOf(a), positionOf(b))).slice(0, limit);
     },
     async count(selection) {

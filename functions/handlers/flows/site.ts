@@ -56,7 +56,7 @@ async function withNotices(deps: SiteDeps, articles: readonly Article[]): Promis
 /** Dates and DOIs of every issue of a journal: what its sitemap lists. */
 async function sitemapIssuesOf(deps: SiteDeps, journalId: string) {
   const issues = await deps.records.listIssues(journalId);
-  const withArticles = await Promise.all(issues.map(async (i) => ({ issue: i, articles: await deps.records.listIssueArticleMeta(journalId, i.issue.id) })));
+  const withArticles = await Promise.all(issues.map(async (i) => ({ issue: i, articles: await deps.records.listIssueArticleDates(journalId, i.issue.id) })));
   const sitemap: SitemapIssue[] = withArticles.map((i) => ({ issueId: i.issue.issue.id, updatedAt: i.issue.updatedAt, articles: i.articles.filter((a) => a.withdrawn !== true).map((a) => ({ doi: a.doi, updatedAt: a.createdAt })) })); // a withdrawn article leaves the sitemap
   return { withArticles, sitemap };
 }
