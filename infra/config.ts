@@ -53,7 +53,14 @@ export interface StageConfig {
   /** OAI-PMH Identify's adminEmail: who harvesters write to about the repository. */
   readonly oai: { readonly adminEmail: string };
   /** Without a custom domain the site answers on the distribution's own `*.cloudfront.net` name. */
-  readonly site: { readonly customDomain?: CustomDomain };
+  readonly site: {
+    readonly customDomain?: CustomDomain;
+    /**
+     * The journal this stage served before it held several: its issue pages were at `/issues/<id>/`
+     * (until the many-journals change) and answer 301 to `/<journal id>/issues/<id>/`.
+     */
+    readonly legacyJournal?: string;
+  };
   /** What deleting a stack does to buckets, the table, the secret and log groups. */
   readonly removalPolicy: RemovalPolicy;
   /** DynamoDB deletion protection: on only where the records are the real ones. */
@@ -83,7 +90,8 @@ const scratch = {
 export const STAGES: Readonly<Record<StageName, StageConfig>> = {
   // Locally nothing leaves the machine unless asked: `COLOPHON_CROSSREF=simulator npm start` (infra/local/README.md).
   local: { ...scratch, stage: 'local', crossref: { ...scratch.crossref, mode: 'dry-run' }, logRetention: RetentionDays.ONE_WEEK },
-  dev: { ...scratch, stage: 'dev', logRetention: RetentionDays.TWO_WEEKS },
+  // dev and prod may have been deployed with Balcanica alone (README's deploy steps before many journals): its old issue paths redirect.
+  dev: { ...scratch, stage: 'dev', site: { legacyJournal: 'balcanica' }, logRetention: RetentionDays.TWO_WEEKS },
   prod: {
     stage: 'prod',
     crossref: { endpoint: CROSSREF_ENDPOINTS.production, mode: 'deposit', schemaDir: CROSSREF_SCHEMA_DIR },
@@ -91,7 +99,7 @@ export const STAGES: Readonly<Record<StageName, StageConfig>> = {
     // Replace with the journal's real contact before the first prod deploy.
     oai: { adminEmail: 'oai-admin@example.org' },
     // The custom domain goes here once its ACM certificate exists in us-east-1.
-    site: {},
+    site: { legacyJournal: 'balcanica' },
     removalPolicy: RemovalPolicy.RETAIN,
     deletionProtection: true,
     logRetention: RetentionDays.ONE_YEAR,

@@ -9,7 +9,13 @@ import type { CrossrefCredentials } from './crossref-http.ts';
 import { ConfigError } from './errors.ts';
 
 export type CrossrefSecret = {
+  /** The stage's Crossref login: used for every journal without its own. */
   readonly credentials: CrossrefCredentials;
+  /**
+   * Journals deposited under another Crossref member account than the stage's (a publisher's
+   * journals may belong to different members): `"journals": {"<journal id>": {"login_id", "login_passwd"}}`.
+   */
+  readonly journals?: ReadonlyMap<string, CrossrefCredentials>;
   /** The token the notification callback URL carries; absent: the callback refuses every request. */
   readonly callbackToken?: string | undefined;
 };
@@ -38,8 +44,26 @@ export function parseCrossrefSecret(text: string, secretId: string): CrossrefSec
     const missing = [loginId === undefined ? 'login_id' : '', password === undefined ? 'login_passwd' : ''].filter(Boolean);
     throw new ConfigError(`secret ${secretId} lacks ${missing.join(' and ')}: set them to the Crossref deposit credentials`);
   }
-  return { credentials: { loginId, password }, callbackToken: str('callback_token') };
+  return { credentials: { loginId, password }, callbackToken: str('callback_token'), journals: journalLogins(fields.journals, secretId) };
 }
+
+/** The per-journal logins of the secret; a ConfigError names the journal and the missing field, never a value. */
+function journalLogins(value: unknown, secretId: string): ReadonlyMap<string, CrossrefCredentials> {
+  if (value === undefined) return new Map();
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(`secret ${secretId}: "journals" must map each journal id to {"login_id": …, "login_passwd": …}`);
+  return new Map(
+    Object.entries(value as Record<string, unknown>).map(([journalId, login]) => {
+      const fields = (typeof login === 'object' && login !== null ? login : {}) as Record<string, unknown>;
+      const missing = ['login_id', 'login_passwd'].filter((f) => typeof fields[f] !== 'string' || fields[f] === '');
+      if (missing.length > 0) throw new ConfigError(`secret ${secretId}: journals.${journalId} lacks ${missing.join(' and ')}: set them to that journal's Crossref deposit credentials`);
+      return [journalId, { loginId: String(fields.login_id), password: String(fields.login_passwd) }] as const;
+    }),
+  );
+}
+
+/** The login a journal's deposits go under: its own when the secret has one, else the stage's. */
+export const credentialsFor = (secret: CrossrefSecret, journalId: string | undefined): CrossrefCredentials =>
+  (journalId === undefined ? undefined : secret.journals?.get(journalId)) ?? secret.credentials;
 
 export type SecretSource = { get(): Promise<CrossrefSecret> };
 

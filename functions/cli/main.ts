@@ -16,6 +16,7 @@ import { registerMove } from './move-command.ts';
 import { registerNew } from './new-command.ts';
 import { registerPublish } from './publish-command.ts';
 import { registerRebuild } from './rebuild-command.ts';
+import { registerRedrive } from './redrive-command.ts';
 import { registerRegister } from './register-command.ts';
 import { registerStatus } from './status-command.ts';
 import { registerWithdraw } from './withdraw-command.ts';
@@ -149,6 +150,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
   registerRebuild(cli, io, setExit);
   registerAssignDois(cli, io, setExit);
   registerWithdraw(cli, io, setExit);
+  registerRedrive(cli, io, setExit);
   return cli;
 }
 

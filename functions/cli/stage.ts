@@ -202,6 +202,11 @@ export async function resolveStage(flags: StageFlags, env: Readonly<Record<strin
  * CloudFormation on AWS, from the synthesized templates with the stand-in's naming locally.
  */
 export async function depositQueueUrl(target: Pick<StageTarget, 'stage' | 'siteUrl' | 'local'>, cdkOut = CDK_OUT): Promise<string> {
+  return queueOutput(target, 'DepositQueueUrl', cdkOut);
+}
+
+/** A queue URL output of the stage's stateless stack (`DepositQueueUrl`, `RenderDlqUrl`, …), found as depositQueueUrl says. */
+export async function queueOutput(target: Pick<StageTarget, 'stage' | 'siteUrl' | 'local'>, output: string, cdkOut = CDK_OUT): Promise<string> {
   const stateless = stackName(target.stage, 'Stateless');
   if (target.stage === 'local') {
     const sqs = target.local?.sqs;
@@ -209,14 +214,14 @@ export async function depositQueueUrl(target: Pick<StageTarget, 'stage' | 'siteU
     const stacks = readStacks(cdkOut, 'local');
     // The URL the stand-in gives its queues (infra/local/stack.ts): the emulator's port, the local account.
     const resolver = new Resolver(stacks, { prefix: target.local?.prefix ?? '', queueUrl: (name) => `http://sqs.${LOCAL_REGION}.localhost:${new URL(sqs).port}/${LOCAL_ACCOUNT}/${name}`, siteHost: new URL(target.siteUrl).host });
-    return resolver.output(stateless, 'DepositQueueUrl');
+    return resolver.output(stateless, output);
   }
   const [{ CloudFormationClient, DescribeStacksCommand }] = await Promise.all([import('@aws-sdk/client-cloudformation')]);
   const cfn = new CloudFormationClient({});
   try {
     const { Stacks } = await cfn.send(new DescribeStacksCommand({ StackName: stateless }));
-    const url = Stacks?.[0]?.Outputs?.find((o) => o.OutputKey === 'DepositQueueUrl')?.OutputValue;
-    if (!url) throw new StageError(`stack ${stateless} has no output DepositQueueUrl: deploy the current version of the stack`);
+    const url = Stacks?.[0]?.Outputs?.find((o) => o.OutputKey === output)?.OutputValue;
+    if (!url) throw new StageError(`stack ${stateless} has no output ${output}: deploy the current version of the stack`);
     return url;
   } catch (error) {
     if (error instanceof StageError) throw error;

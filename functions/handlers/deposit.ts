@@ -23,7 +23,7 @@ import { ConfigError } from '#adapters/errors';
 import { createLogger } from '#adapters/logger';
 import { createObjectStore } from '#adapters/object-store';
 import { createRecordsStore } from '#adapters/records';
-import { createCrossrefSecretSource } from '#adapters/secrets';
+import { createCrossrefSecretSource, credentialsFor } from '#adapters/secrets';
 import { requireEnv } from './env.ts';
 import { CROSSREF_MODES, depositBatch, depositFileStore, type ArtifactStore, type CrossrefMode, type DepositFlowDeps } from './flows/deposit.ts';
 import { depositSchedule, type ScheduleSummary } from './flows/deposit-schedule.ts';
@@ -56,8 +56,9 @@ const deps: DepositFlowDeps = {
   records: createRecordsStore(clients.dynamo, env.TABLE_NAME),
   ledger: createDepositLedger({ client: clients.dynamoBase, tableName: env.TABLE_NAME }),
   mode,
-  service: async (ledger) => {
-    const { credentials } = await secret.get();
+  service: async (ledger, journalId) => {
+    // A journal under its own Crossref member account deposits with its own login (the secret's `journals`).
+    const credentials = credentialsFor(await secret.get(), journalId);
     return createDepositService({
       crossref: createCrossrefClient({ endpoint: env.CROSSREF_ENDPOINT, credentials, log: (e) => log.info(e.event, e), deadline: () => invocationDeadline }),
       ledger,

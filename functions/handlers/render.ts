@@ -1,5 +1,6 @@
 /** Render Lambda: RenderQueue batches (ReportBatchItemFailures) → each article's site files. */
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { DeleteMessageCommand } from '@aws-sdk/client-sqs';
 import { createClients } from '#adapters/aws-clients';
 import { createLogger } from '#adapters/logger';
 import { createObjectStore } from '#adapters/object-store';
@@ -9,7 +10,7 @@ import { requireEnv } from './env.ts';
 import { renderBatch, type RenderDeps } from './flows/render.ts';
 import type { DepositJob, SiteJob } from './jobs.ts';
 
-const env = requireEnv(['TABLE_NAME', 'SITE_BUCKET', 'SITE_QUEUE_URL', 'DEPOSIT_QUEUE_URL', 'FILES_BUCKET']);
+const env = requireEnv(['TABLE_NAME', 'SITE_BUCKET', 'SITE_QUEUE_URL', 'DEPOSIT_QUEUE_URL', 'FILES_BUCKET', 'RENDER_QUEUE_URL']);
 const clients = createClients();
 const log = createLogger('render', { stage: process.env.STAGE });
 const deps: RenderDeps = {
@@ -20,6 +21,8 @@ const deps: RenderDeps = {
   depositQueue: createQueueSender<DepositJob>(clients.sqs, env.DEPOSIT_QUEUE_URL),
   log,
   now: () => new Date(),
+  // Deletes a message of a batch after a crash as soon as it is handled (flows/render.ts says why).
+  ack: async (message) => void (await clients.sqs.send(new DeleteMessageCommand({ QueueUrl: env.RENDER_QUEUE_URL, ReceiptHandle: message.receiptHandle }))),
 };
 
 export const handler = async (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> =>

@@ -3,12 +3,37 @@
  * directory URL such as a landing page `/doi/10.2298/BALC1950375E/` must fetch its `index.html`.
  * Kept as source text because CloudFront runs it, not Node; the tests evaluate the same text.
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/functions-javascript-runtime-20.html
+ *
+ * A stage that served one journal before it held several (issue 12, High 3) published that
+ * journal's issue pages at `/issues/<id>/`, and may have registered them with Crossref as issue DOIs'
+ * resource URLs; they now live at `/<journal id>/issues/<id>/`. With `legacyJournal` the old paths
+ * answer 301 to the new ones, so links, bookmarks and registered URLs keep working.
+ * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/example-function-redirect-url.html
  */
-export const INDEX_REWRITE_SOURCE = `function handler(event) {
+const LEGACY_ISSUES = '/issues/';
+
+/** A journal id as journal.yaml allows it (lower-case letters, digits, hyphens): safe inside the function's source. */
+const JOURNAL_ID = /^[a-z0-9][a-z0-9-]*$/;
+
+export function indexRewriteSource(legacyJournal?: string): string {
+  if (legacyJournal !== undefined && !JOURNAL_ID.test(legacyJournal)) throw new RangeError(`site.legacyJournal "${legacyJournal}" is not a journal id (lower-case letters, digits, hyphens)`);
+  const redirect =
+    legacyJournal === undefined
+      ? ''
+      : `  if (request.uri.indexOf('${LEGACY_ISSUES}') === 0) {
+    var query = Object.keys(request.querystring).length === 0 ? '' : '?' + Object.keys(request.querystring).map(function (k) { return k + '=' + request.querystring[k].value; }).join('&');
+    return { statusCode: 301, statusDescription: 'Moved Permanently', headers: { location: { value: '/${legacyJournal}' + request.uri + query }, 'cache-control': { value: 'public, max-age=86400' } } };
+  }
+`;
+  return `function handler(event) {
   var request = event.request;
-  if (request.uri.endsWith('/')) {
+${redirect}  if (request.uri.endsWith('/')) {
     request.uri = request.uri + 'index.html';
   }
   return request;
 }
 `;
+}
+
+/** The function of a stage with no old single-journal paths. */
+export const INDEX_REWRITE_SOURCE = indexRewriteSource();

@@ -24,7 +24,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { NOT_FOUND_KEY } from '#core/site/files';
 import type { CustomDomain } from '../config.ts';
-import { INDEX_REWRITE_SOURCE } from './index-rewrite.ts';
+import { indexRewriteSource } from './index-rewrite.ts';
 
 /** Every public path the API serves starts here; CloudFront sends exactly these to the API. */
 export const API_PATH_PREFIX = '/api/';
@@ -74,6 +74,8 @@ export interface SiteDistributionProps {
   readonly apiDomainName: string;
   readonly logBucket: IBucket;
   readonly customDomain?: CustomDomain | undefined;
+  /** The journal whose issue pages were at `/issues/<id>/` before the stage held several: those paths redirect (index-rewrite.ts). */
+  readonly legacyJournal?: string | undefined;
 }
 
 /** CloudFront in front of the private site bucket (Origin Access Control) and the public API. */
@@ -97,7 +99,7 @@ export class SiteDistribution extends Construct {
     });
     const indexRewrite = new CloudFrontFunction(this, 'IndexRewrite', {
       comment: 'Rewrite /path/ to /path/index.html',
-      code: FunctionCode.fromInline(INDEX_REWRITE_SOURCE),
+      code: FunctionCode.fromInline(indexRewriteSource(props.legacyJournal)),
       runtime: FunctionRuntime.JS_2_0,
     });
     const domain = props.customDomain;

@@ -6,8 +6,14 @@
 //
 // Run in Java's source-file mode (JEP 330): `java -cp DynamoDBLocal.jar:DynamoDBLocal_lib/* <this file> -port N …`,
 // so nothing is compiled into the repository. Prints "listening <host>:<port>" once serving.
+//
+// It also ends when its parent does: the parent holds the write end of its stdin pipe, which the
+// kernel closes when the parent exits for any reason, `kill -9` included, so end-of-file on stdin
+// means nobody is left to stop this JVM (issue 12: a killed `npm start` or test run used to leave
+// an orphaned DynamoDB Local holding memory and its port).
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import java.io.IOException;
 import java.lang.reflect.Field;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
@@ -15,6 +21,18 @@ import org.eclipse.jetty.server.ServerConnector;
 
 public class DynamoDbLocalOnLoopback {
   public static void main(String[] args) throws Exception {
+    Thread parentWatch = new Thread(() -> {
+      try {
+        while (System.in.read() != -1) {
+          // Nothing is ever written; only the end of the stream matters.
+        }
+      } catch (IOException e) {
+        // A broken pipe is the same news as end-of-file.
+      }
+      System.exit(0);
+    }, "parent-watch");
+    parentWatch.setDaemon(true);
+    parentWatch.start();
     DynamoDBProxyServer proxy = ServerRunner.createServerFromCommandLineArgs(args);
     Field field = DynamoDBProxyServer.class.getDeclaredField("server");
     field.setAccessible(true);

@@ -57,7 +57,7 @@ export function checkJava(): void {
   if (major !== undefined && Number(major) < 17) throw new StartupError(`Java ${major} found; DynamoDB Local needs Java 17 or newer`);
 }
 
-export type DynamoDbLocal = { readonly endpoint: string; readonly port: number; readonly startupMs: number; stop(): Promise<void> };
+export type DynamoDbLocal = { readonly endpoint: string; readonly port: number; readonly startupMs: number; readonly pid: number | undefined; stop(): Promise<void> };
 
 /** The launcher that binds DynamoDB Local to loopback (see the file for why). */
 const LOOPBACK_LAUNCHER = fileURLToPath(new URL('./DynamoDbLocalOnLoopback.java', import.meta.url));
@@ -132,7 +132,9 @@ async function startOn(dir: string, launcher: string, port: number, dbPath: stri
     String(port),
     ...storage,
   ];
-  const child = spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // stdin is a pipe nobody writes to: the launcher exits at its end-of-file, i.e. when this process is
+  // gone, even by SIGKILL, which no 'exit' handler below can catch.
+  const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -166,6 +168,7 @@ async function startOn(dir: string, launcher: string, port: number, dbPath: stri
     endpoint,
     port,
     startupMs,
+    pid: child.pid,
     stop: async () => {
       process.off('exit', killOnExit);
       await stopChild(child);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { Resolver, TemplateError, type Json, type Naming, type Resource, type Stack } from './template.ts';
 import type { LocalUserPool } from './cognito.ts';
+import { roleOf, type LocalRole } from './iam-model.ts';
 
 export type LocalBucket = { readonly logicalId: string; readonly name: string; readonly eventBridge: boolean };
 export type LocalTable = { readonly logicalId: string; readonly name: string; readonly create: CreateTableCommandInput };
@@ -23,6 +24,8 @@ export type LocalFunction = {
   readonly memoryMb: number;
   /** Asynchronous invocation (AWS::Lambda::EventInvokeConfig, else Lambda's defaults: two retries, six hours, no destination). */
   readonly async: AsyncInvokeConfig;
+  /** Its execution role and the statements the local IAM gateway enforces (iam-model.ts). */
+  readonly role: LocalRole;
 };
 export type AsyncInvokeConfig = { readonly retryAttempts: number; readonly maxEventAgeSeconds: number; readonly onFailureArn?: string };
 /** https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html */
@@ -130,6 +133,7 @@ export function localModel(stacks: readonly Stack[], naming: Naming, cdkOut: str
       timeoutSeconds: Number(p.Timeout ?? LAMBDA_DEFAULTS.timeoutSeconds),
       memoryMb: Number(p.MemorySize ?? LAMBDA_DEFAULTS.memoryMb),
       async: asyncConfigOf(name),
+      role: roleOf(e, entries, r),
     };
   });
 

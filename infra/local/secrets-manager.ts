@@ -3,7 +3,8 @@
  * `X-Amz-Target: secretsmanager.GetSecretValue`), so the functions' own SDK client reaches it
  * through `AWS_ENDPOINT_URL_SECRETS_MANAGER` with no code path of its own. Only GetSecretValue is
  * served (the one call the functions make); secrets are seeded by the stand-in, in memory only.
- * Requests are not signature-checked (no IAM locally, as for the other emulators).
+ * Requests are not signature-checked, as for the other emulators; the functions' own calls pass the
+ * IAM gateway first (iam-gateway.ts), which checks their role's grants.
  * https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_GetSecretValue.html
  */
 import { randomUUID } from 'node:crypto';

@@ -20,6 +20,8 @@ import { apiRouter } from './http-api.ts';
 import { provisionCognito, translateCognito, type CognitoIds } from './cognito.ts';
 import { openSite } from './site-server.ts';
 import { readStacks } from './template.ts';
+import { startIamGateway, type Denial, type IamGateway } from './iam-gateway.ts';
+import type { KeySchemas } from './iam-request.ts';
 
 /** The simulator's default login (infra/local/crossref-simulator/main.ts): the local secret holds it unless told otherwise. */
 export const LOCAL_CROSSREF_LOGIN = { loginId: 'colophon', password: 'local' } as const;
@@ -66,6 +68,8 @@ export type LocalStack = {
   readonly crossref: { readonly secrets: SecretsManagerStandIn; readonly callbackToken: string; readonly callbackUrl: string };
   /** The staff pool in the Cognito emulator (issue 15): its endpoint and the ids the template's pool and console client got there. */
   readonly staff: { readonly endpoint: string; readonly userPoolId: string; readonly clientId: string } | undefined;
+  /** Every AWS call a function's role did not allow (each was answered AccessDenied, as on AWS). */
+  readonly iam: { readonly denials: readonly Denial[] };
   bucket(logicalId: string): string;
   table(logicalId: string): string;
   queue(logicalId: string): LocalQueue;
@@ -115,10 +119,29 @@ export async function deployLocal(options: LocalStackOptions): Promise<LocalStac
   // Every other secret is a generated key (the OAI token seal): a random one, as GenerateSecretString makes.
   const secrets = await startSecretsManager(model.secrets.map((s) => ({ arn: s.arn, name: s.name, value: s.logicalId === 'CrossrefCredentials' ? secretValue : randomBytes(36).toString('base64url') })));
   const env = { ...awsEnv(options.endpoints), AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.endpoint };
+  // Each function reaches the emulators through its own IAM gateway, which refuses what its role does not grant.
+  const denials: Denial[] = [];
+  const gateways: IamGateway[] = [];
+  const iamEnv = new Map<string, Record<string, string>>();
+  for (const fn of model.functions) {
+    const gateway = await startIamGateway({
+      principal: `arn:aws:sts::${LOCAL_ACCOUNT}:assumed-role/${fn.role.name}/${fn.name}`,
+      statements: fn.role.statements,
+      upstream: { s3: options.endpoints.s3, dynamodb: options.endpoints.dynamodb, sqs: options.endpoints.sqs, secretsmanager: secrets.endpoint },
+      context: { keySchemas: keySchemas(model), secretArn: (id) => model.secrets.find((x) => x.name === id || x.arn === id)?.arn ?? id },
+      // Reported like the stand-in's other faults: a test stage's `errors` then shows any grant the pipeline lacks.
+      onDenied: (denial) => {
+        denials.push(denial);
+        onError(`${fn.logicalId}: AccessDenied`, new Error(denial.message));
+      },
+    });
+    gateways.push(gateway);
+    iamEnv.set(fn.name, { AWS_ENDPOINT_URL_S3: gateway.endpoint, AWS_ENDPOINT_URL_DYNAMODB: gateway.endpoint, AWS_ENDPOINT_URL_SQS: gateway.endpoint, AWS_ENDPOINT_URL_SECRETS_MANAGER: gateway.endpoint });
+  }
   const lambdas = new Map(
     model.functions.map((fn) => [
       fn.name,
-      new LocalLambda(fn, { ...env, ...Object.fromEntries(Object.entries(fn.environment).map(([k, v]) => [k, local(v)])), ...crossrefOverrides(fn.environment, options.crossref), AWS_LAMBDA_FUNCTION_NAME: fn.name, AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memoryMb), AWS_LAMBDA_FUNCTION_TIMEOUT: String(fn.timeoutSeconds), TZ: 'UTC' }, { concurrency: options.concurrency?.[fn.logicalId] ?? 1, log }),
+      new LocalLambda(fn, { ...env, ...iamEnv.get(fn.name), ...Object.fromEntries(Object.entries(fn.environment).map(([k, v]) => [k, local(v)])), ...crossrefOverrides(fn.environment, options.crossref), AWS_LAMBDA_FUNCTION_NAME: fn.name, AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memoryMb), AWS_LAMBDA_FUNCTION_TIMEOUT: String(fn.timeoutSeconds), TZ: 'UTC' }, { concurrency: options.concurrency?.[fn.logicalId] ?? 1, log }),
     ]),
   );
   const mappings = model.mappings.map((m) => {
@@ -163,6 +186,7 @@ export async function deployLocal(options: LocalStackOptions): Promise<LocalStac
     bus,
     crossref: { secrets, callbackToken, callbackUrl: `${site.url}${CALLBACK_PATH}?token=${encodeURIComponent(callbackToken)}` },
     staff,
+    iam: { denials },
     bucket: (id) => byLogicalId(model.buckets, id, 'bucket').name,
     table: (id) => byLogicalId(model.tables, id, 'table').name,
     queue: (id) => byLogicalId(model.queues, id, 'queue'),
@@ -200,6 +224,7 @@ export async function deployLocal(options: LocalStackOptions): Promise<LocalStac
       await site.close();
       await Promise.all([...lambdas.values()].map((l) => l.stop()));
       await secrets.stop();
+      await Promise.all(gateways.map((g) => g.stop()));
       clients.s3.destroy();
       clients.sqs.destroy();
       clients.dynamodb.destroy();
@@ -213,4 +238,15 @@ function crossrefOverrides(environment: Readonly<Record<string, string>>, crossr
   if (crossref?.endpoint !== undefined && 'CROSSREF_ENDPOINT' in environment) out.CROSSREF_ENDPOINT = crossref.endpoint;
   if (crossref?.mode !== undefined && 'CROSSREF_MODE' in environment) out.CROSSREF_MODE = crossref.mode;
   return out;
+}
+
+/** The partition key attribute of each table and of each of its indexes (for `dynamodb:LeadingKeys`). */
+function keySchemas(model: LocalModel): KeySchemas {
+  const hash = (schema: unknown): string | undefined => (schema as { AttributeName: string; KeyType: string }[] | undefined)?.find((k) => k.KeyType === 'HASH')?.AttributeName;
+  return new Map(
+    model.tables.map((t) => {
+      const indexes = [...(t.create.GlobalSecondaryIndexes ?? []), ...(t.create.LocalSecondaryIndexes ?? [])].map((i) => [String(i.IndexName), hash(i.KeySchema) ?? ''] as const);
+      return [t.name, { table: hash(t.create.KeySchema) ?? '', indexes: new Map(indexes) }] as const;
+    }),
+  );
 }

@@ -104,6 +104,7 @@ export class StatefulStack extends Stack {
       apiDomainName: publicApi.domainName,
       logBucket: accessLogs,
       customDomain: config.site.customDomain,
+      legacyJournal: config.site.legacyJournal,
     });
     this.siteBaseUrl = site.baseUrl;
 

@@ -123,6 +123,8 @@ export class StatelessStack extends Stack {
       .bindFiles(stateful.inbox)
       .bindQueue(this.siteQueue.queue, 'SITE_QUEUE_URL', 'send')
       .bindQueue(this.depositQueue.queue, 'DEPOSIT_QUEUE_URL', 'send');
+    // Render deletes each message of a batch that follows a crash as soon as it is done (its own queue: the event source's grants).
+    this.render.fn.addEnvironment('RENDER_QUEUE_URL', this.renderQueue.queue.queueUrl);
     this.site.bindTable(stateful.records, 'read').bindBucket(stateful.site, 'SITE_BUCKET', 'readWrite');
     this.site.fn.addEnvironment('SITE_BASE_URL', stateful.siteBaseUrl);
     // The console page may connect to the staff pool's Cognito endpoint (its CSP names it).

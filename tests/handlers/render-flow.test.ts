@@ -1,4 +1,5 @@
 /** Render's flow with in-memory stand-ins: what happens when a newer version is stored while a render runs. */
+import type { SQSRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import type { ArticleRecord, Head, Stored } from '#adapters/records';
 import type { Output } from '#core/publish/outputs';
@@ -78,5 +79,100 @@ describe('render: a newer version stored while rendering', () => {
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: message.messageId }]);
     expect(version).toBe(3);
     expect(failed).toEqual([expect.stringMatching(/^RenderSupersededError: .*changed 3 times/)]);
+  });
+});
+
+/** Records with one head per DOI (version 1, pending), none with galleys unless given. */
+function world(options: { galleys?: ArticleRecord['article']['galleys']; hang?: string } = {}) {
+  const site = new Map<string, string>();
+  const acked: string[] = [];
+  let crashed!: () => void;
+  const crash = new Promise<void>((resolve) => (crashed = resolve));
+  const deps: RenderDeps = {
+    records: {
+      getHead: async (doi) => {
+        if (doi === options.hang) {
+          // The render that takes the execution environment down: it never returns.
+          crashed();
+          return new Promise<never>(() => {});
+        }
+        const stored = headAt(1, { status: 'pending', version: 1 });
+        return { meta: { ...stored.meta, doi }, record: { ...stored.record, article: { ...stored.record.article, doi, galleys: options.galleys ?? [] } } as ArticleRecord };
+      },
+      markRendered: async () => true,
+      markRenderFailed: async () => true,
+    },
+    site: { put: async (key, body) => (site.set(key, String(body)), { key, sha256: 'x', written: true }), head: async () => undefined },
+    files: { getBytes: async () => undefined },
+    siteQueue: { queueUrl: 'q', send: async () => undefined },
+    log: captureLogger(),
+    now: () => new Date('2026-11-28T00:00:03.000Z'),
+    // The landing page first, as core/publish lists it.
+    render: (record): Output[] => [
+      { key: `doi/${record.article.doi}/index.html`, contentType: 'text/html', body: 'page' },
+      { key: `doi/${record.article.doi}/article.xml`, contentType: 'application/xml', body: 'jats' },
+    ],
+    ack: async (message) => void acked.push(message.messageId),
+  };
+  return { deps, site, acked, crash };
+}
+
+const received = (doi: string, count: number): SQSRecord => {
+  const m = sqsMessage({ doi, version: 1 });
+  return { ...m, attributes: { ...m.attributes, ApproximateReceiveCount: String(count) } };
+};
+
+describe('render: a batch that crashed before', () => {
+  it('handles a redelivered batch one message at a time, fewest receives first, deleting each as soon as it is done', async () => {
+    // Prepare: the batch came back after a crash (receive count 2), with a fresh message beside it;
+    // the second message crashes Render again.
+    const { deps, acked, crash } = world({ hang: '10.5555/poison' });
+    const batch = [received('10.5555/innocent-1', 2), received('10.5555/poison', 2), received('10.5555/innocent-2', 2), received('10.5555/fresh', 1)];
+
+    // Act: run until the crash (the invocation never ends: SQS gives back whatever was not deleted).
+    void renderBatch(deps, batch);
+    await crash;
+
+    // Assess: what was handled before the crash is off the queue, so it is not received a third time nor dead-lettered.
+    expect(acked).toEqual([batch[3]!.messageId, batch[0]!.messageId]);
+  });
+
+  it('leaves a first delivery to the event source mapping (one delete for the whole batch)', async () => {
+    // Prepare
+    const { deps, acked } = world();
+
+    // Act
+    const response = await renderBatch(deps, [received('10.5555/a', 1), received('10.5555/b', 1)]);
+
+    // Assess
+    expect(response.batchItemFailures).toEqual([]);
+    expect(acked).toEqual([]);
+  });
+});
+
+describe('render: an article whose galley is missing', () => {
+  it('fails before writing any of its files, so none is left half new', async () => {
+    // Prepare
+    const galley = { path: 'article.pdf', format: 'pdf', file: { sha256: 'a'.repeat(64), bytes: 10 } } as unknown as ArticleRecord['article']['galleys'][number];
+    const { deps, site } = world({ galleys: [galley] });
+    const message = received('10.5555/a', 1);
+
+    // Act
+    const response = await renderBatch(deps, [message]);
+
+    // Assess
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: message.messageId }]);
+    expect([...site.keys()]).toEqual([]);
+  });
+
+  it('writes the landing page after the files it links to', async () => {
+    // Prepare
+    const { deps, site } = world();
+
+    // Act
+    await renderBatch(deps, [received('10.5555/a', 1)]);
+
+    // Assess
+    expect([...site.keys()]).toEqual(['doi/10.5555/a/article.xml', 'doi/10.5555/a/index.html']);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { INDEX_REWRITE_SOURCE } from '#infra/constructs/index-rewrite';
+import { INDEX_REWRITE_SOURCE, indexRewriteSource } from '#infra/constructs/index-rewrite';
+import { STAGES } from '#infra/config';
 
 type Request = { uri: string; querystring?: Record<string, unknown> };
 // CloudFront evaluates the source as a script defining `handler`; so does this test.
@@ -24,5 +25,32 @@ describe('index rewrite (CloudFront Function)', () => {
 
   it('uses nothing the cloudfront-js-2.0 runtime lacks (no require, no import, no fetch)', () => {
     expect(INDEX_REWRITE_SOURCE).not.toMatch(/\b(require|import|fetch|process)\b/);
+  });
+});
+
+type Response = { statusCode: number; headers: Record<string, { value: string }> };
+const legacy = new Function(`${indexRewriteSource('balcanica')}\nreturn handler;`)() as (event: { request: Request }) => Request | Response;
+
+describe('old single-journal paths (issue 12: a stage that served one journal before it held several)', () => {
+  it.each([
+    ['/issues/L-2019/', {}, '/balcanica/issues/L-2019/'],
+    ['/issues/L-2019/index.html', {}, '/balcanica/issues/L-2019/index.html'],
+    ['/issues/L-2019/', { utm: { value: 'x' } }, '/balcanica/issues/L-2019/?utm=x'],
+  ])('%s answers 301 to %s', (uri, querystring, location) => {
+    expect(legacy({ request: { uri, querystring } })).toMatchObject({ statusCode: 301, headers: { location: { value: location } } });
+  });
+
+  it('leaves every other path to the index rewrite', () => {
+    expect(legacy({ request: { uri: '/balcanica/issues/L-2019/', querystring: {} } })).toMatchObject({ uri: '/balcanica/issues/L-2019/index.html' });
+    expect(legacy({ request: { uri: '/doi/10.2298/BALC1950375E/', querystring: {} } })).toMatchObject({ uri: '/doi/10.2298/BALC1950375E/index.html' });
+    expect(legacy({ request: { uri: '/otherjournal/issues/1/', querystring: {} } })).toMatchObject({ uri: '/otherjournal/issues/1/index.html' });
+  });
+
+  it('is on for the stages that may have served Balcanica alone, and refuses what is not a journal id', () => {
+    expect(STAGES.prod.site.legacyJournal).toBe('balcanica');
+    expect(STAGES.dev.site.legacyJournal).toBe('balcanica');
+    expect(STAGES.local.site.legacyJournal).toBeUndefined();
+    expect(() => indexRewriteSource("x'); evil('")).toThrow(RangeError);
+    expect(indexRewriteSource('balcanica')).not.toMatch(/\b(require|import|fetch|process)\b/);
   });
 });

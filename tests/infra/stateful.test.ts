@@ -2,7 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { ACCESS_LOG_FIELDS } from '#infra/constructs/public-api';
 import { describe, expect, it } from 'vitest';
 import { STAGES, type StageConfig } from '#infra/config';
-import { INDEX_REWRITE_SOURCE } from '#infra/constructs/index-rewrite';
+import { indexRewriteSource } from '#infra/constructs/index-rewrite';
 import { RECORD_INDEX_NAMES } from '#infra/constructs/records-table';
 import { SITE_CSP } from '#infra/constructs/site-distribution';
 import { STATEFUL_OUTPUTS } from '#infra/stacks/stateful-outputs';
@@ -229,7 +229,7 @@ describe('stateful stack: site distribution', () => {
   });
 
   it('publishes the index rewrite as a cloudfront-js-2.0 function', () => {
-    template.hasResourceProperties('AWS::CloudFront::Function', { AutoPublish: true, FunctionCode: INDEX_REWRITE_SOURCE, FunctionConfig: Match.objectLike({ Runtime: 'cloudfront-js-2.0' }) });
+    template.hasResourceProperties('AWS::CloudFront::Function', { AutoPublish: true, FunctionCode: indexRewriteSource(STAGES.dev.site.legacyJournal), FunctionConfig: Match.objectLike({ Runtime: 'cloudfront-js-2.0' }) });
   });
 
   it('answers a missing key (S3 says 403 through OAC, 404 otherwise) with the site 404 page and status 404, cached briefly', () => {

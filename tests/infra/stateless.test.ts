@@ -46,7 +46,7 @@ describe('stateless stack: functions', () => {
     const env = (id: FunctionId) => (functions[id]!.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
     const common = { STAGE: 'dev', NODE_OPTIONS: '--enable-source-maps', TABLE_NAME: stateful('TableName') };
     expect(env('Ingest')).toEqual({ ...common, INBOX_BUCKET: stateful('InboxBucketName'), RENDER_QUEUE_URL: { Ref: 'RenderQueue' }, GALLEY_MAX_BYTES: String(STAGES.dev.files.maxBytes) });
-    expect(env('Render')).toEqual({ ...common, SITE_BUCKET: stateful('SiteBucketName'), FILES_BUCKET: stateful('InboxBucketName'), SITE_QUEUE_URL: { Ref: 'SiteQueue' }, DEPOSIT_QUEUE_URL: { Ref: 'DepositQueue' } });
+    expect(env('Render')).toEqual({ ...common, SITE_BUCKET: stateful('SiteBucketName'), FILES_BUCKET: stateful('InboxBucketName'), SITE_QUEUE_URL: { Ref: 'SiteQueue' }, DEPOSIT_QUEUE_URL: { Ref: 'DepositQueue' }, RENDER_QUEUE_URL: { Ref: 'RenderQueue' } });
     const cognito = { 'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/']] };
     // Site writes the staff console's page, whose CSP names the Cognito endpoint (issue 15).
     expect(env('Site')).toEqual({ ...common, SITE_BUCKET: stateful('SiteBucketName'), SITE_BASE_URL: stateful('SiteBaseUrl'), STAFF_COGNITO_ENDPOINT: cognito });

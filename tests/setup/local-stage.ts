@@ -22,7 +22,8 @@ export type TestStage = {
   stop(): Promise<void>;
 };
 
-export async function startTestStage(): Promise<TestStage> {
+/** `cdkOut`: another cloud assembly (a test's changed copy of the synthesized one); default the synthesized stage. */
+export async function startTestStage(options: { readonly cdkOut?: string } = {}): Promise<TestStage> {
   const provided = inject('colophonEmulators') as Endpoints | undefined;
   // The global setup synthesized once for the whole run; a file run on its own checks for itself.
   if (!provided) await ensureSynth({ cdkOut: CDK_OUT });
@@ -31,7 +32,7 @@ export async function startTestStage(): Promise<TestStage> {
   const logs: TestStage['logs'] = [];
   const errors: string[] = [];
   const stack = await deployLocal({
-    cdkOut: CDK_OUT,
+    cdkOut: options.cdkOut ?? CDK_OUT,
     endpoints,
     prefix: `t${randomBytes(3).toString('hex')}-`,
     retryAfterSeconds: 0,

@@ -12,6 +12,7 @@
 import type { BatchReport } from '#adapters/crossref-deposit';
 import type { BatchEntry, DepositLedger } from '#adapters/deposit-ledger';
 import { describeError } from '#adapters/errors';
+import type { Stored } from '#adapters/records';
 import type { DepositJob } from '../jobs.ts';
 import { depositIssue, type DepositFlowDeps } from './deposit.ts';
 import { isRendered } from './deposit-source.ts';
@@ -71,15 +72,37 @@ export async function depositSchedule(deps: DepositFlowDeps): Promise<ScheduleSu
   return { resumed, issues: [...jobs.keys()], failed };
 }
 
-/** `resumePending` over the backed-off ledger; the credentials are read only when something is pending. */
+/**
+ * `resumePending` over the backed-off ledger, once per journal with pending batches: Crossref gives a
+ * submission's log only to the account that sent it, and journals may have their own accounts. A
+ * batch's journal is its first DOI's (one batch is one issue). The credentials are read only when
+ * something is pending.
+ */
 async function resumeDue(deps: DepositFlowDeps): Promise<{ pending: number; resumed: readonly BatchReport[] }> {
   let pending = 0;
   try {
-    pending = (await deps.ledger.pendingBatches()).length;
+    const batches = await deps.ledger.pendingBatches();
+    pending = batches.length;
     if (pending === 0) return { pending, resumed: [] };
-    return { pending, resumed: await (await deps.service(backedOffLedger(deps.ledger, deps.now))).resumePending() };
+    const resumed: BatchReport[] = [];
+    for (const [journalId, ids] of await batchesByJournal(deps, batches)) {
+      const ledger: DepositLedger = { ...deps.ledger, pendingBatches: async () => (await deps.ledger.pendingBatches()).filter((b) => ids.has(b.batchId)) };
+      resumed.push(...(await (await deps.service(backedOffLedger(ledger, deps.now), journalId)).resumePending()));
+    }
+    return { pending, resumed };
   } catch (error) {
     deps.log.error('settling pending batches failed; deposits go on', { pending, error: describeError(error) });
     return { pending, resumed: [] };
   }
+}
+
+/** Pending batch ids by the journal of their first DOI (undefined: not known to the records table, the stage's login). */
+async function batchesByJournal(deps: DepositFlowDeps, batches: readonly BatchEntry[]): Promise<Map<string | undefined, Set<string>>> {
+  const heads = deps.records.getHeads ? await deps.records.getHeads([...new Set(batches.flatMap((b) => b.dois.slice(0, 1)))]) : new Map<string, Stored>();
+  const out = new Map<string | undefined, Set<string>>();
+  for (const b of batches) {
+    const journalId = b.dois[0] === undefined ? undefined : heads.get(b.dois[0].toLowerCase())?.meta.journalId;
+    out.set(journalId, (out.get(journalId) ?? new Set()).add(b.batchId));
+  }
+  return out;
 }

@@ -32,11 +32,14 @@ export const CROSSREF_MODES = ['deposit', 'dry-run'] as const;
 export type CrossrefMode = (typeof CROSSREF_MODES)[number];
 
 export type DepositFlowDeps = {
-  readonly records: Pick<RecordsStore, 'getIssue' | 'listIssueArticles' | 'depositsDue' | 'markDeposited'> & ProblemRecords;
+  readonly records: Pick<RecordsStore, 'getIssue' | 'listIssueArticles' | 'depositsDue' | 'markDeposited'> & Partial<Pick<RecordsStore, 'getHeads'>> & ProblemRecords;
   readonly ledger: DepositLedger;
   readonly mode: CrossrefMode;
-  /** The deposit service over `ledger`; building it reads the Crossref credentials (deposit mode only). */
-  readonly service: (ledger: DepositLedger) => Promise<DepositService>;
+  /**
+   * The deposit service over `ledger`, logged in as `journalId`'s Crossref account (its own, or the
+   * stage's: adapters/secrets.ts credentialsFor); building it reads the credentials (deposit mode only).
+   */
+  readonly service: (ledger: DepositLedger, journalId?: string) => Promise<DepositService>;
   /** The artifacts bucket: the dry run keeps its file there (the service writes through `depositFileStore`). */
   readonly artifacts: ArtifactStore;
   /** The validator the service uses. */
@@ -66,7 +69,7 @@ export async function depositIssue(deps: DepositFlowDeps, job: DepositJob): Prom
   if (deps.mode === 'dry-run') return dryRun(deps, job, source, log);
   // No resume here: polling every pending batch on every job, without the schedule's backoff, would
   // multiply Crossref's load, and one broken batch would fail every issue. The schedule settles them.
-  const report = await (await deps.service(deps.ledger)).deposit(source, { resume: false });
+  const report = await (await deps.service(deps.ledger, job.journalId)).deposit(source, { resume: false });
   for (const batch of [...report.resumed, ...report.batches]) {
     const fields = { batchId: batch.batchId, status: batch.status, dois: batch.dois, problems: batch.problems?.slice(0, MAX_PROBLEMS), counts: batch.counts };
     // A conflict means another deposit reserved these DOIs first: it carries them, nothing is lost.

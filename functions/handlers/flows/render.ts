@@ -4,6 +4,14 @@
  * the article's head; then one site job per issue touched. Articles fail alone: a failure is
  * recorded on the head and reported in `batchItemFailures`, so SQS retries only that message
  * and, after the queue's maxReceiveCount, moves it to the dead-letter queue.
+ *
+ * A crash (timeout, out of memory) fails the whole batch, and every message of it comes back. So
+ * a batch that holds a message seen before is handled one message at a time, those received fewest
+ * times first, each deleted from the queue (`ack`) as soon as its files and its site and deposit
+ * jobs are out: a message that crashes Render again takes down only itself and those after it, and
+ * the innocent ones of its first batch are not dead-lettered with it. An article's files are all
+ * prepared (rendered, galleys fetched and checked) before the first write, so a failure there
+ * writes nothing; the landing page is written last, after the downloads and galleys it links to.
  */
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSRecord } from 'aws-lambda';
 import { articleOutputs, type Output } from '#core/publish/outputs';
@@ -32,6 +40,8 @@ export type RenderDeps = {
   readonly now: () => Date;
   /** The article's files; the default is core/publish's, the same the CLI writes. */
   readonly render?: (record: ArticleRecord) => Output[];
+  /** Deletes a handled message from its queue at once (absent: the event source mapping deletes the batch's successes when it ends). */
+  readonly ack?: (message: SQSRecord) => Promise<void>;
 };
 
 /** The issues whose pages must change: the article's, and the one it moved from (which must drop it). */
@@ -41,11 +51,44 @@ const MESSAGE_CONCURRENCY = 4;
 
 const defaultRender = ({ journal, issue, article }: ArticleRecord): Output[] => articleOutputs({ journal, issue, articles: [article] }, article);
 
+const receiveCount = (message: SQSRecord): number => Number(message.attributes.ApproximateReceiveCount) || 1;
+
 export async function renderBatch(deps: RenderDeps, messages: readonly SQSRecord[]): Promise<SQSBatchResponse> {
+  if (deps.ack && messages.some((m) => receiveCount(m) > 1)) return renderOneByOne({ ...deps, ack: deps.ack }, messages);
   const outcomes = await mapLimit(messages, MESSAGE_CONCURRENCY, (message) => renderMessage(deps, message));
   const failures: SQSBatchItemFailure[] = messages.flatMap((m, k) => (outcomes[k]!.ok ? [] : [{ itemIdentifier: m.messageId }]));
+  await sendJobs(deps, outcomes);
+  deps.log.info('render batch done', { messages: messages.length, failed: failures.length });
+  return { batchItemFailures: failures };
+}
+
+/** A batch after a crash: one message at a time, fewest receives first, each acknowledged once its jobs are out. */
+async function renderOneByOne(deps: RenderDeps & { ack: NonNullable<RenderDeps['ack']> }, messages: readonly SQSRecord[]): Promise<SQSBatchResponse> {
+  const failures: SQSBatchItemFailure[] = [];
+  const order = [...messages].sort((a, b) => receiveCount(a) - receiveCount(b));
+  for (const message of order) {
+    const outcome = await renderMessage(deps, message);
+    if (!outcome.ok) {
+      failures.push({ itemIdentifier: message.messageId });
+      continue;
+    }
+    await sendJobs(deps, [outcome]);
+    try {
+      await deps.ack(message);
+    } catch (error) {
+      // The mapping deletes it anyway when the batch ends; only a crash before then would bring it back (harmless: already rendered).
+      deps.log.warn('message not deleted early', { messageId: message.messageId, error });
+    }
+  }
+  deps.log.info('render batch done one by one after a failed delivery', { messages: messages.length, failed: failures.length });
+  return { batchItemFailures: failures };
+}
+
+/** One site job and one deposit job per issue the successful outcomes touched. */
+async function sendJobs(deps: RenderDeps, outcomes: readonly Outcome[]): Promise<void> {
   const siteJobs = new Map<string, SiteJob>();
   for (const o of outcomes) if (o.ok) for (const site of o.sites ?? []) siteJobs.set(`${site.journalId}/${site.issueId}`, site);
+  if (siteJobs.size === 0) return;
   // A lost site job would leave a stale table of contents until the scheduled rebuild; failing
   // the whole batch instead would render every article again, so it is logged and left to the schedule.
   try {
@@ -59,12 +102,10 @@ export async function renderBatch(deps: RenderDeps, messages: readonly SQSRecord
   } catch (error) {
     deps.log.error('deposit jobs not sent; the scheduled deposit will catch up', { error, issues: [...siteJobs.keys()] });
   }
-  deps.log.info('render batch done', { messages: messages.length, failed: failures.length, siteJobs: siteJobs.size });
-  return { batchItemFailures: failures };
 }
 
 async function renderMessage(deps: RenderDeps, message: SQSRecord): Promise<Outcome> {
-  const attempt = Number(message.attributes.ApproximateReceiveCount) || 1;
+  const attempt = receiveCount(message);
   const parsed = parseJob(renderJobSchema, message.body);
   if (!parsed.ok) {
     deps.log.error('poison message', { messageId: message.messageId, attempt, reason: parsed.reason });
@@ -87,29 +128,45 @@ async function renderMessage(deps: RenderDeps, message: SQSRecord): Promise<Outc
   }
 }
 
+type GalleyCopy = { readonly key: string; readonly sha256: string; readonly copy?: { readonly bytes: Uint8Array; readonly contentType: string } };
+
 /**
  * Each galley given by path, beside the landing page with its format's Content-Type: copied from
  * the files Ingest checked, unless the site already holds these very bytes there (a re-render
- * after a title change does not copy a large PDF again). The bytes are hashed again before
- * they are published, so nothing but the file Ingest checked can reach readers.
+ * after a title change does not copy a large PDF again). The bytes are fetched and hashed again
+ * before anything is written, so nothing but the file Ingest checked can reach readers, and a
+ * missing or changed file fails the render before it has written any of the article's files.
  */
-async function publishGalleys(deps: RenderDeps, record: ArticleRecord): Promise<{ key: string; sha256: string }[]> {
-  const out: { key: string; sha256: string }[] = [];
+async function prepareGalleys(deps: RenderDeps, record: ArticleRecord): Promise<GalleyCopy[]> {
+  const out: GalleyCopy[] = [];
   for (const galley of record.article.galleys) {
     const key = galleyKey(record.article.doi, galley);
     if (key === undefined || galley.file === undefined) continue;
     const there = await deps.site.head(key);
     const contentType = GALLEY_FORMATS[galley.format];
-    if (there?.sha256 !== galley.file.sha256 || there.contentType !== contentType) {
-      const source = attachedFileKey(record.journal.id, galley.file.sha256);
-      const bytes = await deps.files?.getBytes(source);
-      if (bytes === undefined) throw new RecordNotFoundError(`galley ${galley.path} of ${record.article.doi} is not in the file store (${source})`);
-      if (sha256(bytes) !== galley.file.sha256) throw new RecordNotFoundError(`galley ${galley.path} of ${record.article.doi}: the stored file does not match its hash`);
-      await deps.site.put(key, bytes, { contentType, cacheControl: cacheControlFor(key) });
+    if (there?.sha256 === galley.file.sha256 && there.contentType === contentType) {
+      out.push({ key, sha256: galley.file.sha256 });
+      continue;
     }
-    out.push({ key, sha256: galley.file.sha256 });
+    const source = attachedFileKey(record.journal.id, galley.file.sha256);
+    const bytes = await deps.files?.getBytes(source);
+    if (bytes === undefined) throw new RecordNotFoundError(`galley ${galley.path} of ${record.article.doi} is not in the file store (${source})`);
+    if (sha256(bytes) !== galley.file.sha256) throw new RecordNotFoundError(`galley ${galley.path} of ${record.article.doi}: the stored file does not match its hash`);
+    out.push({ key, sha256: galley.file.sha256, copy: { bytes, contentType } });
   }
   return out;
+}
+
+/** The article's files, the landing page last: a reader never gets a page whose downloads are not there yet. */
+async function writeArticle(deps: RenderDeps, outputs: readonly Output[], galleys: readonly GalleyCopy[]): Promise<{ key: string; sha256: string }[]> {
+  const put = (o: Output) => deps.site.put(o.key, o.body, { contentType: o.contentType, cacheControl: cacheControlFor(o.key) });
+  const isLanding = (o: Output): boolean => o.key.endsWith('/index.html');
+  const files = await Promise.all([
+    ...outputs.filter((o) => !isLanding(o)).map(put),
+    ...galleys.map(async (g) => (g.copy ? deps.site.put(g.key, g.copy.bytes, { contentType: g.copy.contentType, cacheControl: cacheControlFor(g.key) }) : g)),
+  ]);
+  const landing = await Promise.all(outputs.filter(isLanding).map(put));
+  return [...files, ...landing].map(({ key, sha256 }) => ({ key, sha256 }));
 }
 
 /**
@@ -145,14 +202,14 @@ async function renderJob(deps: RenderDeps, job: RenderJob, seen: { version: numb
       return { ok: true };
     }
     const outputs = (deps.render ?? defaultRender)(await linked(deps, record));
+    const galleys = await prepareGalleys(deps, record);
     // A new version changes nearly every file of the article, so each is written straight away:
     // one PUT instead of a HEAD and a PUT (S3 gives identical bytes the same ETag). Unchanged
     // metadata never gets here: Ingest queues no render for it.
-    const written = await Promise.all(outputs.map((o) => deps.site.put(o.key, o.body, { contentType: o.contentType, cacheControl: cacheControlFor(o.key) })));
-    const galleys = await publishGalleys(deps, record);
-    const artifacts = Object.fromEntries([...written, ...galleys].map((w) => [w.key, w.sha256]));
+    const written = await writeArticle(deps, outputs, galleys);
+    const artifacts = Object.fromEntries(written.map((w) => [w.key, w.sha256]));
     const current = await deps.records.markRendered(job.doi, meta.version, artifacts, deps.now().toISOString());
-    log.info('rendered', { renderedVersion: meta.version, files: written.length, superseded: !current });
+    log.info('rendered', { renderedVersion: meta.version, files: outputs.length, superseded: !current });
     if (current) return { ok: true, sites: [{ journalId: meta.journalId, issueId: meta.issueId }, ...(meta.movedFrom ? [{ journalId: meta.movedFrom.journalId, issueId: meta.movedFrom.issueId }] : [])] };
     if (round + 1 === MAX_SUPERSEDED) throw new RenderSupersededError(`${job.doi} changed ${MAX_SUPERSEDED} times while it was being rendered; SQS will try again`);
   }

@@ -39,7 +39,7 @@ async function queue(name: string): Promise<LocalQueue> {
 const bodies = async (q: LocalQueue): Promise<string[]> => ((await client.send(new ReceiveMessageCommand({ QueueUrl: q.url, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }))).Messages ?? []).map((m) => m.Body ?? '');
 
 function failing(name: string, async: AsyncInvokeConfig): LocalLambda {
-  const fn: LocalFunction = { logicalId: name, name, arn: `arn:aws:lambda:${LOCAL_REGION}:000000000000:function:${name}`, file: `${ROOT}/tests/fixtures/lambda/fails.mjs`, exportName: 'handler', environment: {}, timeoutSeconds: 10, memoryMb: 128, async };
+  const fn: LocalFunction = { logicalId: name, name, arn: `arn:aws:lambda:${LOCAL_REGION}:000000000000:function:${name}`, file: `${ROOT}/tests/fixtures/lambda/fails.mjs`, exportName: 'handler', environment: {}, timeoutSeconds: 10, memoryMb: 128, async, role: { logicalId: 'Role', name: 'role', statements: [] } };
   const lambda = new LocalLambda(fn, {}, { concurrency: 1, log: () => {} });
   lambdas.push(lambda);
   return lambda;
