@@ -40,6 +40,11 @@ describe('examples/', () => {
     const jats = files(out, /article\.xml$/);
     expect(jats.length).toBeGreaterThanOrEqual(10);
     for (const file of jats) expect({ file, ...validateXml('jats', readFileSync(file, 'utf8')) }).toMatchObject({ file, valid: true });
+    // The withdrawn article's JATS says so (and keeps the citation without the work).
+    const withdrawn = readFileSync(join(out, 'exemplaria/doi/10.5555/exemplaria.xiii.41/article.xml'), 'utf8');
+    expect(withdrawn).toMatch(/<notes notes-type="withdrawal">\s*<title>Withdrawn<\/title>\s*<p>This article has been withdrawn \(2025-03-20\): Published in error/);
+    expect(withdrawn).toContain('<date date-type="withdrawn" iso-8601-date="2025-03-20">');
+    expect(withdrawn).not.toContain('<abstract');
   });
 
   it('writes Crossref deposits valid against Crossref 5.4.0, with the Crossmark updates', () => {

@@ -149,7 +149,8 @@ async function renderJob(deps: RenderDeps, job: RenderJob, seen: { version: numb
     // one PUT instead of a HEAD and a PUT (S3 gives identical bytes the same ETag). Unchanged
     // metadata never gets here: Ingest queues no render for it.
     const written = await Promise.all(outputs.map((o) => deps.site.put(o.key, o.body, { contentType: o.contentType, cacheControl: cacheControlFor(o.key) })));
-    const galleys = await publishGalleys(deps, record);
+    // A withdrawn article's work is not served: its galley is neither copied nor linked (issue 11).
+    const galleys = record.article.withdrawn === undefined ? await publishGalleys(deps, record) : [];
     const artifacts = Object.fromEntries([...written, ...galleys].map((w) => [w.key, w.sha256]));
     const current = await deps.records.markRendered(job.doi, meta.version, artifacts, deps.now().toISOString());
     log.info('rendered', { renderedVersion: meta.version, files: written.length, superseded: !current });
