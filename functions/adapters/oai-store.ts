@@ -210,5 +210,6 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
 export function toOaiItem(item: Item): OaiItem {
   const record = readRecordBody(item, String(item.doi)) as OaiArticleRecord | undefined;
   if (!record?.article?.doi || !record.issue?.id || !record.journal?.id) throw new RecordCorruptError(`record of ${String(item.doi)} lacks its journal, issue or article`);
-  return { changedAt: String(item.createdAt), deleted: item.withdrawn === true, record };
+  // A released scheduled article joined the repository at its release (records-schedule.ts), not at ingest.
+  return { changedAt: String(item.releasedAt ?? item.createdAt), deleted: item.withdrawn === true, record };
 }
