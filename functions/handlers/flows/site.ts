@@ -25,6 +25,7 @@ import type { Logger } from '#adapters/logger';
 import type { ObjectStore, PutOutcome } from '#adapters/object-store';
 import type { Head, RecordsStore } from '#adapters/records';
 import { issueJobsOf, type SiteJob } from '../jobs.ts';
+import { publishCover, type CoverDeps } from './site-cover.ts';
 
 export type SiteDeps = {
   readonly records: RecordsStore;
@@ -32,6 +33,8 @@ export type SiteDeps = {
   readonly log: Logger;
   /** Where the site bucket is served (`SITE_BASE_URL`): the root page, robots.txt and the sitemap index are there. */
   readonly siteBaseUrl: string;
+  /** The files Ingest checked (`FILES_BUCKET`): an issue's cover is copied from there (site-cover.ts). */
+  readonly files?: CoverDeps['files'];
 };
 
 const put = (deps: SiteDeps, key: string, body: string, contentType: string): Promise<PutOutcome> => deps.site.putIfChanged(key, body, { contentType, cacheControl: cacheControlFor(key) });
@@ -45,6 +48,7 @@ export async function buildIssuePage(deps: SiteDeps, job: SiteJob): Promise<PutO
   if (!issue) throw new RecordNotFoundError(`no issue ${job.journalId}/${job.issueId}`);
   if (allHeld(await deps.records.listIssueArticleMeta(job.journalId, job.issueId, { scheduled: true }))) return undefined;
   const articles = await withNotices(deps, (await deps.records.listIssueArticles(job.journalId, job.issueId)).map((a) => a.record.article));
+  await publishCover(deps, issue.journal.id, issue.issue);
   const html = renderIssuePage(issue.journal, issue.issue, orderArticles(issue.issue, articles));
   return put(deps, issueKey(issue.journal.id, issue.issue.id), html, SITE_CONTENT_TYPES.html);
 }
