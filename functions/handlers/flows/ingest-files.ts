@@ -46,7 +46,15 @@ async function checkOne(deps: FileCheckDeps, manifest: Manifest, journalId: stri
 }
 
 /** The files each article of `bundle` (and its issue.yaml) names, checked against the manifest and the inbox; the bundle with their facts, or every problem. */
-export async function checkAttachedFiles(deps: FileCheckDeps, manifest: Manifest, sources: JournalSources, bundle: IssueBundle, heads: ReadonlyMap<string, Stored>): Promise<FileCheck> {
+export async function checkAttachedFiles(
+  deps: FileCheckDeps,
+  manifest: Manifest,
+  sources: JournalSources,
+  bundle: IssueBundle,
+  heads: ReadonlyMap<string, Stored>,
+  /** The issue as stored before this upload: its cover, checked then, is not downloaded again. */
+  stored?: IssueBundle['issue'],
+): Promise<FileCheck> {
   const issue = sources.issues[0];
   const wants: Want[] = [];
   for (const article of bundle.articles) {
@@ -62,7 +70,8 @@ export async function checkAttachedFiles(deps: FileCheckDeps, manifest: Manifest
   // The issue's cover, checked like a galley (its format from its name's ending: model/cover.ts).
   const cover = bundle.issue.cover;
   const coverKind = cover === undefined ? undefined : coverFormat(cover.path);
-  if (issue !== undefined && cover !== undefined && coverKind !== undefined) wants.push({ owner: ISSUE_OWNER, source: issue.issue, field: ['cover', 'path'], name: cover.path, format: coverKind, known: undefined });
+  const knownCover = stored?.cover?.path === cover?.path ? stored?.cover?.file : undefined;
+  if (issue !== undefined && cover !== undefined && coverKind !== undefined) wants.push({ owner: ISSUE_OWNER, source: issue.issue, field: ['cover', 'path'], name: cover.path, format: coverKind, known: knownCover });
   const problems: Problem[] = [];
   const found = new Map<string, AttachedFile>();
   for (const want of wants) {
