@@ -45,6 +45,19 @@ describe('publishCover', () => {
     expect(reads).toEqual([`galleys/testjournal/${FILE.sha256}`]);
   });
 
+  it('replaces the published cover when the issue names a changed file', async () => {
+    // Prepare
+    const { deps, site } = world();
+    await publishCover(deps, 'testjournal', ISSUE);
+    const next = new Uint8Array([...PNG, 4, 5]);
+    const changed = { ...deps, files: { getBytes: async () => next } };
+    // Act
+    const written = await publishCover(changed, 'testjournal', { ...ISSUE, cover: { path: 'cover.png', alt: 'A map.', file: { sha256: sha256(next), size: next.length } } });
+    // Assess
+    expect(written).toBe(true);
+    expect(Buffer.compare(Buffer.from(site.get(KEY)!.bytes), Buffer.from(next))).toBe(0);
+  });
+
   it('refuses bytes that are not the checked file, and copies nothing without a checked cover', async () => {
     // Prepare
     const tampered = world(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 9, 9]));
