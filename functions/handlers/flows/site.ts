@@ -46,8 +46,10 @@ const put = (deps: SiteDeps, key: string, body: string, contentType: string): Pr
 export async function buildIssuePage(deps: SiteDeps, job: SiteJob): Promise<PutOutcome | undefined> {
   const issue = await deps.records.getIssue(job.journalId, job.issueId);
   if (!issue) throw new RecordNotFoundError(`no issue ${job.journalId}/${job.issueId}`);
-  if (allHeld(await deps.records.listIssueArticleMeta(job.journalId, job.issueId, { scheduled: true }))) return undefined;
-  const articles = await withNotices(deps, (await deps.records.listIssueArticles(job.journalId, job.issueId)).map((a) => a.record.article));
+  // One query for the held heads too: they only decide whether the issue has a page yet.
+  const heads = await deps.records.listIssueArticles(job.journalId, job.issueId, { scheduled: true });
+  if (allHeld(heads.map((a) => a.meta))) return undefined;
+  const articles = await withNotices(deps, heads.filter((a) => a.meta.scheduledFor === undefined).map((a) => a.record.article));
   await publishCover(deps, issue.journal.id, issue.issue);
   const html = renderIssuePage(issue.journal, issue.issue, orderArticles(issue.issue, articles));
   return put(deps, issueKey(issue.journal.id, issue.issue.id), html, SITE_CONTENT_TYPES.html);
