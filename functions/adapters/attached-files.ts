@@ -1,5 +1,5 @@
 /**
- * Files named by the metadata (galleys given by `path`), read from disk: each must be a regular
+ * Files named by the metadata (galleys given by `path`, an issue's cover image), read from disk: each must be a regular
  * file beside its YAML file (not a symbolic link, nothing outside the folder: a link could publish
  * any file the editor's account can read), within the size limit, and its first bytes must match
  * the declared format (core/model/file-kinds.ts). Each problem names the YAML file, the field and
@@ -9,7 +9,7 @@
 import { closeSync, lstatSync, openSync, readFileSync, readSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { ARTICLE_FILES } from '#core/urls';
-import { DEFAULT_MAX_FILE_BYTES, fileProblem, PLAIN_FILE_NAME, SNIFF_BYTES, type AttachedFile, type FieldPath, type FileKind, type Problem, type SourceFile } from '#core/model/index';
+import { coverFormat, DEFAULT_MAX_FILE_BYTES, fileProblem, PLAIN_FILE_NAME, SNIFF_BYTES, type AttachedFile, type FieldPath, type FileKind, type Problem, type SourceFile } from '#core/model/index';
 import { parseYaml } from '#core/model/yaml-source';
 import { sha256 } from './content-hash.ts';
 
@@ -43,6 +43,13 @@ function declaredGalleys(value: unknown): Declared[] {
   });
 }
 
+/** issue.yaml's cover image, by a plain file name with an image ending (other values are the model's problem to report). */
+function declaredCover(value: unknown): Declared[] {
+  const path = record(record(value)?.cover)?.path;
+  const kind = typeof path === 'string' && PLAIN_FILE_NAME.test(path) ? coverFormat(path) : undefined;
+  return kind === undefined ? [] : [{ field: ['cover', 'path'], name: path as string, kind, noun: 'cover image' }];
+}
+
 /** The first bytes of a file, for its signature. */
 function head(path: string): Uint8Array {
   const fd = openSync(path, 'r');
@@ -73,7 +80,10 @@ function check(owner: SourceFile, declared: Declared, maxBytes: number): { probl
   // A plain name cannot leave the folder, but a folder reached through a link could put it elsewhere.
   if (!inside(realpathSync(dir), realpathSync(path))) return { problem: `${what} resolves outside ${dir}`, hint: 'keep the file in the folder itself' };
   const problem = fileProblem(declared.kind, head(path), stat.size, maxBytes);
-  if (problem !== undefined) return { problem: `${what} ${problem}`, hint: `give the right format, or replace the file with the ${declared.kind.toUpperCase()} itself` };
+  if (problem !== undefined) {
+    const hint = declared.noun === 'cover image' ? `save the cover as a ${declared.kind.toUpperCase()} image, or name the file with the ending of its real format (.jpg, .png or .webp)` : `give the right format, or replace the file with the ${declared.kind.toUpperCase()} itself`;
+    return { problem: `${what} ${problem}`, hint };
+  }
   return { owner: owner.path, name: declared.name, kind: declared.kind, path, size: stat.size, sha256: sha256(readFileSync(path)) };
 }
 
@@ -83,7 +93,7 @@ export function filesOnDisk(owner: SourceFile, options: { readonly maxBytes?: nu
   if (!yaml.ok) return { problems: [], files: [] }; // the loader reports the syntax error
   const problems: Problem[] = [];
   const files: FileOnDisk[] = [];
-  for (const declared of declaredGalleys(yaml.value)) {
+  for (const declared of [...declaredGalleys(yaml.value), ...declaredCover(yaml.value)]) {
     const found = check(owner, declared, options.maxBytes ?? DEFAULT_MAX_FILE_BYTES);
     if ('problem' in found) problems.push({ file: owner.path, path: declared.field, message: found.problem, hint: found.hint, ...yaml.locate(declared.field) });
     else files.push(found);

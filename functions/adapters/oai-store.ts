@@ -272,4 +272,5 @@ export function toOaiItem(item: Item): OaiItem {
  * from gsi2 entries: whatever attribute this reads must be projected into gsi2
  * (RECORD_INDEX_ATTRIBUTES in infra/constructs/records-table.ts).
  */
-export const changedAtOf = (item: Item): string => String(item.createdAt);
+// A released scheduled article joined the repository at its release (records-schedule.ts moves its gsi2 entry there), not at ingest.
+export const changedAtOf = (item: Item): string => String(item.releasedAt ?? item.createdAt);

@@ -189,10 +189,12 @@ export async function listIssueArticleMeta(table: RecordsTable, journalId: strin
 /** What a sitemap lists of an article: read from gsi1 alone, which projects exactly these (infra/constructs/records-table.ts). */
 export type ArticleDates = Pick<Head, 'doi' | 'createdAt' | 'withdrawn' | 'scheduledFor'>;
 
-/** The DOIs and change dates of an issue's published articles, from the index alone (one query, no read of any head): what the sitemap needs. */
-export async function listIssueArticleDates(table: RecordsTable, journalId: string, issueId: string): Promise<ArticleDates[]> {
+/** The DOIs and change dates of an issue's published articles (held ones too with `scheduled`), from the index alone (one query, no read of any head): what the sitemap needs. */
+export async function listIssueArticleDates(table: RecordsTable, journalId: string, issueId: string, options: { readonly scheduled?: boolean } = {}): Promise<ArticleDates[]> {
   const items = await attempt(`list articles of ${journalId}/${issueId}`, () => queryAll(table, { ...issueArticlesQuery(journalId, issueId), ProjectionExpression: 'doi, createdAt, withdrawn, scheduledFor' }));
-  return items.filter(published).map((i) => ({ doi: String(i.doi), createdAt: String(i.createdAt), ...(i.withdrawn === true ? { withdrawn: true } : {}) }));
+  return items
+    .filter((i) => options.scheduled === true || published(i))
+    .map((i) => ({ doi: String(i.doi), createdAt: String(i.createdAt), ...(i.withdrawn === true ? { withdrawn: true } : {}), ...(i.scheduledFor === undefined ? {} : { scheduledFor: String(i.scheduledFor) }) }));
 }
 
 function issueArticlesQuery(journalId: string, issueId: string) {

@@ -10,7 +10,7 @@ import * as moves from './records-moves.ts';
 import * as schedule from './records-schedule.ts';
 import type { RecordsTable } from './records-table.ts';
 
-export type { ArticleRecord, Head, PutVersionResult, RenderState, Stored, VersionMeta } from './records-articles.ts';
+export type { ArticleDates, ArticleRecord, Head, PutVersionResult, RenderState, Stored, VersionMeta } from './records-articles.ts';
 export { mayWrite, type MoveAuthorisation, type Owner } from './records-owner.ts';
 export type { MoveLogEntry, MoveResult } from './records-moves.ts';
 export type { IssueProblems, IssueRecord, JournalRecord } from './records-catalog.ts';

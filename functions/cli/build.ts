@@ -8,11 +8,11 @@ import { join, posix } from 'node:path';
 import type { IssueBundle } from '#core/model/index';
 import { renderIssueOutputs } from '#core/publish/outputs';
 import { renderSiteOutputs } from '#core/site/index';
-import { galleyKey } from '#core/urls';
+import { coverKey, galleyKey } from '#core/urls';
 import type { LoadedIssue } from './check.ts';
 import { BATCH_ID_MAX, derivedBatchId, derivedTimestamp } from './defaults.ts';
 
-/** A file to write (`body`) or a galley to copy (`copyFrom`), at `path` relative to the output folder. */
+/** A file to write (`body`) or a galley or cover to copy (`copyFrom`), at `path` relative to the output folder. */
 export type PlannedFile = { readonly path: string; readonly body: string } | { readonly path: string; readonly copyFrom: string };
 
 export type BuildPlan = {
@@ -88,6 +88,9 @@ export function planBuild(issues: readonly LoadedIssue[], options: BuildOptions 
         if (key !== undefined && galley.path !== undefined) add({ path: safePath(journal, key), copyFrom: join(issue.dir, galley.path) });
       }
     }
+    // The cover sits beside the issue page, which shows it once its file is checked (core/site/cover.ts).
+    const { cover } = bundle.issue;
+    if (cover?.file !== undefined) add({ path: safePath(journal, coverKey(journal, bundle.issue.id, cover)), copyFrom: join(issue.dir, cover.path) });
     articles += bundle.articles.length;
     options.onIssue?.({ issues: n + 1, articles }, issue);
   }

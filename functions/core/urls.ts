@@ -76,6 +76,10 @@ export const journalHomeUrl = (journal: Journal): string => `${keyUrl(journal.ba
 export const issueKey = (journalId: string, issueId: string): string => `${journalId}/issues/${issueId}/index.html`;
 export const issueUrl = (journal: Journal, issueId: string): string => `${keyUrl(journal.base_url, `${journal.id}/issues/${issueId}`)}/`;
 
+/** An issue's cover image, beside its table of contents (the name is a plain file name ending .jpg, .png or .webp). */
+export const coverKey = (journalId: string, issueId: string, cover: { readonly path: string }): string => `${journalId}/issues/${issueId}/${cover.path}`;
+export const coverUrl = (journal: Journal, issueId: string, cover: { readonly path: string }): string => keyUrl(journal.base_url, coverKey(journal.id, issueId, cover));
+
 /** The stage's root page: every journal on the stage (CloudFront's default root object). */
 export const STAGE_HOME_KEY = 'index.html';
 /** The root sitemap: a sitemap index over every journal's sitemap(s) (https://www.sitemaps.org/protocol.html#index). */

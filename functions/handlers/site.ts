@@ -12,7 +12,7 @@ import { requireEnv } from './env.ts';
 import { writeConsole } from './flows/console-assets.ts';
 import { rebuildAll, siteBatch, type SiteDeps } from './flows/site.ts';
 
-const env = requireEnv(['TABLE_NAME', 'SITE_BUCKET', 'SITE_BASE_URL', 'STAFF_COGNITO_ENDPOINT']);
+const env = requireEnv(['TABLE_NAME', 'SITE_BUCKET', 'SITE_BASE_URL', 'STAFF_COGNITO_ENDPOINT', 'FILES_BUCKET']);
 /** The staff console's files, copied into this function's bundle (infra/stacks/stateless.ts). */
 const CONSOLE_DIR = fileURLToPath(new URL('./console/', import.meta.url));
 const clients = createClients();
@@ -20,6 +20,7 @@ const log = createLogger('site', { stage: process.env.STAGE });
 const deps: SiteDeps = {
   records: createRecordsStore(clients.dynamo, env.TABLE_NAME),
   site: createObjectStore(clients.s3, env.SITE_BUCKET),
+  files: createObjectStore(clients.s3, env.FILES_BUCKET),
   log,
   siteBaseUrl: env.SITE_BASE_URL.replace(/\/+$/, ''),
 };

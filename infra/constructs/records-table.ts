@@ -36,7 +36,7 @@ export const RECORD_INDEX_NAMES = Object.keys(RECORD_INDEXES) as RecordIndexName
  */
 export const RECORD_INDEX_ATTRIBUTES: Readonly<Record<RecordIndexName, readonly string[]>> = {
   gsi1: ['doi', 'createdAt', 'withdrawn', 'scheduledFor'],
-  gsi2: ['createdAt'],
+  gsi2: ['createdAt', 'releasedAt'],
   gsi3: [],
 };
 

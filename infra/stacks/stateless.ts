@@ -125,7 +125,8 @@ export class StatelessStack extends Stack {
       .bindQueue(this.depositQueue.queue, 'DEPOSIT_QUEUE_URL', 'send');
     // Render deletes each message of a batch that follows a crash as soon as it is done (its own queue: the event source's grants).
     this.render.fn.addEnvironment('RENDER_QUEUE_URL', this.renderQueue.queue.queueUrl);
-    this.site.bindTable(stateful.records, 'read').bindBucket(stateful.site, 'SITE_BUCKET', 'readWrite');
+    // Site copies each issue's cover Ingest checked beside its issue page: read on the files' prefix only.
+    this.site.bindTable(stateful.records, 'read').bindBucket(stateful.site, 'SITE_BUCKET', 'readWrite').bindFiles(stateful.inbox);
     this.site.fn.addEnvironment('SITE_BASE_URL', stateful.siteBaseUrl);
     // The console page may connect to the staff pool's Cognito endpoint (its CSP names it).
     this.site.fn.addEnvironment('STAFF_COGNITO_ENDPOINT', cognitoEndpoint(this.region));

@@ -40,6 +40,11 @@ describe('examples/', () => {
     const jats = files(out, /article\.xml$/);
     expect(jats.length).toBeGreaterThanOrEqual(10);
     for (const file of jats) expect({ file, ...validateXml('jats', readFileSync(file, 'utf8')) }).toMatchObject({ file, valid: true });
+    // The withdrawn article's JATS says so (and keeps the citation without the work).
+    const withdrawn = readFileSync(join(out, 'exemplaria/doi/10.5555/exemplaria.xiii.41/article.xml'), 'utf8');
+    expect(withdrawn).toMatch(/<notes notes-type="withdrawal">\s*<title>Withdrawn<\/title>\s*<p>This article has been withdrawn \(2025-03-20\): Published in error/);
+    expect(withdrawn).toContain('<date date-type="withdrawn" iso-8601-date="2025-03-20">');
+    expect(withdrawn).not.toContain('<abstract');
   });
 
   it('writes Crossref deposits valid against Crossref 5.4.0, with the Crossmark updates', () => {
@@ -74,6 +79,11 @@ describe('examples/', () => {
     expect(withdrawn).toContain('<meta name="citation_title" content="Customs without Ships" lang="en">');
     expect(withdrawn).not.toContain('never saw a ship');
     expect(files(join(out, 'exemplaria'), /^sitemap[^/]*\.xml$/).map((f) => readFileSync(f, 'utf8')).join('')).not.toContain('exemplaria.xiii.41');
+    // The XIII-2025 cover sits beside its issue page, byte for byte, shown there and on the home page (XIII-2025 is current) with its alt text.
+    expect(Buffer.compare(readFileSync(join(out, 'exemplaria/exemplaria/issues/XIII-2025/cover.png')), readFileSync(join(EXAMPLES, 'exemplaria/XIII-2025/cover.png')))).toBe(0);
+    const alt = 'alt="A lighthouse on the harbour wall of Novi Exemplar, over a dark blue sea."';
+    expect(readFileSync(join(out, 'exemplaria/exemplaria/issues/XIII-2025/index.html'), 'utf8')).toContain(`<figure class="cover"><img src="cover.png" ${alt}></figure>`);
+    expect(readFileSync(join(out, 'exemplaria/exemplaria/index.html'), 'utf8')).toContain(`<figure class="cover"><img src="issues/XIII-2025/cover.png" ${alt}></figure>`);
     // The galley sits beside its page.
     expect(readFileSync(join(out, 'exemplaria/doi/10.5555/exemplaria.xii.1/carberry.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   });

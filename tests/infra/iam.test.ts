@@ -91,8 +91,11 @@ describe('IAM: each function gets only what it uses', () => {
     expect(tableStatements[0]!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['DEPOSIT#*', 'BATCH#*'] } });
   });
 
-  it('Site consumes site jobs, only reads records, and reads and writes site files', () => {
-    expect(grants(template, 'Site')).toEqual(sorted(onFailure({ ...base('Site'), ...consume('SiteQueue'), ...tableRead, ...bucketRead('SiteBucketName'), 's3:PutObject': [objects('SiteBucketName')] }, 'SiteFailures')));
+  it('Site consumes site jobs, only reads records, reads and writes site files, and reads only the galleys (covers) of the inbox', () => {
+    // Site reads the covers Ingest checked (the inbox's galleys/ prefix only) to put them beside issue pages.
+    expect(grants(template, 'Site')).toEqual(
+      sorted(onFailure({ ...base('Site'), ...consume('SiteQueue'), ...tableRead, ...bucketRead('SiteBucketName'), 's3:GetObject': [objects('SiteBucketName'), `${bucket('InboxBucketName')}/galleys/*`], 's3:PutObject': [objects('SiteBucketName')] }, 'SiteFailures')),
+    );
   });
 
   it('attaches no managed policy and no inline policy to any role', () => {

@@ -49,7 +49,7 @@ describe('stateless stack: functions', () => {
     expect(env('Render')).toEqual({ ...common, SITE_BUCKET: stateful('SiteBucketName'), FILES_BUCKET: stateful('InboxBucketName'), SITE_QUEUE_URL: { Ref: 'SiteQueue' }, DEPOSIT_QUEUE_URL: { Ref: 'DepositQueue' }, RENDER_QUEUE_URL: { Ref: 'RenderQueue' } });
     const cognito = { 'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/']] };
     // Site writes the staff console's page, whose CSP names the Cognito endpoint (issue 15).
-    expect(env('Site')).toEqual({ ...common, SITE_BUCKET: stateful('SiteBucketName'), SITE_BASE_URL: stateful('SiteBaseUrl'), STAFF_COGNITO_ENDPOINT: cognito });
+    expect(env('Site')).toEqual({ ...common, SITE_BUCKET: stateful('SiteBucketName'), SITE_BASE_URL: stateful('SiteBaseUrl'), STAFF_COGNITO_ENDPOINT: cognito, FILES_BUCKET: stateful('InboxBucketName') });
     expect(env('Admin')).toEqual({
       ...common,
       INBOX_BUCKET: stateful('InboxBucketName'),

@@ -14,9 +14,13 @@ export function doiData(doi: string, resource: string, ...collections: (XmlEleme
   return el('doi_data', null, leaf('doi', doi), leaf('resource', resource), collections);
 }
 
-/** The article's landing page, its first PDF galley (if any) and its JATS XML, which is always published beside the landing page. */
+/**
+ * The article's landing page, its first PDF galley (if any) and its JATS XML, which is always
+ * published beside the landing page. A withdrawn article's galleys are not published (Render), so
+ * its deposit names no PDF.
+ */
 export function articleDoiData(journal: Journal, article: Article): XmlElement {
-  const pdf = article.galleys.find((g) => g.format === 'pdf');
+  const pdf = article.withdrawn === undefined ? article.galleys.find((g) => g.format === 'pdf') : undefined;
   const pdfUrl = pdf === undefined ? undefined : galleyUrl(journal, article.doi, pdf);
   return doiData(
     article.doi,

@@ -43,12 +43,13 @@ export function collectionDate(issue: IssueBundle['issue'], article: Article): X
 /** https://jats.nlm.nih.gov/publishing/tag-library/1.4/element/history.html */
 export function history(article: Article): XmlElement | undefined {
   const { received, accepted } = article.dates;
-  if (received === undefined && accepted === undefined) return undefined;
-  return el('history', null, date(received, 'received'), date(accepted, 'accepted'));
+  const withdrawn = article.withdrawn?.date;
+  if (received === undefined && accepted === undefined && withdrawn === undefined) return undefined;
+  return el('history', null, date(received, 'received'), date(accepted, 'accepted'), date(withdrawn, 'withdrawn'));
 }
 
 /** https://jats.nlm.nih.gov/publishing/tag-library/1.4/element/date.html */
-export function date(value: PartialDate | undefined, type: 'received' | 'accepted'): XmlElement | undefined {
+export function date(value: PartialDate | undefined, type: 'received' | 'accepted' | 'withdrawn'): XmlElement | undefined {
   if (value === undefined) return undefined;
   return el('date', { 'date-type': type, 'iso-8601-date': isoDate(value) }, dateParts(value));
 }

@@ -4,6 +4,7 @@
  * https://jats.nlm.nih.gov/publishing/tag-library/1.4/
  */
 import type { Article, IssueBundle } from '../model/resolved.ts';
+import { withdrawnView } from '../model/withdrawn-view.ts';
 import { el, serializeXml, type XmlElement } from '../xml/tree.ts';
 import { front } from './front.ts';
 import { back } from './ref-list.ts';
@@ -13,7 +14,9 @@ import { ARTICLE_TYPES, DTD_VERSION, NAMESPACES } from './vocab.ts';
  * The `<article>` tree (reused inside OAI-PMH records).
  * https://jats.nlm.nih.gov/publishing/tag-library/1.4/element/article.html
  */
-export function jatsArticle(bundle: IssueBundle, article: Article): XmlElement {
+export function jatsArticle(bundle: IssueBundle, articleData: Article): XmlElement {
+  // A withdrawn article keeps its citation and says it is withdrawn; the work itself goes, as on its page.
+  const article = withdrawnView(articleData);
   return el(
     'article',
     { ...NAMESPACES, 'dtd-version': DTD_VERSION, 'article-type': articleType(article), 'xml:lang': article.language },

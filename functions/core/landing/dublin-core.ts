@@ -7,6 +7,7 @@ import type { Element } from 'hast';
 import { h } from 'hastscript';
 import { authorsOf, citedDate, fullTitle, invertedName, mainTitleText } from '#core/cite/index';
 import { isoDate, plainText } from '#core/model/index';
+import { withdrawnNotice } from '#core/model/withdrawn-view';
 import { defined, doiUrl, meta } from './html.ts';
 import type { PageContext } from './page-context.ts';
 
@@ -18,6 +19,19 @@ const alternativeTitles = ({ article }: PageContext): (Element | undefined)[] =>
 
 /** Every abstract, one `DC.description` per language. */
 const descriptions = ({ article }: PageContext): (Element | undefined)[] => article.abstracts.map((a) => meta('DC.description', a.paragraphs.map(plainText).join('\n\n'), a.lang));
+
+/**
+ * `DC.relation` (a related resource, https://www.dublincore.org/specifications/dublin-core/dcmi-terms/elements11/relation/):
+ * on a notice or a translation, the work it corrects, retracts, expresses concern about or
+ * translates; on an updated article, each notice that updates it. Both ends link each other.
+ */
+const relationTags = ({ article }: PageContext): (Element | undefined)[] => [
+  ...article.relations.map((r) => meta('DC.relation', doiUrl(r.doi))),
+  ...(article.updatedBy ?? []).map((n) => meta('DC.relation', doiUrl(n.doi))),
+];
+
+/** A withdrawn article's description is its notice: its abstract is gone (withdrawn-view.ts). */
+const withdrawalDescription = ({ article }: PageContext): Element | undefined => (article.withdrawn === undefined ? undefined : meta('DC.description', withdrawnNotice(article.withdrawn), article.language));
 
 export function dublinCoreTags(page: PageContext): Element[] {
   const { article, journal } = page;
@@ -34,6 +48,8 @@ export function dublinCoreTags(page: PageContext): Element[] {
     meta('DC.rights', article.license?.url),
     ...article.keywords.flatMap((group) => group.terms.map((term) => meta('DC.subject', term, group.lang))),
     ...descriptions(page),
+    withdrawalDescription(page),
+    ...relationTags(page),
     meta('DC.type', 'Text'),
   ]);
 }

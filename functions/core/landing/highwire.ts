@@ -4,7 +4,7 @@
  */
 import type { Element } from 'hast';
 import { authorsOf, citedDate, invertedName, mainTitleText, pdfGalley, slashedDate } from '#core/cite/index';
-import { plainText } from '#core/model/index';
+import { isUpdate, plainText } from '#core/model/index';
 import { galleyUrl } from '#core/urls';
 import { defined, doiUrl, meta } from './html.ts';
 import type { PageContext } from './page-context.ts';
@@ -54,6 +54,19 @@ const referenceTags = ({ article }: PageContext): (Element | undefined)[] =>
     return meta('citation_reference', ref.doi === undefined || citation.includes(ref.doi) ? citation : `${citation} ${doiUrl(ref.doi)}`);
   });
 
+/**
+ * A correction, retraction or expression of concern cites the article it updates: one
+ * `citation_reference` for it (its title where Colophon knows it, and its DOI link), so an indexer
+ * that links citations links the notice to the article, as Crossmark's `updates` does for Crossref.
+ * Highwire has no tag for "updated by"; the updated article says so in its page and its
+ * `DC.relation` tags (dublin-core.ts), and its `citation_title` stays as published, so citations
+ * and Scholar's versions of it still match.
+ */
+const updatedArticleTags = ({ article }: PageContext): (Element | undefined)[] =>
+  article.relations
+    .filter((r) => isUpdate(r.type))
+    .map((r) => meta('citation_reference', r.title === undefined ? doiUrl(r.doi) : `${plainText(r.title)}. ${doiUrl(r.doi)}`));
+
 /** The full Highwire set for one article, in the order Scholar's guidelines list the tags. */
 export function highwireTags(page: PageContext): Element[] {
   const { article, journal } = page;
@@ -69,6 +82,7 @@ export function highwireTags(page: PageContext): Element[] {
     ...keywordTags(page),
     meta('citation_abstract_html_url', page.url),
     meta('citation_pdf_url', pdf && galleyUrl(journal, article.doi, pdf)),
+    ...updatedArticleTags(page),
     ...referenceTags(page),
   ]);
 }

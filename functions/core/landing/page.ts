@@ -9,6 +9,7 @@ import type { Element } from 'hast';
 import { h } from 'hastscript';
 import { mainTitleText } from '#core/cite/index';
 import type { Article, IssueBundle } from '#core/model/index';
+import { withdrawnView } from '#core/model/withdrawn-view';
 import { renderDocument } from '#core/site/chrome';
 import { issueLabel } from '#core/site/html';
 import { issueUrl } from '#core/urls';
@@ -45,16 +46,9 @@ const article = (page: PageContext): Element =>
     ]),
   );
 
-/**
- * A withdrawn article's page is a notice: it keeps what cites it (title, authors, issue, pages,
- * DOI, How to Cite) and drops the work itself (abstract, keywords, files, funding, references),
- * in the page and in its tags alike.
- */
-const withdrawnView = (article: Article): Article =>
-  article.withdrawn === undefined ? article : { ...article, abstracts: [], keywords: [], classifications: [], galleys: [], funding: [], references: [] };
-
 /** The full HTML5 document of one article's landing page (at `articleKey(doi, 'landing')`). */
 export function renderLandingPage(bundle: IssueBundle, articleData: Article): string {
+  // A withdrawn article's page is a notice: the citation stays, the work goes, in the page and its tags alike.
   const page = pageContext(bundle, withdrawnView(articleData));
   const { journal, issue } = page;
   return renderDocument({

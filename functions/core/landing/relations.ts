@@ -7,7 +7,7 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Notice, Relation, RelationType, UpdateType } from '#core/model/index';
-import { isoDate } from '#core/model/index';
+import { withdrawnNotice } from '#core/model/withdrawn-view';
 import { doiUrl, inlineHtml, text } from './html.ts';
 import type { PageContext } from './page-context.ts';
 
@@ -47,4 +47,4 @@ export const corrections = ({ article }: PageContext): Element[] => (article.upd
 
 /** A withdrawn article: said first, with the date and the reason (withdrawal.ts). */
 export const withdrawal = ({ article }: PageContext): Element[] =>
-  article.withdrawn === undefined ? [] : [h('p', { className: ['notice', 'withdrawn'], role: 'note' }, [text(`This article has been withdrawn (${isoDate(article.withdrawn.date)}): ${article.withdrawn.reason}`)])];
+  article.withdrawn === undefined ? [] : [h('p', { className: ['notice', 'withdrawn'], role: 'note' }, [text(withdrawnNotice(article.withdrawn))])];

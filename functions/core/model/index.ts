@@ -5,6 +5,7 @@ export * from './contributors.ts';
 export * from './dates.ts';
 export * from './funding.ts';
 export * from './galleys.ts';
+export * from './cover.ts';
 export * from './identifiers.ts';
 export * from './issue.ts';
 export * from './journal.ts';

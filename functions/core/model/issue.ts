@@ -1,5 +1,6 @@
 /** `issue.yaml`: one issue as printed (volume and/or number kept exactly as printed). */
 import { z } from 'zod';
+import { cover, type Cover } from './cover.ts';
 import { license } from './license.ts';
 import { doi, markup, paragraphs, partialDate, printedLabel, slug, text } from './primitives.ts';
 
@@ -38,10 +39,12 @@ export const issueSchema = z
       .meta({ description: 'For an issue without sections: its articles in the order they are printed, by file name without .yaml. Without any list, articles follow their first page.', examples: [['edemskiy', 'petrovic']] }),
     license: license.optional().describe('The licence of every article of this issue that gives none of its own (overrides journal.yaml for this issue only). Example: url: https://creativecommons.org/licenses/by/4.0/'),
     description: paragraphs.optional().meta({ description: 'A short text about the issue shown on its page (a themed issue\'s introduction); a blank line starts a new paragraph.', examples: ['Papers from the 2019 conference on Balkan borders.'] }),
+    cover: cover.optional(),
   })
   .describe('Colophon issue file (issue.yaml)');
 
 export type IssueInput = z.input<typeof issueSchema>;
 export type IssueFile = z.output<typeof issueSchema>;
-export type Issue = IssueFile & { readonly id: string };
+/** An issue as renderers see it: its cover carries its checked file's facts (attach.ts). */
+export type Issue = Omit<IssueFile, 'cover'> & { readonly id: string; readonly cover?: Cover | undefined };
 export type PublicationDates = z.output<typeof publicationDates>;

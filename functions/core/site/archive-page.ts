@@ -7,6 +7,7 @@ import { h } from 'hastscript';
 import type { Article, Issue, Journal } from '#core/model/index';
 import { issueUrl, journalHomeKey } from '#core/urls';
 import { homeUrl, linkerFor, renderDocument, type Linker } from './chrome.ts';
+import { coverFigure } from './cover.ts';
 import { defined, inlineHtml, issueLabel, section, text } from './html.ts';
 import { tocList } from './toc.ts';
 
@@ -24,6 +25,7 @@ function currentIssue(journal: Journal, href: Linker, entry: ArchiveEntry | unde
   const { issue, articles } = entry;
   return section('current-issue', 'Current issue', [
     h('p', [h('a', { href: href(issueUrl(journal, issue.id)) }, issueLabel(issue)), ...issueTitle(issue)]),
+    coverFigure(journal, href, issue),
     articles === undefined || articles.length === 0 ? undefined : tocList(journal, href, articles),
   ]);
 }

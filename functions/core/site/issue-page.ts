@@ -8,6 +8,7 @@ import { h } from 'hastscript';
 import type { Article, Issue, Journal } from '#core/model/index';
 import { issueKey, issueUrl } from '#core/urls';
 import { linkerFor, renderDocument, type Linker } from './chrome.ts';
+import { coverFigure } from './cover.ts';
 import { defined, doiLink, inlineHtml, issueLabel, readableDate } from './html.ts';
 import { tocList } from './toc.ts';
 
@@ -60,6 +61,7 @@ export function renderIssuePage(journal: Journal, issue: Issue, articles: readon
     main: defined([
       h('h1', label),
       issueTitle(issue),
+      coverFigure(journal, href, issue),
       issueDescription(issue),
       issueFacts(issue),
       ...(groups.length === 0 ? [h('p', 'This issue has no articles yet.')] : groups.map((g) => groupSection(journal, href, g))),

@@ -35,6 +35,7 @@ export const STYLE = [
   '.citations dt{font-weight:bold;margin-top:.75rem}.citations dd{margin:0;padding-left:2em;text-indent:-2em}',
   '.references li{margin-bottom:.5rem}',
   '.toc-status{margin:0;font-size:.85rem;font-weight:bold;color:#a4000f;text-transform:uppercase;letter-spacing:.03em}',
+  '.cover{margin:1rem 0}.cover img{display:block;max-width:min(100%,20rem);height:auto;border:1px solid #ddd}',
   '.toc,.archive{list-style:none;padding:0}.archive li{margin:.3rem 0}.toc>li{margin:0 0 1.1rem}.toc .title{font-size:1.05rem}.meta{margin:.1rem 0;font-size:.95rem}',
   'footer.site{border-top:1px solid #ddd;margin-top:3rem;padding-top:.75rem;padding-bottom:2rem;font-size:.9rem}',
   '@media (max-width:30rem){body{font-size:1rem}h1{font-size:1.35rem}.issue-info{grid-template-columns:1fr}.issue-info dd{margin-bottom:.4rem}}',

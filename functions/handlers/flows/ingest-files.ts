@@ -1,5 +1,5 @@
 /**
- * Ingest's check of the files an issue's metadata names (galleys given by `path`): each must have
+ * Ingest's check of the files an issue's metadata names (galleys given by `path`, the issue's cover): each must have
  * come with the batch (listed in the manifest, at its content-addressed key under this journal),
  * be in the inbox, be no larger than the stage takes, hash to what the manifest says, and start
  * like the format its YAML declares. One wrong file refuses the whole issue, naming the YAML file,
@@ -10,7 +10,7 @@ import { sha256 } from '#adapters/content-hash';
 import { attachedFileKey, type Manifest } from '#adapters/inbox';
 import type { ObjectStore } from '#adapters/object-store';
 import type { Stored } from '#adapters/records';
-import { articleId, attachFiles, fileProblem, SNIFF_BYTES, type AttachedFile, type FieldPath, type IssueBundle, type JournalSources, type Problem, type SourceFile } from '#core/model/index';
+import { articleId, attachFiles, coverFormat, fileProblem, ISSUE_OWNER, SNIFF_BYTES, type AttachedFile, type FieldPath, type IssueBundle, type JournalSources, type Problem, type SourceFile } from '#core/model/index';
 import { parseYaml } from '#core/model/yaml-source';
 
 export type FileCheckDeps = {
@@ -21,7 +21,7 @@ export type FileCheckDeps = {
 
 export type FileCheck = { readonly ok: true; readonly bundle: IssueBundle } | { readonly ok: false; readonly problems: Problem[] };
 
-type Want = { readonly source: SourceFile; readonly field: FieldPath; readonly name: string; readonly format: Parameters<typeof fileProblem>[0]; readonly known: AttachedFile | undefined };
+type Want = { readonly owner: string; readonly source: SourceFile; readonly field: FieldPath; readonly name: string; readonly format: Parameters<typeof fileProblem>[0]; readonly known: AttachedFile | undefined };
 
 const REUPLOAD = 'publish again with colophon publish, which uploads each file with the issue';
 const REPLACE = 'replace the file with the right one, or correct its format in the YAML file, and publish again';
@@ -45,8 +45,16 @@ async function checkOne(deps: FileCheckDeps, manifest: Manifest, journalId: stri
   return problem === undefined ? { sha256: entry.sha256, size: entry.size } : { content: `file "${want.name}" ${problem}` };
 }
 
-/** The files each article of `bundle` names, checked against the manifest and the inbox; the bundle with their facts, or every problem. */
-export async function checkAttachedFiles(deps: FileCheckDeps, manifest: Manifest, sources: JournalSources, bundle: IssueBundle, heads: ReadonlyMap<string, Stored>): Promise<FileCheck> {
+/** The files each article of `bundle` (and its issue.yaml) names, checked against the manifest and the inbox; the bundle with their facts, or every problem. */
+export async function checkAttachedFiles(
+  deps: FileCheckDeps,
+  manifest: Manifest,
+  sources: JournalSources,
+  bundle: IssueBundle,
+  heads: ReadonlyMap<string, Stored>,
+  /** The issue as stored before this upload: its cover, checked then, is not downloaded again. */
+  stored?: IssueBundle['issue'],
+): Promise<FileCheck> {
   const issue = sources.issues[0];
   const wants: Want[] = [];
   for (const article of bundle.articles) {
@@ -56,15 +64,20 @@ export async function checkAttachedFiles(deps: FileCheckDeps, manifest: Manifest
     article.galleys.forEach((g, k) => {
       if (g.path === undefined) return;
       const known = recorded.find((r) => r.path === g.path && r.format === g.format)?.file;
-      wants.push({ source, field: ['galleys', k, 'path'], name: g.path, format: g.format, known });
+      wants.push({ owner: article.id, source, field: ['galleys', k, 'path'], name: g.path, format: g.format, known });
     });
   }
+  // The issue's cover, checked like a galley (its format from its name's ending: model/cover.ts).
+  const cover = bundle.issue.cover;
+  const coverKind = cover === undefined ? undefined : coverFormat(cover.path);
+  const knownCover = stored?.cover?.path === cover?.path ? stored?.cover?.file : undefined;
+  if (issue !== undefined && cover !== undefined && coverKind !== undefined) wants.push({ owner: ISSUE_OWNER, source: issue.issue, field: ['cover', 'path'], name: cover.path, format: coverKind, known: knownCover });
   const problems: Problem[] = [];
   const found = new Map<string, AttachedFile>();
   for (const want of wants) {
     const outcome = await checkOne(deps, manifest, bundle.journal.id, want);
     if (typeof outcome !== 'string' && !('content' in outcome)) {
-      found.set(`${articleId(want.source.path)}/${want.name}`, outcome);
+      found.set(`${want.owner}/${want.name}`, outcome);
       continue;
     }
     const [message, hint] = typeof outcome === 'string' ? [outcome, REUPLOAD] : [outcome.content, REPLACE];

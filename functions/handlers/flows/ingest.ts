@@ -68,7 +68,8 @@ export async function ingestManifest(deps: IngestDeps, manifestKey: string): Pro
   // issue or journal owns, a file that is not what the metadata says, a relation to an unknown
   // DOI of the journal's own prefix (it must name an article the records table or this issue holds).
   const taken = ownershipProblems(loadedBundle, paths, (doi) => heads.get(doi.toLowerCase())?.meta);
-  const files = await checkAttachedFiles({ inbox: deps.inbox, maxBytes: deps.maxFileBytes }, manifest, sources, loadedBundle, heads);
+  const storedIssue = loadedBundle.issue.cover === undefined ? undefined : (await deps.records.getIssue(loadedBundle.journal.id, loadedBundle.issue.id))?.issue;
+  const files = await checkAttachedFiles({ inbox: deps.inbox, maxBytes: deps.maxFileBytes }, manifest, sources, loadedBundle, heads, storedIssue);
   const targets = await deps.records.getHeads(loadedBundle.articles.flatMap((a) => a.relations.map((r) => r.doi)));
   const unknown = relationRules(loadedBundle, (doi) => targets.has(doi.toLowerCase())).map((rule) => locate(sources, loadedBundle, rule));
   const refused = [...taken, ...(files.ok ? [] : files.problems), ...unknown];

@@ -202,7 +202,8 @@ async function renderJob(deps: RenderDeps, job: RenderJob, seen: { version: numb
       return { ok: true };
     }
     const outputs = (deps.render ?? defaultRender)(await linked(deps, record));
-    const galleys = await prepareGalleys(deps, record);
+    // A withdrawn article's work is not served: its galley is neither copied nor linked (issue 11).
+    const galleys = record.article.withdrawn === undefined ? await prepareGalleys(deps, record) : [];
     // A new version changes nearly every file of the article, so each is written straight away:
     // one PUT instead of a HEAD and a PUT (S3 gives identical bytes the same ETag). Unchanged
     // metadata never gets here: Ingest queues no render for it.

@@ -23,8 +23,9 @@ import {
 import { describeError, RecordNotFoundError } from '#adapters/errors';
 import type { Logger } from '#adapters/logger';
 import type { ObjectStore, PutOutcome } from '#adapters/object-store';
-import type { RecordsStore } from '#adapters/records';
+import type { ArticleDates, RecordsStore } from '#adapters/records';
 import { issueJobsOf, type SiteJob } from '../jobs.ts';
+import { publishCover, type CoverDeps } from './site-cover.ts';
 
 export type SiteDeps = {
   readonly records: RecordsStore;
@@ -32,15 +33,24 @@ export type SiteDeps = {
   readonly log: Logger;
   /** Where the site bucket is served (`SITE_BASE_URL`): the root page, robots.txt and the sitemap index are there. */
   readonly siteBaseUrl: string;
+  /** The files Ingest checked (`FILES_BUCKET`): an issue's cover is copied from there (site-cover.ts). */
+  readonly files?: CoverDeps['files'];
 };
 
 const put = (deps: SiteDeps, key: string, body: string, contentType: string): Promise<PutOutcome> => deps.site.putIfChanged(key, body, { contentType, cacheControl: cacheControlFor(key) });
 
-/** An issue's table of contents from the current heads of its articles. */
-export async function buildIssuePage(deps: SiteDeps, job: SiteJob): Promise<PutOutcome> {
+/**
+ * An issue's table of contents from the current heads of its articles; none while every article
+ * of the issue is held until its online date (its page appears when the first one is released).
+ */
+export async function buildIssuePage(deps: SiteDeps, job: SiteJob): Promise<PutOutcome | undefined> {
   const issue = await deps.records.getIssue(job.journalId, job.issueId);
   if (!issue) throw new RecordNotFoundError(`no issue ${job.journalId}/${job.issueId}`);
-  const articles = await withNotices(deps, (await deps.records.listIssueArticles(job.journalId, job.issueId)).map((a) => a.record.article));
+  // One query for the held heads too: they only decide whether the issue has a page yet.
+  const heads = await deps.records.listIssueArticles(job.journalId, job.issueId, { scheduled: true });
+  if (allHeld(heads.map((a) => a.meta))) return undefined;
+  const articles = await withNotices(deps, heads.filter((a) => a.meta.scheduledFor === undefined).map((a) => a.record.article));
+  await publishCover(deps, issue.journal.id, issue.issue);
   const html = renderIssuePage(issue.journal, issue.issue, orderArticles(issue.issue, articles));
   return put(deps, issueKey(issue.journal.id, issue.issue.id), html, SITE_CONTENT_TYPES.html);
 }
@@ -53,10 +63,14 @@ async function withNotices(deps: SiteDeps, articles: readonly Article[]): Promis
   return Promise.all(articles.map(async (a) => linkArticle(a, () => undefined, await deps.records.listNotices(a.doi))));
 }
 
-/** Dates and DOIs of every issue of a journal: what its sitemap lists. */
+/** An issue with articles, every one of them held until its online date (records-schedule.ts): not shown anywhere yet. */
+const allHeld = (heads: readonly ArticleDates[]): boolean => heads.length > 0 && heads.every((h) => h.scheduledFor !== undefined);
+
+/** Dates and DOIs of every issue of a journal that readers can see (not all held): what its sitemap and home list. */
 async function sitemapIssuesOf(deps: SiteDeps, journalId: string) {
   const issues = await deps.records.listIssues(journalId);
-  const withArticles = await Promise.all(issues.map(async (i) => ({ issue: i, articles: await deps.records.listIssueArticleDates(journalId, i.issue.id) })));
+  const listed = await Promise.all(issues.map(async (i) => ({ issue: i, heads: await deps.records.listIssueArticleDates(journalId, i.issue.id, { scheduled: true }) })));
+  const withArticles = listed.filter((i) => !allHeld(i.heads)).map((i) => ({ issue: i.issue, articles: i.heads.filter((h) => h.scheduledFor === undefined) }));
   const sitemap: SitemapIssue[] = withArticles.map((i) => ({ issueId: i.issue.issue.id, updatedAt: i.issue.updatedAt, articles: i.articles.filter((a) => a.withdrawn !== true).map((a) => ({ doi: a.doi, updatedAt: a.createdAt })) })); // a withdrawn article leaves the sitemap
   return { withArticles, sitemap };
 }
@@ -103,7 +117,7 @@ export async function siteBatch(deps: SiteDeps, messages: readonly SQSRecord[]):
   for (const { job, messageIds } of issues) {
     try {
       const out = await buildIssuePage(deps, job);
-      deps.log.info('issue page built', { ...job, written: out.written });
+      deps.log.info(out === undefined ? 'issue held: every article is scheduled, no page yet' : 'issue page built', { ...job, written: out?.written ?? false });
       journals.set(job.journalId, [...(journals.get(job.journalId) ?? []), ...messageIds]);
     } catch (error) {
       deps.log.error('issue page failed', { ...job, error: describeError(error) });
@@ -144,7 +158,7 @@ export async function rebuildAll(deps: SiteDeps): Promise<{ readonly files: numb
   };
   const built = new Map<string, readonly SitemapEntry[]>();
   for (const { journal } of await deps.records.listJournals()) {
-    for (const issue of await deps.records.listIssues(journal.id)) count([await buildIssuePage(deps, { journalId: journal.id, issueId: issue.issue.id })]);
+    for (const issue of await deps.records.listIssues(journal.id)) count([await buildIssuePage(deps, { journalId: journal.id, issueId: issue.issue.id })].filter((o) => o !== undefined));
     const out = await buildJournalFiles(deps, journal.id);
     built.set(journal.id, out.sitemapParts);
     count(out.outcomes);
