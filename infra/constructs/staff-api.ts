@@ -29,6 +29,14 @@ export const STAFF_CONSOLE_FOLDERS = [
   { from: `${PROJECT_ROOT}metadata/schema`, to: 'console/schema' },
 ] as const;
 
+/**
+ * The preview's renderer, bundled on its own (preview.mjs beside the handler's index.mjs): the
+ * landing renderer and citeproc are a third of the Admin bundle, and only a preview needs them,
+ * so a cold start that serves the catalog or a save does not compile them (handlers/admin.ts).
+ */
+export const ADMIN_PREVIEW_MODULE = 'preview.mjs';
+export const ADMIN_BUNDLED_MODULES = [{ entry: `${PROJECT_ROOT}functions/handlers/admin/preview.ts`, out: ADMIN_PREVIEW_MODULE }] as const;
+
 /** Cognito's issuer for a pool: what the authorizer and the handler both require of every token. */
 export const cognitoIssuer = (region: string, userPoolId: string): string => Fn.join('', ['https://cognito-idp.', region, '.amazonaws.com/', userPoolId]);
 export const cognitoEndpoint = (region: string): string => Fn.join('', ['https://cognito-idp.', region, '.amazonaws.com/']);

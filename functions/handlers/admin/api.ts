@@ -11,8 +11,7 @@ import type { Logger } from '#adapters/logger';
 import type { ObjectStore } from '#adapters/object-store';
 import type { RecordsStore } from '#adapters/records';
 import type { DraftStore } from '#adapters/staff-drafts';
-import { renderLandingPage } from '#core/landing/index';
-import { plainText } from '#core/model/index';
+import { plainText, type Article, type IssueBundle } from '#core/model/index';
 import { AccessError, mayEdit, requireJournal, type Staff, type StaffVerifier } from './access.ts';
 import { changedFields } from './changes.ts';
 import { articleData, articleFile, checkIssue, NotFoundError, publishedSources, withDrafts } from './sources.ts';
@@ -25,6 +24,8 @@ export type AdminDeps = {
   readonly log: Logger;
   readonly now: () => Date;
   readonly suffix: () => string;
+  /** The landing page of `article`, by the same core renderer as Render's; loaded on the first preview (handlers/admin.ts). */
+  readonly renderPreview: (bundle: IssueBundle, article: Article) => Promise<string>;
   /** What the console needs to sign in (GET /api/console/config). */
   readonly signIn: { readonly region: string; readonly userPoolId: string; readonly clientId: string; readonly cognitoEndpoint: string };
 };
@@ -168,7 +169,7 @@ export function adminApi(deps: AdminDeps) {
     if (!checked.ok) return json(422, { message: 'The issue has problems: fix them to see the page.', problems: checked.problems });
     const article = checked.bundle.articles.find((a) => a.id === input.article);
     if (!article) throw new BadRequest(`Issue ${input.journal}/${input.issue} has no article "${input.article}" (${file ?? 'no file'}).`, 404);
-    return json(200, { html: renderLandingPage(checked.bundle, article) });
+    return json(200, { html: await deps.renderPreview(checked.bundle, article) });
   }
 
   async function publish(staff: Staff, event: APIGatewayProxyEventV2): Promise<Result> {
