@@ -2,7 +2,7 @@
  * Admin Lambda: the staff console's API (`/api/admin/*`, and the public `/api/console/config`).
  * Thin: clients and settings at cold start, the routes in admin/api.ts.
  *
- * Environment, read once at cold start: `TABLE_NAME`, `INBOX_BUCKET` (bind helpers), `STAFF_ISSUER`,
+ * Environment, read once at cold start: `TABLE_NAME`, `INBOX_BUCKET`, `DEPOSIT_QUEUE_URL` (bind helpers), `STAFF_ISSUER`,
  * `STAFF_CLIENT_ID`, `STAFF_USER_POOL_ID`, `STAFF_COGNITO_ENDPOINT` (infra/constructs/staff-api.ts).
  */
 import { randomBytes } from 'node:crypto';
@@ -12,14 +12,17 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { createClients } from '#adapters/aws-clients';
 import { createLogger } from '#adapters/logger';
 import { createObjectStore } from '#adapters/object-store';
+import { createQueueSender } from '#adapters/queue';
 import { createRecordsStore } from '#adapters/records';
 import { createDraftStore } from '#adapters/staff-drafts';
+import { createRateLimiter } from '#adapters/staff-rate';
 import { staffVerifier } from './admin/access.ts';
-import { adminApi } from './admin/api.ts';
+import { ADMIN_RATE_LIMIT, adminApi } from './admin/api.ts';
 import type { renderLandingPage } from './admin/preview.ts';
 import { requireEnv } from './env.ts';
+import type { DepositJob } from './jobs.ts';
 
-const env = requireEnv(['TABLE_NAME', 'INBOX_BUCKET', 'STAFF_ISSUER', 'STAFF_CLIENT_ID', 'STAFF_USER_POOL_ID', 'STAFF_COGNITO_ENDPOINT']);
+const env = requireEnv(['TABLE_NAME', 'INBOX_BUCKET', 'DEPOSIT_QUEUE_URL', 'STAFF_ISSUER', 'STAFF_CLIENT_ID', 'STAFF_USER_POOL_ID', 'STAFF_COGNITO_ENDPOINT']);
 const clients = createClients();
 const log = createLogger('admin', { stage: process.env.STAGE });
 
@@ -43,6 +46,8 @@ const handle = adminApi({
   records: createRecordsStore(clients.dynamo, env.TABLE_NAME),
   drafts: createDraftStore(clients.dynamo, env.TABLE_NAME),
   inbox: createObjectStore(clients.s3, env.INBOX_BUCKET),
+  rate: createRateLimiter(clients.dynamo, env.TABLE_NAME, ADMIN_RATE_LIMIT),
+  depositQueue: createQueueSender<DepositJob>(clients.sqs, env.DEPOSIT_QUEUE_URL),
   log,
   now: () => new Date(),
   suffix: () => randomBytes(3).toString('hex'),

@@ -193,7 +193,7 @@ export class StatelessStack extends Stack {
     // The staff console's API (issue 15): every /api/admin/* route behind the staff pool's JWT authorizer.
     this.admin = fn('Admin', 'admin', { timeout: Duration.seconds(30), description: 'Colophon Admin: the staff console API (/api/admin/*): drafts, validation, preview, publish', bundledModules: ADMIN_BUNDLED_MODULES });
     const staffOutput = (name: StatefulOutputName): string => Fn.getStackOutput(props.statefulStackName, name, this.region);
-    const staff = staffApi(this, { admin: this.admin, records: stateful.records, inbox: stateful.inbox, userPoolId: staffOutput('StaffUserPoolId'), clientId: staffOutput('StaffUserPoolClientId') });
+    const staff = staffApi(this, { admin: this.admin, records: stateful.records, inbox: stateful.inbox, userPoolId: staffOutput('StaffUserPoolId'), clientId: staffOutput('StaffUserPoolClientId'), depositQueue: this.depositQueue.queue });
     this.routes = new HttpRoutes(this, 'Routes', { api: stateful.api, routes: [...routes, ...staff.routes] });
 
     const outputs: Record<string, string> = {
