@@ -158,7 +158,8 @@ describe('a new issue and a new article from the console', () => {
     expect(after.body).toMatchObject({ journals: expect.arrayContaining([expect.objectContaining({ id: 'balcanica', issues: expect.arrayContaining([expect.objectContaining({ id: 'LI-2020', articles: expect.arrayContaining([expect.objectContaining({ id: 'stojanovic', render: 'rendered' })]) })]) })]) });
     expect(JSON.stringify(after.body)).not.toContain('"draft":true');
     expect(after.body).toMatchObject({ journals: expect.arrayContaining([expect.objectContaining({ id: 'balcanica', issues: expect.arrayContaining([expect.objectContaining({ id: 'LI-2020', articles: expect.arrayContaining([expect.objectContaining({ id: 'later', render: 'scheduled for 2099-01-01' })]) })]) })]) });
-    // Held: no page until 2099.
+    // Held: no page until 2099. A public article cannot be scheduled.
+    expect((await call('POST', '/api/admin/schedule', editorToken, { ...ref, version: 1, date: '2099-01-01' })).status).toBe(409);
     expect((await fetch(`${stage.stack.siteUrl}/doi/${LATER_DOI}/`)).status).toBe(404);
   });
 });

@@ -57,7 +57,8 @@ describe.runIf(missing.length === 0 || ci)('the staff console in a browser', () 
   beforeAll(async () => {
     stage = await startTestStage();
     await publishFolder(stage.stack, METADATA_DIR);
-    await stage.stack.drain();
+    // A loaded machine (several suites at once) can take more than the default minute.
+    await stage.stack.drain({ timeoutMs: 180_000 });
     const staff = stage.stack.staff!;
     await seedStaffUser(staff.endpoint, staff.userPoolId, EDITOR);
     await seedStaffUser(staff.endpoint, staff.userPoolId, OTHER);
@@ -176,7 +177,7 @@ describe.runIf(missing.length === 0 || ci)('the staff console in a browser', () 
     await page.keyboard.type(EDITOR.password);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Journals' }).waitFor();
-    await tabTo('#catalog-list button');
+    await tabTo('#catalog-list td button');
     await page.keyboard.press('Enter');
     await page.getByLabel('title', { exact: true }).waitFor();
     await tabTo('#validate');
@@ -238,13 +239,31 @@ describe.runIf(missing.length === 0 || ci)('the staff console in a browser', () 
     const newIssue = page.getByRole('button', { name: 'New article in Vol. LI (2020) (new, not published yet)' });
     await newIssue.waitFor({ timeout: 30_000 });
     await newIssue.click();
-    await page.getByLabel('Article id').fill('stojanovic');
+    await page.getByLabel('Article id', { exact: true }).fill('stojanovic');
     await page.getByLabel('title', { exact: true }).fill('A Second Look at the Danube Question');
     await page.getByLabel(/^doi/).fill('10.2298/BALC2051001S');
     await page.locator('#create-form button[type=submit]').click();
     await expect.poll(() => page.locator('#editor-heading').textContent(), { timeout: 30_000 }).toBe('Article stojanovic (balcanica, LI-2020)');
     expect(await page.getByLabel('title', { exact: true }).inputValue()).toBe('A Second Look at the Danube Question');
     expect(await axe(page)).toEqual([]);
+
+    // Schedule it: the draft's online date becomes the day given.
+    await page.getByLabel('Publish online on').fill('2099-01-01');
+    await page.getByRole('button', { name: 'Schedule', exact: true }).click();
+    await expect.poll(() => page.locator('#editor-status').textContent(), { timeout: 30_000 }).toMatch(/^Scheduled for 2099-01-01 as version 2/);
+    await expect.poll(() => page.locator('#field-dates').inputValue(), { timeout: 30_000 }).toContain('2099-01-01');
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('withdraws from the page only where the CLI would: Balcanica has no Crossmark policy, and the page says what to add', async () => {
+    const page = await browser.context.newPage();
+    await signIn(page, EDITOR);
+    await page.getByRole('button', { name: /Additional Evidence|Title saved/ }).click();
+    await page.getByLabel('Reason (for a withdrawal or a retraction)').fill('Published in error: a duplicate.');
+    await page.getByRole('button', { name: 'Withdraw', exact: true }).click();
+    await expect.poll(() => page.locator('#editor-status').textContent(), { timeout: 30_000 }).toMatch(/^Nothing was saved/);
+    expect(await page.locator('#error-summary').textContent()).toContain('crossmark_policy');
     await page.close();
   });
 

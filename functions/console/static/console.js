@@ -94,7 +94,11 @@ async function loadCatalog() {
     list.append(el('p', {}, el('button', { type: 'button', class: 'secondary', onclick: () => newIssue(journal) }, `New issue of ${journal.title}`)));
     for (const issue of journal.issues) {
       const caption = ([issue.volume && `Vol. ${issue.volume}`, issue.number && `No. ${issue.number}`, issue.year && `(${issue.year})`].filter(Boolean).join(' ') || issue.id) + (issue.draft ? ' (new, not published yet)' : '');
-      list.append(el('p', {}, el('button', { type: 'button', class: 'secondary', onclick: () => newArticle(journal, issue, caption) }, `New article in ${caption}`)));
+      const said = el('span', { 'aria-live': 'polite' });
+      list.append(el('p', {},
+        el('button', { type: 'button', class: 'secondary', onclick: () => newArticle(journal, issue, caption) }, `New article in ${caption}`),
+        issue.draft || !issue.articles.some((a) => a.crossref === 'due' && !a.draft) ? undefined : el('button', { type: 'button', class: 'secondary', onclick: () => resendDeposit(journal.id, issue.id, said) }, `Send ${caption} to Crossref again`),
+        said));
       list.append(
         el('table', {},
           el('caption', {}, caption),
@@ -391,6 +395,43 @@ async function loadAudit() {
   $('audit').replaceChildren(...body.entries.map((e) => el('li', {}, `${e.at}: ${e.action === 'publish' ? 'published' : 'saved'} version ${e.version} by ${e.by}${e.changed.length ? ` (${e.changed.join(', ')})` : ''}`)));
 }
 
+// ---- schedule, withdraw, retract (drafts with the files' fields), send an issue to Crossref again ----
+function lifecycleAnswer(status, body, done) {
+  if (status === 200 || status === 201) {
+    if (typeof body.version === 'number' && status === 200) state.version = body.version;
+    $('editor-status').textContent = done;
+    loadAudit();
+    return;
+  }
+  if (body.problems) showProblems(body.problems.filter((p) => p.file.endsWith(`/${state.article.article}.yaml`)));
+  $('editor-status').textContent = body.message;
+}
+
+async function scheduleArticle() {
+  const date = $('schedule-date').value.trim();
+  const { status, body } = await api('POST', '/api/admin/schedule', { ...state.article, version: state.version, date });
+  if (status === 200) await openArticle(state.article);
+  lifecycleAnswer(status, body, `Scheduled for ${date} as version ${body.version}: publish the issue, and the article goes live by itself on that day.`);
+}
+
+async function withdrawArticle() {
+  const { status, body } = await api('POST', '/api/admin/withdraw', { ...state.article, version: state.version, reason: $('lifecycle-reason').value });
+  if (status === 200) await openArticle(state.article);
+  lifecycleAnswer(status, body, `Withdrawn in draft version ${body.version}: publish the issue to replace the page with the notice.`);
+}
+
+async function retractArticle() {
+  const doi = $('notice-doi').value.trim();
+  const notice = $('notice-id').value.trim();
+  const { status, body } = await api('POST', '/api/admin/retract', { ...state.article, notice, reason: $('lifecycle-reason').value, ...(doi ? { doi } : {}) });
+  lifecycleAnswer(status, body, `Retraction notice ${notice} saved as a draft of this issue: check it, then publish the issue.`);
+}
+
+async function resendDeposit(journal, issue, where) {
+  const { body } = await api('POST', '/api/admin/deposit', { journal, issue });
+  where.textContent = body.message;
+}
+
 // ---- a new issue or a new article: the same check as the CLI's; nothing is created on a problem ----
 const ISSUE_FIELDS = [
   ['issue', 'Issue id', 'The issue’s folder name: letters, digits, dot, dash (LI-2020).'],
@@ -478,6 +519,9 @@ async function start() {
   $('preview-button').addEventListener('click', preview);
   $('publish').addEventListener('click', publish);
   $('create-back').addEventListener('click', () => loadCatalog());
+  $('schedule').addEventListener('click', scheduleArticle);
+  $('withdraw').addEventListener('click', withdrawArticle);
+  $('retract').addEventListener('click', retractArticle);
   $('article-form').addEventListener('input', checkSoon);
   $('article-form').addEventListener('change', checkSoon);
   show('sign-in');

@@ -56,6 +56,9 @@ export function statusRoutes(deps: StatusDeps) {
     const ref = refOf(input);
     requireJournal(staff, ref.journal);
     if (input.date <= today()) throw new BadRequest(`${input.date} is not after today (${today()}): give a day to come, or publish the issue to put the article live now.`);
+    if ((await deps.records.listIssueArticles(ref.journal, ref.issue)).some((a) => a.meta.articleId === ref.article)) {
+      throw new BadRequest(`Article "${ref.article}" is public already: scheduling is for an article not yet published. To take it down, withdraw it.`, 409);
+    }
     const { data } = await deps.current(ref);
     const dates = object(data.dates);
     return change(staff, ref, input.version, { ...data, dates: { ...dates, published: { ...object(dates.published), online: input.date } } }, 'scheduled');
