@@ -12,11 +12,17 @@ import { staffKeys, type ArticleRef } from './staff-items.ts';
 /** A saved draft: the article's fields as its YAML file would hold them, who saved it when, and the batch that published this version, if one did. */
 export type Draft = { readonly ref: ArticleRef; readonly version: number; readonly data: unknown; readonly by: string; readonly at: string; readonly published?: { readonly batchId: string; readonly at: string } };
 /** One change: who (the user's id, never an e-mail or a token), when, which version, which fields. */
-export type AuditEntry = { readonly ref: ArticleRef; readonly version: number; readonly by: string; readonly at: string; readonly action: 'save' | 'publish'; readonly changed: readonly string[] };
+export type AuditEntry = { readonly ref: ArticleRef; readonly version: number; readonly by: string; readonly at: string; readonly action: 'save' | 'publish' | 'create'; readonly changed: readonly string[] };
+/** A new issue made in the console, not published yet: its issue.yaml fields. */
+export type IssueDraft = { readonly journal: string; readonly issue: string; readonly data: unknown; readonly by: string; readonly at: string };
+
+/** The audit trail of an issue itself (its creation) sits beside its articles' under this article id, which no article file can have. */
+export const ISSUE_AUDIT_ARTICLE = '#issue';
 
 export type SaveOutcome = { readonly ok: true; readonly draft: Draft } | { readonly ok: false; readonly current: Draft | undefined };
 
 const DRAFTS_OF_ISSUE = (journal: string, issue: string): string => `DRAFTS#${journal}#${issue}`;
+const NEW_ISSUES_OF = (journal: string): string => `DRAFT-ISSUES#${journal}`;
 
 export function createDraftStore(client: DynamoDBDocumentClient, tableName: string) {
   const toDraft = (item: Record<string, unknown>): Draft => ({
@@ -44,7 +50,7 @@ export function createDraftStore(client: DynamoDBDocumentClient, tableName: stri
    * Saves `data` as version `baseVersion + 1`, only if the stored draft is still `baseVersion`
    * (0: no draft yet, the published file). Otherwise nothing is written and the current draft is returned.
    */
-  async function save(ref: ArticleRef, baseVersion: number, data: unknown, by: string, at: string, changed: readonly string[]): Promise<SaveOutcome> {
+  async function save(ref: ArticleRef, baseVersion: number, data: unknown, by: string, at: string, changed: readonly string[], action: 'save' | 'create' = 'save'): Promise<SaveOutcome> {
     const version = baseVersion + 1;
     const draft: Draft = { ref, version, data, by, at };
     const condition =
@@ -54,7 +60,7 @@ export function createDraftStore(client: DynamoDBDocumentClient, tableName: stri
         new TransactWriteCommand({
           TransactItems: [
             { Put: { TableName: tableName, Item: { ...staffKeys.draft(ref), gsi1pk: DRAFTS_OF_ISSUE(ref.journal, ref.issue), gsi1sk: ref.article, ...ref, version, data: JSON.stringify(data), by, at }, ...condition } },
-            { Put: { TableName: tableName, Item: { ...staffKeys.audit(ref, at, version), ...ref, version, by, at, action: 'save', changed: [...changed] }, ConditionExpression: 'attribute_not_exists(pk)' } },
+            { Put: { TableName: tableName, Item: { ...staffKeys.audit(ref, at, version), ...ref, version, by, at, action, changed: [...changed] }, ConditionExpression: 'attribute_not_exists(pk)' } },
           ],
         }),
       );
@@ -83,6 +89,39 @@ export function createDraftStore(client: DynamoDBDocumentClient, tableName: stri
     }
   }
 
+  /** Saves a new issue's fields, only if no issue draft of that id exists; false when one does. Its audit entry goes in the same transaction. */
+  async function createIssue(draft: IssueDraft): Promise<boolean> {
+    const { journal, issue, data, by, at } = draft;
+    const ref = { journal, issue, article: ISSUE_AUDIT_ARTICLE };
+    try {
+      await client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: tableName, Item: { ...staffKeys.issue(journal, issue), gsi1pk: NEW_ISSUES_OF(journal), gsi1sk: issue, journal, issue, data: JSON.stringify(data), by, at }, ConditionExpression: 'attribute_not_exists(pk)' } },
+            { Put: { TableName: tableName, Item: { ...staffKeys.audit(ref, at, 1), ...ref, version: 1, by, at, action: 'create', changed: ['issue.yaml'] }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) return false;
+      throw error;
+    }
+  }
+
+  const toIssueDraft = (item: Record<string, unknown>): IssueDraft => ({ journal: String(item.journal), issue: String(item.issue), data: JSON.parse(String(item.data)) as unknown, by: String(item.by), at: String(item.at) });
+
+  async function getIssue(journal: string, issue: string): Promise<IssueDraft | undefined> {
+    const out = await client.send(new GetCommand({ TableName: tableName, Key: staffKeys.issue(journal, issue), ConsistentRead: true }));
+    return out.Item ? toIssueDraft(out.Item) : undefined;
+  }
+
+  /** The journal's issues made in the console (published or not: the caller compares with the records). */
+  async function listIssues(journal: string): Promise<IssueDraft[]> {
+    const out = await client.send(new QueryCommand({ TableName: tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': NEW_ISSUES_OF(journal) } }));
+    return (out.Items ?? []).map(toIssueDraft);
+  }
+
   /** The article's audit trail, newest first. */
   async function audit(ref: ArticleRef): Promise<AuditEntry[]> {
     const out = await client.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': staffKeys.auditPartition(ref) }, ScanIndexForward: false }));
@@ -91,11 +130,11 @@ export function createDraftStore(client: DynamoDBDocumentClient, tableName: stri
       version: Number(item.version),
       by: String(item.by),
       at: String(item.at),
-      action: item.action === 'publish' ? 'publish' : 'save',
+      action: item.action === 'publish' || item.action === 'create' ? item.action : 'save',
       changed: Array.isArray(item.changed) ? item.changed.map(String) : [],
     }));
   }
 
-  return { get, listIssue, save, recordPublish, audit };
+  return { get, listIssue, save, recordPublish, audit, createIssue, getIssue, listIssues };
 }
 export type DraftStore = ReturnType<typeof createDraftStore>;

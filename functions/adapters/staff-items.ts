@@ -7,8 +7,10 @@
  * | ----------------------- | ---------------------------------------- | ---------------------- |
  * | article draft           | `DRAFT#<journal>#<issue>#<article>`      | `DRAFT`                |
  * | audit entry (immutable) | `AUDIT#<journal>#<issue>#<article>`      | `<iso>#<version 6>`    |
+ * | new issue (a draft)     | `DRAFT#<journal>#<issue>`                | `ISSUE`                |
+ * | rate limit (per user)   | `RATE#<user id>`                         | `RATE`                 |
  */
-export const STAFF_PK_PREFIXES = ['DRAFT#', 'AUDIT#'] as const;
+export const STAFF_PK_PREFIXES = ['DRAFT#', 'AUDIT#', 'RATE#'] as const;
 
 export type ArticleRef = { readonly journal: string; readonly issue: string; readonly article: string };
 
@@ -18,4 +20,6 @@ export const staffKeys = {
   draft: (r: ArticleRef) => ({ pk: `DRAFT#${ref(r)}`, sk: 'DRAFT' }),
   audit: (r: ArticleRef, at: string, version: number) => ({ pk: `AUDIT#${ref(r)}`, sk: `${at}#${String(version).padStart(6, '0')}` }),
   auditPartition: (r: ArticleRef) => `AUDIT#${ref(r)}`,
+  issue: (journal: string, issue: string) => ({ pk: `DRAFT#${journal}#${issue}`, sk: 'ISSUE' }),
+  rate: (user: string) => ({ pk: `RATE#${user}`, sk: 'RATE' }),
 } as const;

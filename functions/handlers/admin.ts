@@ -2,32 +2,56 @@
  * Admin Lambda: the staff console's API (`/api/admin/*`, and the public `/api/console/config`).
  * Thin: clients and settings at cold start, the routes in admin/api.ts.
  *
- * Environment, read once at cold start: `TABLE_NAME`, `INBOX_BUCKET` (bind helpers), `STAFF_ISSUER`,
+ * Environment, read once at cold start: `TABLE_NAME`, `INBOX_BUCKET`, `DEPOSIT_QUEUE_URL` (bind helpers), `STAFF_ISSUER`,
  * `STAFF_CLIENT_ID`, `STAFF_USER_POOL_ID`, `STAFF_COGNITO_ENDPOINT` (infra/constructs/staff-api.ts).
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createClients } from '#adapters/aws-clients';
 import { createLogger } from '#adapters/logger';
 import { createObjectStore } from '#adapters/object-store';
+import { createQueueSender } from '#adapters/queue';
 import { createRecordsStore } from '#adapters/records';
 import { createDraftStore } from '#adapters/staff-drafts';
+import { createRateLimiter } from '#adapters/staff-rate';
 import { staffVerifier } from './admin/access.ts';
-import { adminApi } from './admin/api.ts';
+import { ADMIN_RATE_LIMIT, adminApi } from './admin/api.ts';
+import type { renderLandingPage } from './admin/preview.ts';
 import { requireEnv } from './env.ts';
+import type { DepositJob } from './jobs.ts';
 
-const env = requireEnv(['TABLE_NAME', 'INBOX_BUCKET', 'STAFF_ISSUER', 'STAFF_CLIENT_ID', 'STAFF_USER_POOL_ID', 'STAFF_COGNITO_ENDPOINT']);
+const env = requireEnv(['TABLE_NAME', 'INBOX_BUCKET', 'DEPOSIT_QUEUE_URL', 'STAFF_ISSUER', 'STAFF_CLIENT_ID', 'STAFF_USER_POOL_ID', 'STAFF_COGNITO_ENDPOINT']);
 const clients = createClients();
 const log = createLogger('admin', { stage: process.env.STAGE });
+
+/**
+ * The landing renderer, imported on the first preview, not at cold start: in the Lambda bundle it
+ * is preview.mjs beside this file (bundled on its own, infra/constructs/staff-api.ts), so a cold
+ * start never compiles it; run from source (tsx), it is the core module itself. The specifier is
+ * a variable so that esbuild leaves the import to run time instead of folding it into index.mjs.
+ */
+type Renderer = { readonly renderLandingPage: typeof renderLandingPage };
+let renderer: Promise<Renderer> | undefined;
+function loadRenderer(): Promise<Renderer> {
+  const bundled = new URL('./preview.mjs', import.meta.url);
+  const specifier = import.meta.url.endsWith('.mjs') && existsSync(fileURLToPath(bundled)) ? bundled.href : './admin/preview.ts';
+  renderer ??= import(specifier) as Promise<Renderer>;
+  return renderer;
+}
 
 const handle = adminApi({
   verify: staffVerifier({ issuer: env.STAFF_ISSUER, clientId: env.STAFF_CLIENT_ID }),
   records: createRecordsStore(clients.dynamo, env.TABLE_NAME),
   drafts: createDraftStore(clients.dynamo, env.TABLE_NAME),
   inbox: createObjectStore(clients.s3, env.INBOX_BUCKET),
+  rate: createRateLimiter(clients.dynamo, env.TABLE_NAME, ADMIN_RATE_LIMIT),
+  depositQueue: createQueueSender<DepositJob>(clients.sqs, env.DEPOSIT_QUEUE_URL),
   log,
   now: () => new Date(),
   suffix: () => randomBytes(3).toString('hex'),
+  renderPreview: async (bundle, article) => (await loadRenderer()).renderLandingPage(bundle, article),
   signIn: { region: process.env.AWS_REGION ?? '', userPoolId: env.STAFF_USER_POOL_ID, clientId: env.STAFF_CLIENT_ID, cognitoEndpoint: env.STAFF_COGNITO_ENDPOINT },
 });
 

@@ -74,6 +74,12 @@ export interface ColophonFunctionProps {
    * files read at run time (the Crossref XSD). A missing folder stops synth with cp's message.
    */
   readonly bundledFolders?: readonly { readonly from: string; readonly to: string }[];
+  /**
+   * Modules bundled on their own beside the handler (`out`, relative to it), for code only some
+   * requests need: the handler imports the file by URL when it needs it, so a cold start does not
+   * compile it (Admin's preview: the landing renderer and citeproc).
+   */
+  readonly bundledModules?: readonly { readonly entry: string; readonly out: string }[];
 }
 
 /** Shell-quoted for the bundling commands (which CDK runs with bash). */
@@ -85,6 +91,18 @@ export function copyFolderCommands(folders: readonly { readonly from: string; re
     const target = `${outputDir}/${to.replace(/^\/+|\/+$/g, '')}`;
     return [`mkdir -p ${quote(target)}`, `cp -R ${quote(`${from.replace(/\/+$/, '')}/.`)} ${quote(target)}`];
   });
+}
+
+/** The Lambda bundle's esbuild settings, shared by the handler and its `bundledModules`. */
+const BANNER = "import { createRequire as colophonCreateRequire } from 'node:module'; const require = colophonCreateRequire(import.meta.url);";
+
+/** The commands that bundle each of `modules` into the bundle's output folder, with the handler's settings. */
+export function bundleModuleCommands(modules: readonly { readonly entry: string; readonly out: string }[], outputDir: string): string[] {
+  return modules.map(({ entry, out }) =>
+    [`${PROJECT_ROOT}node_modules/.bin/esbuild`, '--bundle', entry, '--platform=node', '--format=esm', '--target=node22', '--main-fields=module,main', '--minify', '--sourcemap', '--sources-content=false', `--tsconfig=${PROJECT_ROOT}tsconfig.json`, `--banner:js=${BANNER}`, `--outfile=${outputDir}/${out}`, '--log-level=warning']
+      .map(quote)
+      .join(' '),
+  );
 }
 
 /**
@@ -132,13 +150,13 @@ export class ColophonFunction extends Construct {
         // and the version is the one the lockfile pins and the tests ran against.
         externalModules: [],
         // Bundled CommonJS dependencies call require(); an ES module has none until we make one.
-        banner: "import { createRequire as colophonCreateRequire } from 'node:module'; const require = colophonCreateRequire(import.meta.url);",
-        ...(props.bundledFolders && props.bundledFolders.length > 0
+        banner: BANNER,
+        ...((props.bundledFolders?.length ?? 0) + (props.bundledModules?.length ?? 0) > 0
           ? {
               commandHooks: {
                 beforeBundling: () => [],
                 beforeInstall: () => [],
-                afterBundling: (_inputDir: string, outputDir: string) => copyFolderCommands(props.bundledFolders ?? [], outputDir),
+                afterBundling: (_inputDir: string, outputDir: string) => [...copyFolderCommands(props.bundledFolders ?? [], outputDir), ...bundleModuleCommands(props.bundledModules ?? [], outputDir)],
               },
             }
           : {}),

@@ -3,6 +3,7 @@ import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
 import { INBOX_PREFIX } from '#adapters/inbox';
 import { STAFF_PK_PREFIXES } from '#adapters/staff-items';
@@ -18,6 +19,12 @@ export const ADMIN_ROUTES = [
   { path: '/api/admin/preview', methods: [HttpMethod.POST] },
   { path: '/api/admin/publish', methods: [HttpMethod.POST] },
   { path: '/api/admin/audit', methods: [HttpMethod.GET] },
+  { path: '/api/admin/issue', methods: [HttpMethod.POST] },
+  { path: '/api/admin/article', methods: [HttpMethod.POST] },
+  { path: '/api/admin/schedule', methods: [HttpMethod.POST] },
+  { path: '/api/admin/withdraw', methods: [HttpMethod.POST] },
+  { path: '/api/admin/retract', methods: [HttpMethod.POST] },
+  { path: '/api/admin/deposit', methods: [HttpMethod.POST] },
 ] as const satisfies readonly { path: `/api/admin/${string}`; methods: readonly HttpMethod[] }[];
 
 /** What the console reads before anyone signs in: where to sign in (pool, app client, Cognito endpoint). Public by nature. */
@@ -28,6 +35,14 @@ export const STAFF_CONSOLE_FOLDERS = [
   { from: `${PROJECT_ROOT}functions/console/static`, to: 'console' },
   { from: `${PROJECT_ROOT}metadata/schema`, to: 'console/schema' },
 ] as const;
+
+/**
+ * The preview's renderer, bundled on its own (preview.mjs beside the handler's index.mjs): the
+ * landing renderer and citeproc are a third of the Admin bundle, and only a preview needs them,
+ * so a cold start that serves the catalog or a save does not compile them (handlers/admin.ts).
+ */
+export const ADMIN_PREVIEW_MODULE = 'preview.mjs';
+export const ADMIN_BUNDLED_MODULES = [{ entry: `${PROJECT_ROOT}functions/handlers/admin/preview.ts`, out: ADMIN_PREVIEW_MODULE }] as const;
 
 /** Cognito's issuer for a pool: what the authorizer and the handler both require of every token. */
 export const cognitoIssuer = (region: string, userPoolId: string): string => Fn.join('', ['https://cognito-idp.', region, '.amazonaws.com/', userPoolId]);
@@ -41,6 +56,8 @@ export interface StaffApiProps {
   /** The staff pool's id and app client id, as the stateful stack's outputs give them. */
   readonly userPoolId: string;
   readonly clientId: string;
+  /** DepositQueue: the console's "send to Crossref again" after a failed deposit. */
+  readonly depositQueue: IQueue;
 }
 
 /**
@@ -65,6 +82,7 @@ export function staffApi(scope: Stack, props: StaffApiProps): { readonly authori
     }),
   );
   admin.bindBucket(props.inbox, 'INBOX_BUCKET', 'read');
+  admin.bindQueue(props.depositQueue, 'DEPOSIT_QUEUE_URL', 'send');
   const batches = props.inbox.arnForObjects(`${INBOX_PREFIX}*`);
   admin.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [batches] }));
   Validations.of(admin).acknowledge({

@@ -8,7 +8,7 @@ import type { Construct } from 'constructs';
 import type { StageConfig } from '../config.ts';
 import { ColophonFunction, handlerEntry, type ColophonFunctionProps } from '../constructs/colophon-function.ts';
 import { HttpRoutes, type HttpRouteSpec } from '../constructs/http-routes.ts';
-import { cognitoEndpoint, STAFF_CONSOLE_FOLDERS, staffApi } from '../constructs/staff-api.ts';
+import { ADMIN_BUNDLED_MODULES, cognitoEndpoint, STAFF_CONSOLE_FOLDERS, staffApi } from '../constructs/staff-api.ts';
 import { DeadLetterQueue, WorkQueue } from '../constructs/work-queue.ts';
 import { importStateful, type StatefulOutputName } from './stateful-outputs.ts';
 
@@ -68,7 +68,7 @@ export class StatelessStack extends Stack {
     const { config } = props;
     const stateful = importStateful(this, props.statefulStackName);
     const { alarms } = config;
-    const fn = (name: string, file: string, extra: Pick<ColophonFunctionProps, 'timeout' | 'description' | 'bundledFolders'>): ColophonFunction =>
+    const fn = (name: string, file: string, extra: Pick<ColophonFunctionProps, 'timeout' | 'description' | 'bundledFolders' | 'bundledModules'>): ColophonFunction =>
       new ColophonFunction(this, name, { entry: handlerEntry(file), stage: config.stage, logRetention: config.logRetention, removalPolicy: config.removalPolicy, ...extra });
 
     // Consumers first: each queue's visibility timeout derives from its consumer's timeout.
@@ -194,9 +194,9 @@ export class StatelessStack extends Stack {
       },
     ];
     // The staff console's API (issue 15): every /api/admin/* route behind the staff pool's JWT authorizer.
-    this.admin = fn('Admin', 'admin', { timeout: Duration.seconds(30), description: 'Colophon Admin: the staff console API (/api/admin/*): drafts, validation, preview, publish' });
+    this.admin = fn('Admin', 'admin', { timeout: Duration.seconds(30), description: 'Colophon Admin: the staff console API (/api/admin/*): drafts, validation, preview, publish', bundledModules: ADMIN_BUNDLED_MODULES });
     const staffOutput = (name: StatefulOutputName): string => Fn.getStackOutput(props.statefulStackName, name, this.region);
-    const staff = staffApi(this, { admin: this.admin, records: stateful.records, inbox: stateful.inbox, userPoolId: staffOutput('StaffUserPoolId'), clientId: staffOutput('StaffUserPoolClientId') });
+    const staff = staffApi(this, { admin: this.admin, records: stateful.records, inbox: stateful.inbox, userPoolId: staffOutput('StaffUserPoolId'), clientId: staffOutput('StaffUserPoolClientId'), depositQueue: this.depositQueue.queue });
     this.routes = new HttpRoutes(this, 'Routes', { api: stateful.api, routes: [...routes, ...staff.routes] });
 
     const outputs: Record<string, string> = {

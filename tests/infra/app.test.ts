@@ -48,6 +48,11 @@ describe('infra/app.ts', () => {
     expect(withSchema).toHaveLength(1);
     const depositCode = readFileSync(join(withSchema[0]!, 'index.mjs'), 'utf8');
     for (const prefix of ['crossref/deposits/', 'crossref/invalid/', 'crossref/dry-run/']) expect(depositCode).toContain(prefix);
+    // Admin's preview renderer (landing page, citeproc) is its own file, imported on the first preview: the cold start does not compile it (issue 15).
+    const admin = bundles.filter((dir) => existsSync(join(dir, 'preview.mjs')));
+    expect(admin).toHaveLength(1);
+    const [adminCode, previewCode] = ['index.mjs', 'preview.mjs'].map((f) => readFileSync(join(admin[0]!, f), 'utf8'));
+    expect({ indexHasRenderer: adminCode!.includes('citation_title'), previewHasRenderer: previewCode!.includes('citation_title'), previewBanner: previewCode!.startsWith("import { createRequire as colophonCreateRequire } from 'node:module';") }).toEqual({ indexHasRenderer: false, previewHasRenderer: true, previewBanner: true });
     for (const dir of bundles) {
       const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
       // Booleans, not the bundle itself: a failure message should not print a megabyte of code.

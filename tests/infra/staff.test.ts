@@ -89,10 +89,12 @@ describe('staff API: the JWT authorizer and the Admin function (stateless stack)
       's3:GetObject': ['arn:{AWS::Partition}:s3:::{Stateful.InboxBucketName}/*'],
       's3:ListBucket': ['arn:{AWS::Partition}:s3:::{Stateful.InboxBucketName}'],
       's3:PutObject': ['arn:{AWS::Partition}:s3:::{Stateful.InboxBucketName}/inbox/*'],
+      // "Send to Crossref again": the deposit job, nothing else of the queue.
+      'sqs:SendMessage': ['{DepositQueue.Arn}'],
     });
     const policies = Object.values(resourcesOf(template, 'AWS::IAM::Policy')).filter((p) => JSON.stringify(p.Properties.Roles).includes('AdminRole'));
     const writes = policies.flatMap((p) => (p.Properties.PolicyDocument as { Statement: { Action: unknown; Condition?: unknown }[] }).Statement).filter((s) => JSON.stringify(s.Action).includes('dynamodb:PutItem'));
     expect(writes).toHaveLength(1);
-    expect(writes[0]!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['DRAFT#*', 'AUDIT#*'] } });
+    expect(writes[0]!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['DRAFT#*', 'AUDIT#*', 'RATE#*'] } });
   });
 });

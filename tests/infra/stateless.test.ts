@@ -18,7 +18,7 @@ const CALLBACK_INVOKER = ['{CrossrefCallback.Arn}', 'apigateway.amazonaws.com', 
 const CALLBACK_INVOKERS = [CALLBACK_INVOKER, CALLBACK_INVOKER];
 /** …and Admin for each staff console route (issue 15), one permission per method. */
 const adminInvoker = (path: string): string[] => ['{Admin.Arn}', 'apigateway.amazonaws.com', `arn:{AWS::Partition}:execute-api:{AWS::Region}:{AWS::AccountId}:{Stateful.ApiId}/*/*${path}`];
-const ADMIN_INVOKERS = ['audit', 'catalog', 'draft', 'draft', 'preview', 'publish', 'validate'].map((r) => adminInvoker(`/api/admin/${r}`)).concat([adminInvoker('/api/console/config')]);
+const ADMIN_INVOKERS = ['article', 'audit', 'catalog', 'deposit', 'draft', 'draft', 'issue', 'preview', 'publish', 'retract', 'schedule', 'validate', 'withdraw'].map((r) => adminInvoker(`/api/admin/${r}`)).concat([adminInvoker('/api/console/config')]);
 const stateful = (output: string): Record<string, unknown> => ({ 'Fn::GetStackOutput': { StackName: 'Colophon-dev-Stateful', Region: { Ref: 'AWS::Region' }, OutputName: output } });
 
 describe('stateless stack: functions', () => {
@@ -53,6 +53,8 @@ describe('stateless stack: functions', () => {
     expect(env('Admin')).toEqual({
       ...common,
       INBOX_BUCKET: stateful('InboxBucketName'),
+      // "Send to Crossref again" (issue 15).
+      DEPOSIT_QUEUE_URL: { Ref: 'DepositQueue' },
       STAFF_ISSUER: { 'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', stateful('StaffUserPoolId')]] },
       STAFF_CLIENT_ID: stateful('StaffUserPoolClientId'),
       STAFF_USER_POOL_ID: stateful('StaffUserPoolId'),
@@ -223,15 +225,21 @@ describe('stateless stack: wiring', () => {
       'GET /api/crossref/callback',
       'GET /api/oai',
       'GET /api/oai/{journal}',
+      'POST /api/admin/article',
+      'POST /api/admin/deposit',
+      'POST /api/admin/issue',
       'POST /api/admin/preview',
       'POST /api/admin/publish',
+      'POST /api/admin/retract',
+      'POST /api/admin/schedule',
       'POST /api/admin/validate',
+      'POST /api/admin/withdraw',
       'POST /api/crossref/callback',
       'POST /api/oai',
       'POST /api/oai/{journal}',
       'PUT /api/admin/draft',
     ]);
-    template.resourceCountIs('AWS::ApiGatewayV2::Integration', 14); // one Lambda proxy integration per route
+    template.resourceCountIs('AWS::ApiGatewayV2::Integration', 20); // one Lambda proxy integration per route
   });
 
   it('reads the stateful stack only through its outputs, and deploys after it', () => {

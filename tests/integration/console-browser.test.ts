@@ -57,7 +57,8 @@ describe.runIf(missing.length === 0 || ci)('the staff console in a browser', () 
   beforeAll(async () => {
     stage = await startTestStage();
     await publishFolder(stage.stack, METADATA_DIR);
-    await stage.stack.drain();
+    // A loaded machine (several suites at once) can take more than the default minute.
+    await stage.stack.drain({ timeoutMs: 180_000 });
     const staff = stage.stack.staff!;
     await seedStaffUser(staff.endpoint, staff.userPoolId, EDITOR);
     await seedStaffUser(staff.endpoint, staff.userPoolId, OTHER);
@@ -176,12 +177,93 @@ describe.runIf(missing.length === 0 || ci)('the staff console in a browser', () 
     await page.keyboard.type(EDITOR.password);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Journals' }).waitFor();
-    await tabTo('#catalog-list button');
+    await tabTo('#catalog-list td button');
     await page.keyboard.press('Enter');
     await page.getByLabel('title', { exact: true }).waitFor();
     await tabTo('#validate');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toBe('No problems found.');
+    await page.close();
+  });
+
+  it('edits contributors in a sub-form (names, ORCID, ROR) and shows a mistake at its field as the editor types, without pressing Check', async () => {
+    const page = await browser.context.newPage();
+    await signIn(page, EDITOR);
+    await page.getByRole('button', { name: /Additional Evidence|Title saved/ }).click();
+    const first = page.getByRole('group', { name: 'Contributor 1', exact: true });
+    await first.getByLabel('family_name').waitFor();
+    expect(await first.getByLabel('given_name').inputValue()).toBe('Andrey');
+    expect(await first.getByLabel('family_name').inputValue()).toBe('Edemskiy');
+    expect(await page.locator('#field-contributors-0-orcid-hint').textContent()).toContain('checksum');
+    expect(await page.locator('textarea#field-contributors').count()).toBe(0);
+    expect(await axe(page)).toEqual([]);
+
+    // A wrong check digit: the CLI's words appear at the ORCID field once the editor stops typing.
+    await first.getByLabel('orcid').fill('0000-0002-1825-0098');
+    const orcidError = page.locator('#field-contributors-0-orcid-error');
+    await expect.poll(() => orcidError.textContent(), { timeout: 30_000 }).toMatch(/not a valid ORCID iD.*checksum/);
+    expect(await first.getByLabel('orcid').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#error-summary-list a').first().getAttribute('href')).toBe('#field-contributors-0-orcid');
+    expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'contributors-live-check.png') });
+    await first.getByLabel('orcid').fill('0000-0002-1825-0097');
+    await expect.poll(() => orcidError.textContent(), { timeout: 30_000 }).toBe('');
+
+    // A ROR id with a wrong check digit, in the affiliation's own fields.
+    const affiliation = page.getByRole('group', { name: 'Affiliation 1 of contributor 1' });
+    await page.getByRole('button', { name: 'Add an affiliation to contributor 1' }).click();
+    await affiliation.getByLabel('name').fill('Institute for Balkan Studies, SASA');
+    await affiliation.getByLabel('ror (ROR id)').fill('https://ror.org/05kgm8x48');
+    const rorError = page.locator('#field-contributors-0-affiliations-0-ror-error');
+    await expect.poll(() => rorError.textContent(), { timeout: 30_000 }).toMatch(/ROR/);
+    await affiliation.getByLabel('ror (ROR id)').fill('https://ror.org/05kgm8x47');
+    await expect.poll(() => rorError.textContent(), { timeout: 30_000 }).toBe('');
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toBe('Checked as you type: no problems.');
+    await page.close();
+  });
+
+  it('creates a new issue and an article in it from the list, a mistake shown at its field first, nothing created until it is fixed', async () => {
+    const page = await browser.context.newPage();
+    await signIn(page, EDITOR);
+    await page.getByRole('button', { name: /^New issue of / }).click();
+    await page.getByLabel('Issue id').fill('LI-2020');
+    await page.getByLabel('volume (optional)').fill('LI');
+    await page.getByLabel('year', { exact: true }).fill('20');
+    await page.getByLabel('published online (optional)').fill('2020-12-01');
+    await page.locator('#create-form button[type=submit]').click();
+    await expect.poll(() => page.locator('#new-year-error').textContent(), { timeout: 30_000 }).toMatch(/must be at least 1000/);
+    expect(await page.locator('#create-summary').isVisible()).toBe(true);
+    expect(await axe(page)).toEqual([]);
+    await page.getByLabel('year', { exact: true }).fill('2020');
+    await page.locator('#create-form button[type=submit]').click();
+    const newIssue = page.getByRole('button', { name: 'New article in Vol. LI (2020) (new, not published yet)' });
+    await newIssue.waitFor({ timeout: 30_000 });
+    await newIssue.click();
+    await page.getByLabel('Article id', { exact: true }).fill('stojanovic');
+    await page.getByLabel('title', { exact: true }).fill('A Second Look at the Danube Question');
+    await page.getByLabel(/^doi/).fill('10.2298/BALC2051001S');
+    await page.locator('#create-form button[type=submit]').click();
+    await expect.poll(() => page.locator('#editor-heading').textContent(), { timeout: 30_000 }).toBe('Article stojanovic (balcanica, LI-2020)');
+    expect(await page.getByLabel('title', { exact: true }).inputValue()).toBe('A Second Look at the Danube Question');
+    expect(await axe(page)).toEqual([]);
+
+    // Schedule it: the draft's online date becomes the day given.
+    await page.getByLabel('Publish online on').fill('2099-01-01');
+    await page.getByRole('button', { name: 'Schedule', exact: true }).click();
+    await expect.poll(() => page.locator('#editor-status').textContent(), { timeout: 30_000 }).toMatch(/^Scheduled for 2099-01-01 as version 2/);
+    await expect.poll(() => page.locator('#field-dates').inputValue(), { timeout: 30_000 }).toContain('2099-01-01');
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('withdraws from the page only where the CLI would: Balcanica has no Crossmark policy, and the page says what to add', async () => {
+    const page = await browser.context.newPage();
+    await signIn(page, EDITOR);
+    await page.getByRole('button', { name: /Additional Evidence|Title saved/ }).click();
+    await page.getByLabel('Reason (for a withdrawal or a retraction)').fill('Published in error: a duplicate.');
+    await page.getByRole('button', { name: 'Withdraw', exact: true }).click();
+    await expect.poll(() => page.locator('#editor-status').textContent(), { timeout: 30_000 }).toMatch(/^Nothing was saved/);
+    expect(await page.locator('#error-summary').textContent()).toContain('crossmark_policy');
     await page.close();
   });
 

@@ -18,7 +18,7 @@ function el(tag, attrs = {}, ...children) {
 }
 
 function show(section) {
-  for (const id of ['sign-in', 'catalog', 'editor']) $(id).hidden = id !== section;
+  for (const id of ['sign-in', 'catalog', 'editor', 'create']) $(id).hidden = id !== section;
   $('main').focus();
 }
 
@@ -91,8 +91,14 @@ async function loadCatalog() {
   if (body.journals.length === 0) list.append(el('p', {}, 'You are not an editor of any journal yet: ask an administrator to add you to a journal’s editors.'));
   for (const journal of body.journals) {
     list.append(el('h2', {}, journal.title));
+    list.append(el('p', {}, el('button', { type: 'button', class: 'secondary', onclick: () => newIssue(journal) }, `New issue of ${journal.title}`)));
     for (const issue of journal.issues) {
-      const caption = [issue.volume && `Vol. ${issue.volume}`, issue.number && `No. ${issue.number}`, issue.year && `(${issue.year})`].filter(Boolean).join(' ') || issue.id;
+      const caption = ([issue.volume && `Vol. ${issue.volume}`, issue.number && `No. ${issue.number}`, issue.year && `(${issue.year})`].filter(Boolean).join(' ') || issue.id) + (issue.draft ? ' (new, not published yet)' : '');
+      const said = el('span', { 'aria-live': 'polite' });
+      list.append(el('p', {},
+        el('button', { type: 'button', class: 'secondary', onclick: () => newArticle(journal, issue, caption) }, `New article in ${caption}`),
+        issue.draft || !issue.articles.some((a) => a.crossref === 'due' && !a.draft) ? undefined : el('button', { type: 'button', class: 'secondary', onclick: () => resendDeposit(journal.id, issue.id, said) }, `Send ${caption} to Crossref again`),
+        said));
       list.append(
         el('table', {},
           el('caption', {}, caption),
@@ -101,7 +107,7 @@ async function loadCatalog() {
             el('tr', {},
               el('td', {}, el('button', { type: 'button', class: 'link', onclick: () => openArticle({ journal: journal.id, issue: issue.id, article: a.id }) }, a.title)),
               el('td', {}, a.doi),
-              el('td', { class: `state-${a.render}` }, a.render),
+              el('td', { class: `state-${a.render.split(' ')[0]}` }, a.render === 'draft' ? 'draft, not published' : a.render),
               el('td', { class: `state-${a.crossref}` }, a.crossref === 'deposited' ? 'registered' : 'not yet registered'),
             ))),
         ),
@@ -126,6 +132,12 @@ function buildForm(data) {
     const required = (schema.required || []).includes(name);
     const example = Array.isArray(prop.examples) && prop.examples.length > 0 ? prop.examples[0] : undefined;
     const value = data[name];
+    if (name === 'contributors' && prop.items && prop.items.properties) {
+      state.contributors = Array.isArray(value) ? JSON.parse(JSON.stringify(value)) : [];
+      form.append(el('div', { class: 'field', id: `${id}-group` }, el('h2', { id: `${id}-heading` }, 'contributors'), el('p', { class: 'hint', id: hintId }, prop.description || ''), el('p', { class: 'error-message', id: errorId }), el('div', { id })));
+      renderContributors(prop.items);
+      continue;
+    }
     let input;
     if (simple(prop) && prop.type === 'boolean') {
       input = el('select', { id, name, 'aria-describedby': `${hintId} ${errorId}` }, el('option', { value: '' }, '(not set)'), el('option', { value: 'true' }, 'yes'), el('option', { value: 'false' }, 'no'));
@@ -154,6 +166,11 @@ function formData() {
   const data = {};
   const problems = [];
   for (const [name, prop] of Object.entries(state.schema.properties)) {
+    if (name === 'contributors' && state.contributors) {
+      const contributors = readContributors();
+      if (contributors.length > 0) data.contributors = contributors;
+      continue;
+    }
     const raw = $(fieldId(name)).value;
     if (raw.trim() === '') continue;
     if (simple(prop) && prop.type === 'boolean') data[name] = raw === 'true';
@@ -172,24 +189,127 @@ function formData() {
 
 const pathText = (path) => path.reduce((out, p) => (typeof p === 'number' ? `${out}[${p}]` : out ? `${out}.${p}` : p), '');
 
-function showProblems(problems) {
+/** The id of the form element that shows a problem at `path`: the deepest one that exists (field-contributors-0-orcid, else field-contributors). */
+function problemTarget(path) {
+  for (let n = path.length; n > 0; n--) {
+    const id = fieldId(path.slice(0, n).join('-'));
+    if ($(`${id}-error`)) return id;
+  }
+  return undefined;
+}
+
+function showProblems(problems, { focus = true } = {}) {
   for (const group of document.querySelectorAll('.field')) group.classList.remove('has-error');
   for (const m of document.querySelectorAll('#article-form .error-message')) m.textContent = '';
+  for (const i of document.querySelectorAll('#article-form [aria-invalid]')) i.removeAttribute('aria-invalid');
   const list = $('error-summary-list');
   list.replaceChildren();
   $('error-summary').hidden = problems.length === 0;
   for (const p of problems) {
-    const name = String(p.path[0] ?? '');
-    const exists = state.schema.properties[name] !== undefined;
+    const target = problemTarget(p.path.map(String));
     const text = `${p.path.length > 1 ? `${pathText(p.path)}: ` : ''}${p.message}${p.hint ? ` (${p.hint})` : ''}`;
-    if (exists) {
-      $(`${fieldId(name)}-group`).classList.add('has-error');
-      const at = $(`${fieldId(name)}-error`);
+    if (target) {
+      $(`${target}-group`)?.classList.add('has-error');
+      $(target).setAttribute('aria-invalid', 'true');
+      const at = $(`${target}-error`);
       at.textContent = at.textContent ? `${at.textContent} ${text}` : text;
     }
-    list.append(el('li', {}, exists ? el('a', { href: `#${fieldId(name)}`, onclick: (e) => { e.preventDefault(); $(fieldId(name)).focus(); } }, text) : text));
+    list.append(el('li', {}, target ? el('a', { href: `#${target}`, onclick: (e) => { e.preventDefault(); $(target).focus(); } }, text) : text));
   }
-  if (problems.length > 0) $('error-summary').focus();
+  if (problems.length > 0 && focus) $('error-summary').focus();
+}
+
+// ---- contributors: a sub-form per person (names, ORCID, affiliations with ROR) instead of JSON ----
+const PERSON_KEYS = ['given_name', 'family_name', 'name', 'organization', 'suffix', 'orcid', 'role', 'email'];
+const AFFILIATION_KEYS = ['name', 'ror', 'country'];
+
+/** One labelled input with its hint and error line, in a group the problems can mark. */
+function subField(id, label, schema, value) {
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const input = schema && schema.enum
+    ? el('select', { id, 'aria-describedby': `${hintId} ${errorId}` }, el('option', { value: '' }, '(not set)'), schema.enum.map((v) => el('option', { value: v }, v)))
+    : el('input', { id, 'aria-describedby': `${hintId} ${errorId}`, placeholder: schema && schema.examples ? String(schema.examples[0]) : undefined, autocomplete: 'off', spellcheck: 'false' });
+  input.value = value === undefined ? '' : String(value);
+  return el('div', { class: 'field sub', id: `${id}-group` }, el('label', { for: id }, label), el('p', { class: 'hint', id: hintId }, (schema && schema.description) || ''), el('p', { class: 'error-message', id: errorId }), input);
+}
+
+function renderContributors(itemSchema) {
+  state.contributorSchema = itemSchema ?? state.contributorSchema;
+  const schema = state.contributorSchema;
+  const affiliationSchema = schema.properties.affiliations.items.properties;
+  const box = $(fieldId('contributors'));
+  box.replaceChildren(
+    ...state.contributors.map((c, i) => {
+      const base = fieldId(`contributors-${i}`);
+      const affiliations = Array.isArray(c.affiliations) ? c.affiliations : [];
+      return el('fieldset', { class: 'contributor', id: base },
+        el('legend', {}, `Contributor ${i + 1}`),
+        PERSON_KEYS.map((k) => subField(`${base}-${k}`, k, schema.properties[k], c[k])),
+        affiliations.map((a, j) => el('fieldset', { class: 'affiliation', id: `${base}-affiliations-${j}` },
+          el('legend', {}, `Affiliation ${j + 1} of contributor ${i + 1}`),
+          AFFILIATION_KEYS.map((k) => subField(`${base}-affiliations-${j}-${k}`, k === 'ror' ? 'ror (ROR id)' : k, affiliationSchema[k], a[k])),
+          el('button', { type: 'button', class: 'secondary', onclick: () => editContributors(() => state.contributors[i].affiliations.splice(j, 1)) }, `Remove affiliation ${j + 1} of contributor ${i + 1}`),
+        )),
+        el('button', { type: 'button', class: 'secondary', onclick: () => editContributors(() => { state.contributors[i].affiliations = [...(state.contributors[i].affiliations ?? []), { name: '' }]; }) }, `Add an affiliation to contributor ${i + 1}`),
+        el('button', { type: 'button', class: 'secondary', onclick: () => editContributors(() => state.contributors.splice(i, 1)) }, `Remove contributor ${i + 1}`),
+      );
+    }),
+    el('button', { type: 'button', class: 'secondary', onclick: () => editContributors(() => state.contributors.push({ given_name: '', family_name: '' })) }, 'Add a contributor'),
+  );
+}
+
+/** Keeps what was typed, applies `change` (add or remove), and draws the sub-form again. */
+function editContributors(change) {
+  state.contributors = readContributors({ keepEmpty: true });
+  change();
+  renderContributors();
+  checkSoon();
+}
+
+/** The contributors as the sub-form holds them; fields the form does not show (corresponding, …) are kept as they were. */
+function readContributors({ keepEmpty = false } = {}) {
+  return state.contributors.map((c, i) => {
+    const base = fieldId(`contributors-${i}`);
+    const out = { ...c };
+    for (const k of PERSON_KEYS) {
+      const v = $(`${base}-${k}`).value.trim();
+      if (v === '' && !keepEmpty) delete out[k];
+      else out[k] = v;
+    }
+    const affiliations = (Array.isArray(c.affiliations) ? c.affiliations : []).map((a, j) => {
+      const one = { ...a };
+      for (const k of AFFILIATION_KEYS) {
+        const v = $(`${base}-affiliations-${j}-${k}`).value.trim();
+        if (v === '' && !keepEmpty) delete one[k];
+        else one[k] = v;
+      }
+      return one;
+    });
+    if (affiliations.length > 0) out.affiliations = affiliations;
+    else delete out.affiliations;
+    return out;
+  });
+}
+
+// ---- validation as the editor types: the same check as "Check", after a pause in typing ----
+let checkTimer;
+let checkRun = 0;
+function checkSoon() {
+  window.clearTimeout(checkTimer);
+  checkTimer = window.setTimeout(checkLive, 700);
+}
+
+async function checkLive() {
+  if (!state.article) return;
+  const { data, problems } = formData();
+  if (problems.length > 0) return showProblems(problems, { focus: false });
+  const run = ++checkRun;
+  const { status, body } = await api('POST', '/api/admin/validate', { ...state.article, data });
+  if (run !== checkRun) return; // a later check is on its way: its answer is the one to show
+  if (status !== 200) return void ($('editor-status').textContent = body.message);
+  showProblems(body.problems, { focus: false });
+  $('editor-status').textContent = body.problems.length === 0 ? 'Checked as you type: no problems.' : `Checked as you type: ${body.problems.length} problem(s) to fix.`;
 }
 
 async function openArticle(ref) {
@@ -275,6 +395,121 @@ async function loadAudit() {
   $('audit').replaceChildren(...body.entries.map((e) => el('li', {}, `${e.at}: ${e.action === 'publish' ? 'published' : 'saved'} version ${e.version} by ${e.by}${e.changed.length ? ` (${e.changed.join(', ')})` : ''}`)));
 }
 
+// ---- schedule, withdraw, retract (drafts with the files' fields), send an issue to Crossref again ----
+function lifecycleAnswer(status, body, done) {
+  if (status === 200 || status === 201) {
+    if (typeof body.version === 'number' && status === 200) state.version = body.version;
+    $('editor-status').textContent = done;
+    loadAudit();
+    return;
+  }
+  if (body.problems) showProblems(body.problems.filter((p) => p.file.endsWith(`/${state.article.article}.yaml`)));
+  $('editor-status').textContent = body.message;
+}
+
+async function scheduleArticle() {
+  const date = $('schedule-date').value.trim();
+  const { status, body } = await api('POST', '/api/admin/schedule', { ...state.article, version: state.version, date });
+  if (status === 200) await openArticle(state.article);
+  lifecycleAnswer(status, body, `Scheduled for ${date} as version ${body.version}: publish the issue, and the article goes live by itself on that day.`);
+}
+
+async function withdrawArticle() {
+  const { status, body } = await api('POST', '/api/admin/withdraw', { ...state.article, version: state.version, reason: $('lifecycle-reason').value });
+  if (status === 200) await openArticle(state.article);
+  lifecycleAnswer(status, body, `Withdrawn in draft version ${body.version}: publish the issue to replace the page with the notice.`);
+}
+
+async function retractArticle() {
+  const doi = $('notice-doi').value.trim();
+  const notice = $('notice-id').value.trim();
+  const { status, body } = await api('POST', '/api/admin/retract', { ...state.article, notice, reason: $('lifecycle-reason').value, ...(doi ? { doi } : {}) });
+  lifecycleAnswer(status, body, `Retraction notice ${notice} saved as a draft of this issue: check it, then publish the issue.`);
+}
+
+async function resendDeposit(journal, issue, where) {
+  const { body } = await api('POST', '/api/admin/deposit', { journal, issue });
+  where.textContent = body.message;
+}
+
+// ---- a new issue or a new article: the same check as the CLI's; nothing is created on a problem ----
+const ISSUE_FIELDS = [
+  ['issue', 'Issue id', 'The issue’s folder name: letters, digits, dot, dash (LI-2020).'],
+  ['volume', 'volume (optional)', 'Volume exactly as printed (L stays L); give a volume, a number or both.'],
+  ['number', 'number (optional)', 'Issue number exactly as printed (3, 3–4, Suppl. 2).'],
+  ['year', 'year', 'The year the issue is dated, as printed on it.'],
+  ['published-online', 'published online (optional)', 'When it is published online: YYYY, YYYY-MM or YYYY-MM-DD. A day to come holds its articles until then.'],
+  ['published-print', 'published in print (optional)', 'When the print edition appears: YYYY, YYYY-MM or YYYY-MM-DD.'],
+];
+const ARTICLE_FIELDS = [
+  ['article', 'Article id', 'The article’s file name without .yaml: lower-case letters, digits, dash (petrovic).'],
+  ['title', 'title', 'The title in the article’s language.'],
+  ['doi', 'doi (optional where the journal gives DOIs itself)', 'The DOI of the article, under the journal’s prefix.'],
+];
+
+function createForm(heading, fields, submit) {
+  $('create-heading').textContent = heading;
+  $('create-status').textContent = '';
+  $('create-summary').hidden = true;
+  const form = $('create-form');
+  form.replaceChildren(
+    ...fields.map(([key, label, hint]) => el('div', { class: 'field', id: `new-${key}-group` },
+      el('label', { for: `new-${key}` }, label), el('p', { class: 'hint', id: `new-${key}-hint` }, hint), el('p', { class: 'error-message', id: `new-${key}-error` }),
+      el('input', { id: `new-${key}`, 'aria-describedby': `new-${key}-hint new-${key}-error`, autocomplete: 'off' }))),
+    el('button', { type: 'submit' }, heading),
+  );
+  form.onsubmit = async (event) => {
+    event.preventDefault();
+    const value = (key) => $(`new-${key}`).value.trim();
+    const { status, body } = await submit(value);
+    if (status === 201) return;
+    const problems = body.problems ?? [{ path: [], message: body.message }];
+    for (const [key] of fields) { $(`new-${key}-error`).textContent = ''; $(`new-${key}-group`).classList.remove('has-error'); $(`new-${key}`).removeAttribute('aria-invalid'); }
+    const list = $('create-summary-list');
+    list.replaceChildren();
+    for (const p of problems) {
+      const key = [p.path.join('-'), String(p.path[0] ?? '')].find((k) => fields.some(([f]) => f === k));
+      const text = `${p.message}${p.hint ? ` (${p.hint})` : ''}`;
+      if (key) {
+        $(`new-${key}-group`).classList.add('has-error');
+        $(`new-${key}`).setAttribute('aria-invalid', 'true');
+        $(`new-${key}-error`).textContent = text;
+      }
+      list.append(el('li', {}, key ? el('a', { href: `#new-${key}`, onclick: (e) => { e.preventDefault(); $(`new-${key}`).focus(); } }, text) : text));
+    }
+    $('create-summary').hidden = false;
+    $('create-summary').focus();
+  };
+  show('create');
+  $(`new-${fields[0][0]}`).focus();
+}
+
+function newIssue(journal) {
+  createForm(`New issue of ${journal.title}`, ISSUE_FIELDS, async (value) => {
+    const data = {};
+    for (const key of ['volume', 'number']) if (value(key)) data[key] = value(key);
+    if (value('year')) data.year = /^\d+$/.test(value('year')) ? Number(value('year')) : value('year');
+    const published = {};
+    if (value('published-online')) published.online = value('published-online');
+    if (value('published-print')) published.print = value('published-print');
+    data.published = published;
+    const answer = await api('POST', '/api/admin/issue', { journal: journal.id, issue: value('issue'), data });
+    if (answer.status === 201) await loadCatalog();
+    return answer;
+  });
+}
+
+function newArticle(journal, issue, caption) {
+  createForm(`New article in ${caption}`, ARTICLE_FIELDS, async (value) => {
+    const data = { title: value('title') };
+    if (value('doi')) data.doi = value('doi');
+    const ref = { journal: journal.id, issue: issue.id, article: value('article') };
+    const answer = await api('POST', '/api/admin/article', { ...ref, data });
+    if (answer.status === 201) await openArticle(ref);
+    return answer;
+  });
+}
+
 async function start() {
   state.config = await (await fetch('/api/console/config')).json();
   $('sign-in-form').addEventListener('submit', signIn);
@@ -283,6 +518,12 @@ async function start() {
   $('save').addEventListener('click', save);
   $('preview-button').addEventListener('click', preview);
   $('publish').addEventListener('click', publish);
+  $('create-back').addEventListener('click', () => loadCatalog());
+  $('schedule').addEventListener('click', scheduleArticle);
+  $('withdraw').addEventListener('click', withdrawArticle);
+  $('retract').addEventListener('click', retractArticle);
+  $('article-form').addEventListener('input', checkSoon);
+  $('article-form').addEventListener('change', checkSoon);
   show('sign-in');
 }
 

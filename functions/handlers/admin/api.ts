@@ -4,81 +4,67 @@
  * token's groups (access.ts). Bad input is answered 400 with what to do; the metadata's problems
  * come back as the loader reports them (file, field path, line, message, hint), as in the CLI.
  */
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z } from 'zod';
-import { newBatchId, uploadIssue } from '#adapters/inbox';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { z } from 'zod';
+import { newBatchId, uploadIssue, type Manifest } from '#adapters/inbox';
 import type { Logger } from '#adapters/logger';
 import type { ObjectStore } from '#adapters/object-store';
+import type { QueueSender } from '#adapters/queue';
+import type { RateOutcome } from '#adapters/staff-rate';
 import type { RecordsStore } from '#adapters/records';
 import type { DraftStore } from '#adapters/staff-drafts';
-import { renderLandingPage } from '#core/landing/index';
-import { plainText } from '#core/model/index';
-import { AccessError, mayEdit, requireJournal, type Staff, type StaffVerifier } from './access.ts';
+import type { ArticleRef } from '#adapters/staff-items';
+import type { Article, IssueBundle, JournalSources, Problem } from '#core/model/index';
+import { AccessError, requireJournal, type Staff, type StaffVerifier } from './access.ts';
+import { catalog } from './catalog.ts';
 import { changedFields } from './changes.ts';
-import { articleData, articleFile, checkIssue, NotFoundError, publishedSources, withDrafts } from './sources.ts';
+import { createRoutes } from './create.ts';
+import { statusRoutes } from './status.ts';
+import type { DepositJob } from '../jobs.ts';
+import { articleRef, BadRequest, body, checkBody, header, issueRef, json, parse, saveBody, type Result } from './http.ts';
+import { articleData, articleFile, checkIssue, newIssueSources, NotFoundError, publishedSources, withDrafts } from './sources.ts';
 
 export type AdminDeps = {
   readonly verify: StaffVerifier;
   readonly records: RecordsStore;
   readonly drafts: DraftStore;
   readonly inbox: ObjectStore;
+  /** Counts a user's request; refuses past the per-minute limit (adapters/staff-rate.ts). */
+  readonly rate: (user: string, now: Date) => Promise<RateOutcome>;
+  /** DepositQueue, for "send to Crossref again". */
+  readonly depositQueue: QueueSender<DepositJob>;
   readonly log: Logger;
   readonly now: () => Date;
   readonly suffix: () => string;
+  /** The landing page of `article`, by the same core renderer as Render's; loaded on the first preview (handlers/admin.ts). */
+  readonly renderPreview: (bundle: IssueBundle, article: Article) => Promise<string>;
   /** What the console needs to sign in (GET /api/console/config). */
   readonly signIn: { readonly region: string; readonly userPoolId: string; readonly clientId: string; readonly cognitoEndpoint: string };
 };
 
-/** Drafts are one article's fields: far below this. Larger bodies are refused before parsing. */
-export const MAX_BODY_BYTES = 256 * 1024;
+/** Requests per user per minute: far above an editor's pace (saves, checks as they type, previews), far below a script's. */
+export const ADMIN_RATE_LIMIT = 120;
 
-const slug = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,99}$/i, 'a journal, issue or article id: letters, digits, dot, dash, underscore');
-const issueRef = z.strictObject({ journal: slug, issue: slug });
-const articleRef = issueRef.extend({ article: slug });
-const saveBody = articleRef.extend({ version: z.number().int().nonnegative(), data: z.record(z.string(), z.unknown()) });
-const checkBody = articleRef.extend({ data: z.record(z.string(), z.unknown()).optional() });
-
-type Result = APIGatewayProxyStructuredResultV2;
-const json = (statusCode: number, body: unknown): Result => ({
-  statusCode,
-  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' },
-  body: JSON.stringify(body),
-});
-
-class BadRequest extends Error {
-  override readonly name = 'BadRequest';
-  constructor(
-    message: string,
-    readonly status: 400 | 404 | 413 = 400,
-  ) {
-    super(message);
-  }
-}
-
-function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const out = schema.safeParse(value);
-  if (!out.success) throw new BadRequest(`The request is not what this address takes: ${out.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`);
-  return out.data;
-}
-
-function body(event: APIGatewayProxyEventV2): unknown {
-  const raw = event.body === undefined ? '' : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) throw new BadRequest(`The request is larger than ${MAX_BODY_BYTES / 1024} KB.`, 413);
-  try {
-    return JSON.parse(raw) as unknown;
-  } catch {
-    throw new BadRequest('The request body is not JSON.');
-  }
-}
-
-const header = (event: APIGatewayProxyEventV2, name: string): string | undefined => Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === name)?.[1];
+const withHeader = (result: Result, name: string, value: string): Result => ({ ...result, headers: { ...result.headers, [name]: value } });
 
 export function adminApi(deps: AdminDeps) {
-  /** The issue's published files and its record, or 404. */
-  async function issueSources(journal: string, issue: string) {
+  /** The journal's sources as its latest published issue has them (its journal.yaml), or 404. */
+  async function journalSources(journal: string) {
+    const latest = (await deps.records.listIssues(journal)).sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))[0];
+    if (!latest) throw new BadRequest(`Journal "${journal}" has nothing on this stage yet: publish one of its issues once with colophon publish.`, 404);
+    return (await publishedSources(deps.inbox, journal, latest.issue.id, latest.batchId)).sources;
+  }
+
+  /** The issue's published files (or, for an issue made in the console and not published yet, its issue.yaml), or 404. */
+  async function issueSources(journal: string, issue: string): Promise<{ readonly attached: Manifest['files']['attached']; readonly sources: JournalSources; readonly published: boolean }> {
     const record = await deps.records.getIssue(journal, issue);
-    if (!record) throw new BadRequest(`Journal "${journal}" has no issue "${issue}" on this stage yet: publish it once with colophon publish.`, 404);
-    return publishedSources(deps.inbox, journal, issue, record.batchId);
+    if (record) {
+      const published = await publishedSources(deps.inbox, journal, issue, record.batchId);
+      return { attached: published.manifest.files.attached, sources: published.sources, published: true };
+    }
+    const draft = await deps.drafts.getIssue(journal, issue);
+    if (!draft) throw new BadRequest(`Journal "${journal}" has no issue "${issue}" on this stage yet: create it in the console or publish it once with colophon publish.`, 404);
+    return { attached: [], sources: newIssueSources(await journalSources(journal), issue, draft.data), published: false };
   }
 
   /** The issue with every saved draft in place, plus `data` (unsaved form fields) for one article. */
@@ -89,36 +75,7 @@ export function adminApi(deps: AdminDeps) {
     return { published, sources, file: articleFile(sources, ref.article)?.path };
   }
 
-  async function catalog(staff: Staff): Promise<Result> {
-    const journals = (await deps.records.listJournals()).filter((j) => mayEdit(staff, j.journal.id));
-    const out = await Promise.all(
-      journals.map(async (j) => {
-        const issues = await deps.records.listIssues(j.journal.id);
-        return {
-          id: j.journal.id,
-          title: j.journal.title,
-          issues: await Promise.all(
-            issues.map(async (i) => ({
-              id: i.issue.id,
-              volume: i.issue.volume,
-              number: i.issue.number,
-              year: i.issue.year,
-              publishedAt: i.publishedAt,
-              articles: (await deps.records.listIssueArticles(j.journal.id, i.issue.id)).map((a) => ({
-                id: a.meta.articleId,
-                doi: a.meta.doi,
-                title: plainText(a.record.article.titles[0].title),
-                version: a.meta.version,
-                render: a.meta.render.version !== a.meta.version ? 'pending' : a.meta.render.status === 'done' ? 'rendered' : a.meta.render.status,
-                crossref: a.meta.deposit?.status === 'done' && a.meta.deposit.version === a.meta.version ? 'deposited' : 'due',
-              })),
-            })),
-          ),
-        };
-      }),
-    );
-    return json(200, { journals: out });
-  }
+  const { createIssue, createArticle, newArticle } = createRoutes({ drafts: deps.drafts, now: deps.now, records: deps.records, journalSources, issueSources });
 
   async function getDraft(staff: Staff, query: Record<string, string | undefined>): Promise<Result> {
     const ref = parse(articleRef, query);
@@ -136,13 +93,18 @@ export function adminApi(deps: AdminDeps) {
     const input = parse(saveBody, body(event));
     const ref = { journal: input.journal, issue: input.issue, article: input.article };
     requireJournal(staff, ref.journal);
+    return storeDraft(staff, ref, input.version, input.data);
+  }
+
+  /** Saves `data` as the next version after `baseVersion` (409 with both versions when another save came first), then checks the issue. */
+  async function storeDraft(staff: Staff, ref: ArticleRef, baseVersion: number, data: Record<string, unknown>): Promise<Result> {
     const before = (await deps.drafts.get(ref))?.data ?? (await candidate(ref).then((c) => (c.file ? articleData(articleFile(c.sources, ref.article)!) : {})));
-    const saved = await deps.drafts.save(ref, input.version, input.data, staff.sub, deps.now().toISOString(), changedFields(before, input.data));
+    const saved = await deps.drafts.save(ref, baseVersion, data, staff.sub, deps.now().toISOString(), changedFields(before, data));
     if (!saved.ok) {
-      deps.log.info('draft conflict', { journalId: ref.journal, issueId: ref.issue, article: ref.article, base: input.version, current: saved.current?.version });
+      deps.log.info('draft conflict', { journalId: ref.journal, issueId: ref.issue, article: ref.article, base: baseVersion, current: saved.current?.version });
       return json(409, {
-        message: `Someone saved this article after you opened it (their version ${saved.current?.version ?? '?'}, yours was based on ${input.version}). Compare the two, merge your changes into theirs, and save again.`,
-        yours: { version: input.version, data: input.data },
+        message: `Someone saved this article after you opened it (their version ${saved.current?.version ?? '?'}, yours was based on ${baseVersion}). Compare the two, merge your changes into theirs, and save again.`,
+        yours: { version: baseVersion, data },
         theirs: saved.current ? { version: saved.current.version, data: saved.current.data, by: saved.current.by, at: saved.current.at } : undefined,
       });
     }
@@ -150,6 +112,24 @@ export function adminApi(deps: AdminDeps) {
     const checked = checkIssue(sources);
     return json(200, { ref, version: saved.draft.version, at: saved.draft.at, problems: checked.ok ? [] : checked.problems.filter((p) => p.file === file) });
   }
+
+  /** The article's fields now (its draft, or its published file) and their version, or 404. */
+  async function current(ref: ArticleRef): Promise<{ readonly version: number; readonly data: Record<string, unknown> }> {
+    const draft = await deps.drafts.get(ref);
+    if (draft) return { version: draft.version, data: draft.data as Record<string, unknown> };
+    const { sources } = await candidate(ref);
+    const file = articleFile(sources, ref.article);
+    if (file === undefined) throw new BadRequest(`Issue ${ref.journal}/${ref.issue} has no article "${ref.article}".`, 404);
+    return { version: 0, data: (articleData(file) ?? {}) as Record<string, unknown> };
+  }
+
+  /** The problems of the issue with `data` in place of the article's fields ([] when none). */
+  async function problemsWith(ref: ArticleRef, data: unknown): Promise<Problem[]> {
+    const checked = checkIssue((await candidate(ref, data)).sources);
+    return checked.ok ? [] : checked.problems;
+  }
+
+  const status = statusRoutes({ now: deps.now, records: deps.records, depositQueue: deps.depositQueue, current, problemsWith, storeDraft, newArticle });
 
   async function validate(staff: Staff, event: APIGatewayProxyEventV2): Promise<Result> {
     const input = parse(checkBody, body(event));
@@ -168,7 +148,7 @@ export function adminApi(deps: AdminDeps) {
     if (!checked.ok) return json(422, { message: 'The issue has problems: fix them to see the page.', problems: checked.problems });
     const article = checked.bundle.articles.find((a) => a.id === input.article);
     if (!article) throw new BadRequest(`Issue ${input.journal}/${input.issue} has no article "${input.article}" (${file ?? 'no file'}).`, 404);
-    return json(200, { html: renderLandingPage(checked.bundle, article) });
+    return json(200, { html: await deps.renderPreview(checked.bundle, article) });
   }
 
   async function publish(staff: Staff, event: APIGatewayProxyEventV2): Promise<Result> {
@@ -183,7 +163,7 @@ export function adminApi(deps: AdminDeps) {
     const batchId = newBatchId(now, deps.suffix());
     // The same upload as `colophon publish`: files, then the manifest, whose event starts Ingest.
     // Galleys stay where the last publish put them (content-addressed); none is sent again.
-    const attached = published.manifest.files.attached;
+    const attached = published.attached;
     const uploaded = await uploadIssue(deps.inbox, sources, batchId, {
       journalId: checked.bundle.journal.id,
       files: attached.map(({ owner, name, sha256, size }) => ({ owner, name, sha256, size, read: () => { throw new Error(`galley ${name} is not on the stage any more: publish its issue from files`); } })),
@@ -204,10 +184,15 @@ export function adminApi(deps: AdminDeps) {
     try {
       if (route === 'GET /api/console/config') return json(200, deps.signIn);
       const staff = await deps.verify(header(event, 'authorization'));
+      const rate = await deps.rate(staff.sub, deps.now());
+      if (!rate.ok) {
+        deps.log.info('rate limited', { user: staff.sub, route });
+        return withHeader(json(429, { message: `Too many requests: you made ${ADMIN_RATE_LIMIT} in the last minute, the most the console takes from one person. Wait ${rate.retryAfterSeconds} seconds and try again; your unsaved changes are still in the form.`, retryAfterSeconds: rate.retryAfterSeconds }), 'retry-after', String(rate.retryAfterSeconds));
+      }
       const query = event.queryStringParameters ?? {};
       switch (route) {
         case 'GET /api/admin/catalog':
-          return await catalog(staff);
+          return json(200, await catalog(deps, staff));
         case 'GET /api/admin/draft':
           return await getDraft(staff, query);
         case 'PUT /api/admin/draft':
@@ -218,6 +203,18 @@ export function adminApi(deps: AdminDeps) {
           return await preview(staff, event);
         case 'POST /api/admin/publish':
           return await publish(staff, event);
+        case 'POST /api/admin/issue':
+          return await createIssue(staff, event);
+        case 'POST /api/admin/article':
+          return await createArticle(staff, event);
+        case 'POST /api/admin/schedule':
+          return await status.schedule(staff, event);
+        case 'POST /api/admin/withdraw':
+          return await status.withdraw(staff, event);
+        case 'POST /api/admin/retract':
+          return await status.retract(staff, event);
+        case 'POST /api/admin/deposit':
+          return await status.retryDeposit(staff, event);
         case 'GET /api/admin/audit':
           return await audit(staff, query);
         default:

@@ -40,6 +40,15 @@ export function articleData(file: SourceFile): unknown {
   return parsed.ok ? parsed.value : undefined;
 }
 
+/**
+ * A console-made issue's sources: the journal's file from one of its published issues, the new
+ * issue's fields as its issue.yaml beside the journal's other issue folders, and no articles yet.
+ */
+export function newIssueSources(journal: JournalSources, issue: string, data: unknown): JournalSources {
+  const dir = journal.journal.path.replace(/[^/\\]*$/, '');
+  return { id: journal.id, journal: journal.journal, issues: [{ id: issue, issue: { path: `${dir}${issue}/issue.yaml`, text: articleYaml(data) }, articles: [] }] };
+}
+
 /** The article's file in the issue (by article id), or undefined. */
 export const articleFile = (sources: JournalSources, article: string): SourceFile | undefined => sources.issues[0]?.articles.find((a) => articleId(a.path) === article);
 
