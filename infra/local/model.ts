@@ -59,6 +59,8 @@ export type LocalModel = {
   readonly routes: readonly LocalRoute[];
   readonly secrets: readonly LocalSecret[];
   readonly userPools: readonly LocalUserPool[];
+  /** The site distribution's viewer-request CloudFront Function code (index rewrite, old-path redirects), if the template has one. */
+  readonly viewerRequestCode?: string;
 };
 
 type Entry = { readonly stack: string; readonly id: string; readonly resource: Resource };
@@ -208,5 +210,7 @@ export function localModel(stacks: readonly Stack[], naming: Naming, cdkOut: str
     };
   });
 
-  return { buckets, tables, queues, functions, mappings, rules, routes, secrets, userPools };
+  const viewerRequestCode = ofType('AWS::CloudFront::Function').map((e) => props(e).FunctionCode).find((c): c is string => typeof c === 'string');
+
+  return { buckets, tables, queues, functions, mappings, rules, routes, secrets, userPools, ...(viewerRequestCode === undefined ? {} : { viewerRequestCode }) };
 }

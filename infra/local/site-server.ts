@@ -5,6 +5,7 @@
  * `/api/*` goes to the HTTP API's routes first (http-api.ts), as the distribution's API behaviour.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { runInNewContext } from 'node:vm';
 import { GetObjectCommand, S3ServiceException, type S3Client } from '@aws-sdk/client-s3';
 import { NOT_FOUND_KEY } from '#core/site/files';
 import { keyOfPath } from '#core/urls';
@@ -19,7 +20,16 @@ export function siteKey(urlPath: string): string {
 export type SiteServer = { readonly url: string; readonly port: number; close(): Promise<void> };
 
 /** A bound site server waiting for what to serve: the port comes first (the stage's URLs name it), the bucket and routes after. */
-export type SiteListener = SiteServer & { serve(s3: S3Client, bucket: string, api?: ApiHandler, onError?: (message: string, error: unknown) => void): void };
+export type SiteListener = SiteServer & { serve(s3: S3Client, bucket: string, api?: ApiHandler, onError?: (message: string, error: unknown) => void, viewerRequest?: ViewerRequest): void };
+
+/** A CloudFront Function's viewer-request handler: the request (maybe rewritten) goes on, or a response is sent at once. */
+export type ViewerRequest = (event: { request: { uri: string; querystring: Record<string, { value: string }> } }) => { uri: string } | { statusCode: number; headers?: Record<string, { value: string }> };
+
+/**
+ * The distribution's CloudFront Function from the template's `FunctionCode`, run in its own V8
+ * context as CloudFront runs it (cloudfront-js-2.0 has no Node APIs), rather than a copy of what it does.
+ */
+export const compileViewerRequest = (code: string): ViewerRequest => runInNewContext(`${code}\n;handler`, {}) as ViewerRequest;
 
 export type ApiHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 export const API_PREFIX = '/api/';
@@ -35,7 +45,7 @@ export async function openSite(port: number, options: { readonly fallback?: bool
   return {
     url: `http://${LOOPBACK}:${bound}`,
     port: bound,
-    serve: (s3, bucket, api, onError = () => {}) => void (handle = siteHandler(s3, bucket, api, bound, onError)),
+    serve: (s3, bucket, api, onError = () => {}, viewerRequest) => void (handle = siteHandler(s3, bucket, api, bound, onError, viewerRequest)),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
@@ -71,7 +81,7 @@ const allowedHost = (host: string | undefined, port: number): boolean => host ==
 
 const plain = { 'content-type': 'text/plain; charset=utf-8' } as const;
 
-function siteHandler(s3: S3Client, bucket: string, api: ApiHandler | undefined, port: number, onError: (message: string, error: unknown) => void): (req: IncomingMessage, res: ServerResponse) => void {
+function siteHandler(s3: S3Client, bucket: string, api: ApiHandler | undefined, port: number, onError: (message: string, error: unknown) => void, viewerRequest?: ViewerRequest): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     if (!allowedHost(req.headers.host, port)) {
       res.writeHead(421, plain).end('misdirected request: this server answers only to its own host name\n');
@@ -93,7 +103,17 @@ function siteHandler(s3: S3Client, bucket: string, api: ApiHandler | undefined, 
     }
     let key: string;
     try {
-      key = siteKey(req.url ?? '/');
+      if (viewerRequest) {
+        // The raw path: dot segments stay for refusedKey below to see (new URL() would resolve them).
+        const [uri = '/', query = ''] = (req.url ?? '/').split('#')[0]!.split('?', 2);
+        const querystring = Object.fromEntries([...new URLSearchParams(query)].map(([k, v]) => [k, { value: v }]));
+        const out = viewerRequest({ request: { uri, querystring } });
+        if ('statusCode' in out) {
+          res.writeHead(out.statusCode, Object.fromEntries(Object.entries(out.headers ?? {}).map(([k, v]) => [k, v.value]))).end();
+          return;
+        }
+        key = siteKey(out.uri);
+      } else key = siteKey(req.url ?? '/');
     } catch {
       res.writeHead(400, plain).end('bad path\n');
       return;

@@ -18,7 +18,7 @@ import { startSecretsManager, type SecretsManagerStandIn } from './secrets-manag
 import { subscribeS3Events, type Subscription } from './s3.ts';
 import { apiRouter } from './http-api.ts';
 import { provisionCognito, translateCognito, type CognitoIds } from './cognito.ts';
-import { openSite } from './site-server.ts';
+import { compileViewerRequest, openSite } from './site-server.ts';
 import { readStacks } from './template.ts';
 import { startIamGateway, type Denial, type IamGateway } from './iam-gateway.ts';
 import type { KeySchemas } from './iam-request.ts';
@@ -163,7 +163,7 @@ export async function deployLocal(options: LocalStackOptions): Promise<LocalStac
     }
   }, { onError });
   await subscription.ready;
-  site.serve(clients.s3, byLogicalId(model.buckets, 'SiteBucket', 'bucket').name, apiRouter(routes, lambdas), onError);
+  site.serve(clients.s3, byLogicalId(model.buckets, 'SiteBucket', 'bucket').name, apiRouter(routes, lambdas), onError, model.viewerRequestCode === undefined ? undefined : compileViewerRequest(model.viewerRequestCode));
   for (const m of mappings) m.start();
   if (options.schedules === true) bus.startSchedules();
 

@@ -4,37 +4,22 @@
  * the function's own SDK client, and never reaches the emulator. The rest of the integration suite
  * runs with the same enforcement (a denial is a stage error there), which proves the grants suffice.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIamGateway, type IamGateway } from '#infra/local/iam-gateway';
-import { CDK_OUT, LOCAL_CREDENTIALS, LOCAL_REGION } from '#infra/local/paths';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '#infra/local/paths';
 import { publishSources } from '#infra/local/publish';
 import type { Template } from '#infra/local/template';
 import { startTestStage, type TestStage } from '#tests/setup/local-stage';
+import { assemblyWith } from './assembly.ts';
 import { fixtureSources, FIXTURE_DOIS } from './fixtures.ts';
 import { siteKeys, tableItems } from './inspect.ts';
 
-/**
- * A copy of the cloud assembly (assets linked, not copied) whose stateless template is changed by
- * `edit`: the grant a test takes away from a role.
- */
-function assemblyWith(edit: (template: Template) => void): string {
-  const dir = mkdtempSync(join(tmpdir(), 'colophon-iam-'));
-  for (const name of readdirSync(CDK_OUT)) if (!name.endsWith('.template.json')) symlinkSync(join(CDK_OUT, name), join(dir, name));
-  for (const name of readdirSync(CDK_OUT).filter((n) => n.endsWith('.template.json'))) {
-    const template = JSON.parse(readFileSync(join(CDK_OUT, name), 'utf8')) as Template;
-    if (name.includes('-Stateless')) edit(template);
-    writeFileSync(join(dir, name), JSON.stringify(template));
-  }
-  return dir;
-}
-
 type PolicyStatement = { Action: string | string[]; Resource: unknown };
 /** Takes `action` out of every statement of the role `roleLogicalIdPrefix`'s policies. */
-const withoutAction = (roleLogicalIdPrefix: string, action: string) => (template: Template) => {
+const withoutAction = (roleLogicalIdPrefix: string, action: string) => (template: Template, stack: string) => {
+  if (!stack.endsWith('-Stateless')) return;
   for (const resource of Object.values(template.Resources)) {
     if (resource.Type !== 'AWS::IAM::Policy') continue;
     const roles = (resource.Properties?.Roles ?? []) as { Ref?: string }[];
