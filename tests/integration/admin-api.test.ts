@@ -52,7 +52,8 @@ const adminInvocations = (): number => stage.logs.filter((l) => l.fn.includes('A
 beforeAll(async () => {
   stage = await startTestStage();
   await publishFolder(stage.stack, METADATA_DIR);
-  await stage.stack.drain();
+  // A loaded machine (several suites at once) can take more than the default minute.
+  await stage.stack.drain({ timeoutMs: 180_000 });
   const staff = stage.stack.staff!;
   await seedStaffUser(staff.endpoint, staff.userPoolId, EDITOR);
   await seedStaffUser(staff.endpoint, staff.userPoolId, OTHER);

@@ -211,13 +211,15 @@ describe.runIf(missing.length === 0 || ci)('the staff console in a browser', () 
 
     // A ROR id with a wrong check digit, in the affiliation's own fields.
     const affiliation = page.getByRole('group', { name: 'Affiliation 1 of contributor 1' });
-    await page.getByRole('button', { name: 'Add an affiliation to contributor 1' }).click();
-    await affiliation.getByLabel('name').fill('Institute for Balkan Studies, SASA');
     await affiliation.getByLabel('ror (ROR id)').fill('https://ror.org/05kgm8x48');
     const rorError = page.locator('#field-contributors-0-affiliations-0-ror-error');
     await expect.poll(() => rorError.textContent(), { timeout: 30_000 }).toMatch(/ROR/);
     await affiliation.getByLabel('ror (ROR id)').fill('https://ror.org/05kgm8x47');
     await expect.poll(() => rorError.textContent(), { timeout: 30_000 }).toBe('');
+    // An added affiliation without a name is a problem at its name field until it is removed.
+    await page.getByRole('button', { name: 'Add an affiliation to contributor 1' }).click();
+    await expect.poll(() => page.locator('#field-contributors-0-affiliations-1-name-error').textContent(), { timeout: 30_000 }).not.toBe('');
+    await page.getByRole('button', { name: 'Remove affiliation 2 of contributor 1' }).click();
     await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toBe('Checked as you type: no problems.');
     await page.close();
   });
@@ -244,7 +246,7 @@ describe.runIf(missing.length === 0 || ci)('the staff console in a browser', () 
     await page.getByLabel(/^doi/).fill('10.2298/BALC2051001S');
     await page.locator('#create-form button[type=submit]').click();
     await expect.poll(() => page.locator('#editor-heading').textContent(), { timeout: 30_000 }).toBe('Article stojanovic (balcanica, LI-2020)');
-    expect(await page.getByLabel('title', { exact: true }).inputValue()).toBe('A Second Look at the Danube Question');
+    expect(await page.locator('#field-title').inputValue()).toBe('A Second Look at the Danube Question');
     expect(await axe(page)).toEqual([]);
 
     // Schedule it: the draft's online date becomes the day given.
