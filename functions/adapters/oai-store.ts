@@ -11,7 +11,7 @@
  *   old position.
  * So a harvest sees every article exactly once, as it was when the harvest began.
  *
- * gsi2 projects keys and `createdAt` only: a page's records are read from the table by key
+ * gsi2 projects keys, `createdAt` and `releasedAt` only: a page's records are read from the table by key
  * (BatchGetItem) after the query, and a stage-wide list learns each journal's next positions from
  * the keys alone (`positions`) before reading any record.
  *
