@@ -118,8 +118,9 @@ export function createDraftStore(client: DynamoDBDocumentClient, tableName: stri
 
   /** The journal's issues made in the console (published or not: the caller compares with the records). */
   async function listIssues(journal: string): Promise<IssueDraft[]> {
-    const out = await client.send(new QueryCommand({ TableName: tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': NEW_ISSUES_OF(journal) } }));
-    return (out.Items ?? []).map(toIssueDraft);
+    // gsi1 projects keys only for these (infra/constructs/records-table.ts): the issue drafts are read by key.
+    const found = await queryThenGet({ client, tableName }, { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': NEW_ISSUES_OF(journal) } }, { consistent: true });
+    return found.map(({ item }) => toIssueDraft(item));
   }
 
   /** The article's audit trail, newest first. */
