@@ -40,6 +40,9 @@ const DOWNLOAD_TYPES: [RegExp, string][] = [
   [/\/citation\.ris$/, 'application/x-research-info-systems'],
   [/\/citation\.bib$/, 'application/x-bibtex'],
   [/\/citation\.json$/, 'application/vnd.citationstyles.csl+json'],
+  [/\/references\.ris$/, 'application/x-research-info-systems'],
+  [/\/references\.bib$/, 'application/x-bibtex'],
+  [/\/references\.json$/, 'application/vnd.citationstyles.csl+json'],
 ];
 
 /** The HTML + CSS budget of one page (the brief: at most 30 KB, CSS inline). */

@@ -11,9 +11,10 @@ import { extname, join, normalize, sep } from 'node:path';
 import { CSL_JSON_CONTENT_TYPE, CSL_JSON_FILE } from '#core/cite/index';
 import { CONTENT_TYPES } from '#core/publish/outputs';
 import { NOT_FOUND_KEY, SITE_CONTENT_TYPES } from '#core/site/index';
+import { ARTICLE_FILES } from '#core/urls';
 
 /** By file name first (files whose extension says too little), then by extension. */
-const BY_NAME: Readonly<Record<string, string>> = { [CSL_JSON_FILE]: CSL_JSON_CONTENT_TYPE };
+const BY_NAME: Readonly<Record<string, string>> = { [CSL_JSON_FILE]: CSL_JSON_CONTENT_TYPE, [ARTICLE_FILES.referencesCsl]: CONTENT_TYPES.referencesCsl };
 const BY_EXTENSION: Readonly<Record<string, string>> = {
   '.html': SITE_CONTENT_TYPES.html,
   '.xml': CONTENT_TYPES.jats,

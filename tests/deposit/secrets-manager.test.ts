@@ -32,7 +32,7 @@ describe('the Crossref secret from Secrets Manager', () => {
     const third = await source.get();
 
     // Assess
-    expect(first).toEqual({ credentials: { loginId: 'colophon/role', password: 'pw-9f8e' }, callbackToken: 'tok-1' });
+    expect(first).toEqual({ credentials: { loginId: 'colophon/role', password: 'pw-9f8e' }, callbackToken: 'tok-1', journals: new Map() }); // no journal has its own login in this secret
     expect(second).toBe(first);
     expect(third).toBe(first);
     expect(standIn.reads.get('Colophon-local-Stateful-CrossrefCredentials')).toBe(1);
