@@ -4,7 +4,8 @@
  * so the same input always gives the same bytes (tests/examples compares them with the files in
  * the repository). Regenerate the example journal's files with `npx tsx scripts/make-example-files.ts`.
  */
-import { deflateSync } from 'node:zlib';
+// PNG's chunk checksum is zlib's CRC-32 (ISO/IEC 15948 §5.5).
+import { crc32, deflateSync } from 'node:zlib';
 
 const latin1 = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0) & 0xff);
 
@@ -35,18 +36,6 @@ export function samplePdf(title: string, lines: readonly string[]): Uint8Array {
   body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
   body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 6 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return latin1(body);
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 function chunk(type: string, data: Uint8Array): Uint8Array {
