@@ -3,7 +3,7 @@
  * JWT authorizer and the handler's own journal check, drafts with optimistic versions, the same
  * problems as the CLI, the preview, publishing through Ingest, and the audit trail.
  */
-import { AdminGetUserCommand, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ import { cognitoClient, seedStaffUser } from '#infra/local/cognito';
 import { METADATA_DIR } from '#infra/local/paths';
 import { publishFolder } from '#infra/local/publish';
 import { startTestStage, type TestStage } from '#tests/setup/local-stage';
+import { adminClient, query } from './admin-client.ts';
 import { siteText } from './inspect.ts';
 
 const DOI = '10.2298/BALC1950375E';
@@ -26,27 +27,7 @@ let editorToken: string;
 let otherToken: string;
 let editorSub: string;
 
-async function signIn(user: { username: string; password: string }): Promise<string> {
-  const staff = stage.stack.staff!;
-  const client = cognitoClient(staff.endpoint);
-  try {
-    const out = await client.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: staff.clientId, AuthParameters: { USERNAME: user.username, PASSWORD: user.password } }));
-    return out.AuthenticationResult!.AccessToken!;
-  } finally {
-    client.destroy();
-  }
-}
-
-type Answer = { status: number; body: Record<string, unknown> };
-async function call(method: string, path: string, token: string | undefined, body?: unknown): Promise<Answer> {
-  const response = await fetch(`${stage.stack.siteUrl}${path}`, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
-const query = (ref: Record<string, string>): string => new URLSearchParams(ref).toString();
+const { signIn, call } = adminClient(() => stage);
 const adminInvocations = (): number => stage.logs.filter((l) => l.fn.includes('Admin')).length;
 
 beforeAll(async () => {

@@ -4,7 +4,6 @@
  * written on a problem), published through Ingest like any issue; schedule, withdraw and retract
  * (the same metadata fields the files take); send an issue to Crossref again; per-user rate limits.
  */
-import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,10 +13,11 @@ import { checkMetadata } from '#cli/check';
 import { runWithdraw } from '#cli/withdraw-command';
 import { ADMIN_RATE_LIMIT } from '#handlers/admin/api';
 import { articleYaml } from '#handlers/admin/sources';
-import { cognitoClient, seedStaffUser } from '#infra/local/cognito';
+import { seedStaffUser } from '#infra/local/cognito';
 import { METADATA_DIR, ROOT } from '#infra/local/paths';
 import { publishFolder } from '#infra/local/publish';
 import { startTestStage, type TestStage } from '#tests/setup/local-stage';
+import { adminClient, query, type Answer } from './admin-client.ts';
 import { siteText } from './inspect.ts';
 
 const EDITOR = { username: 'edit-editor', password: 'Edit-editor-1!', groups: ['editor:balcanica', 'editor:exemplaria'] };
@@ -32,27 +32,7 @@ let stage: TestStage;
 let editorToken: string;
 let otherToken: string;
 
-async function signIn(user: { username: string; password: string }): Promise<string> {
-  const staff = stage.stack.staff!;
-  const client = cognitoClient(staff.endpoint);
-  try {
-    const out = await client.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: staff.clientId, AuthParameters: { USERNAME: user.username, PASSWORD: user.password } }));
-    return out.AuthenticationResult!.AccessToken!;
-  } finally {
-    client.destroy();
-  }
-}
-
-type Answer = { status: number; body: Record<string, unknown>; headers: Headers };
-async function call(method: string, path: string, token: string | undefined, body?: unknown): Promise<Answer> {
-  const response = await fetch(`${stage.stack.siteUrl}${path}`, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown>, headers: response.headers };
-}
-const query = (ref: Record<string, string>): string => new URLSearchParams(ref).toString();
+const { signIn, call } = adminClient(() => stage);
 type Problem = { file: string; path: unknown[]; message: string; hint?: string };
 const words = (problems: unknown): { path: unknown[]; message: string; hint?: string }[] => (problems as Problem[]).map(({ path, message, hint }) => ({ path, message, ...(hint === undefined ? {} : { hint }) }));
 
