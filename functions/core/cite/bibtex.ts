@@ -70,6 +70,9 @@ export function citationKey(article: Article, cited: PartialDate): string {
   return ascii ? `${ascii}${cited.year}` : `doi_${article.doi.replace(/[^A-Za-z0-9]+/g, '_')}`;
 }
 
+/** `375--396` (BibTeX's range dash), or the first page alone. */
+export const bibtexPages = (first: string, last: string | undefined): string => (last === undefined ? escapeBibtex(first) : `${escapeBibtex(first)}--${escapeBibtex(last)}`);
+
 /** URLs and DOIs are verbatim in biblatex; only braces, which would end the field, are percent-encoded. */
 export const verbatim = (value: string): string => value.replace(/\{/g, '%7B').replace(/\}/g, '%7D');
 
@@ -90,7 +93,7 @@ export function toBibtex(bundle: IssueBundle, article: Article): string {
     ['year', String(cited.year)],
     ['volume', issue.volume === undefined ? undefined : escapeBibtex(issue.volume)],
     ['number', issue.number === undefined ? undefined : escapeBibtex(issue.number)],
-    ['pages', pages && (pages.last === undefined ? escapeBibtex(pages.first) : `${escapeBibtex(pages.first)}--${escapeBibtex(pages.last)}`)],
+    ['pages', pages && bibtexPages(pages.first, pages.last)],
     ['eid', article.article_number === undefined ? undefined : escapeBibtex(article.article_number)],
     ['doi', verbatim(article.doi)],
     ['url', verbatim(landingUrl(journal, article.doi))],

@@ -5,15 +5,16 @@
  * carries the reference's type and the parts staff or the source gave; a reference given only as
  * text is an item titled with that text (what reference managers do with an unparsed reference).
  */
-import { plainText, type Article, type CitedName, type ResolvedReference } from '#core/model/index';
-import { bibtexInline, bibtexName, escapeBibtex, verbatim } from './bibtex.ts';
+import { isoDate, plainText, yearOfPrinted, type Article, type CitedName, type ResolvedReference } from '#core/model/index';
+import { bibtexInline, bibtexName, bibtexPages, escapeBibtex, verbatim } from './bibtex.ts';
 import { compact } from './compact.ts';
 import { invertedName } from './contributors.ts';
 import type { CslDate, CslName } from './csl-json.ts';
 import { oneLine } from './ris.ts';
+import { slashedDate } from './dates.ts';
 import { BIBTEX_TYPES, CSL_TYPES, RIS_TYPES, type CslReferenceType } from './reference-types.ts';
 import { toCslRichText } from './rich-text.ts';
-import { cslDate, cslName } from './to-csl.ts';
+import { cslDate, cslName, cslPage } from './to-csl.ts';
 
 /** One cited work as a CSL-JSON item (the variables a reference can fill). */
 export type CslReference = {
@@ -39,10 +40,10 @@ export type CslReference = {
   readonly accessed?: CslDate;
 };
 
-/** The four-digit year a printed year holds: 1991 of "1991a", 2003 of "2003–2004". */
+/** The year a reference's printed year holds (model/references.ts `yearOfPrinted`). */
 export function referenceYear(ref: ResolvedReference): number | undefined {
-  const match = ref.year === undefined ? null : /(?:^|\D)(\d{4})(?:\D|$)/.exec(ref.year);
-  return match ? Number(match[1]) : undefined;
+  const year = yearOfPrinted(ref.year);
+  return year === undefined ? undefined : Number(year);
 }
 
 /**
@@ -56,8 +57,6 @@ function titles(ref: ResolvedReference): { readonly title: string; readonly cont
   return { title: plainText(ref.citation) };
 }
 
-const pageRange = (ref: ResolvedReference): string | undefined =>
-  ref.first_page === undefined ? undefined : ref.last_page === undefined || ref.last_page === ref.first_page ? ref.first_page : `${ref.first_page}-${ref.last_page}`;
 
 const names = (list: readonly CitedName[], format: (n: CitedName) => CslName): CslName[] | undefined => (list.length === 0 ? undefined : list.map(format));
 
@@ -78,7 +77,7 @@ export function referenceCsl(ref: ResolvedReference): CslReference {
       issued: year === undefined ? undefined : cslDate({ year }),
       volume: ref.volume,
       issue: ref.issue,
-      page: pageRange(ref),
+      page: ref.first_page === undefined ? undefined : cslPage(ref.first_page, ref.last_page),
       'page-first': ref.first_page,
       number: ref.article_number,
       publisher: ref.publisher,
@@ -119,8 +118,8 @@ function referenceRis(ref: ResolvedReference): string {
     ['SN', ref.isbn ?? ref.issn],
     ['DO', ref.doi],
     ['UR', ref.url],
-    // Y2, "access date", as year/month/day (RIS dates are slashed).
-    ['Y2', ref.accessed && [ref.accessed.year, ref.accessed.month, ref.accessed.day].map((p) => (p === undefined ? '' : String(p).padStart(2, '0'))).join('/')],
+    // Y2, "access date", slashed as RIS dates are (the same form as DA).
+    ['Y2', ref.accessed && slashedDate(ref.accessed)],
   ];
   const lines = fields.flatMap(([tag, value]) => (value === undefined || value.trim() === '' ? [] : [`${tag}  - ${oneLine(value)}`]));
   return [...lines, 'ER  - '].join('\r\n') + '\r\n';
@@ -139,7 +138,6 @@ function referenceBibtex(ref: ResolvedReference): string {
   const { title, container } = titles(ref);
   const titleTex = ref.title !== undefined ? bibtexInline(ref.title) : ref.source !== undefined ? bibtexInline(ref.source) : escapeBibtex(title);
   const containerField = type in CONTAINER_FIELD ? CONTAINER_FIELD[type as keyof typeof CONTAINER_FIELD] : 'howpublished';
-  const pages = ref.first_page === undefined ? undefined : ref.last_page === undefined ? escapeBibtex(ref.first_page) : `${escapeBibtex(ref.first_page)}--${escapeBibtex(ref.last_page)}`;
   const fields: [string, string | undefined][] = [
     ['author', ref.authors.length === 0 ? undefined : ref.authors.map(bibtexName).join(' and ')],
     ['editor', ref.editors.length === 0 ? undefined : ref.editors.map(bibtexName).join(' and ')],
@@ -149,7 +147,7 @@ function referenceBibtex(ref: ResolvedReference): string {
     ['year', year === undefined ? undefined : String(year)],
     ['volume', ref.volume === undefined ? undefined : escapeBibtex(ref.volume)],
     ['number', ref.issue === undefined ? undefined : escapeBibtex(ref.issue)],
-    ['pages', pages],
+    ['pages', ref.first_page === undefined ? undefined : bibtexPages(ref.first_page, ref.last_page)],
     ['eid', ref.article_number === undefined ? undefined : escapeBibtex(ref.article_number)],
     ['edition', ref.edition === undefined ? undefined : escapeBibtex(ref.edition)],
     ['publisher', ref.publisher === undefined ? undefined : escapeBibtex(ref.publisher)],
@@ -158,7 +156,7 @@ function referenceBibtex(ref: ResolvedReference): string {
     ['issn', ref.issn],
     ['doi', ref.doi === undefined ? undefined : verbatim(ref.doi)],
     ['url', ref.url === undefined ? undefined : verbatim(ref.url)],
-    ['urldate', ref.accessed && [ref.accessed.year, ref.accessed.month, ref.accessed.day].filter((p) => p !== undefined).map((p, i) => (i === 0 ? String(p) : String(p).padStart(2, '0'))).join('-')],
+    ['urldate', ref.accessed && isoDate(ref.accessed)],
   ];
   const body = fields.flatMap(([name, value]) => (value === undefined ? [] : [`  ${name} = {${value}},`]));
   return `@${type}{${ref.id},\n${body.join('\n')}\n}\n`;

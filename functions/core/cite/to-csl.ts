@@ -29,11 +29,7 @@ function names(article: Article, role: ContributorRole): CslName[] | undefined {
 }
 
 /** "375-396": citeproc formats the range (en dash, APA's expanded form) itself. */
-function page(article: Article): string | undefined {
-  const pages = article.pages;
-  if (pages === undefined) return undefined;
-  return pages.last === undefined || pages.last === pages.first ? pages.first : `${pages.first}-${pages.last}`;
-}
+export const cslPage = (first: string, last: string | undefined): string => (last === undefined || last === first ? first : `${first}-${last}`);
 
 /**
  * The CSL-JSON item for one article (schema: https://github.com/citation-style-language/schema,
@@ -51,7 +47,7 @@ export function toCsl(bundle: IssueBundle, article: Article): CslItem {
     'available-date': article.dates.published.online && cslDate(article.dates.published.online),
     volume: issue.volume,
     issue: issue.number,
-    page: page(article),
+    page: article.pages && cslPage(article.pages.first, article.pages.last),
     'page-first': article.pages?.first,
     number: article.article_number,
     ISSN: issns.length > 0 ? issns.join(', ') : undefined,

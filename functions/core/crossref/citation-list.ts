@@ -5,6 +5,7 @@
  * https://www.crossref.org/documentation/schema-library/markup-guide-metadata-segments/references/
  */
 import { plainText } from '../model/markup.ts';
+import { yearOfPrinted } from '../model/references.ts';
 import type { ResolvedReference } from '../model/resolved.ts';
 import { el, inline, leaf, type XmlElement } from '../xml/tree.ts';
 import { CITATION_TYPES, FACE_MARKUP } from './vocabulary.ts';
@@ -34,7 +35,7 @@ export function citation(r: ResolvedReference): XmlElement {
     leaf('issue', capped(r.issue, 32)),
     leaf('first_page', capped(r.first_page, 32)),
     leaf('elocation_id', r.article_number),
-    leaf('cYear', r.year === undefined ? undefined : /\d{4}/.exec(r.year)?.[0]),
+    leaf('cYear', yearOfPrinted(r.year)),
     leaf('doi', r.doi),
     leaf('isbn', r.isbn && /^(97[89]-)?\d[\d -]+[\dXx]$/.test(r.isbn) && r.isbn.length >= 10 && r.isbn.length <= 17 ? r.isbn.toUpperCase() : undefined),
     leaf('volume_title', IN_JOURNAL.has(r.type) ? undefined : source),

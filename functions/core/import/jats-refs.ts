@@ -5,7 +5,7 @@
  * titles, source, volume, issue, pages, publisher, edition, ISBN/ISSN, DOI, URL) and its type.
  * https://jats.nlm.nih.gov/publishing/tag-library/1.4/element/ref.html
  */
-import { markupOf } from './inline.ts';
+import { INLINE_MAP, markupOf } from './inline.ts';
 import type { Notes } from './notes.ts';
 import type { ReferenceInput } from './record.ts';
 import { composeCitation, reference, referenceTypeOf, type CitationParts, type NameInput } from './references.ts';
@@ -69,9 +69,9 @@ function partsOf(cit: XElement, notes: Notes, field: string): CitationParts {
   };
 }
 
-/** What a printed citation may hold without tagging any part of the reference: emphasis and links. */
-const NOT_PARTS = new Set(['italic', 'bold', 'sup', 'sub', 'sc', 'underline', 'monospace', 'roman', 'sans-serif', 'overline', 'strike', 'ext-link', 'uri', 'label']);
-const tagsParts = (cit: XElement): boolean => cit.children.some((c) => isElement(c) && !NOT_PARTS.has(c.name));
+/** What a printed citation may hold without tagging any part of the reference: inline emphasis (inline.ts) and links. */
+const NOT_PARTS = new Set(['underline', 'monospace', 'roman', 'sans-serif', 'overline', 'strike', 'ext-link', 'uri', 'label']);
+const tagsParts = (cit: XElement): boolean => cit.children.some((c) => isElement(c) && !(c.name in INLINE_MAP) && !NOT_PARTS.has(c.name));
 
 /** One `ref` → one reference (a ref holding several citations keeps the first printed one). */
 function refOf(ref: XElement, notes: Notes): ReferenceInput | undefined {

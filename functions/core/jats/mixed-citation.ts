@@ -7,7 +7,7 @@
  * URLs stay untagged: a link whose text is its own address is what JATS4R's accessibility rules flag.
  */
 import { plainText, type InlineText } from '../model/markup.ts';
-import type { CitedName } from '../model/references.ts';
+import { yearOfPrinted, type CitedName } from '../model/references.ts';
 import type { ResolvedReference } from '../model/resolved.ts';
 import { el, type XmlElement, type XmlNode } from '../xml/tree.ts';
 import { jatsInline } from './inline.ts';
@@ -120,7 +120,7 @@ export function mixedCitation(reference: ResolvedReference): XmlElement {
   nodes = personGroup(nodes, r.editors, 'editor');
   const year = r.year;
   // A four-digit year is bounded by digits only (findIn); a printed year such as 1991a by words.
-  nodes = wrap(nodes, year, (inner) => el('year', { 'iso-8601-date': year !== undefined && !/^\d{4}$/.test(year) ? /\d{4}/.exec(year)?.[0] : undefined }, inner), year !== undefined && /^\d{4}$/.test(year));
+  nodes = wrap(nodes, year, (inner) => el('year', { 'iso-8601-date': year !== undefined && !/^\d{4}$/.test(year) ? yearOfPrinted(year) : undefined }, inner), year !== undefined && /^\d{4}$/.test(year));
   const titleElement = r.type === 'chapter' || r.type === 'dataset' ? TITLE_ELEMENT[r.type] : 'article-title';
   nodes = wrap(nodes, r.title, (inner) => el(titleElement, null, inner));
   nodes = wrap(nodes, r.source, (inner) => el('source', null, inner));

@@ -26,11 +26,15 @@ export type CitedName = { readonly kind: 'person'; readonly surname: string; rea
 const toName = (v: z.output<typeof citedName>): CitedName =>
   v.organization !== undefined ? { kind: 'organization', name: v.organization } : { kind: 'person', surname: v.family_name!, ...(v.given_name === undefined ? {} : { given_names: v.given_name }) };
 
+/** The four-digit year a printed year holds, as a whole number (1991 of "1991a", 2003 of "2003–2004"); what outputs that take a year only state. */
+const FOUR_DIGITS = /(?:^|\D)(\d{4})(?:\D|$)/;
+export const yearOfPrinted = (printed: string | undefined): string | undefined => (printed === undefined ? undefined : FOUR_DIGITS.exec(printed)?.[1]);
+
 /** A year as printed, holding a four-digit year: 1991, 1991a, 2003–2004. */
 const year = z
   .union([z.string(), z.number().int()])
   .transform((v) => String(v).trim())
-  .refine((v) => /(?:^|\D)\d{4}(?:\D|$)/.test(v) && v.length <= 20, 'must hold a four-digit year, as printed: 1991, 1991a')
+  .refine((v) => yearOfPrinted(v) !== undefined && v.length <= 20, 'must hold a four-digit year, as printed: 1991, 1991a')
   .meta({ description: 'The year as printed (1991, 1991a).', examples: ['1991'] });
 
 const isbn = z
