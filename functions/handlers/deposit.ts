@@ -45,44 +45,49 @@ const files: ArtifactStore = { put: async (key, xml) => void (await artifacts.pu
 const store = depositFileStore(files);
 
 /**
- * When this invocation must be done talking to Crossref: its remaining time less a margin for
- * recording the outcome. Set per invocation (a Lambda environment runs one at a time); the
- * Crossref client's retries stop there rather than be cut off by the function's timeout.
+ * When an invocation must be done talking to Crossref: its remaining time less a margin for
+ * recording the outcome. The Crossref client's retries stop there rather than be cut off by the
+ * function's timeout. Each invocation builds its own services with its own deadline, so nothing
+ * about one invocation's time is kept in module state.
  */
 const RECORDING_MARGIN_MS = 30_000;
-let invocationDeadline = Number.POSITIVE_INFINITY;
 
-const deps: DepositFlowDeps = {
-  records: createRecordsStore(clients.dynamo, env.TABLE_NAME),
-  ledger: createDepositLedger({ client: clients.dynamoBase, tableName: env.TABLE_NAME }),
-  mode,
-  service: async (ledger, journalId) => {
-    // A journal under its own Crossref member account deposits with its own login (the secret's `journals`).
-    const credentials = credentialsFor(await secret.get(), journalId);
-    return createDepositService({
-      crossref: createCrossrefClient({ endpoint: env.CROSSREF_ENDPOINT, credentials, log: (e) => log.info(e.event, e), deadline: () => invocationDeadline }),
-      ledger,
-      store,
-      validate,
-      now: () => new Date(),
-      newId: randomUUID,
-      // A short wait: the schedule or Crossref's callback settles what is still queued.
-      poll: { attempts: 2, intervalMs: 3_000 },
-      log: (e) => log.info(e.event, e),
-    });
-  },
-  artifacts: files,
-  validate,
-  log,
-  now: () => new Date(),
-  newId: randomUUID,
-};
+const records = createRecordsStore(clients.dynamo, env.TABLE_NAME);
+const ledger = createDepositLedger({ client: clients.dynamoBase, tableName: env.TABLE_NAME });
+
+function depsFor(deadline: number, requestId: string | undefined): DepositFlowDeps {
+  return {
+    records,
+    ledger,
+    mode,
+    service: async (journalLedger, journalId) => {
+      // A journal under its own Crossref member account deposits with its own login (the secret's `journals`).
+      const credentials = credentialsFor(await secret.get(), journalId);
+      return createDepositService({
+        crossref: createCrossrefClient({ endpoint: env.CROSSREF_ENDPOINT, credentials, log: (e) => log.info(e.event, e), deadline: () => deadline }),
+        ledger: journalLedger,
+        store,
+        validate,
+        now: () => new Date(),
+        newId: randomUUID,
+        // A short wait: the schedule or Crossref's callback settles what is still queued.
+        poll: { attempts: 2, intervalMs: 3_000 },
+        log: (e) => log.info(e.event, e),
+      });
+    },
+    artifacts: files,
+    validate,
+    log: log.child({ requestId }),
+    now: () => new Date(),
+    newId: randomUUID,
+  };
+}
 
 export async function handler(event: SQSEvent, context?: Context): Promise<SQSBatchResponse>;
 export async function handler(event: ScheduledEvent, context?: Context): Promise<ScheduleSummary>;
 export async function handler(event: SQSEvent | ScheduledEvent, context?: Context): Promise<SQSBatchResponse | ScheduleSummary> {
-  const scoped = { ...deps, log: log.child({ requestId: context?.awsRequestId }) };
-  invocationDeadline = context === undefined ? Number.POSITIVE_INFINITY : Date.now() + context.getRemainingTimeInMillis() - RECORDING_MARGIN_MS;
+  const deadline = context === undefined ? Number.POSITIVE_INFINITY : Date.now() + context.getRemainingTimeInMillis() - RECORDING_MARGIN_MS;
+  const scoped = depsFor(deadline, context?.awsRequestId);
   if ('Records' in event) return depositBatch(scoped, event.Records);
   return depositSchedule(scoped);
 }
