@@ -6,7 +6,7 @@
  * Identify adminEmail, several separated by commas; a placeholder is never sent: see
  * core/oai/admin-email.ts), `SITE_BASE_URL` (the stage's site), optionally `OAI_BASE_URL` (the
  * stage repository's URL; by default `/api/oai` on the journals' origin) and `OAI_TOKEN_SECRET_ARN`
- * (the Secrets Manager secret that keys the resumption-token seal, read once at cold start and kept
+ * (the Secrets Manager secret that keys the resumption-token seal, read on the first request and kept
  * for the container's life).
  */
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -42,7 +42,7 @@ async function endpointFor(journalId: string | undefined, settings: OaiHttpSetti
   return { repository: stageRepositoryFor(journals, settings), source: stageSource(journals.map((journal) => ({ journal, source: sourceOf(journal) }))) };
 }
 
-/** The seal key: a forged or altered token fails it (core/oai/token.ts). Read at cold start, before any request. */
+/** The seal key: a forged or altered token fails it (core/oai/token.ts). */
 async function readTokenSecret(arn: string): Promise<string> {
   const client = new SecretsManagerClient({});
   try {
@@ -53,9 +53,23 @@ async function readTokenSecret(arn: string): Promise<string> {
     client.destroy();
   }
 }
-const tokenSecret = await readTokenSecret(env.OAI_TOKEN_SECRET_ARN);
 
-const settings: OaiHttpSettings = { adminEmails, baseUrl: process.env.OAI_BASE_URL || undefined, siteBaseUrl: process.env.SITE_BASE_URL || undefined, tokenSecret };
+/**
+ * The settings with the seal key, read on the first request rather than at import: the import stays
+ * free of AWS calls (bench/cold.ts measures it), and a failed read is tried again by the next request
+ * instead of leaving the container without a key.
+ */
+let settings: Promise<OaiHttpSettings> | undefined;
+function settingsOnce(): Promise<OaiHttpSettings> {
+  settings ??= readTokenSecret(env.OAI_TOKEN_SECRET_ARN).then(
+    (tokenSecret) => ({ adminEmails, baseUrl: process.env.OAI_BASE_URL || undefined, siteBaseUrl: process.env.SITE_BASE_URL || undefined, tokenSecret }),
+    (error: unknown) => {
+      settings = undefined;
+      throw error;
+    },
+  );
+  return settings;
+}
 
 export const handler = createOaiHttpHandler({
   endpoint: async (journalId) => {
@@ -63,7 +77,7 @@ export const handler = createOaiHttpHandler({
     const now = Date.now();
     const hit = cache.get(key);
     if (hit !== undefined && now - hit.at < JOURNAL_TTL_MS) return hit.endpoint;
-    const endpoint = await endpointFor(journalId, settings);
+    const endpoint = await endpointFor(journalId, await settingsOnce());
     // An unknown id is cached too (a probe cannot make every request a table read), but only the last thousand.
     if (cache.size > 1000) cache.clear();
     cache.set(key, { at: now, endpoint });
