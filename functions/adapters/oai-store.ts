@@ -19,6 +19,7 @@
  * A withdrawn article is a head (and version) with `withdrawn: true`, listed as a tombstone.
  */
 import { readRecordBody } from './record-body.ts';
+import { withBodies, withBody } from './records-bodies.ts';
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { Issue } from '#core/model/index';
 import { canonicalInstant, datestampOf } from '#core/oai/datestamp';
@@ -92,7 +93,7 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
    * reads (half the units) are safe here.
    */
   async function itemsOf(entries: readonly Item[], asOf: string): Promise<OaiItem[]> {
-    const heads = await attempt(`read OAI records of ${options.journalId}`, () => batchGetAll(table, entries, { consistent: false }));
+    const heads = await attempt(`read OAI records of ${options.journalId}`, async () => withBodies(table, await batchGetAll(table, entries, { consistent: false })));
     const byPk = new Map(heads.map((h) => [String(h.pk), h]));
     const out: OaiItem[] = [];
     for (const entry of entries) {
@@ -240,7 +241,7 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
       const out = await attempt(`read ${doi}`, () => table.client.send(new GetCommand({ TableName: table.tableName, Key: keys.head(doi), ConsistentRead: true })));
       if (!out.Item || doiKey(String(out.Item.doi)) !== doiKey(doi)) return undefined;
       // Heads are keyed by DOI alone: another journal's article is no record of this repository.
-      const item = toOaiItem(out.Item);
+      const item = toOaiItem(await attempt(`read ${doi}`, () => withBody(table, out.Item as Item)));
       return item.record.journal.id === options.journalId ? item : undefined;
     },
 

@@ -7,7 +7,8 @@ import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dy
 import type { Article, Issue, Journal } from '#core/model/index';
 import { RecordCorruptError, RecordNotFoundError, RecordsError } from './errors.ts';
 import { readRecordBody, RECORD_BODY_ATTRIBUTES, recordBody } from './record-body.ts';
-import { DEPOSIT_DUE, INDEX, keys } from './records-keys.ts';
+import { withBodies, withBody } from './records-bodies.ts';
+import { DEPOSIT_DUE_PARTITIONS, INDEX, keys } from './records-keys.ts';
 import { mayWrite, sameOwner, type MoveAuthorisation, type Owner } from './records-owner.ts';
 import { attempt, batchGetAll, lostCondition, queryAll, queryThenGet, stillIndexed, type Item, type RecordsTable } from './records-table.ts';
 
@@ -87,10 +88,10 @@ export async function putVersion(
     // A withdrawn article stays, as a tombstone OAI-PMH lists with status="deleted" (oai-store.ts reads `withdrawn`).
     const meta: VersionMeta = { doi, version, hash, journalId: record.journal.id, issueId: record.issue.id, articleId: record.article.id, batchId: at.batchId, createdAt: at.now, ...(record.article.withdrawn === undefined ? {} : { withdrawn: true }) };
     const body = recordBody(record);
+    // The head names its version and holds no body: the version item does (records-bodies.ts).
     const headItem: Item = {
       ...keys.head(doi),
       ...meta,
-      ...body,
       render: { status: 'pending', version } satisfies RenderState,
       deposit: { status: 'due', version },
       ...moved,
@@ -138,7 +139,7 @@ export async function putVersion(
 
 export async function getHead(table: RecordsTable, doi: string): Promise<Stored | undefined> {
   const out = await attempt(`read ${doi}`, () => table.client.send(new GetCommand({ TableName: table.tableName, Key: keys.head(doi), ConsistentRead: true })));
-  return out.Item ? toStored(out.Item) : undefined;
+  return out.Item ? toStored(await withBody(table, out.Item)) : undefined;
 }
 
 /**
@@ -147,7 +148,7 @@ export async function getHead(table: RecordsTable, doi: string): Promise<Stored 
  */
 export async function getHeads(table: RecordsTable, dois: readonly string[]): Promise<Map<string, Stored>> {
   const unique = [...new Set(dois.map((doi) => doi.toLowerCase()))];
-  const items = await attempt(`read ${unique.length} heads`, () => batchGetAll(table, unique.map((doi) => keys.head(doi)), { consistent: true }));
+  const items = await attempt(`read ${unique.length} heads`, async () => withBodies(table, await batchGetAll(table, unique.map((doi) => keys.head(doi)), { consistent: true })));
   return new Map(items.map((item) => {
     const stored = toStored(item);
     return [stored.meta.doi.toLowerCase(), stored];
@@ -174,7 +175,8 @@ const published = (item: Item): boolean => item.scheduledFor === undefined;
 /** The current articles of an issue (heads), in article-id order; those held until a future online date only with `scheduled`. */
 export async function listIssueArticles(table: RecordsTable, journalId: string, issueId: string, options: { readonly scheduled?: boolean } = {}): Promise<Stored[]> {
   const found = await attempt(`list articles of ${journalId}/${issueId}`, () => queryThenGet(table, issueArticlesQuery(journalId, issueId), { consistent: true }));
-  return found.filter(({ item, entry }) => stillIndexed(item, entry, INDEX.children) && (options.scheduled === true || published(item))).map(({ item }) => toStored(item));
+  const heads = found.filter(({ item, entry }) => stillIndexed(item, entry, INDEX.children) && (options.scheduled === true || published(item))).map(({ item }) => item);
+  return (await attempt(`read the records of ${journalId}/${issueId}`, () => withBodies(table, heads))).map(toStored);
 }
 
 /** The attributes of a head besides its record, for lists that need no record. */
@@ -254,14 +256,17 @@ export async function changedSince(table: RecordsTable, journalId: string, from:
     queryThenGet(table, { IndexName: INDEX.changedSince, KeyConditionExpression: 'gsi2pk = :p AND gsi2sk BETWEEN :from AND :until', ExpressionAttributeValues: { ':p': index.gsi2pk, ':from': from, ':until': `${until}~` } }, { consistent: true }),
   );
   // A head changed again since the query has moved past `until` (or to another journal's partition).
-  return found.filter(({ item, entry }) => stillIndexed(item, entry, INDEX.changedSince, true)).map(({ item }) => toStored(item));
+  const heads = found.filter(({ item, entry }) => stillIndexed(item, entry, INDEX.changedSince, true)).map(({ item }) => item);
+  return (await attempt(`read the records changed in ${journalId}`, () => withBodies(table, heads))).map(toStored);
 }
 
 /** Seam for the deposit handler: heads whose current version waits for a Crossref deposit, oldest first. */
 export async function depositsDue(table: RecordsTable): Promise<Stored[]> {
-  const found = await attempt('list deposits due', () => queryThenGet(table, { IndexName: INDEX.deposits, KeyConditionExpression: 'gsi3pk = :p', ExpressionAttributeValues: { ':p': DEPOSIT_DUE } }, { consistent: true }));
+  // One query per shard (records-keys.ts), merged into one list by gsi3 sort key (`<iso>#<doi>`).
+  const found = await attempt('list deposits due', () => queryThenGet(table, DEPOSIT_DUE_PARTITIONS.map((p) => ({ IndexName: INDEX.deposits, KeyConditionExpression: 'gsi3pk = :p', ExpressionAttributeValues: { ':p': p } })), { consistent: true, order: 'gsi3sk' }));
   // Deposited since the query: no longer due.
-  return found.filter(({ item, entry }) => stillIndexed(item, entry, INDEX.deposits)).map(({ item }) => toStored(item));
+  const heads = found.filter(({ item, entry }) => stillIndexed(item, entry, INDEX.deposits)).map(({ item }) => item);
+  return (await attempt('read the records of deposits due', () => withBodies(table, heads))).map(toStored);
 }
 
 /** Seam for the deposit handler: Crossref accepted `version`; `false` when a newer version is due meanwhile. */

@@ -12,7 +12,7 @@
  * | deposit file problems    | `ISSUE#<journal>#<issue>`| `PROBLEMS#DEPOSIT` |                                   |                                 |                                    |
  * | article version (immut.) | `ART#<doi>`              | `V#000001`    |                                        |                                 |                                    |
  * | article move (log)       | `ART#<doi>`              | `MOVE#<iso>`  |                                        |                                 |                                    |
- * | article head (current)   | `ART#<doi>`              | `HEAD`        | `ISSUE#<journal>#<issue>` / `ART#<id>` | `OAI#<journal>` / `<iso>#<doi>` | `DEPOSIT#DUE` / `<iso>#<doi>`      |
+ * | article head (current)   | `ART#<doi>`              | `HEAD`        | `ISSUE#<journal>#<issue>` / `ART#<id>` | `OAI#<journal>` / `<iso>#<doi>` | `DEPOSIT#DUE#<n>` / `<iso>#<doi>`  |
  * | notice about the article | `ART#<doi>`              | `NOTICE#<notice doi>` |                                |                                 |                                    |
  *
  * - DOIs are case-insensitive (DOI Handbook 2.4), so `<doi>` in keys is lower-cased; items keep
@@ -20,8 +20,11 @@
  * - A version item is written once (`attribute_not_exists`) in the same transaction that moves
  *   the head from version n-1 to n (condition on the head's `version`), so a retried or
  *   concurrent ingest can never write two versions for one change, nor skip one.
- * - gsi3 is sparse and shared by two partitions: `DEPOSIT#DUE` holds article heads whose current
- *   version still waits for a Crossref deposit (written here; `markDeposited` removes it), and
+ * - gsi3 is sparse and shared by two partitions: `DEPOSIT#DUE#<n>` holds article heads whose current
+ *   version still waits for a Crossref deposit (written here; `markDeposited` removes it), in
+ *   `DEPOSIT_DUE_SHARDS` shards by the DOI's CRC-32 (issue 16: one `DEPOSIT#DUE` partition took
+ *   every article of a first publish, and a GSI partition takes ~1,000 writes a second; heads
+ *   written before the split sit in `DEPOSIT#DUE` itself, still read), and
  *   `DEPOSIT#PENDING` holds deposit batches in flight (written by deposit-ledger.ts, with its
  *   `DEPOSIT#<doi>` / `STATE` and `BATCH#<id>` / `BATCH` items).
  * - gsi3's third partition, `SCHEDULED`, holds article heads whose online date is still to come
@@ -30,6 +33,8 @@
  * - gsi2's sort key starts with the ISO datestamp of the head's last change, so "records changed
  *   in [from, until]" is one range query per journal (OAI-PMH 2.0 §3.3.1 selective harvesting).
  */
+
+import { crc32 } from 'node:zlib';
 
 /** DOI Handbook 2.4: DOI names are case-insensitive; keys use one case. */
 const doiKey = (doi: string): string => doi.toLowerCase();
@@ -54,7 +59,7 @@ export const keys = {
   move: (doi: string, at: string) => ({ pk: `ART#${doiKey(doi)}`, sk: `MOVE#${at}` }),
   articleIndex: (journalId: string, issueId: string, articleId: string) => ({ gsi1pk: `ISSUE#${journalId}#${issueId}`, gsi1sk: `ART#${articleId}` }),
   oaiIndex: (journalId: string, datestamp: string, doi: string) => ({ gsi2pk: `OAI#${journalId}`, gsi2sk: `${datestamp}#${doiKey(doi)}` }),
-  depositIndex: (datestamp: string, doi: string) => ({ gsi3pk: DEPOSIT_DUE, gsi3sk: `${datestamp}#${doiKey(doi)}` }),
+  depositIndex: (datestamp: string, doi: string) => ({ gsi3pk: depositDueShard(doi), gsi3sk: `${datestamp}#${doiKey(doi)}` }),
   /** A head held until its online date (records-schedule.ts), in gsi3's `SCHEDULED` partition by release instant. */
   scheduledIndex: (releaseAt: string, doi: string) => ({ gsi3pk: SCHEDULED, gsi3sk: `${releaseAt}#${doiKey(doi)}` }),
   /** A correction, retraction or expression of concern about `doi` (records-links.ts). */
@@ -63,6 +68,16 @@ export const keys = {
 
 /** Articles whose current version Crossref has not yet accepted (see deposit-ledger.ts for `DEPOSIT#PENDING` batches). */
 export const DEPOSIT_DUE = 'DEPOSIT#DUE';
+/**
+ * How many gsi3 partitions the deposits due are spread over. Each list of the deposits due costs
+ * one query per shard (the schedule's, every 15 minutes: ~26,000 small queries a month at 8), and
+ * 8 partitions take a first publish at ~8,000 articles a second before DynamoDB throttles the index.
+ */
+export const DEPOSIT_DUE_SHARDS = 8;
+/** The deposits-due partition of a DOI: the same for every version, so a new version replaces its entry in place. */
+export const depositDueShard = (doi: string): string => `${DEPOSIT_DUE}#${crc32(doiKey(doi)) % DEPOSIT_DUE_SHARDS}`;
+/** Every partition the deposits due may sit in: the shards, then the one partition heads written before the split use. */
+export const DEPOSIT_DUE_PARTITIONS: readonly string[] = [...Array.from({ length: DEPOSIT_DUE_SHARDS }, (_, n) => `${DEPOSIT_DUE}#${n}`), DEPOSIT_DUE];
 /** Article heads held until a future online date, by release instant: the scheduled release reads the due ones. */
 export const SCHEDULED = 'SCHEDULED';
 export const INDEX = { children: 'gsi1', changedSince: 'gsi2', deposits: 'gsi3' } as const;

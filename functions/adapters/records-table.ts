@@ -53,6 +53,8 @@ export async function batchGetAll(table: RecordsTable, itemKeys: readonly Item[]
   return itemKeys.map((k) => found.get(id(k))).filter((item): item is Item => item !== undefined);
 }
 
+type QueryInput = Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'ProjectionExpression'>;
+
 /**
  * A query on one of the table's indexes, then the items themselves from the table: the indexes
  * project only keys and the few attributes lists read (infra/constructs/records-table.ts), so
@@ -61,10 +63,14 @@ export async function batchGetAll(table: RecordsTable, itemKeys: readonly Item[]
  */
 export async function queryThenGet(
   table: RecordsTable,
-  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'ProjectionExpression'>,
-  options: BatchGetOptions,
+  /** One query, or several (the shards of one partition) whose entries are merged by `options.order`. */
+  input: QueryInput | readonly QueryInput[],
+  options: BatchGetOptions & { readonly order?: string },
 ): Promise<{ readonly item: Item; readonly entry: Item }[]> {
-  const entries = await queryAll(table, input);
+  const inputs = Array.isArray(input) ? (input as readonly QueryInput[]) : [input as QueryInput];
+  const entries = (await Promise.all(inputs.map((i) => queryAll(table, i)))).flat();
+  const order = options.order;
+  if (order !== undefined && inputs.length > 1) entries.sort((a, b) => (String(a[order]) < String(b[order]) ? -1 : String(a[order]) > String(b[order]) ? 1 : 0));
   const items = await batchGetAll(table, entries, options);
   const byKey = new Map(items.map((item) => [`${String(item.pk)}\u0000${String(item.sk)}`, item]));
   return entries.flatMap((entry) => {

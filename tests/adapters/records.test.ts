@@ -1,10 +1,14 @@
 /** The records store against DynamoDB Local, on the table the synthesized template defines. */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadJournal, MODEL_LIMITS, recordBytes, type Article, type IssueBundle } from '#core/model/index';
 import { recordHash } from '#adapters/content-hash';
 import { createRecordsStore, type ArticleRecord, type RecordsStore } from '#adapters/records';
+import { recordBody } from '#adapters/record-body';
+import { createOaiStore } from '#adapters/oai-store';
+import { RecordCorruptError } from '#adapters/errors';
+import { DEPOSIT_DUE, DEPOSIT_DUE_SHARDS, depositDueShard } from '#adapters/records-keys';
 import { startTestStage, type TestStage } from '#tests/setup/local-stage';
 import { fixtureSources } from '../integration/fixtures.ts';
 import { articleSources, withAbstract } from '#tests/helpers/article-sources';
@@ -167,6 +171,36 @@ describe('render and deposit state', () => {
   });
 });
 
+describe('deposits due in shards (issue 16)', () => {
+  it('spreads the deposits due over the gsi3 shards and lists them from every shard, oldest first, with those written before the split', async () => {
+    // Prepare: 24 new articles, one each second; one more head moved into the single partition of before
+    const made = Array.from({ length: 24 }, (_, n) => ({ ...bundle.articles[0]!, id: `a7${String(n).padStart(2, '0')}-shard`, doi: `10.5555/shard.${n}` }));
+    const issue = { ...bundle.issue, id: 'shards' };
+    for (const [n, article] of made.entries()) {
+      const record: ArticleRecord = { journal: bundle.journal, issue, article };
+      await records.putVersion(record, recordHash(record), at(`2031-01-01T00:00:${String(n).padStart(2, '0')}.000Z`));
+    }
+    const legacy = made[5]!.doi;
+    await stage.stack.clients.documents.send(new UpdateCommand({ TableName: stage.stack.table('RecordsTable'), Key: { pk: `ART#${legacy}`, sk: 'HEAD' }, UpdateExpression: 'SET gsi3pk = :p', ExpressionAttributeValues: { ':p': DEPOSIT_DUE } }));
+
+    // Act
+    const partitions = new Map<string, number>();
+    for (const article of made) {
+      const found = await stage.stack.clients.documents.send(new GetCommand({ TableName: stage.stack.table('RecordsTable'), Key: { pk: `ART#${article.doi}`, sk: 'HEAD' }, ProjectionExpression: 'gsi3pk' }));
+      const partition = String(found.Item!.gsi3pk);
+      partitions.set(partition, (partitions.get(partition) ?? 0) + 1);
+    }
+    const due = (await records.depositsDue()).map((s) => s.meta.doi).filter((doi) => doi.startsWith('10.5555/shard.'));
+
+    // Assess: several partitions, none holding most of them; every one listed once, in the order written
+    expect(partitions.size).toBeGreaterThan(DEPOSIT_DUE_SHARDS / 2);
+    expect(Math.max(...partitions.values())).toBeLessThan(made.length / 2);
+    expect(due).toEqual(made.map((a) => a.doi));
+    for (const article of made) await records.markDeposited(article.doi, 1, '2031-01-02T00:00:00.000Z');
+    expect((await records.depositsDue()).filter((s) => s.meta.doi.startsWith('10.5555/shard.'))).toEqual([]);
+  });
+});
+
 describe('indexes', () => {
   it('lists the articles of an issue and the changes in a date range', async () => {
     // Act
@@ -218,7 +252,7 @@ describe('index projections (issue 16)', () => {
     const byIndex = {
       gsi1: await indexed('gsi1', `ISSUE#${bundle.journal.id}#${bundle.issue.id}`),
       gsi2: await indexed('gsi2', `OAI#${bundle.journal.id}`),
-      gsi3: await indexed('gsi3', 'DEPOSIT#DUE'),
+      gsi3: await indexed('gsi3', depositDueShard(doi)),
     };
 
     // Assess: written out here (not read from the construct), so that a projection that grows must change this test
@@ -242,6 +276,61 @@ describe('index projections (issue 16)', () => {
     expect(meta).toEqual(stored.map((s) => s.meta));
     expect(stored).toEqual(stored.map((s) => heads.get(s.meta.doi.toLowerCase())));
     expect(meta.find((m) => m.doi === bundle.articles[1]!.doi)?.render).toMatchObject({ status: 'done', artifacts: { 'doi/x/index.html': 'abc' } });
+  });
+});
+
+describe('heads without the record body (issue 16)', () => {
+  const raw = async (sk: string, doi: string): Promise<Record<string, unknown> | undefined> =>
+    (await stage.stack.clients.documents.send(new GetCommand({ TableName: stage.stack.table('RecordsTable'), Key: { pk: `ART#${doi.toLowerCase()}`, sk }, ConsistentRead: true }))).Item;
+
+  it('writes the body once, in the version; the head names the version, and every reader reads the record from it', async () => {
+    // Prepare: a new article of its own issue, so the other tests' articles do not matter
+    const base = bundle.articles[0]!;
+    const article: Article = { ...base, id: 'a90-bodies', doi: '10.5555/Bodies.1', keywords: [{ lang: 'en', terms: ['bodies'] }] };
+    const issue = { ...bundle.issue, id: 'bodies-issue' };
+    const record: ArticleRecord = { journal: bundle.journal, issue, article };
+
+    // Act
+    await records.putVersion(record, recordHash(record), at('2030-01-01T00:00:00.000Z'));
+    const head = await raw('HEAD', article.doi);
+    const version = await raw('V#000001', article.doi);
+
+    // Assess: the head is small, and the version holds the record
+    expect(Object.keys(head!).filter((name) => name === 'recordGz' || name === 'record')).toEqual([]);
+    expect(version!.recordGz).toBeInstanceOf(Uint8Array);
+    expect((await records.getHead(article.doi))!.record).toEqual(record);
+    expect((await records.getHeads([article.doi])).get(article.doi.toLowerCase())!.record).toEqual(record);
+    expect((await records.listIssueArticles(bundle.journal.id, issue.id)).map((s) => s.record)).toEqual([record]);
+    expect((await records.changedSince(bundle.journal.id, '2030-01-01', '2030-01-01')).map((s) => s.record)).toEqual([record]);
+    expect((await records.depositsDue()).find((s) => s.meta.doi === article.doi)!.record).toEqual(record);
+    const oai = createOaiStore({ client: stage.stack.clients.documents, tableName: stage.stack.table('RecordsTable'), journalId: bundle.journal.id });
+    expect((await oai.get(article.doi))!.record).toEqual(record);
+    const listed = await oai.list({ asOf: '2030-01-02T00:00:00.000Z', from: '2030-01-01T00:00:00Z' }, undefined, 10);
+    expect(listed.map((i) => i.record)).toEqual([record]);
+  });
+
+  it('still reads a head written before (holding its own body), and names a head whose version is missing', async () => {
+    // Prepare: the old shape, a head with its body; and a head whose version item was lost
+    const old = { ...bundle.articles[0]!, id: 'a91-old', doi: '10.5555/Bodies.Old' };
+    const oldRecord: ArticleRecord = { journal: bundle.journal, issue: { ...bundle.issue, id: 'bodies-old' }, article: old };
+    await records.putVersion(oldRecord, recordHash(oldRecord), at('2030-02-01T00:00:00.000Z'));
+    await stage.stack.clients.documents.send(new PutCommand({ TableName: stage.stack.table('RecordsTable'), Item: { ...(await raw('HEAD', old.doi)), ...recordBody(oldRecord) } }));
+    await stage.stack.clients.documents.send(new DeleteCommand({ TableName: stage.stack.table('RecordsTable'), Key: { pk: `ART#${old.doi.toLowerCase()}`, sk: 'V#000001' } }));
+    const lost = { ...bundle.articles[0]!, id: 'a92-lost', doi: '10.5555/Bodies.Lost' };
+    const lostRecord: ArticleRecord = { journal: bundle.journal, issue: { ...bundle.issue, id: 'bodies-lost' }, article: lost };
+    await records.putVersion(lostRecord, recordHash(lostRecord), at('2030-02-01T00:00:00.000Z'));
+    await stage.stack.clients.documents.send(new DeleteCommand({ TableName: stage.stack.table('RecordsTable'), Key: { pk: `ART#${lost.doi.toLowerCase()}`, sk: 'V#000001' } }));
+
+    // Act
+    const read = await records.getHead(old.doi);
+    const failure = await records.getHead(lost.doi).catch((error: unknown) => error);
+
+    // Assess
+    expect(read!.record).toEqual(oldRecord);
+    expect(failure).toBeInstanceOf(RecordCorruptError);
+    expect(String(failure)).toMatch(/10\.5555\/Bodies\.Lost.*version 1/);
+    await records.markDeposited(old.doi, 1, '2030-02-02T00:00:00.000Z');
+    await records.markDeposited(lost.doi, 1, '2030-02-02T00:00:00.000Z');
   });
 });
 
