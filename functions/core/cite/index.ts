@@ -5,6 +5,7 @@ export type { CslDate, CslItem, CslName } from './csl-json.ts';
 export { howToCite, howToCiteAll, type FormattedCitation, type HowToCiteOptions } from './how-to-cite.ts';
 export { CSL_JSON_CONTENT_TYPE, CSL_JSON_FILE, cslJsonKey, cslJsonUrl, toCslJson } from './csl-json-file.ts';
 export { prepareCitationStyle } from './engine.ts';
+export { forgetCitations, rememberedCount } from './citation-memo.ts';
 export { CITATION_LOCALES, CITATION_STYLE_IDS, CITATION_STYLES, DEFAULT_LOCALE, type CitationLocale, type CitationStyle } from './styles.ts';
 export { toRis } from './ris.ts';
 export { toBibtex, bibtexInline, bibtexName, citationKey, escapeBibtex } from './bibtex.ts';
