@@ -15,6 +15,11 @@ import { createObjectStore } from '#adapters/object-store';
 import { createQueueSender } from '#adapters/queue';
 import { createRecordsStore } from '#adapters/records';
 import { createDraftStore } from '#adapters/staff-drafts';
+import { createIssueFileStore } from '#adapters/staff-issue-file';
+import { createStaffFiles } from '#adapters/staff-files';
+import { createGalleyUploads } from '#adapters/galley-uploads';
+import { DEFAULT_MAX_FILE_BYTES } from '#core/model/index';
+import { S3Client } from '@aws-sdk/client-s3';
 import { createRateLimiter } from '#adapters/staff-rate';
 import { staffVerifier } from './admin/access.ts';
 import { ADMIN_RATE_LIMIT, adminApi } from './admin/api.ts';
@@ -41,11 +46,19 @@ function loadRenderer(): Promise<Renderer> {
   return renderer;
 }
 
+const inbox = createObjectStore(clients.s3, env.INBOX_BUCKET);
+// Signs the galley upload URLs: no body checksum in a presigned URL (adapters/galley-uploads.ts); path style where an endpoint is set, as clients.s3.
+const signer = new S3Client({ requestChecksumCalculation: 'WHEN_REQUIRED', ...(process.env.AWS_ENDPOINT_URL_S3 === undefined ? {} : { forcePathStyle: true }) });
+
 const handle = adminApi({
   verify: staffVerifier({ issuer: env.STAFF_ISSUER, clientId: env.STAFF_CLIENT_ID }),
   records: createRecordsStore(clients.dynamo, env.TABLE_NAME),
   drafts: createDraftStore(clients.dynamo, env.TABLE_NAME),
-  inbox: createObjectStore(clients.s3, env.INBOX_BUCKET),
+  issueFile: createIssueFileStore(clients.dynamo, env.TABLE_NAME),
+  inbox,
+  uploads: createGalleyUploads(clients.s3, signer, inbox),
+  files: createStaffFiles(clients.dynamo, env.TABLE_NAME),
+  maxFileBytes: Number(process.env.GALLEY_MAX_BYTES) || DEFAULT_MAX_FILE_BYTES,
   rate: createRateLimiter(clients.dynamo, env.TABLE_NAME, ADMIN_RATE_LIMIT),
   depositQueue: createQueueSender<DepositJob>(clients.sqs, env.DEPOSIT_QUEUE_URL),
   log,

@@ -25,6 +25,9 @@ export const ADMIN_ROUTES = [
   { path: '/api/admin/withdraw', methods: [HttpMethod.POST] },
   { path: '/api/admin/retract', methods: [HttpMethod.POST] },
   { path: '/api/admin/deposit', methods: [HttpMethod.POST] },
+  { path: '/api/admin/toc', methods: [HttpMethod.GET, HttpMethod.PUT] },
+  { path: '/api/admin/galley', methods: [HttpMethod.POST] },
+  { path: '/api/admin/galley/attach', methods: [HttpMethod.POST] },
 ] as const satisfies readonly { path: `/api/admin/${string}`; methods: readonly HttpMethod[] }[];
 
 /** What the console reads before anyone signs in: where to sign in (pool, app client, Cognito endpoint). Public by nature. */

@@ -13,6 +13,9 @@ import type { QueueSender } from '#adapters/queue';
 import type { RateOutcome } from '#adapters/staff-rate';
 import type { RecordsStore } from '#adapters/records';
 import type { DraftStore } from '#adapters/staff-drafts';
+import type { IssueFileStore } from '#adapters/staff-issue-file';
+import type { GalleyUploads } from '#adapters/galley-uploads';
+import type { StaffFiles } from '#adapters/staff-files';
 import type { ArticleRef } from '#adapters/staff-items';
 import type { Article, IssueBundle, JournalSources, Problem } from '#core/model/index';
 import { AccessError, requireJournal, type Staff, type StaffVerifier } from './access.ts';
@@ -20,6 +23,8 @@ import { catalog } from './catalog.ts';
 import { changedFields } from './changes.ts';
 import { createRoutes } from './create.ts';
 import { statusRoutes } from './status.ts';
+import { tocRoutes, withIssueFile } from './toc.ts';
+import { galleyRoutes } from './galleys.ts';
 import type { DepositJob } from '../jobs.ts';
 import { articleRef, BadRequest, body, checkBody, header, issueRef, json, parse, saveBody, type Result } from './http.ts';
 import { articleData, articleFile, checkIssue, newIssueSources, NotFoundError, publishedSources, withDrafts } from './sources.ts';
@@ -28,6 +33,14 @@ export type AdminDeps = {
   readonly verify: StaffVerifier;
   readonly records: RecordsStore;
   readonly drafts: DraftStore;
+  /** Drafts of issue.yaml (the table of contents), adapters/staff-issue-file.ts. */
+  readonly issueFile: IssueFileStore;
+  /** Galleys uploaded from the console: presigned URLs, checks and the content-addressed copy (adapters/galley-uploads.ts). */
+  readonly uploads: GalleyUploads;
+  /** The galleys attached from the console, per article (adapters/staff-files.ts). */
+  readonly files: StaffFiles;
+  /** The largest galley the stage takes (Ingest's `GALLEY_MAX_BYTES`). */
+  readonly maxFileBytes: number;
   readonly inbox: ObjectStore;
   /** Counts a user's request; refuses past the per-minute limit (adapters/staff-rate.ts). */
   readonly rate: (user: string, now: Date) => Promise<RateOutcome>;
@@ -57,6 +70,13 @@ export function adminApi(deps: AdminDeps) {
 
   /** The issue's published files (or, for an issue made in the console and not published yet, its issue.yaml), or 404. */
   async function issueSources(journal: string, issue: string): Promise<{ readonly attached: Manifest['files']['attached']; readonly sources: JournalSources; readonly published: boolean }> {
+    // A saved table of contents (a draft of issue.yaml) stands in for the issue's file.
+    const saved = await deps.issueFile.get(journal, issue);
+    const found = await issueSourcesAsPublished(journal, issue);
+    return saved === undefined ? found : { ...found, sources: withIssueFile(found.sources, saved.data) };
+  }
+
+  async function issueSourcesAsPublished(journal: string, issue: string): Promise<{ readonly attached: Manifest['files']['attached']; readonly sources: JournalSources; readonly published: boolean }> {
     const record = await deps.records.getIssue(journal, issue);
     if (record) {
       const published = await publishedSources(deps.inbox, journal, issue, record.batchId);
@@ -75,7 +95,8 @@ export function adminApi(deps: AdminDeps) {
     return { published, sources, file: articleFile(sources, ref.article)?.path };
   }
 
-  const { createIssue, createArticle, newArticle } = createRoutes({ drafts: deps.drafts, now: deps.now, records: deps.records, journalSources, issueSources });
+  const { createIssue, createArticle, newArticle } = createRoutes({ drafts: deps.drafts, issueFile: deps.issueFile, now: deps.now, records: deps.records, journalSources, issueSources });
+  const toc = tocRoutes({ issueFile: deps.issueFile, now: deps.now, issueWithDrafts: async (journal, issue) => withDrafts((await issueSources(journal, issue)).sources, await deps.drafts.listIssue(journal, issue)) });
 
   async function getDraft(staff: Staff, query: Record<string, string | undefined>): Promise<Result> {
     const ref = parse(articleRef, query);
@@ -129,6 +150,7 @@ export function adminApi(deps: AdminDeps) {
     return checked.ok ? [] : checked.problems;
   }
 
+  const galleys = galleyRoutes({ uploads: deps.uploads, files: deps.files, maxBytes: deps.maxFileBytes, now: deps.now, current, storeDraft });
   const status = statusRoutes({ now: deps.now, records: deps.records, depositQueue: deps.depositQueue, current, problemsWith, storeDraft, newArticle });
 
   async function validate(staff: Staff, event: APIGatewayProxyEventV2): Promise<Result> {
@@ -162,8 +184,9 @@ export function adminApi(deps: AdminDeps) {
     const now = deps.now();
     const batchId = newBatchId(now, deps.suffix());
     // The same upload as `colophon publish`: files, then the manifest, whose event starts Ingest.
-    // Galleys stay where the last publish put them (content-addressed); none is sent again.
-    const attached = published.attached;
+    // Galleys stay where the last publish put them (content-addressed); none is sent again. Those
+    // attached from the console since are named instead of a published file of the same name.
+    const attached = await withConsoleFiles(published.attached, sources, drafts.map((d) => d.ref));
     const uploaded = await uploadIssue(deps.inbox, sources, batchId, {
       journalId: checked.bundle.journal.id,
       files: attached.map(({ owner, name, sha256, size }) => ({ owner, name, sha256, size, read: () => { throw new Error(`galley ${name} is not on the stage any more: publish its issue from files`); } })),
@@ -171,6 +194,18 @@ export function adminApi(deps: AdminDeps) {
     await deps.drafts.recordPublish(drafts.map((d) => ({ ref: d.ref, version: d.version })), staff.sub, now.toISOString(), batchId);
     deps.log.info('issue published from the console', { journalId: input.journal, issueId: input.issue, batchId, drafts: drafts.length });
     return json(202, { batchId, manifestKey: uploaded.manifestKey, articles: checked.bundle.articles.map((a) => ({ id: a.id, doi: a.doi })) });
+  }
+
+  /** The manifest's files: the published ones, with each galley attached from the console in place of (or beside) its article's file of that name. */
+  async function withConsoleFiles(published: Manifest['files']['attached'], sources: JournalSources, refs: readonly ArticleRef[]): Promise<Manifest['files']['attached']> {
+    const added: Manifest['files']['attached'] = [];
+    for (const ref of refs) {
+      const owner = articleFile(sources, ref.article)?.path;
+      if (owner === undefined) continue;
+      for (const f of await deps.files.list(ref)) added.push({ owner, name: f.name, sha256: f.sha256, size: f.size, key: '' });
+    }
+    const replaced = new Set(added.map((a) => `${a.owner}\n${a.name}`));
+    return [...published.filter((p) => !replaced.has(`${p.owner}\n${p.name}`)), ...added];
   }
 
   async function audit(staff: Staff, query: Record<string, string | undefined>): Promise<Result> {
@@ -215,6 +250,14 @@ export function adminApi(deps: AdminDeps) {
           return await status.retract(staff, event);
         case 'POST /api/admin/deposit':
           return await status.retryDeposit(staff, event);
+        case 'GET /api/admin/toc':
+          return await toc.getToc(staff, query);
+        case 'PUT /api/admin/toc':
+          return await toc.saveToc(staff, event);
+        case 'POST /api/admin/galley':
+          return await galleys.presign(staff, event);
+        case 'POST /api/admin/galley/attach':
+          return await galleys.attach(staff, event);
         case 'GET /api/admin/audit':
           return await audit(staff, query);
         default:

@@ -7,11 +7,13 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { z } from 'zod';
 import type { DraftStore } from '#adapters/staff-drafts';
+import type { IssueFileStore } from '#adapters/staff-issue-file';
 import type { ArticleRef } from '#adapters/staff-items';
 import type { JournalSources } from '#core/model/index';
 import { requireJournal, type Staff } from './access.ts';
 import { articleRef, BadRequest, body, issueRef, json, parse, type Result } from './http.ts';
-import { articleFile, checkIssue, newIssueSources, withDrafts } from './sources.ts';
+import { articleData, articleFile, checkIssue, newIssueSources, withDrafts } from './sources.ts';
+import { withIssueFile, withListed } from './toc.ts';
 
 /** The start of the Crossref rule's message for an issue with no articles (core/crossref/rules.ts): a new issue has none yet. */
 const EMPTY_ISSUE = 'the issue has no DOI and no articles';
@@ -22,6 +24,7 @@ const newArticleBody = articleRef.extend({ data: fields });
 
 export type CreateDeps = {
   readonly drafts: DraftStore;
+  readonly issueFile: IssueFileStore;
   readonly now: () => Date;
   readonly records: { getIssue(journal: string, issue: string): Promise<unknown> };
   /** The journal's sources as its latest published issue has them. */
@@ -66,11 +69,22 @@ export function createRoutes(deps: CreateDeps) {
     if (articleFile(sources, ref.article) !== undefined || drafts.some((d) => d.ref.article === ref.article)) {
       throw new BadRequest(`Issue ${ref.journal}/${ref.issue} already has an article "${ref.article}": choose another id (its file name), or open that article.`, 409);
     }
-    const candidate = withDrafts(sources, [...drafts, { ref, data: input.data }]);
+    // An issue that lists the order of its articles lists the new one too: at the end of its section (or of the issue); the editor moves it in the table of contents.
+    const issueData = articleData(sources.issues[0]!.issue) as Record<string, unknown>;
+    const listed = withListed(issueData, ref.article, data.section);
+    const withIssue = listed === issueData ? sources : withIssueFile(sources, listed);
+    const candidate = withDrafts(withIssue, [...drafts, { ref, data: input.data }]);
     const checked = checkIssue(candidate);
     if (!checked.ok) return refused(what, checked.problems);
-    const saved = await deps.drafts.save(ref, 0, input.data, staff.sub, deps.now().toISOString(), ['(new article)'], 'create');
+    const at = deps.now().toISOString();
+    const issueVersion = listed === issueData ? undefined : ((await deps.issueFile.get(ref.journal, ref.issue))?.version ?? 0);
+    const saved = await deps.drafts.save(ref, 0, input.data, staff.sub, at, ['(new article)'], 'create');
     if (!saved.ok) throw new BadRequest(`Someone created article "${ref.article}" a moment ago: open it from the list.`, 409);
+    if (issueVersion !== undefined) {
+      const order = await deps.issueFile.save(ref.journal, ref.issue, issueVersion, listed, staff.sub, at, [`articles: ${ref.article}`]);
+      // Someone saved the order in between: the article exists, and the check shows it is not listed yet until it is placed in the table of contents.
+      if (!order.ok) return json(201, { ref, version: saved.draft.version, file: articleFile(candidate, ref.article)?.path, message: `Article "${ref.article}" was created, but someone changed the issue’s order at the same moment: place it in the table of contents.` });
+    }
     return json(201, { ref, version: saved.draft.version, file: articleFile(candidate, ref.article)?.path });
   }
 
