@@ -50,6 +50,8 @@ export const manifestSchema = z.strictObject({
   files: z.strictObject({ journal: fileEntry, issue: fileEntry, articles: z.array(fileEntry), attached: z.array(attachedEntry).default([]) }),
   /** Staff chose to publish now, whatever the online dates say (`colophon publish --publish-early`). */
   publishEarly: z.literal(true).optional(),
+  /** Where the batch was made: metadata files (`colophon publish`) or the staff console. Batches without it came from files (or from a console before it was recorded). */
+  source: z.enum(['files', 'console']).optional(),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 
@@ -97,6 +99,8 @@ export async function uploadIssue(
     readonly journalId?: string;
     /** Publish articles whose online date is still to come now, not on that date. */
     readonly publishEarly?: boolean;
+    /** Where the batch was made (the manifest's `source`). */
+    readonly source?: Manifest['source'];
   } = {},
 ): Promise<Uploaded> {
   const attached = options.files ?? [];
@@ -117,6 +121,7 @@ export async function uploadIssue(
       attached: attached.map((f) => ({ owner: f.owner, name: f.name, sha256: f.sha256, size: f.size, key: attachedFileKey(scope, f.sha256) })),
     },
     ...(options.publishEarly === true ? { publishEarly: true as const } : {}),
+    ...(options.source === undefined ? {} : { source: options.source }),
   };
   const files = await uploadFiles(inbox, scope, attached);
   const texts = [[manifest.files.journal.key, sources.journal.text], [manifest.files.issue.key, issue.issue.text], ...manifest.files.articles.map((a, k) => [a.key, issue.articles[k]!.text])] as const;
@@ -124,6 +129,21 @@ export async function uploadIssue(
   const key = `${base}/${MANIFEST_FILE}`;
   await inbox.put(key, JSON.stringify(manifest, null, 2), { contentType: 'application/json' });
   return { manifestKey: key, files };
+}
+
+/** Where a batch's manifest is: beside its files, under the journal's folder name and the issue. */
+export const manifestKeyOf = (journalFolder: string, issue: string, batchId: string): string => `${INBOX_PREFIX}${journalFolder}/${issue}/${batchId}/${MANIFEST_FILE}`;
+
+/** Where the batch whose manifest is at `key` was made; one without `source` (or not found) came from files. */
+export async function batchSource(inbox: Pick<ObjectStore, 'getText'>, key: string): Promise<'files' | 'console' | undefined> {
+  const text = await inbox.getText(key);
+  if (text === undefined) return undefined;
+  try {
+    const parsed = manifestSchema.safeParse(JSON.parse(text));
+    return parsed.success && parsed.data.source === 'console' ? 'console' : 'files';
+  } catch {
+    return 'files';
+  }
 }
 
 export type InboxIssue = { readonly ok: true; readonly manifest: Manifest; readonly sources: JournalSources } | { readonly ok: false; readonly reason: string };

@@ -15,6 +15,7 @@ import { registerImport } from './import-command.ts';
 import { registerMove } from './move-command.ts';
 import { registerNew } from './new-command.ts';
 import { registerPublish } from './publish-command.ts';
+import { registerPull } from './pull-command.ts';
 import { registerRebuild } from './rebuild-command.ts';
 import { registerRedrive } from './redrive-command.ts';
 import { registerRegister } from './register-command.ts';
@@ -151,6 +152,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
   registerAssignDois(cli, io, setExit);
   registerWithdraw(cli, io, setExit);
   registerRedrive(cli, io, setExit);
+  registerPull(cli, io, setExit);
   return cli;
 }
 

@@ -26,6 +26,8 @@ import { formatProblem, type IssueBundle, type JournalSources } from '#core/mode
 import { issueUrl, landingUrl } from '#core/urls';
 import { writeAssignedDois } from './assign-dois.ts';
 import { checkMetadata, type LoadedIssue } from './check.ts';
+import { conflictReport } from './publish-guard.ts';
+import { metadataDirOf, stageConflicts } from './publish-guard-stage.ts';
 import type { Io } from './main.ts';
 import { count, problemReport } from './report.ts';
 import { resolveStage, stageFlags, stageOptions, stageUrl, StageError, unreachable, type StageCliFlags, type StageFlags, type StageTarget } from './stage.ts';
@@ -105,6 +107,8 @@ export type PublishOptions = StageFlags & {
   readonly pollSeconds: number;
   /** Publish articles whose online date is still to come now, not on that date. */
   readonly publishEarly?: boolean;
+  /** Overwrite console changes made since the files were pulled (publish-guard.ts). */
+  readonly force?: boolean;
 };
 
 export type PublishDeps = {
@@ -118,12 +122,12 @@ export type PublishDeps = {
 const defaultDeps: PublishDeps = { resolve: (flags) => resolveStage(flags), now: () => new Date(), suffix: () => randomBytes(3).toString('hex'), sleep: (ms) => sleep(ms) };
 
 /** Each issue that passed the check with the sources it was loaded from (one journal, one issue) and the files its metadata names. */
-function issueSources(root: string, loaded: readonly LoadedIssue[]): { sources: JournalSources; bundle: IssueBundle; files: AttachedUpload[] }[] {
+function issueSources(root: string, loaded: readonly LoadedIssue[]): { sources: JournalSources; bundle: IssueBundle; dir: string; files: AttachedUpload[] }[] {
   const read = readMetadata(root) as JournalSources[];
   return loaded.map(({ bundle, dir, files }) => {
     const journal = read.find((j) => j.issues.some((i) => dirname(i.issue.path) === dir))!;
     const uploads = files.map((f) => ({ owner: f.owner, name: f.name, sha256: f.sha256, size: f.size, read: () => readFileSync(f.path) }));
-    return { sources: { ...journal, issues: journal.issues.filter((i) => dirname(i.issue.path) === dir) }, bundle, files: uploads };
+    return { sources: { ...journal, issues: journal.issues.filter((i) => dirname(i.issue.path) === dir) }, bundle, dir, files: uploads };
   });
 }
 
@@ -225,14 +229,24 @@ export async function runPublish(options: PublishOptions, io: Pick<Io, 'out' | '
     return PUBLISH_EXIT.config;
   }
   try {
+    const issues = issueSources(options.root, checked.issues);
+    if (options.force !== true) {
+      const conflicts = await stageConflicts(target, issues);
+      if (conflicts.length > 0) {
+        const first = issues[0]!;
+        const pull = `colophon pull ${first.bundle.journal.id}${issues.length === 1 ? ` ${first.bundle.issue.id}` : ''} --stage ${options.stage} --out ${metadataDirOf(first.dir)}`;
+        for (const line of conflictReport(conflicts, pull)) io.err(`${line}\n`);
+        return PUBLISH_EXIT.problems;
+      }
+    }
     // Imported here, with the SDK it uses: commands that never upload start faster.
     const { createObjectStore } = await import('#adapters/object-store');
     const inbox = createObjectStore(target.s3, target.outputs.InboxBucketName);
     const since = deps.now().toISOString();
     const uploads: Upload[] = [];
-    for (const { sources, bundle, files } of issueSources(options.root, checked.issues)) {
+    for (const { sources, bundle, files } of issues) {
       const batchId = newBatchId(deps.now(), deps.suffix());
-      const sent = await uploadIssue(inbox, sources, batchId, { files, journalId: bundle.journal.id, ...(options.publishEarly === true ? { publishEarly: true } : {}) });
+      const sent = await uploadIssue(inbox, sources, batchId, { files, journalId: bundle.journal.id, source: 'files', ...(options.publishEarly === true ? { publishEarly: true } : {}) });
       uploads.push({ sources, bundle, batchId, key: sent.manifestKey });
       const fileNote = files.length === 0 ? '' : `, ${count(sent.files.uploaded, 'file')} uploaded, ${sent.files.unchanged} already there`;
       io.err(`uploaded ${bundle.journal.id}/${bundle.issue.id} (${count(bundle.articles.length, 'article')}${fileNote}) to ${target.source}: s3://${inbox.bucket}/${sent.manifestKey}\n`);
@@ -260,7 +274,7 @@ export function secondsOption(min: number) {
   };
 }
 
-type PublishCliFlags = StageCliFlags & { wait: boolean; timeout: number; poll: number; publishEarly?: boolean };
+type PublishCliFlags = StageCliFlags & { wait: boolean; timeout: number; poll: number; publishEarly?: boolean; force?: boolean };
 
 /** Adds `colophon publish` to the CLI. */
 export function registerPublish(program: Command, io: Io, setExit: (code: number) => void, deps?: PublishDeps): Command {
@@ -274,6 +288,7 @@ export function registerPublish(program: Command, io: Io, setExit: (code: number
     .option('--poll <seconds>', 'how often to look at the records table', secondsOption(0.05), 2)
     .option('--no-wait', 'upload and return without following the articles')
     .option('--publish-early', 'put articles whose online date is still to come live now (without it they wait for their date)')
+    .option('--force', 'publish even over console changes made since the files were pulled (they are overwritten; without it publish refuses and names them)')
     .addHelpText(
       'after',
       '\nExamples:\n  $ colophon publish metadata/balcanica/L-2019              to the local stand-in (npm start)\n' +
@@ -281,6 +296,6 @@ export function registerPublish(program: Command, io: Io, setExit: (code: number
         'Exit codes: 0 every article rendered, 1 problems in the metadata or a failed render, 2 usage or stage unreachable, 75 still rendering at --timeout.',
     )
     .action(async (root: string, flags: PublishCliFlags) => {
-      setExit(await runPublish({ ...stageFlags(flags), root, wait: flags.wait, timeoutSeconds: flags.timeout, pollSeconds: flags.poll, ...(flags.publishEarly === true ? { publishEarly: true } : {}) }, io, deps));
+      setExit(await runPublish({ ...stageFlags(flags), root, wait: flags.wait, timeoutSeconds: flags.timeout, pollSeconds: flags.poll, ...(flags.publishEarly === true ? { publishEarly: true } : {}), ...(flags.force === true ? { force: true } : {}) }, io, deps));
     });
 }

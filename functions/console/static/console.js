@@ -2,6 +2,9 @@
 // editor may edit, edit an article in a form generated from the article JSON Schema, check, save
 // (optimistic versions: a conflict shows both versions), preview and publish. Every text from the
 // server or from staff is set as text (textContent, value), never as markup.
+// ---- issue 15 (files, developer D): published versions marked files/console ----
+import { versionItems } from './versions.js';
+// ---- end issue 15 (files) ----
 const $ = (id) => document.getElementById(id);
 const state = { config: undefined, token: undefined, session: undefined, username: '', schema: undefined, article: undefined, version: 0 };
 
@@ -393,6 +396,8 @@ async function publish() {
 async function loadAudit() {
   const { body } = await api('GET', `/api/admin/audit?${new URLSearchParams(state.article)}`);
   $('audit').replaceChildren(...body.entries.map((e) => el('li', {}, `${e.at}: ${e.action === 'publish' ? 'published' : 'saved'} version ${e.version} by ${e.by}${e.changed.length ? ` (${e.changed.join(', ')})` : ''}`)));
+  // ---- issue 15 (files, developer D): each published version, from the files or the console ----
+  $('published-versions').replaceChildren(...versionItems(body.versions, el));
 }
 
 // ---- schedule, withdraw, retract (drafts with the files' fields), send an issue to Crossref again ----

@@ -25,6 +25,7 @@ import { createRoutes } from './create.ts';
 import { statusRoutes } from './status.ts';
 import { tocRoutes, withIssueFile } from './toc.ts';
 import { galleyRoutes } from './galleys.ts';
+import { publishedVersions } from './versions.ts';
 import type { DepositJob } from '../jobs.ts';
 import { articleRef, BadRequest, body, checkBody, header, issueRef, json, parse, saveBody, type Result } from './http.ts';
 import { articleData, articleFile, checkIssue, newIssueSources, NotFoundError, publishedSources, withDrafts } from './sources.ts';
@@ -189,6 +190,7 @@ export function adminApi(deps: AdminDeps) {
     const attached = await withConsoleFiles(published.attached, sources, drafts.map((d) => d.ref));
     const uploaded = await uploadIssue(deps.inbox, sources, batchId, {
       journalId: checked.bundle.journal.id,
+      source: 'console',
       files: attached.map(({ owner, name, sha256, size }) => ({ owner, name, sha256, size, read: () => { throw new Error(`galley ${name} is not on the stage any more: publish its issue from files`); } })),
     });
     await deps.drafts.recordPublish(drafts.map((d) => ({ ref: d.ref, version: d.version })), staff.sub, now.toISOString(), batchId);
@@ -211,7 +213,9 @@ export function adminApi(deps: AdminDeps) {
   async function audit(staff: Staff, query: Record<string, string | undefined>): Promise<Result> {
     const ref = parse(articleRef, query);
     requireJournal(staff, ref.journal);
-    return json(200, { entries: (await deps.drafts.audit(ref)).map(({ ref: _ref, ...entry }) => entry) });
+    const entries = (await deps.drafts.audit(ref)).map(({ ref: _ref, ...entry }) => entry);
+    // Issue 15 (files): each published version with where it came from, files or console (versions.ts).
+    return json(200, { entries, versions: await publishedVersions(deps, ref) });
   }
 
   return async function handle(event: APIGatewayProxyEventV2): Promise<Result> {
