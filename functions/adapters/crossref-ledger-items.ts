@@ -21,6 +21,9 @@ export type BatchEntry = {
   readonly submissionId?: string | undefined;
   readonly counts?: BatchCounts | undefined;
   readonly message?: string | undefined;
+  /** The journal whose issue the batch holds, and the Crossref login that sent it: only that account may fetch its log. */
+  readonly journalId?: string | undefined;
+  readonly loginId?: string | undefined;
   readonly createdAt: string;
   readonly updatedAt: string;
 };
@@ -82,6 +85,8 @@ export function batchFromItem(item: Item): BatchEntry {
       ? { records: Number(counts.records), success: Number(counts.success), warning: Number(counts.warning), failure: Number(counts.failure) }
       : undefined,
     message: str(item.message),
+    journalId: str(item.journalId),
+    loginId: str(item.loginId),
     createdAt: String(item.createdAt),
     updatedAt: String(item.updatedAt),
   };

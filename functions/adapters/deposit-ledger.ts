@@ -64,6 +64,9 @@ export type Reservation = {
   readonly timestamp: string;
   readonly records: readonly { readonly doi: string; readonly hash: string }[];
   readonly at: string;
+  /** Recorded on the batch: the journal and the Crossref login it is sent under (the callback fetches its log with that login). */
+  readonly journalId?: string | undefined;
+  readonly loginId?: string | undefined;
 };
 
 export type ReserveResult = { readonly ok: true } | { readonly ok: false; readonly conflicts: readonly string[] };
@@ -219,6 +222,8 @@ export function createDepositLedger(options: { readonly client: DynamoDBClient; 
         timestamp: reservation.timestamp,
         dois: reservation.records.map((r) => r.doi),
         status: 'reserved',
+        journalId: reservation.journalId,
+        loginId: reservation.loginId,
         createdAt: reservation.at,
         updatedAt: reservation.at,
         gsi3pk: PENDING_KEY,

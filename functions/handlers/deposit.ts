@@ -27,6 +27,7 @@ import { createCrossrefSecretSource, credentialsFor } from '#adapters/secrets';
 import { requireEnv } from './env.ts';
 import { CROSSREF_MODES, depositBatch, depositFileStore, type ArtifactStore, type CrossrefMode, type DepositFlowDeps } from './flows/deposit.ts';
 import { depositSchedule, type ScheduleSummary } from './flows/deposit-schedule.ts';
+import { ownedBy } from './flows/deposit-owner.ts';
 
 const env = requireEnv(['TABLE_NAME', 'ARTIFACTS_BUCKET', 'CROSSREF_MODE', 'CROSSREF_ENDPOINT', 'CROSSREF_SECRET_ARN']);
 const mode = env.CROSSREF_MODE as CrossrefMode;
@@ -65,7 +66,8 @@ function depsFor(deadline: number, requestId: string | undefined): DepositFlowDe
       const credentials = credentialsFor(await secret.get(), journalId);
       return createDepositService({
         crossref: createCrossrefClient({ endpoint: env.CROSSREF_ENDPOINT, credentials, log: (e) => log.info(e.event, e), deadline: () => deadline }),
-        ledger: journalLedger,
+        // Each batch records its journal and login: its log is fetched with that login only (flows/deposit-owner.ts).
+        ledger: ownedBy(journalLedger, { journalId, loginId: credentials.loginId }),
         store,
         validate,
         now: () => new Date(),

@@ -36,6 +36,8 @@ export type LocalCrossref = {
   /** What the Crossref secret holds locally: the login (default LOCAL_CROSSREF_LOGIN) and the callback token (default: random). */
   readonly credentials?: { readonly loginId: string; readonly password: string };
   readonly callbackToken?: string;
+  /** Journals with their own Crossref login: the secret's `journals` (adapters/secrets.ts). */
+  readonly journals?: Readonly<Record<string, { readonly loginId: string; readonly password: string }>>;
 };
 
 export type LocalStackOptions = {
@@ -115,7 +117,8 @@ export async function deployLocal(options: LocalStackOptions): Promise<LocalStac
   // The secret's value is seeded here, never read from the template (which holds none).
   const login = options.crossref?.credentials ?? LOCAL_CROSSREF_LOGIN;
   const callbackToken = options.crossref?.callbackToken ?? randomBytes(24).toString('base64url');
-  const secretValue = JSON.stringify({ login_id: login.loginId, login_passwd: login.password, callback_token: callbackToken });
+  const journals = Object.entries(options.crossref?.journals ?? {}).map(([id, l]) => [id, { login_id: l.loginId, login_passwd: l.password }] as const);
+  const secretValue = JSON.stringify({ login_id: login.loginId, login_passwd: login.password, callback_token: callbackToken, ...(journals.length > 0 ? { journals: Object.fromEntries(journals) } : {}) });
   // Every other secret is a generated key (the OAI token seal): a random one, as GenerateSecretString makes.
   const secrets = await startSecretsManager(model.secrets.map((s) => ({ arn: s.arn, name: s.name, value: s.logicalId === 'CrossrefCredentials' ? secretValue : randomBytes(36).toString('base64url') })));
   const env = { ...awsEnv(options.endpoints), AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.endpoint };

@@ -4,9 +4,10 @@ import { startCrossrefSimulator, type CrossrefSimulator } from '#infra/local/cro
 import { CREDENTIALS, crossrefValidator, exampleDeposit } from './fixtures.ts';
 
 let sim: CrossrefSimulator;
+const OTHER_MEMBER = { loginId: 'other-member', password: 'pw-other' };
 
 beforeAll(async () => {
-  sim = await startCrossrefSimulator({ validate: crossrefValidator(), credentials: CREDENTIALS, resultAfterPolls: 1 });
+  sim = await startCrossrefSimulator({ validate: crossrefValidator(), credentials: CREDENTIALS, accounts: [OTHER_MEMBER], resultAfterPolls: 1 });
 });
 afterAll(async () => {
   await sim?.close();
@@ -22,8 +23,8 @@ async function upload(fileName: string, xml: string, credentials: { loginId: str
   return fetch(`${sim.url}/servlet/deposit`, { method: 'POST', body: form });
 }
 
-async function download(fileName: string, type = 'result'): Promise<Response> {
-  const query = new URLSearchParams({ usr: CREDENTIALS.loginId, pwd: CREDENTIALS.password, file_name: fileName, type });
+async function download(fileName: string, type = 'result', credentials: { loginId: string; password: string } = CREDENTIALS): Promise<Response> {
+  const query = new URLSearchParams({ usr: credentials.loginId, pwd: credentials.password, file_name: fileName, type });
   return fetch(`${sim.url}/servlet/submissionDownload?${query.toString()}`);
 }
 
@@ -119,6 +120,21 @@ describe('Crossref simulator', () => {
     // Assess
     expect([refused.status, poll.status]).toEqual([401, 401]);
     expect(sim.registry.submissions).toHaveLength(0);
+  });
+
+  it("shows a submission's log only to the account that sent it", async () => {
+    // Act
+    await upload('mine.xml', exampleDeposit(), OTHER_MEMBER);
+    const other = async (): Promise<SubmissionLog> => {
+      const parsed = parseSubmissionLog(await (await download('mine.xml', 'result', CREDENTIALS)).text());
+      if (!parsed.ok) throw new Error(parsed.problems.join('; '));
+      return parsed.value;
+    };
+    const seenByOther = [await other(), await other()];
+    const own = [await (await download('mine.xml', 'result', OTHER_MEMBER)).text(), await (await download('mine.xml', 'result', OTHER_MEMBER)).text()];
+    // Assess
+    expect(seenByOther).toEqual([{ status: 'unknown' }, { status: 'unknown' }]);
+    expect(own[1]).toContain('status="completed"');
   });
 
   it('answers unknown_submission for a file it never got, and the file itself for type=contents', async () => {

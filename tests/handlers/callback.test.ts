@@ -157,16 +157,84 @@ describe('the Crossref notification callback', () => {
     expect(response.statusCode).toBe(400);
   });
 
-  it('answers 200 for a batch this ledger does not know, settling nothing', async () => {
+  it('refuses a callback for a batch this ledger does not know, sending no credentials anywhere', async () => {
     // Prepare
     const w = await world({ log: completedLog(7, 'someone-else', [{ status: 'Success', doi: '10.5555/z', message: 'Successfully added' }]) });
 
     // Act
     const response = await handleCallback(w.deps, event({ token: TOKEN }, { ...HEADERS, 'crossref-external-id': 'someone-else' }));
+    const unnamed = await handleCallback(w.deps, event({ token: TOKEN }, Object.fromEntries(Object.entries(HEADERS).filter(([k]) => k !== 'crossref-external-id'))));
 
     // Assess
+    expect([response.statusCode, unnamed.statusCode]).toEqual([404, 404]);
     expect(JSON.parse(String(response.body))).toEqual({ status: 'unknown-batch' });
+    expect(w.fetched).toEqual([]);
     expect(w.ledger.batches.get('batch-1')?.status).toBe('reserved');
+  });
+});
+
+describe('the callback under per-journal Crossref logins', () => {
+  const PER_JOURNAL: CrossrefSecret = { ...SECRET, journals: new Map([['other', { loginId: 'othermember', password: 'p2-other' }]]) };
+  const OTHER_DOIS = ['10.7777/x'];
+  const otherBatch = (w: Awaited<ReturnType<typeof world>>, loginId = 'othermember') =>
+    w.ledger.reserve({ batchId: 'batch-2', fileName: 'batch-2.xml', timestamp: '20250301115900001', records: OTHER_DOIS.map((doi) => ({ doi, hash: 'h' })), at: '2025-03-01T11:59:00.000Z', journalId: 'other', loginId });
+  const otherHeaders = { ...HEADERS, 'crossref-external-id': 'batch-2', 'crossref-retrieve-url': `${ENDPOINT}/servlet/submissionDownload?file_name=batch-2.xml&type=result` };
+  const otherLog = completedLog(1000000002, 'batch-2', OTHER_DOIS.map((doi) => ({ status: 'Success' as const, doi, message: 'Successfully added' })));
+
+  it("fetches the log with the login of the journal that sent the batch, not the stage's", async () => {
+    // Prepare
+    const w = await world({ secret: PER_JOURNAL, log: otherLog });
+    await otherBatch(w);
+
+    // Act
+    const response = await handleCallback(w.deps, event({ token: TOKEN }, otherHeaders));
+
+    // Assess
+    expect(JSON.parse(String(response.body))).toEqual({ status: 'settled', batchId: 'batch-2', settled: 1, ignored: 0 });
+    const url = new URL(w.fetched[0]!.url);
+    expect([url.searchParams.get('usr'), url.searchParams.get('pwd')]).toEqual(['othermember', 'p2-other']);
+    expect(w.ledger.batches.get('batch-1')?.status).toBe('reserved');
+  });
+
+  it('refuses a retrieve URL that names another account than the batch was sent under', async () => {
+    // Prepare
+    const w = await world({ secret: PER_JOURNAL, log: otherLog });
+    await otherBatch(w);
+
+    // Act
+    const response = await handleCallback(w.deps, event({ token: TOKEN }, { ...otherHeaders, 'crossref-retrieve-url': `${ENDPOINT}/servlet/submissionDownload?usr=colophon%2Frole&file_name=batch-2.xml&type=result` }));
+
+    // Assess
+    expect(response.statusCode).toBe(409);
+    expect(w.fetched).toEqual([]);
+    expect(w.ledger.batches.get('batch-2')?.status).toBe('reserved');
+  });
+
+  it("refuses a log of another batch: the callback names journal X's batch, the log is journal Y's", async () => {
+    // Prepare: the callback names batch-2 (journal other), the log fetched is batch-1's.
+    const w = await world({ secret: PER_JOURNAL });
+    await otherBatch(w);
+
+    // Act
+    const response = await handleCallback(w.deps, event({ token: TOKEN }, otherHeaders));
+
+    // Assess
+    expect(response.statusCode).toBe(409);
+    expect([w.ledger.batches.get('batch-1')?.status, w.ledger.batches.get('batch-2')?.status]).toEqual(['reserved', 'reserved']);
+    expect([...w.ledger.dois.values()].map((e) => e.state)).not.toContain('registered');
+  });
+
+  it('fetches nothing when the login that sent the batch is no longer in the secret', async () => {
+    // Prepare
+    const w = await world({ secret: PER_JOURNAL, log: otherLog });
+    await otherBatch(w, 'retired-login');
+
+    // Act
+    const response = await handleCallback(w.deps, event({ token: TOKEN }, otherHeaders));
+
+    // Assess
+    expect(response.statusCode).toBe(503);
+    expect(w.fetched).toEqual([]);
   });
 });
 

@@ -91,7 +91,7 @@ export function memoryLedger(): DepositLedger & { dois: Map<string, DoiLedgerEnt
       const next = r.records.map((rec) => reserve(dois.get(doiKey(rec.doi)), { ...rec, timestamp: r.timestamp, batchId: r.batchId, at: r.at }));
       if (next.some((n) => !n.ok)) return { ok: false, conflicts: r.records.filter((_, k) => !next[k]!.ok).map((rec) => rec.doi) };
       for (const n of next) if (n.ok) dois.set(doiKey(n.entry.doi), n.entry);
-      batches.set(r.batchId, { batchId: r.batchId, fileName: r.fileName, timestamp: r.timestamp, dois: r.records.map((rec) => rec.doi), status: 'reserved', createdAt: r.at, updatedAt: r.at });
+      batches.set(r.batchId, { batchId: r.batchId, fileName: r.fileName, timestamp: r.timestamp, dois: r.records.map((rec) => rec.doi), status: 'reserved', journalId: r.journalId, loginId: r.loginId, createdAt: r.at, updatedAt: r.at });
       state.writes += 1;
       return { ok: true };
     },

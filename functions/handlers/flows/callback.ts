@@ -14,17 +14,21 @@
  * The docs say only "an HTTP(S) request" with the data in headers, so GET and POST are both taken.
  * The retrieve URL is fetched only when it is Crossref's log download (`/servlet/submissionDownload`,
  * `type=result`) on the configured Crossref origin, without following redirects: the account's
- * credentials go nowhere else (no SSRF). The log settles the batch through the ledger exactly as the
+ * credentials go nowhere else (no SSRF). The credentials are those of the account that sent the batch
+ * the callback names (`CROSSREF-EXTERNAL-ID`, flows/deposit-owner.ts): a callback for a batch the
+ * ledger does not hold, a retrieve URL naming another account, or a log of another batch is refused
+ * and settles nothing. The log settles the batch through the ledger exactly as the
  * poller does: each transition is conditional, so a batch settled by either one is left alone by the other.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { outcomes, parseSubmissionLog, type SubmissionLog } from '#core/deposit/index';
 import { redact } from '#adapters/crossref-http';
-import type { DepositLedger } from '#adapters/deposit-ledger';
+import type { BatchEntry, DepositLedger } from '#adapters/deposit-ledger';
 import { ConfigError, describeError } from '#adapters/errors';
 import type { Logger } from '#adapters/logger';
 import { SecretError, type CrossrefSecret, type SecretSource } from '#adapters/secrets';
+import { batchCredentials } from './deposit-owner.ts';
 
 export const CALLBACK_HEADERS = {
   notifyEndpoint: 'crossref-notify-endpoint',
@@ -105,9 +109,33 @@ export async function handleCallback(deps: CallbackDeps, event: APIGatewayProxyE
     log.warn('callback refused: the retrieve URL is not a result download on the Crossref endpoint', { retrieveHost: safeHost(raw) });
     return reply(400, { message: 'the retrieve URL is not a result download on the configured Crossref endpoint' });
   }
+  // The batch decides whose credentials fetch its log: Crossref shows a log only to the account that
+  // sent it, and a stage's journals may have their own accounts. A callback naming no batch this
+  // ledger holds is refused before any credential leaves.
+  const batchId = fields.externalId ?? '';
+  const batch = batchId === '' ? undefined : await deps.ledger.batch(batchId);
+  if (!batch) {
+    log.warn('callback refused: a batch this ledger does not know', { batchId });
+    return reply(404, { status: 'unknown-batch' });
+  }
+  if (batch.status === 'completed' || batch.status === 'abandoned') {
+    log.info('batch already settled', { batchId, batchStatus: batch.status });
+    return reply(200, { status: 'already-settled', batchId });
+  }
+  const credentials = batchCredentials(secret, batch);
+  if (!credentials) {
+    log.error('the login that sent this batch is no longer in the Crossref secret; the schedule will abandon or settle it', { batchId, journalId: batch.journalId });
+    return reply(503, { message: 'service unavailable' });
+  }
+  // A retrieve URL naming another account is a log of another journal's (or member's) batch.
+  const named = url.searchParams.get('usr');
+  if (named !== null && named !== credentials.loginId) {
+    log.warn('callback refused: the retrieve URL names another account than the one that sent the batch', { batchId, journalId: batch.journalId });
+    return reply(409, { message: 'the retrieve URL belongs to another account than this batch' });
+  }
   // Crossref's log downloads take the account's credentials; they go only to the allowed origin.
-  if (!url.searchParams.has('usr')) url.searchParams.set('usr', secret.credentials.loginId);
-  if (!url.searchParams.has('pwd')) url.searchParams.set('pwd', secret.credentials.password);
+  url.searchParams.set('usr', credentials.loginId);
+  url.searchParams.set('pwd', credentials.password);
   let text: string;
   try {
     const response = await deps.fetch(url, { redirect: 'error', signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000) });
@@ -115,7 +143,7 @@ export async function handleCallback(deps: CallbackDeps, event: APIGatewayProxyE
     text = await response.text();
   } catch (error) {
     // A fetch error may quote the URL, the password in it URL-encoded: redact every form.
-    log.error('cannot fetch the submission log', { error: redact(describeError(error), [secret.credentials.password, secret.callbackToken ?? '']) });
+    log.error('cannot fetch the submission log', { error: redact(describeError(error), [credentials.password, secret.callbackToken ?? '']) });
     return reply(502, { message: 'the submission log could not be fetched' });
   }
   const parsed = parseSubmissionLog(text);
@@ -123,24 +151,20 @@ export async function handleCallback(deps: CallbackDeps, event: APIGatewayProxyE
     log.error('the submission log does not parse', { problems: parsed.problems });
     return reply(502, { message: 'the submission log could not be read' });
   }
-  return settleFromLog(deps, parsed.value, fields.externalId, log);
+  return settleFromLog(deps, parsed.value, batch, log);
 }
 
-async function settleFromLog(deps: CallbackDeps, result: SubmissionLog, externalId: string | undefined, log: Logger): Promise<Result> {
+async function settleFromLog(deps: CallbackDeps, result: SubmissionLog, batch: BatchEntry, log: Logger): Promise<Result> {
   if (result.status !== 'completed') {
     log.info('submission not completed yet; the schedule will settle it', { crossrefStatus: result.status });
     return reply(202, { status: result.status });
   }
-  const batchId = result.batchId || externalId || '';
-  const batch = batchId === '' ? undefined : await deps.ledger.batch(batchId);
-  if (!batch) {
-    log.warn('callback for a batch this ledger does not know', { batchId });
-    return reply(200, { status: 'unknown-batch' });
+  // The log must be this batch's: a log of another batch never settles this one's DOIs.
+  if (result.batchId !== '' && result.batchId !== batch.batchId) {
+    log.warn('callback refused: the log is of another batch than the callback names', { batchId: batch.batchId, logBatchId: result.batchId });
+    return reply(409, { message: 'the submission log is of another batch' });
   }
-  if (batch.status === 'completed' || batch.status === 'abandoned') {
-    log.info('batch already settled', { batchId, batchStatus: batch.status });
-    return reply(200, { status: 'already-settled', batchId });
-  }
+  const batchId = batch.batchId;
   const perDoi = outcomes(batch.dois, result);
   const settled = await deps.ledger.settle(batchId, perDoi, { submissionId: result.submissionId, counts: result.counts, at: deps.now().toISOString() });
   log.info('batch settled by callback', { batchId, settled: settled.settled, ignored: settled.ignored, counts: result.counts });

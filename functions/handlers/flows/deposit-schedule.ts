@@ -96,12 +96,16 @@ async function resumeDue(deps: DepositFlowDeps): Promise<{ pending: number; resu
   }
 }
 
-/** Pending batch ids by the journal of their first DOI (undefined: not known to the records table, the stage's login). */
+/**
+ * Pending batch ids by journal: the one the batch records, or (a batch reserved before batches
+ * recorded it) its first DOI's (undefined: not known to the records table, the stage's login).
+ */
 async function batchesByJournal(deps: DepositFlowDeps, batches: readonly BatchEntry[]): Promise<Map<string | undefined, Set<string>>> {
-  const heads = deps.records.getHeads ? await deps.records.getHeads([...new Set(batches.flatMap((b) => b.dois.slice(0, 1)))]) : new Map<string, Stored>();
+  const unrecorded = batches.filter((b) => b.journalId === undefined);
+  const heads = deps.records.getHeads && unrecorded.length > 0 ? await deps.records.getHeads([...new Set(unrecorded.flatMap((b) => b.dois.slice(0, 1)))]) : new Map<string, Stored>();
   const out = new Map<string | undefined, Set<string>>();
   for (const b of batches) {
-    const journalId = b.dois[0] === undefined ? undefined : heads.get(b.dois[0].toLowerCase())?.meta.journalId;
+    const journalId = b.journalId ?? (b.dois[0] === undefined ? undefined : heads.get(b.dois[0].toLowerCase())?.meta.journalId);
     out.set(journalId, (out.get(journalId) ?? new Set()).add(b.batchId));
   }
   return out;

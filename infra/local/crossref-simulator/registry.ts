@@ -18,6 +18,8 @@ export type Submission = {
   readonly batchId: string;
   readonly timestamp: string;
   readonly records: readonly SimRecord[];
+  /** The account that sent it: only that account sees its log (and gets its callback). */
+  readonly loginId: string;
   polls: number;
   /** Crossref sent the notification callback: the log is available from then on, however few polls came before. */
   notified: boolean;
@@ -40,10 +42,10 @@ export class Registry {
   ) {}
 
   /** Processes one uploaded file and keeps its log. */
-  receive(fileName: string, contents: string, receivedAt: number): Submission {
+  receive(fileName: string, contents: string, receivedAt: number, loginId = ''): Submission {
     const submissionId = this.nextId++;
     const { batchId, timestamp, records } = this.process(contents, submissionId);
-    const submission: Submission = { submissionId, fileName, contents, receivedAt, batchId, timestamp, records, polls: 0, notified: false };
+    const submission: Submission = { submissionId, fileName, contents, receivedAt, batchId, timestamp, records, loginId, polls: 0, notified: false };
     this.submissions.push(submission);
     return submission;
   }

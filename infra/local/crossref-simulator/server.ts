@@ -33,6 +33,8 @@ export type SimulatorOptions = {
   /** An already compiled validator, to share one compilation between simulator and tests. */
   readonly validate?: XmlValidator;
   readonly credentials: { readonly loginId: string; readonly password: string };
+  /** Further member accounts (a publisher's journals under different members); each sees only its own submissions' logs. */
+  readonly accounts?: readonly { readonly loginId: string; readonly password: string }[];
   /** The log shows after this many polls of `type=result` (default 1: the first poll sees `queued`). */
   readonly resultAfterPolls?: number;
   /** …and not before this many milliseconds after receipt (default 0). */
@@ -145,7 +147,8 @@ export async function startCrossrefSimulator(options: SimulatorOptions): Promise
     void sent.finally(() => inFlight.delete(sent));
   }
 
-  const authorised = (id: string | null, password: string | null): boolean => id === options.credentials.loginId && password === options.credentials.password;
+  const logins = [options.credentials, ...(options.accounts ?? [])];
+  const authorised = (id: string | null, password: string | null): boolean => logins.some((l) => id === l.loginId && password === l.password);
 
   const takeFault = (on: Fault['on']): Fault | undefined => {
     const index = faults.findIndex((f) => f.on === on);
@@ -194,7 +197,7 @@ export async function startCrossrefSimulator(options: SimulatorOptions): Promise
       send(res, 400, 'text/html', '<html><body><h2>FAILURE</h2><p>Expected operation=doMDUpload and a file part fname.</p></body></html>');
       return;
     }
-    const submission = registry.receive(file.name, await file.text(), now());
+    const submission = registry.receive(file.name, await file.text(), now(), field('login_id') ?? '');
     scheduleCallback(submission);
     if (applyFault(fault, res)) return;
     send(res, 200, 'text/html;charset=UTF-8', RECEIPT_PAGE);
@@ -215,7 +218,9 @@ export async function startCrossrefSimulator(options: SimulatorOptions): Promise
     const fileName = params.get('file_name');
     const batchId = params.get('doi_batch_id');
     const type = params.get('type');
-    const submission = fileName ? registry.byFileName(fileName) : batchId ? registry.byBatchId(batchId) : undefined;
+    const found = fileName ? registry.byFileName(fileName) : batchId ? registry.byBatchId(batchId) : undefined;
+    // Another account's submission is as unknown to this one as a file never sent.
+    const submission = found?.loginId === params.get('usr') ? found : undefined;
     if (type !== 'result' && type !== 'contents') {
       send(res, 400, 'text/plain', 'type is mandatory: result or contents');
       return;
