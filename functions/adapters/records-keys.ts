@@ -7,6 +7,7 @@
  * | item                     | pk                       | sk            | gsi1 (children of a parent)            | gsi2 (OAI: changed since)       | gsi3 (deposits)                    |
  * | ------------------------ | ------------------------ | ------------- | -------------------------------------- | ------------------------------- | ---------------------------------- |
  * | journal                  | `JOURNAL#<journal>`      | `JOURNAL`     | `JOURNALS` / `<journal>`               |                                 |                                    |
+ * | journal's sitemap parts  | `SITEMAP#<journal>`      | `PARTS`       |                                        |                                 |                                    |
  * | issue                    | `ISSUE#<journal>#<issue>`| `ISSUE`       | `JOURNAL#<journal>` / `ISSUE#<issue>`  |                                 |                                    |
  * | issue problems (invalid) | `ISSUE#<journal>#<issue>`| `PROBLEMS`    |                                        |                                 |                                    |
  * | deposit file problems    | `ISSUE#<journal>#<issue>`| `PROBLEMS#DEPOSIT` |                                   |                                 |                                    |
@@ -48,6 +49,11 @@ export const keys = {
   journal: (journalId: string) => ({ pk: `JOURNAL#${journalId}`, sk: 'JOURNAL' }),
   /** How many articles the journal has (attribute `articles`): OAI-PMH's completeListSize without a count query. */
   articleCounter: (journalId: string) => ({ pk: `JOURNAL#${journalId}`, sk: 'COUNTER#ARTICLES' }),
+  /**
+   * The sitemap files the journal's last site job wrote (records-sitemaps.ts): the stage's sitemap
+   * index lists them. A partition of its own, so Site may write it and nothing else (IAM `dynamodb:LeadingKeys`).
+   */
+  sitemapParts: (journalId: string) => ({ pk: `${SITEMAP_PK_PREFIX}${journalId}`, sk: 'PARTS' }),
   journalIndex: (journalId: string) => ({ gsi1pk: 'JOURNALS', gsi1sk: journalId }),
   issue: (journalId: string, issueId: string) => ({ pk: `ISSUE#${journalId}#${issueId}`, sk: 'ISSUE' }),
   issueIndex: (journalId: string, issueId: string) => ({ gsi1pk: `JOURNAL#${journalId}`, gsi1sk: `ISSUE#${issueId}` }),
@@ -66,6 +72,8 @@ export const keys = {
   notice: (doi: string, noticeDoi: string) => ({ pk: `ART#${doiKey(doi)}`, sk: `NOTICE#${doiKey(noticeDoi)}` }),
 } as const;
 
+/** The partition key prefix of the journals' sitemap parts, the one thing Site writes in the records table. */
+export const SITEMAP_PK_PREFIX = 'SITEMAP#';
 /** Articles whose current version Crossref has not yet accepted (see deposit-ledger.ts for `DEPOSIT#PENDING` batches). */
 export const DEPOSIT_DUE = 'DEPOSIT#DUE';
 /**

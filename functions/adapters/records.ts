@@ -8,6 +8,7 @@ import * as catalog from './records-catalog.ts';
 import * as links from './records-links.ts';
 import * as moves from './records-moves.ts';
 import * as schedule from './records-schedule.ts';
+import * as sitemaps from './records-sitemaps.ts';
 import type { RecordsTable } from './records-table.ts';
 
 export type { ArticleDates, ArticleRecord, Head, PutVersionResult, RenderState, Stored, VersionMeta } from './records-articles.ts';
@@ -22,9 +23,9 @@ type BindAll<M> = { readonly [K in keyof M]: Bound<M[K]> };
 const bindAll = <M extends Record<string, (table: RecordsTable, ...args: never[]) => unknown>>(table: RecordsTable, module: M): BindAll<M> =>
   Object.fromEntries(Object.entries(module).map(([name, f]) => [name, (...args: never[]) => f(table, ...args)])) as BindAll<M>;
 
-export type RecordsStore = BindAll<typeof articles> & BindAll<typeof catalog> & BindAll<typeof moves> & BindAll<typeof links> & BindAll<typeof schedule> & { readonly tableName: string };
+export type RecordsStore = BindAll<typeof articles> & BindAll<typeof catalog> & BindAll<typeof moves> & BindAll<typeof links> & BindAll<typeof schedule> & BindAll<typeof sitemaps> & { readonly tableName: string };
 
 export function createRecordsStore(client: DynamoDBDocumentClient, tableName: string): RecordsStore {
   const table: RecordsTable = { client, tableName };
-  return { ...bindAll(table, articles), ...bindAll(table, catalog), ...bindAll(table, moves), ...bindAll(table, links), ...bindAll(table, schedule), tableName };
+  return { ...bindAll(table, articles), ...bindAll(table, catalog), ...bindAll(table, moves), ...bindAll(table, links), ...bindAll(table, schedule), ...bindAll(table, sitemaps), tableName };
 }

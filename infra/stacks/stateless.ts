@@ -1,5 +1,6 @@
 import { CfnOutput, Duration, Fn, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Match, Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
@@ -11,6 +12,7 @@ import { HttpRoutes, type HttpRouteSpec } from '../constructs/http-routes.ts';
 import { ADMIN_BUNDLED_MODULES, cognitoEndpoint, STAFF_CONSOLE_FOLDERS, staffApi } from '../constructs/staff-api.ts';
 import { DeadLetterQueue, WorkQueue } from '../constructs/work-queue.ts';
 import { importStateful, type StatefulOutputName } from './stateful-outputs.ts';
+import { SITEMAP_PK_PREFIX } from '#adapters/records-keys';
 
 export interface StatelessStackProps extends StackProps {
   readonly config: StageConfig;
@@ -127,6 +129,8 @@ export class StatelessStack extends Stack {
     this.render.fn.addEnvironment('RENDER_QUEUE_URL', this.renderQueue.queue.queueUrl);
     // Site copies each issue's cover Ingest checked beside its issue page: read on the files' prefix only.
     this.site.bindTable(stateful.records, 'read').bindBucket(stateful.site, 'SITE_BUCKET', 'readWrite').bindFiles(stateful.inbox);
+    // Site keeps each journal's sitemap parts (functions/adapters/records-sitemaps.ts) and writes nothing else of the records.
+    this.site.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['dynamodb:PutItem'], resources: [stateful.records.table.tableArn], conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${SITEMAP_PK_PREFIX}*`] } } }));
     this.site.fn.addEnvironment('SITE_BASE_URL', stateful.siteBaseUrl);
     // The console page may connect to the staff pool's Cognito endpoint (its CSP names it).
     this.site.fn.addEnvironment('STAFF_COGNITO_ENDPOINT', cognitoEndpoint(this.region));

@@ -91,11 +91,18 @@ describe('IAM: each function gets only what it uses', () => {
     expect(tableStatements[0]!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['DEPOSIT#*', 'BATCH#*'] } });
   });
 
-  it('Site consumes site jobs, only reads records, reads and writes site files, and reads only the galleys (covers) of the inbox', () => {
-    // Site reads the covers Ingest checked (the inbox's galleys/ prefix only) to put them beside issue pages.
+  it('Site consumes site jobs, reads records and writes only the journals\' sitemap parts, reads and writes site files, and reads only the galleys (covers) of the inbox', () => {
+    // Prepare
+    const putItem = Object.values(resourcesOf(template, 'AWS::IAM::Policy'))
+      .filter((p) => readable(p.Properties.Roles).includes('SiteRole'))
+      .flatMap((p) => (p.Properties.PolicyDocument as { Statement: { Action: string | string[]; Condition?: unknown }[] }).Statement)
+      .filter((st) => [st.Action].flat().includes('dynamodb:PutItem'));
+    // Assess: Site reads the covers Ingest checked (the inbox's galleys/ prefix only) to put them beside issue pages.
     expect(grants(template, 'Site')).toEqual(
-      sorted(onFailure({ ...base('Site'), ...consume('SiteQueue'), ...tableRead, ...bucketRead('SiteBucketName'), 's3:GetObject': [objects('SiteBucketName'), `${bucket('InboxBucketName')}/galleys/*`], 's3:PutObject': [objects('SiteBucketName')] }, 'SiteFailures')),
+      sorted(onFailure({ ...base('Site'), ...consume('SiteQueue'), ...tableRead, 'dynamodb:PutItem': [TABLE], ...bucketRead('SiteBucketName'), 's3:GetObject': [objects('SiteBucketName'), `${bucket('InboxBucketName')}/galleys/*`], 's3:PutObject': [objects('SiteBucketName')] }, 'SiteFailures')),
     );
+    // Issue 16: the sitemap parts (records-sitemaps.ts) are the one thing it writes in the table.
+    expect(putItem.map((st) => st.Condition)).toEqual([{ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SITEMAP#*'] } }]);
   });
 
   it('attaches no managed policy and no inline policy to any role', () => {

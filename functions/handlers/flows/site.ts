@@ -91,19 +91,23 @@ export async function buildJournalFiles(deps: SiteDeps, journalId: string): Prom
   );
   const sitemaps = renderJournalSitemaps(journal.journal, sitemapEntries(journal.journal, sitemap));
   const outcomes = await Promise.all([put(deps, journalHomeKey(journalId), archive, SITE_CONTENT_TYPES.html), ...sitemaps.files.map((s) => put(deps, s.key, s.body, SITE_CONTENT_TYPES.xml))]);
+  // Kept once the files are there, for the stage's sitemap index built by other journals' jobs (records-sitemaps.ts).
+  await deps.records.putSitemapParts(journalId, sitemaps.parts);
   return { outcomes, sitemapParts: sitemaps.parts };
 }
 
 /**
  * The stage's root files over every journal in the records: the journals page, 404, the sitemap
- * index, robots.txt. `known` holds the sitemap parts of journals just built; the others' are
- * computed from their records (no file of theirs is written).
+ * index, robots.txt. `known` holds the sitemap parts of journals just built; the others' are the
+ * parts their own last site job kept (one read for all), or, for a journal none has kept them for
+ * yet (a stage from before they were kept), computed from its records (no file of theirs is written).
  */
 export async function buildStageFiles(deps: SiteDeps, known: ReadonlyMap<string, readonly SitemapEntry[]> = new Map()): Promise<PutOutcome[]> {
   const journals: Journal[] = (await deps.records.listJournals()).map((j) => j.journal);
+  const kept = await deps.records.getSitemapParts(journals.map((j) => j.id).filter((id) => !known.has(id)));
   const parts: SitemapEntry[] = [];
   for (const journal of journals) {
-    parts.push(...(known.get(journal.id) ?? renderJournalSitemaps(journal, sitemapEntries(journal, (await sitemapIssuesOf(deps, journal.id)).sitemap)).parts));
+    parts.push(...(known.get(journal.id) ?? kept.get(journal.id) ?? renderJournalSitemaps(journal, sitemapEntries(journal, (await sitemapIssuesOf(deps, journal.id)).sitemap)).parts));
   }
   return Promise.all(renderStageOutputs(journals, parts, deps.siteBaseUrl).map((o) => put(deps, o.key, o.body, o.contentType)));
 }
