@@ -5,7 +5,7 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import { toHtml } from 'hast-util-to-html';
+import { toHtmlFast } from './to-html.ts';
 import type { Journal } from '#core/model/index';
 import { journalHomeUrl } from '#core/urls';
 import { defined, joined, lines, PAGE_LANG, siteHref, text } from './html.ts';
@@ -88,7 +88,7 @@ export type Frame = Pick<Shell, 'title' | 'canonical' | 'head' | 'main'> & { rea
 export function renderFrame(frame: Frame): string {
   const body = h('body', lines([h('a', { className: ['skip'], href: '#main' }, 'Skip to main content'), frame.header, h('main', { id: 'main' }, lines(frame.main)), frame.footer]));
   const tree: Root = { type: 'root', children: [{ type: 'doctype' }, text('\n'), h('html', { lang: PAGE_LANG }, lines([head(frame), body]))] };
-  return `${toHtml(tree)}\n`;
+  return `${toHtmlFast(tree)}\n`;
 }
 
 /** A journal's page: its name and breadcrumb trail above, its publisher and ISSNs below. */
