@@ -18,6 +18,7 @@ import { createDraftStore } from '#adapters/staff-drafts';
 import { createIssueFileStore } from '#adapters/staff-issue-file';
 import { createStaffFiles } from '#adapters/staff-files';
 import { createGalleyUploads } from '#adapters/galley-uploads';
+import { createDepositLedger } from '#adapters/deposit-ledger';
 import { DEFAULT_MAX_FILE_BYTES } from '#core/model/index';
 import { S3Client } from '@aws-sdk/client-s3';
 import { createRateLimiter } from '#adapters/staff-rate';
@@ -59,6 +60,7 @@ const handle = adminApi({
   uploads: createGalleyUploads(clients.s3, signer, inbox),
   files: createStaffFiles(clients.dynamo, env.TABLE_NAME),
   maxFileBytes: Number(process.env.GALLEY_MAX_BYTES) || DEFAULT_MAX_FILE_BYTES,
+  ledger: createDepositLedger({ client: clients.dynamoBase, tableName: env.TABLE_NAME }),
   rate: createRateLimiter(clients.dynamo, env.TABLE_NAME, ADMIN_RATE_LIMIT),
   depositQueue: createQueueSender<DepositJob>(clients.sqs, env.DEPOSIT_QUEUE_URL),
   log,

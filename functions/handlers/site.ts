@@ -32,7 +32,7 @@ export async function handler(event: SQSEvent, context?: Context): Promise<SQSBa
 export async function handler(event: ScheduledEvent, context?: Context): Promise<void>;
 export async function handler(event: SQSEvent | ScheduledEvent, context?: Context): Promise<SQSBatchResponse | void> {
   const scoped = { ...deps, log: log.child({ requestId: context?.awsRequestId }) };
-  consoleWritten ??= writeConsole(deps.site, CONSOLE_DIR, env.STAFF_COGNITO_ENDPOINT).catch((error: unknown) => {
+  consoleWritten ??= writeConsole(deps.site, CONSOLE_DIR, env.STAFF_COGNITO_ENDPOINT, process.env.STAFF_UPLOAD_ORIGIN ?? '').catch((error: unknown) => {
     consoleWritten = undefined;
     log.error('staff console not written', { error: error instanceof Error ? error.message : String(error) });
   });

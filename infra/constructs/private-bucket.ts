@@ -1,5 +1,5 @@
 import { Duration, Validations, type RemovalPolicy } from 'aws-cdk-lib';
-import { BlockPublicAccess, Bucket, BucketEncryption, CfnBucket, ObjectOwnership, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, CfnBucket, ObjectOwnership, type CorsRule, type IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { pinLogicalId } from './logical-id.ts';
 
@@ -14,6 +14,8 @@ export interface PrivateBucketProps {
   readonly expire?: { readonly prefixes: readonly string[]; readonly after: Duration };
   /** In a versioned bucket, overwritten and expired versions are deleted this long after they stopped being current. */
   readonly noncurrentVersionsExpireAfter?: Duration;
+  /** Cross-origin requests the bucket answers (the console's presigned galley uploads to the inbox). */
+  readonly cors?: readonly CorsRule[];
 }
 
 /** The settings every bucket shares: no public access, TLS 1.2+ only, S3-managed encryption, no ACLs. */
@@ -33,6 +35,7 @@ export function privateBucket(scope: Construct, id: string, props: PrivateBucket
     removalPolicy: props.removalPolicy,
     serverAccessLogsBucket: props.accessLogs,
     serverAccessLogsPrefix: `${id}/`,
+    ...(props.cors === undefined ? {} : { cors: [...props.cors] }),
     lifecycleRules: [
       { abortIncompleteMultipartUploadAfter: Duration.days(7) },
       ...(props.expire?.prefixes ?? []).map((prefix) => ({ prefix, expiration: props.expire!.after })),

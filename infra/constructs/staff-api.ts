@@ -5,7 +5,8 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
-import { INBOX_PREFIX } from '#adapters/inbox';
+import { UPLOADS_PREFIX } from '#adapters/galley-uploads';
+import { FILES_PREFIX, INBOX_PREFIX } from '#adapters/inbox';
 import { STAFF_PK_PREFIXES } from '#adapters/staff-items';
 import { PROJECT_ROOT, type ColophonFunction } from './colophon-function.ts';
 import type { HttpRouteSpec } from './http-routes.ts';
@@ -49,6 +50,8 @@ export const ADMIN_BUNDLED_MODULES = [{ entry: `${PROJECT_ROOT}functions/handler
 
 /** Cognito's issuer for a pool: what the authorizer and the handler both require of every token. */
 export const cognitoIssuer = (region: string, userPoolId: string): string => Fn.join('', ['https://cognito-idp.', region, '.amazonaws.com/', userPoolId]);
+/** Where the console's presigned galley uploads go: the inbox bucket's virtual-hosted origin, as the SDK's presigner writes it. */
+export const uploadOrigin = (bucketName: string, region: string): string => Fn.join('', ['https://', bucketName, '.s3.', region, '.amazonaws.com']);
 export const cognitoEndpoint = (region: string): string => Fn.join('', ['https://cognito-idp.', region, '.amazonaws.com/']);
 
 export interface StaffApiProps {
@@ -61,6 +64,8 @@ export interface StaffApiProps {
   readonly clientId: string;
   /** DepositQueue: the console's "send to Crossref again" after a failed deposit. */
   readonly depositQueue: IQueue;
+  /** The largest galley the stage takes (what Ingest is given): checked when the console presigns an upload and after it. */
+  readonly maxFileBytes: number;
 }
 
 /**
@@ -92,6 +97,18 @@ export function staffApi(scope: Stack, props: StaffApiProps): { readonly authori
     id: `AwsSolutions-IAM5[Resource::${flattenCfnReference(Stack.of(scope).resolve(batches))}]`,
     reason: 'A console publish writes a new batch folder under inbox/ (keys computed at run time), as the CLI does; nothing outside inbox/ (not the galleys).',
   });
+  // Galley uploads (issue 15): the browser PUTs to URLs signed with this role under uploads/ (S3
+  // authorises a presigned request as its signer), and the checked file is copied to galleys/.
+  const uploads = props.inbox.arnForObjects(`${UPLOADS_PREFIX}*`);
+  const files = props.inbox.arnForObjects(`${FILES_PREFIX}*`);
+  admin.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [uploads, files] }));
+  for (const [arn, reason] of [
+    [uploads, 'The console\'s presigned galley uploads: one new key per upload under uploads/ (computed at run time), signed with this role.'],
+    [files, 'A checked galley is kept by content under galleys/<journal>/<sha256> (computed at run time), where Ingest and Render read it.'],
+  ] as const) {
+    Validations.of(admin).acknowledge({ id: `AwsSolutions-IAM5[Resource::${flattenCfnReference(Stack.of(scope).resolve(arn))}]`, reason });
+  }
+  admin.fn.addEnvironment('GALLEY_MAX_BYTES', String(props.maxFileBytes));
   admin.fn.addEnvironment('STAFF_ISSUER', issuer);
   admin.fn.addEnvironment('STAFF_CLIENT_ID', props.clientId);
   admin.fn.addEnvironment('STAFF_USER_POOL_ID', props.userPoolId);

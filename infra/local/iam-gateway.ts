@@ -32,6 +32,12 @@ export async function startIamGateway(options: IamGatewayOptions): Promise<IamGa
     req.on('end', () => {
       const wire: WireRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks) };
       const service = serviceOf(wire);
+      // A CORS preflight carries no credentials: S3 answers it from the bucket's CORS rules, never from IAM
+      // (https://docs.aws.amazon.com/AmazonS3/latest/API/RESTOPTIONSobject.html). The request that follows is checked.
+      if (service === 's3' && wire.method === 'OPTIONS') {
+        forward(req, wire, options.upstream.s3, res);
+        return;
+      }
       const decision = authorize(options.statements, permissionsOf(wire, options.context));
       if (!decision.allowed) {
         const message = deniedMessage(options.principal, decision);

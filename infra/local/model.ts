@@ -9,7 +9,9 @@ import { Resolver, TemplateError, type Json, type Naming, type Resource, type St
 import type { LocalUserPool } from './cognito.ts';
 import { roleOf, type LocalRole } from './iam-model.ts';
 
-export type LocalBucket = { readonly logicalId: string; readonly name: string; readonly eventBridge: boolean };
+/** A bucket's CORS rule as S3's PutBucketCors takes it (the template's `CorsConfiguration.CorsRules`, `MaxAge` → `MaxAgeSeconds`). */
+export type LocalCorsRule = { readonly AllowedMethods: string[]; readonly AllowedOrigins: string[]; readonly AllowedHeaders?: string[]; readonly ExposedHeaders?: string[]; readonly MaxAgeSeconds?: number };
+export type LocalBucket = { readonly logicalId: string; readonly name: string; readonly eventBridge: boolean; readonly cors?: readonly LocalCorsRule[] };
 export type LocalTable = { readonly logicalId: string; readonly name: string; readonly create: CreateTableCommandInput };
 export type LocalQueue = { readonly logicalId: string; readonly name: string; readonly url: string; readonly arn: string; readonly attributes: Record<string, string>; readonly visibilityTimeout: number };
 export type LocalFunction = {
@@ -81,7 +83,12 @@ export function localModel(stacks: readonly Stack[], naming: Naming, cdkOut: str
 
   const buckets = ofType('AWS::S3::Bucket').map((e) => {
     const config = props(e).NotificationConfiguration as { EventBridgeConfiguration?: { EventBridgeEnabled?: boolean } } | undefined;
-    return { logicalId: e.id, name: r.name(e.stack, e.id), eventBridge: config?.EventBridgeConfiguration?.EventBridgeEnabled === true };
+    const corsRules = (props(e).CorsConfiguration as { CorsRules?: Json[] } | undefined)?.CorsRules;
+    const cors = corsRules?.map((rule) => {
+      const { MaxAge, Id: _id, ...rest } = resolve(e, rule) as Record<string, Json>;
+      return { ...rest, ...(typeof MaxAge === 'number' ? { MaxAgeSeconds: MaxAge } : {}) } as unknown as LocalCorsRule;
+    });
+    return { logicalId: e.id, name: r.name(e.stack, e.id), eventBridge: config?.EventBridgeConfiguration?.EventBridgeEnabled === true, ...(cors === undefined ? {} : { cors }) };
   });
 
   const tables = ofType('AWS::DynamoDB::Table').map((e) => {

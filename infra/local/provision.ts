@@ -1,6 +1,6 @@
 /** Creates the model's buckets, tables and queues in the emulators; safe to run again on kept state. */
 import { CreateTableCommand, ResourceInUseException, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
-import { BucketAlreadyOwnedByYou, CreateBucketCommand, S3ServiceException } from '@aws-sdk/client-s3';
+import { BucketAlreadyOwnedByYou, CreateBucketCommand, PutBucketCorsCommand, S3ServiceException } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import type { Clients } from './clients.ts';
 import type { LocalModel } from './model.ts';
@@ -13,6 +13,8 @@ export async function provision(model: LocalModel, clients: Clients): Promise<vo
       } catch (error) {
         if (!(error instanceof BucketAlreadyOwnedByYou) && !(error instanceof S3ServiceException && error.name === 'BucketAlreadyExists')) throw error;
       }
+      // The template's CORS rules (the inbox's, for the console's presigned uploads): s3rver answers preflights and sets the headers by them, as S3 does.
+      if (b.cors !== undefined) await clients.s3.send(new PutBucketCorsCommand({ Bucket: b.name, CORSConfiguration: { CORSRules: b.cors.map((rule) => ({ ...rule })) } }));
     }),
     ...model.tables.map(async (t) => {
       try {

@@ -22,6 +22,7 @@ import { compileViewerRequest, openSite } from './site-server.ts';
 import { readStacks } from './template.ts';
 import { startIamGateway, type Denial, type IamGateway } from './iam-gateway.ts';
 import type { KeySchemas } from './iam-request.ts';
+import { localUploadOrigin } from './upload-origin.ts';
 
 /** The simulator's default login (infra/local/crossref-simulator/main.ts): the local secret holds it unless told otherwise. */
 export const LOCAL_CROSSREF_LOGIN = { loginId: 'colophon', password: 'local' } as const;
@@ -141,10 +142,12 @@ export async function deployLocal(options: LocalStackOptions): Promise<LocalStac
     gateways.push(gateway);
     iamEnv.set(fn.name, { AWS_ENDPOINT_URL_S3: gateway.endpoint, AWS_ENDPOINT_URL_DYNAMODB: gateway.endpoint, AWS_ENDPOINT_URL_SQS: gateway.endpoint, AWS_ENDPOINT_URL_SECRETS_MANAGER: gateway.endpoint });
   }
+  // A bucket's S3 origin in a function's environment (the console's upload CSP) is the signer's gateway here (upload-origin.ts).
+  const localValue = (v: string): string => localUploadOrigin(local(v), model.functions, (fn) => iamEnv.get(fn.name)?.AWS_ENDPOINT_URL_S3);
   const lambdas = new Map(
     model.functions.map((fn) => [
       fn.name,
-      new LocalLambda(fn, { ...env, ...iamEnv.get(fn.name), ...Object.fromEntries(Object.entries(fn.environment).map(([k, v]) => [k, local(v)])), ...crossrefOverrides(fn.environment, options.crossref), AWS_LAMBDA_FUNCTION_NAME: fn.name, AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memoryMb), AWS_LAMBDA_FUNCTION_TIMEOUT: String(fn.timeoutSeconds), TZ: 'UTC' }, { concurrency: options.concurrency?.[fn.logicalId] ?? 1, log }),
+      new LocalLambda(fn, { ...env, ...iamEnv.get(fn.name), ...Object.fromEntries(Object.entries(fn.environment).map(([k, v]) => [k, localValue(v)])), ...crossrefOverrides(fn.environment, options.crossref), AWS_LAMBDA_FUNCTION_NAME: fn.name, AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memoryMb), AWS_LAMBDA_FUNCTION_TIMEOUT: String(fn.timeoutSeconds), TZ: 'UTC' }, { concurrency: options.concurrency?.[fn.logicalId] ?? 1, log }),
     ]),
   );
   const mappings = model.mappings.map((m) => {

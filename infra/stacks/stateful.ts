@@ -1,8 +1,9 @@
-import { Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Duration, Lazy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
-import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { HttpMethods, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { UPLOADS_PREFIX } from '#adapters/galley-uploads';
 import { DRY_RUN_PREFIX, INVALID_PREFIX } from '#handlers/flows/deposit-files';
 import { REBUILD_PREFIX } from '#handlers/flows/rebuild';
 import type { StageConfig } from '../config.ts';
@@ -57,8 +58,10 @@ export class StatefulStack extends Stack {
       accessLogs,
       versioned: true,
       eventBridge: true,
-      expire: { prefixes: [REBUILD_PREFIX], after: Duration.days(30) },
+      expire: { prefixes: [REBUILD_PREFIX, UPLOADS_PREFIX], after: Duration.days(30) },
       noncurrentVersionsExpireAfter: Duration.days(30),
+      // The console's galley uploads (issue 15): the browser PUTs to a presigned URL, from the site's origin only.
+      cors: [{ allowedMethods: [HttpMethods.PUT], allowedOrigins: [Lazy.string({ produce: () => this.siteBaseUrl })], allowedHeaders: ['content-type'], maxAge: 3000 }],
     });
     this.site = privateBucket(this, 'SiteBucket', { removalPolicy, accessLogs });
     // Sent deposit files are the record of what Crossref received: kept. Dry runs and files the

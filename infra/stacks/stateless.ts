@@ -9,7 +9,7 @@ import type { Construct } from 'constructs';
 import type { StageConfig } from '../config.ts';
 import { ColophonFunction, handlerEntry, type ColophonFunctionProps } from '../constructs/colophon-function.ts';
 import { HttpRoutes, type HttpRouteSpec } from '../constructs/http-routes.ts';
-import { ADMIN_BUNDLED_MODULES, cognitoEndpoint, STAFF_CONSOLE_FOLDERS, staffApi } from '../constructs/staff-api.ts';
+import { ADMIN_BUNDLED_MODULES, cognitoEndpoint, STAFF_CONSOLE_FOLDERS, staffApi, uploadOrigin } from '../constructs/staff-api.ts';
 import { DeadLetterQueue, WorkQueue } from '../constructs/work-queue.ts';
 import { importStateful, type StatefulOutputName } from './stateful-outputs.ts';
 import { SITEMAP_PK_PREFIX } from '#adapters/records-keys';
@@ -134,6 +134,8 @@ export class StatelessStack extends Stack {
     this.site.fn.addEnvironment('SITE_BASE_URL', stateful.siteBaseUrl);
     // The console page may connect to the staff pool's Cognito endpoint (its CSP names it).
     this.site.fn.addEnvironment('STAFF_COGNITO_ENDPOINT', cognitoEndpoint(this.region));
+    // … and PUT galleys to the inbox bucket, at the presigned URLs the Admin function gives (issue 15).
+    this.site.fn.addEnvironment('STAFF_UPLOAD_ORIGIN', uploadOrigin(stateful.inbox.bucketName, this.region));
     // The Crossref credentials stay in Secrets Manager: only the secret's ARN is in the environment.
     this.deposit.bindTable(stateful.records, 'readWrite').bindBucket(stateful.artifacts, 'ARTIFACTS_BUCKET', 'write').bindSecret(stateful.crossrefSecret);
     this.deposit.fn.addEnvironment('CROSSREF_MODE', config.crossref.mode);
@@ -200,7 +202,7 @@ export class StatelessStack extends Stack {
     // The staff console's API (issue 15): every /api/admin/* route behind the staff pool's JWT authorizer.
     this.admin = fn('Admin', 'admin', { timeout: Duration.seconds(30), description: 'Colophon Admin: the staff console API (/api/admin/*): drafts, validation, preview, publish', bundledModules: ADMIN_BUNDLED_MODULES });
     const staffOutput = (name: StatefulOutputName): string => Fn.getStackOutput(props.statefulStackName, name, this.region);
-    const staff = staffApi(this, { admin: this.admin, records: stateful.records, inbox: stateful.inbox, userPoolId: staffOutput('StaffUserPoolId'), clientId: staffOutput('StaffUserPoolClientId'), depositQueue: this.depositQueue.queue });
+    const staff = staffApi(this, { admin: this.admin, records: stateful.records, inbox: stateful.inbox, userPoolId: staffOutput('StaffUserPoolId'), clientId: staffOutput('StaffUserPoolClientId'), depositQueue: this.depositQueue.queue, maxFileBytes: config.files.maxBytes });
     this.routes = new HttpRoutes(this, 'Routes', { api: stateful.api, routes: [...routes, ...staff.routes] });
 
     const outputs: Record<string, string> = {

@@ -62,6 +62,8 @@ describe('cdk-nag AwsSolutions', () => {
       'arn:<AWS::Partition>:s3:::{"Fn::GetStackOutput":{"StackName":"Colophon-dev-Stateful","Region":{"Ref":"AWS::Region"},"OutputName":"InboxBucketName"}}/galleys/*',
       // Admin (the staff console) writes new publish batches under inbox/, and nothing else of the inbox.
       'arn:<AWS::Partition>:s3:::{"Fn::GetStackOutput":{"StackName":"Colophon-dev-Stateful","Region":{"Ref":"AWS::Region"},"OutputName":"InboxBucketName"}}/inbox/*',
+      // Admin signs the console's galley uploads under uploads/ (issue 15); the checked copy goes under galleys/ (above).
+      'arn:<AWS::Partition>:s3:::{"Fn::GetStackOutput":{"StackName":"Colophon-dev-Stateful","Region":{"Ref":"AWS::Region"},"OutputName":"InboxBucketName"}}/uploads/*',
       'arn:<AWS::Partition>:s3:::{"Fn::GetStackOutput":{"StackName":"Colophon-dev-Stateful","Region":{"Ref":"AWS::Region"},"OutputName":"SiteBucketName"}}/*',
     ]);
   });

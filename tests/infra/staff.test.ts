@@ -88,7 +88,8 @@ describe('staff API: the JWT authorizer and the Admin function (stateless stack)
       'dynamodb:UpdateItem': [TABLE],
       's3:GetObject': ['arn:{AWS::Partition}:s3:::{Stateful.InboxBucketName}/*'],
       's3:ListBucket': ['arn:{AWS::Partition}:s3:::{Stateful.InboxBucketName}'],
-      's3:PutObject': ['arn:{AWS::Partition}:s3:::{Stateful.InboxBucketName}/inbox/*'],
+      // A console publish writes a batch under inbox/; a galley upload is signed for uploads/ and kept under galleys/ (issue 15).
+      's3:PutObject': ['arn:{AWS::Partition}:s3:::{Stateful.InboxBucketName}/galleys/*', 'arn:{AWS::Partition}:s3:::{Stateful.InboxBucketName}/inbox/*', 'arn:{AWS::Partition}:s3:::{Stateful.InboxBucketName}/uploads/*'],
       // "Send to Crossref again": the deposit job, nothing else of the queue.
       'sqs:SendMessage': ['{DepositQueue.Arn}'],
     });

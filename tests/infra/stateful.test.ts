@@ -71,9 +71,17 @@ describe('stateful stack: buckets', () => {
 
   it("keeps each issue's current upload (the published source the console edits) and the galleys, and deletes replaced versions and finished rebuild pages after 30 days (uploads carry contributors' e-mail addresses; issue 12, Low)", () => {
     const rules = (buckets.InboxBucket?.Properties.LifecycleConfiguration as { Rules: Record<string, unknown>[] }).Rules;
-    expect(rules.filter((r) => r.ExpirationInDays !== undefined)).toEqual([expect.objectContaining({ Prefix: 'rebuild/', ExpirationInDays: 30, Status: 'Enabled' })]);
+    // …and the console's galley uploads (issue 15), which are copied under galleys/ once checked.
+    expect(rules.filter((r) => r.ExpirationInDays !== undefined)).toEqual([expect.objectContaining({ Prefix: 'rebuild/', ExpirationInDays: 30, Status: 'Enabled' }), expect.objectContaining({ Prefix: 'uploads/', ExpirationInDays: 30, Status: 'Enabled' })]);
     expect(rules).toContainEqual(expect.objectContaining({ NoncurrentVersionExpiration: { NoncurrentDays: 30 }, ExpiredObjectDeleteMarker: true, Status: 'Enabled' }));
-    expect(rules.every((r) => r.Prefix === undefined || r.Prefix === 'rebuild/')).toBe(true);
+    expect(rules.every((r) => r.Prefix === undefined || r.Prefix === 'rebuild/' || r.Prefix === 'uploads/')).toBe(true);
+  });
+
+  it('lets the browser PUT to the inbox (the console\'s presigned galley uploads) from the site\'s origin only, with nothing but its Content-Type', () => {
+    expect(buckets.InboxBucket?.Properties.CorsConfiguration).toEqual({
+      CorsRules: [{ AllowedMethods: ['PUT'], AllowedOrigins: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [expect.stringMatching(/^Site/), 'DomainName'] }]] }], AllowedHeaders: ['content-type'], MaxAge: 3000 }],
+    });
+    for (const id of ['SiteBucket', 'ArtifactsBucket', 'AccessLogsBucket']) expect(buckets[id]?.Properties.CorsConfiguration).toBeUndefined();
   });
 
   it('keeps ACLs on the access-log bucket (CloudFront standard logging writes through them) and expires logs with the log retention', () => {

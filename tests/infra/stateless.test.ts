@@ -18,7 +18,7 @@ const CALLBACK_INVOKER = ['{CrossrefCallback.Arn}', 'apigateway.amazonaws.com', 
 const CALLBACK_INVOKERS = [CALLBACK_INVOKER, CALLBACK_INVOKER];
 /** …and Admin for each staff console route (issue 15), one permission per method. */
 const adminInvoker = (path: string): string[] => ['{Admin.Arn}', 'apigateway.amazonaws.com', `arn:{AWS::Partition}:execute-api:{AWS::Region}:{AWS::AccountId}:{Stateful.ApiId}/*/*${path}`];
-const ADMIN_INVOKERS = ['article', 'audit', 'catalog', 'deposit', 'draft', 'draft', 'issue', 'preview', 'publish', 'retract', 'schedule', 'validate', 'withdraw'].map((r) => adminInvoker(`/api/admin/${r}`)).concat([adminInvoker('/api/console/config')]);
+const ADMIN_INVOKERS = ['article', 'audit', 'catalog', 'deposit', 'draft', 'draft', 'galley', 'galley/attach', 'issue', 'preview', 'publish', 'retract', 'schedule', 'toc', 'toc', 'validate', 'withdraw'].map((r) => adminInvoker(`/api/admin/${r}`)).concat([adminInvoker('/api/console/config')]);
 const stateful = (output: string): Record<string, unknown> => ({ 'Fn::GetStackOutput': { StackName: 'Colophon-dev-Stateful', Region: { Ref: 'AWS::Region' }, OutputName: output } });
 
 describe('stateless stack: functions', () => {
@@ -49,12 +49,16 @@ describe('stateless stack: functions', () => {
     expect(env('Render')).toEqual({ ...common, SITE_BUCKET: stateful('SiteBucketName'), FILES_BUCKET: stateful('InboxBucketName'), SITE_QUEUE_URL: { Ref: 'SiteQueue' }, DEPOSIT_QUEUE_URL: { Ref: 'DepositQueue' }, RENDER_QUEUE_URL: { Ref: 'RenderQueue' } });
     const cognito = { 'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/']] };
     // Site writes the staff console's page, whose CSP names the Cognito endpoint (issue 15).
-    expect(env('Site')).toEqual({ ...common, SITE_BUCKET: stateful('SiteBucketName'), SITE_BASE_URL: stateful('SiteBaseUrl'), STAFF_COGNITO_ENDPOINT: cognito, FILES_BUCKET: stateful('InboxBucketName') });
+    // …and the inbox bucket's origin, where the page PUTs galleys at the Admin function's presigned URLs.
+    const uploadOrigin = { 'Fn::Join': ['', ['https://', stateful('InboxBucketName'), '.s3.', { Ref: 'AWS::Region' }, '.amazonaws.com']] };
+    expect(env('Site')).toEqual({ ...common, SITE_BUCKET: stateful('SiteBucketName'), SITE_BASE_URL: stateful('SiteBaseUrl'), STAFF_COGNITO_ENDPOINT: cognito, STAFF_UPLOAD_ORIGIN: uploadOrigin, FILES_BUCKET: stateful('InboxBucketName') });
     expect(env('Admin')).toEqual({
       ...common,
       INBOX_BUCKET: stateful('InboxBucketName'),
       // "Send to Crossref again" (issue 15).
       DEPOSIT_QUEUE_URL: { Ref: 'DepositQueue' },
+      // Galley uploads are checked against Ingest's limit (issue 15).
+      GALLEY_MAX_BYTES: String(STAGES.dev.files.maxBytes),
       STAFF_ISSUER: { 'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', stateful('StaffUserPoolId')]] },
       STAFF_CLIENT_ID: stateful('StaffUserPoolClientId'),
       STAFF_USER_POOL_ID: stateful('StaffUserPoolId'),
@@ -221,12 +225,15 @@ describe('stateless stack: wiring', () => {
       'GET /api/admin/audit',
       'GET /api/admin/catalog',
       'GET /api/admin/draft',
+      'GET /api/admin/toc',
       'GET /api/console/config',
       'GET /api/crossref/callback',
       'GET /api/oai',
       'GET /api/oai/{journal}',
       'POST /api/admin/article',
       'POST /api/admin/deposit',
+      'POST /api/admin/galley',
+      'POST /api/admin/galley/attach',
       'POST /api/admin/issue',
       'POST /api/admin/preview',
       'POST /api/admin/publish',
@@ -238,8 +245,9 @@ describe('stateless stack: wiring', () => {
       'POST /api/oai',
       'POST /api/oai/{journal}',
       'PUT /api/admin/draft',
+      'PUT /api/admin/toc',
     ]);
-    template.resourceCountIs('AWS::ApiGatewayV2::Integration', 20); // one Lambda proxy integration per route
+    template.resourceCountIs('AWS::ApiGatewayV2::Integration', 24); // one Lambda proxy integration per route
   });
 
   it('reads the stateful stack only through its outputs, and deploys after it', () => {

@@ -269,6 +269,87 @@ describe.runIf(missing.length === 0 || ci)('the staff console in a browser', () 
     await page.close();
   });
 
+  /** Presses Tab until the focused element matches, as a keyboard user would (at most `max` presses). */
+  const tabTo = async (page: Page, selector: string, max = 120): Promise<void> => {
+    for (let n = 0; n < max; n++) {
+      if (await page.locator(selector).evaluate((node) => node === (node.ownerDocument as unknown as { activeElement: unknown }).activeElement)) return;
+      await page.keyboard.press('Tab');
+    }
+    throw new Error(`${selector} not reached with ${max} presses of Tab`);
+  };
+  const tocTitles = (page: Page): Promise<string[]> => page.locator('#toc-list li .toc-title').allTextContents();
+
+  it('orders the table of contents with the keyboard alone, each move announced, and saves the order; axe finds nothing', async () => {
+    const page = await browser.context.newPage();
+    await signIn(page, EDITOR);
+    // A second article in the seed's issue (which lists no order: its articles follow their first page).
+    await page.getByRole('button', { name: 'New article in Vol. L (2019)' }).click();
+    await page.getByLabel('Article id', { exact: true }).fill('petrovic');
+    await page.getByLabel('title', { exact: true }).fill('Borders on Paper');
+    await page.getByLabel(/^doi/).fill('10.2298/BALC1950397P');
+    await page.locator('#create-form button[type=submit]').click();
+    await expect.poll(() => page.locator('#editor-heading').textContent(), { timeout: 30_000 }).toBe('Article petrovic (balcanica, L-2019)');
+    await page.getByRole('button', { name: '← All journals' }).first().click();
+    await page.getByRole('heading', { name: 'Journals' }).waitFor();
+
+    // From here on, the keyboard only.
+    await tabTo(page, 'button:text-is("Order the contents of Vol. L (2019)")');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Table of contents: Vol. L (2019)' }).waitFor();
+    await expect.poll(() => tocTitles(page), { timeout: 30_000 }).toEqual([expect.stringMatching(/^1\. (Additional Evidence|Title saved)/), '2. Borders on Paper']);
+    expect(await axe(page)).toEqual([]);
+    await tabTo(page, '#toc-down-a-edemskiy');
+    await page.keyboard.press('Enter');
+    expect(await tocTitles(page)).toEqual(['1. Borders on Paper', expect.stringMatching(/^2\. /)]);
+    // Focus stays on the moved article (its other button, the one at the end being disabled), and the move is said aloud.
+    expect(await page.evaluate(() => (document as unknown as { activeElement: { id: string } }).activeElement.id)).toBe('toc-up-a-edemskiy');
+    await expect.poll(() => page.locator('#toc-live').textContent()).toMatch(/: now 2 of 2 in the issue\. Not saved yet\.$/);
+    expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'table-of-contents.png') });
+    await tabTo(page, '#toc-save');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#toc-status').textContent(), { timeout: 30_000 }).toBe('Order saved as version 1. Publish the issue to make it public.');
+
+    // Read back: the saved order, then dragged back with the mouse (drag and drop), and saved again.
+    await page.getByRole('button', { name: '← All journals' }).first().click();
+    await page.getByRole('button', { name: 'Order the contents of Vol. L (2019)' }).click();
+    await expect.poll(() => tocTitles(page), { timeout: 30_000 }).toEqual(['1. Borders on Paper', expect.stringMatching(/^2\. /)]);
+    await page.dragAndDrop('#toc-list li:nth-child(2)', '#toc-list li:nth-child(1)');
+    expect(await tocTitles(page)).toEqual([expect.stringMatching(/^1\. (Additional Evidence|Title saved)/), '2. Borders on Paper']);
+    await page.getByRole('button', { name: 'Save order' }).click();
+    await expect.poll(() => page.locator('#toc-status').textContent(), { timeout: 30_000 }).toBe('Order saved as version 2. Publish the issue to make it public.');
+    await page.close();
+  });
+
+  it('uploads a PDF galley straight to the stage’s storage, checked first: a file that is no PDF is refused at its field; axe finds nothing', async () => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => (m.type() === 'error' ? errors.push(m.text()) : undefined));
+    await signIn(page, EDITOR);
+    await page.getByRole('button', { name: /Additional Evidence|Title saved/ }).click();
+    await page.getByLabel('title', { exact: true }).waitFor();
+    const WORD = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(300, 1)]);
+    await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'edemskiy.pdf', mimeType: 'application/pdf', buffer: WORD });
+    await page.getByRole('button', { name: 'Upload and attach' }).click();
+    await expect.poll(() => page.locator('#galley-file-error').textContent(), { timeout: 30_000 }).toMatch(/file "edemskiy\.pdf" is not a PDF/);
+    expect(await page.getByLabel('File', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await axe(page)).toEqual([]);
+
+    const pdf = readFileSync(join(repoDir, 'examples/exemplaria/XII-2024/carberry.pdf'));
+    await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'edemskiy.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page.getByLabel('Link text (optional)').fill('PDF (English)');
+    await page.getByRole('button', { name: 'Upload and attach' }).click();
+    await expect.poll(() => page.locator('#galley-status').textContent(), { timeout: 30_000 }).toMatch(/^Attached edemskiy\.pdf \(1 KB\) as draft version \d+\. Publish the issue to make it public\.$/);
+    expect(await page.locator('#galley-file-error').textContent()).toBe('');
+    expect(await page.locator('#field-galleys').inputValue()).toContain('edemskiy.pdf');
+    expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'galley-upload.png') });
+    // The browser met no CSP refusal or failed request on the way (the upload went to the storage's own origin).
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows an editor of another journal nothing of this one', async () => {
     const page = await browser.context.newPage();
     await signIn(page, OTHER);

@@ -5,6 +5,10 @@
 // ---- issue 15 (files, developer D): published versions marked files/console ----
 import { versionItems } from './versions.js';
 // ---- end issue 15 (files) ----
+// ---- issue 15, developer C: table of contents and galley upload live in their own modules ----
+import { openToc, setUpToc } from './toc.js';
+import { resetGalley, setUpGalley } from './galley.js';
+// ---- end of developer C's imports ----
 const $ = (id) => document.getElementById(id);
 const state = { config: undefined, token: undefined, session: undefined, username: '', schema: undefined, article: undefined, version: 0 };
 
@@ -21,7 +25,7 @@ function el(tag, attrs = {}, ...children) {
 }
 
 function show(section) {
-  for (const id of ['sign-in', 'catalog', 'editor', 'create']) $(id).hidden = id !== section;
+  for (const id of ['sign-in', 'catalog', 'editor', 'create', 'toc']) $(id).hidden = id !== section;
   $('main').focus();
 }
 
@@ -100,7 +104,8 @@ async function loadCatalog() {
       const said = el('span', { 'aria-live': 'polite' });
       list.append(el('p', {},
         el('button', { type: 'button', class: 'secondary', onclick: () => newArticle(journal, issue, caption) }, `New article in ${caption}`),
-        issue.draft || !issue.articles.some((a) => a.crossref === 'due' && !a.draft) ? undefined : el('button', { type: 'button', class: 'secondary', onclick: () => resendDeposit(journal.id, issue.id, said) }, `Send ${caption} to Crossref again`),
+        el('button', { type: 'button', class: 'secondary', onclick: () => openToc(journal.id, issue.id, caption) }, `Order the contents of ${caption}`),
+        issue.draft || !issue.articles.some((a) => (a.crossref === 'due' || a.crossref === 'failed') && !a.draft) ? undefined : el('button', { type: 'button', class: 'secondary', onclick: () => resendDeposit(journal.id, issue.id, said) }, `Send ${caption} to Crossref again`),
         said));
       list.append(
         el('table', {},
@@ -111,7 +116,7 @@ async function loadCatalog() {
               el('td', {}, el('button', { type: 'button', class: 'link', onclick: () => openArticle({ journal: journal.id, issue: issue.id, article: a.id }) }, a.title)),
               el('td', {}, a.doi),
               el('td', { class: `state-${a.render.split(' ')[0]}` }, a.render === 'draft' ? 'draft, not published' : a.render),
-              el('td', { class: `state-${a.crossref}` }, a.crossref === 'deposited' ? 'registered' : 'not yet registered'),
+              el('td', { class: `state-${a.crossref}` }, crossrefState(a), a.deposit?.message ? el('span', { class: 'deposit-reason' }, depositReason(a.deposit)) : undefined),
             ))),
         ),
       );
@@ -119,6 +124,16 @@ async function loadCatalog() {
   }
   show('catalog');
 }
+
+// ---- issue 15, developer C: a DOI's Crossref state with the deposit ledger's reason ----
+function crossrefState(a) {
+  if (a.crossref === 'failed') return 'refused by Crossref';
+  if (a.deposit?.state === 'submitted') return 'sent, waiting for Crossref';
+  if (a.crossref === 'deposited') return a.deposit?.state === 'warning' ? 'registered, with a warning' : 'registered';
+  return 'not yet registered';
+}
+const depositReason = (d) => `${d.state === 'warning' ? 'Warning' : 'Reason'}: ${d.message} (${d.at.slice(0, 16).replace('T', ' ')} UTC${d.batchId ? `, batch ${d.batchId}` : ''})`;
+// ---- end of developer C's block ----
 
 // ---- the article form, generated from the JSON Schema ----
 const simple = (s) => s && (s.type === 'string' || s.type === 'integer' || s.type === 'number' || s.type === 'boolean' || s.enum);
@@ -330,6 +345,7 @@ async function openArticle(ref) {
     : body.source === 'published draft' ? `Version ${body.version}, published ${body.published.at}. Your changes stay a draft until you publish the issue.`
     : 'As published. Your changes stay a draft until you publish the issue.';
   buildForm(body.data ?? {});
+  resetGalley();
   show('editor');
   showProblems(body.problems ?? []);
   loadAudit();
@@ -529,6 +545,8 @@ async function start() {
   $('retract').addEventListener('click', retractArticle);
   $('article-form').addEventListener('input', checkSoon);
   $('article-form').addEventListener('change', checkSoon);
+  setUpToc({ api, el, $, show, loadCatalog });
+  setUpGalley({ api, $, state: () => state, reopen: () => openArticle(state.article) });
   show('sign-in');
 }
 

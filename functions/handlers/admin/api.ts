@@ -14,6 +14,7 @@ import type { RateOutcome } from '#adapters/staff-rate';
 import type { RecordsStore } from '#adapters/records';
 import type { DraftStore } from '#adapters/staff-drafts';
 import type { IssueFileStore } from '#adapters/staff-issue-file';
+import type { DepositLedger } from '#adapters/deposit-ledger';
 import type { GalleyUploads } from '#adapters/galley-uploads';
 import type { StaffFiles } from '#adapters/staff-files';
 import type { ArticleRef } from '#adapters/staff-items';
@@ -45,6 +46,8 @@ export type AdminDeps = {
   readonly inbox: ObjectStore;
   /** Counts a user's request; refuses past the per-minute limit (adapters/staff-rate.ts). */
   readonly rate: (user: string, now: Date) => Promise<RateOutcome>;
+  /** The deposit ledger: Crossref's messages on each DOI, shown beside its state in the catalog. */
+  readonly ledger: Pick<DepositLedger, 'entries'>;
   /** DepositQueue, for "send to Crossref again". */
   readonly depositQueue: QueueSender<DepositJob>;
   readonly log: Logger;
@@ -199,12 +202,13 @@ export function adminApi(deps: AdminDeps) {
   }
 
   /** The manifest's files: the published ones, with each galley attached from the console in place of (or beside) its article's file of that name. */
-  async function withConsoleFiles(published: Manifest['files']['attached'], sources: JournalSources, refs: readonly ArticleRef[]): Promise<Manifest['files']['attached']> {
-    const added: Manifest['files']['attached'] = [];
+  type FileFacts = Pick<Manifest['files']['attached'][number], 'owner' | 'name' | 'sha256' | 'size'>;
+  async function withConsoleFiles(published: readonly FileFacts[], sources: JournalSources, refs: readonly ArticleRef[]): Promise<FileFacts[]> {
+    const added: FileFacts[] = [];
     for (const ref of refs) {
       const owner = articleFile(sources, ref.article)?.path;
       if (owner === undefined) continue;
-      for (const f of await deps.files.list(ref)) added.push({ owner, name: f.name, sha256: f.sha256, size: f.size, key: '' });
+      for (const f of await deps.files.list(ref)) added.push({ owner, name: f.name, sha256: f.sha256, size: f.size });
     }
     const replaced = new Set(added.map((a) => `${a.owner}\n${a.name}`));
     return [...published.filter((p) => !replaced.has(`${p.owner}\n${p.name}`)), ...added];

@@ -1,14 +1,20 @@
 /**
  * GET /api/admin/catalog: the journals the caller may edit, their issues and articles with render
  * and Crossref state, plus what exists only in the console so far (a new issue, a new article),
- * marked `draft`.
+ * marked `draft`. Beside the Crossref state, the deposit ledger's word on each DOI: Crossref's
+ * message when it refused (or warned about) the record, when, and in which batch, as
+ * `colophon status` prints them.
  */
+import type { DepositLedger } from '#adapters/deposit-ledger';
 import type { RecordsStore } from '#adapters/records';
 import type { DraftStore } from '#adapters/staff-drafts';
+import { doiKey } from '#core/deposit/index';
 import { plainText } from '#core/model/index';
 import { mayEdit, type Staff } from './access.ts';
 
-type CatalogArticle = { id: string; doi?: string; title: string; version: number; render: string; crossref: string; draft?: true };
+/** The ledger's last word on a DOI, where there is one worth showing: Crossref refused it, warned, or has it in hand. */
+type DepositNote = { state: 'failed' | 'warning' | 'submitted'; message?: string; at: string; batchId?: string };
+type CatalogArticle = { id: string; doi?: string; title: string; version: number; render: string; crossref: string; deposit?: DepositNote; draft?: true };
 type CatalogIssue = { id: string; volume?: unknown; number?: unknown; year?: unknown; publishedAt?: string; draft?: true; articles: CatalogArticle[] };
 
 const field = (data: unknown, name: string): unknown => (typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[name] : undefined);
@@ -24,7 +30,20 @@ async function draftArticles(drafts: DraftStore, journal: string, issue: string,
     });
 }
 
-export async function catalog(deps: { readonly records: RecordsStore; readonly drafts: DraftStore }, staff: Staff): Promise<{ journals: unknown[] }> {
+/** The articles with the ledger's note on their DOIs (one BatchGet per issue). */
+async function withDepositNotes(ledger: Pick<DepositLedger, 'entries'>, articles: CatalogArticle[]): Promise<CatalogArticle[]> {
+  const dois = articles.flatMap((a) => (a.doi === undefined || a.draft ? [] : [a.doi]));
+  if (dois.length === 0) return articles;
+  const entries = await ledger.entries(dois);
+  return articles.map((a) => {
+    const entry = a.doi === undefined ? undefined : entries.get(doiKey(a.doi));
+    if (entry === undefined || (entry.state !== 'failed' && entry.state !== 'warning' && entry.state !== 'submitted')) return a;
+    const deposit: DepositNote = { state: entry.state, at: entry.updatedAt, ...(entry.message ? { message: entry.message } : {}), ...(entry.batchId ? { batchId: entry.batchId } : {}) };
+    return { ...a, ...(entry.state === 'failed' ? { crossref: 'failed' } : {}), deposit };
+  });
+}
+
+export async function catalog(deps: { readonly records: RecordsStore; readonly drafts: DraftStore; readonly ledger: Pick<DepositLedger, 'entries'> }, staff: Staff): Promise<{ journals: unknown[] }> {
   const journals = (await deps.records.listJournals()).filter((j) => mayEdit(staff, j.journal.id));
   const out = await Promise.all(
     journals.map(async (j) => {
@@ -41,7 +60,7 @@ export async function catalog(deps: { readonly records: RecordsStore; readonly d
             crossref: a.meta.deposit?.status === 'done' && a.meta.deposit.version === a.meta.version ? 'deposited' : 'due',
           }));
           const drafted = await draftArticles(deps.drafts, j.journal.id, i.issue.id, new Set(articles.map((a) => a.id)));
-          return { id: i.issue.id, volume: i.issue.volume, number: i.issue.number, year: i.issue.year, publishedAt: i.publishedAt, articles: [...articles, ...drafted] };
+          return { id: i.issue.id, volume: i.issue.volume, number: i.issue.number, year: i.issue.year, publishedAt: i.publishedAt, articles: [...(await withDepositNotes(deps.ledger, articles)), ...drafted] };
         }),
       );
       const known = new Set(issues.map((i) => i.id));

@@ -19,24 +19,27 @@ const TYPES: Readonly<Record<string, string>> = {
 /** Staff must get a new console as soon as it is deployed; the files are small. */
 const CACHE_CONTROL = 'no-cache';
 const ORIGIN_MARK = '__COGNITO_ORIGIN__';
+/** Where the browser PUTs galleys (the inbox bucket's presigned URLs, issue 15). */
+const UPLOAD_MARK = '__UPLOAD_ORIGIN__';
 
 const typeOf = (name: string): string | undefined => TYPES[/\.[a-z]+$/.exec(name)?.[0] ?? ''];
 
 /** Every file of the console as it is to be served: key, body, content type. */
-export function consoleFiles(dir: string, cognitoEndpoint: string): { key: string; body: string; contentType: string }[] {
+export function consoleFiles(dir: string, cognitoEndpoint: string, uploadOrigin = ''): { key: string; body: string; contentType: string }[] {
   const origin = new URL(cognitoEndpoint).origin;
+  const upload = uploadOrigin === '' ? '' : new URL(uploadOrigin).origin;
   const files: { key: string; body: string; contentType: string }[] = [];
   for (const [folder, prefix] of [[dir, CONSOLE_PREFIX], [join(dir, 'schema'), `${CONSOLE_PREFIX}schema/`]] as const) {
     for (const name of readdirSync(folder).sort()) {
       const contentType = typeOf(name);
       if (contentType === undefined) continue;
       const text = readFileSync(join(folder, name), 'utf8');
-      files.push({ key: `${prefix}${name}`, body: name === 'index.html' ? text.replaceAll(ORIGIN_MARK, origin) : text, contentType });
+      files.push({ key: `${prefix}${name}`, body: name === 'index.html' ? text.replaceAll(ORIGIN_MARK, origin).replaceAll(UPLOAD_MARK, upload) : text, contentType });
     }
   }
   return files;
 }
 
-export async function writeConsole(site: ObjectStore, dir: string, cognitoEndpoint: string): Promise<PutOutcome[]> {
-  return Promise.all(consoleFiles(dir, cognitoEndpoint).map((f) => site.putIfChanged(f.key, f.body, { contentType: f.contentType, cacheControl: CACHE_CONTROL })));
+export async function writeConsole(site: ObjectStore, dir: string, cognitoEndpoint: string, uploadOrigin = ''): Promise<PutOutcome[]> {
+  return Promise.all(consoleFiles(dir, cognitoEndpoint, uploadOrigin).map((f) => site.putIfChanged(f.key, f.body, { contentType: f.contentType, cacheControl: CACHE_CONTROL })));
 }
