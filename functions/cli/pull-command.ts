@@ -64,7 +64,7 @@ export async function runPull(options: PullOptions, io: Pick<Io, 'out' | 'err'>,
       io.err(`colophon pull: ${error.message}\n`);
       return PULL_EXIT.problems;
     }
-    const journalDir = join(options.out, pulled.journalId);
+    const journalDir = join(options.out, pulled.folder);
     const tally = { new: 0, changed: 0, same: 0 };
     tally[put(journalDir, pulled.journal)] += 1;
     const pulledAt = deps.now().toISOString();

@@ -28,7 +28,13 @@ export type PulledIssue = {
   readonly drafts: readonly Draft[];
 };
 
-export type PulledJournal = { readonly journalId: string; readonly journal: PulledFile; readonly issues: readonly PulledIssue[] };
+export type PulledJournal = {
+  readonly journalId: string;
+  /** The journal's folder name as its latest publish gave it (usually its id): where its files go. */
+  readonly folder: string;
+  readonly journal: PulledFile;
+  readonly issues: readonly PulledIssue[];
+};
 
 /** The journal or issue is not on the stage; the message says what to do. */
 export class PullError extends Error {
@@ -66,10 +72,15 @@ export async function pullJournal(stores: PullStores, journal: string, issue?: s
   };
   // The journal's file as its latest publish of any issue had it: every publish writes the journal record.
   const latest = [...issues].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))[0]!;
-  const journalFile = (await batch(latest.issue.id, latest.publishedBatchId)).sources.journal;
+  const latestBatch = await batch(latest.issue.id, latest.publishedBatchId);
+  const journalFile = latestBatch.sources.journal;
   const pulled: PulledIssue[] = [];
   for (const record of chosen) pulled.push(await pullIssue(stores, record, batch));
-  return { journalId: journal, journal: { path: 'journal.yaml', bytes: journalFile.text }, issues: pulled };
+  const folder = /^[^/\\.][^/\\]*$/.test(latestBatch.manifest.journal) ? latestBatch.manifest.journal : journal;
+  // Names come from the stage: each part a plain name, so nothing lands outside the journal's folder. Checked before anything is written.
+  const odd = pulled.flatMap((i) => i.files).find((f) => f.path.split('/').some((part) => part === '' || part === '.' || part === '..' || part.includes('\\')));
+  if (odd !== undefined) throw new PullError(`${stores.where} names a file "${odd.path}" that is not a plain name below the journal's folder; nothing was written`);
+  return { journalId: journal, folder, journal: { path: 'journal.yaml', bytes: journalFile.text }, issues: pulled };
 }
 
 async function pullIssue(stores: PullStores, record: IssueRecord, batch: (issueId: string, batchId: string) => Promise<IssueSources>): Promise<PulledIssue> {

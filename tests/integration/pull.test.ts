@@ -178,7 +178,8 @@ describe('files and console side by side', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/ingested as version 3/);
     const head = (await records.getHead(DOI))!;
-    expect(head.record.article.titles[0]?.title ?? JSON.stringify(head.record.article.titles)).toContain('console edit');
+    expect(JSON.stringify(head.record.article.titles)).toContain('console edit');
+    expect(JSON.stringify(head.record.article.titles)).toContain('Sources from Moscow');
   });
 
   it('refuses over a console draft not published yet, and over a console publish newer than the pull; --force publishes anyway', async () => {
@@ -198,10 +199,12 @@ describe('files and console side by side', () => {
     expect(refused.stderr).toMatch(/: published from the console as version 4 at \S+$/m);
     expect(forced.code, forced.stderr).toBe(0);
     expect(forced.stderr).toMatch(/ingested as version 5/);
-    expect((await records.getHead(DOI))!.record.article.titles[0]?.title).not.toContain('again');
+    const titles = JSON.stringify((await records.getHead(DOI))!.record.article.titles);
+    expect(titles).toContain('Sources from Moscow and Tirana');
+    expect(titles).not.toContain('again');
   });
 
-  it("the console's changes view marks each published version as from the files or from the console", async () => {
+  it("the console's changes view marks each published version as from the files or from the console, and those from files after the draft", async () => {
     // Act
     const { status, body } = await call('GET', `/api/admin/audit?${query(ref)}`, token);
 
@@ -215,5 +218,8 @@ describe('files and console side by side', () => {
       [1, 'files'],
     ]);
     expect((body.entries as unknown[]).length).toBeGreaterThan(0);
+    // The draft (saved before the forced publish of the files) no longer holds what is published: the console says so.
+    expect((body.filesSinceDraft as { version: number }[]).map((v) => v.version)).toEqual([5]);
+    expect(stage.errors).toEqual([]);
   });
 });

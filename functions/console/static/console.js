@@ -3,7 +3,7 @@
 // (optimistic versions: a conflict shows both versions), preview and publish. Every text from the
 // server or from staff is set as text (textContent, value), never as markup.
 // ---- issue 15 (files, developer D): published versions marked files/console ----
-import { versionItems } from './versions.js';
+import { filesSinceDraftText, versionItems } from './versions.js';
 // ---- end issue 15 (files) ----
 // ---- issue 15, developer C: table of contents and galley upload live in their own modules ----
 import { openToc, setUpToc } from './toc.js';
@@ -414,6 +414,8 @@ async function loadAudit() {
   $('audit').replaceChildren(...body.entries.map((e) => el('li', {}, `${e.at}: ${e.action === 'publish' ? 'published' : 'saved'} version ${e.version} by ${e.by}${e.changed.length ? ` (${e.changed.join(', ')})` : ''}`)));
   // ---- issue 15 (files, developer D): each published version, from the files or the console ----
   $('published-versions').replaceChildren(...versionItems(body.versions, el));
+  $('files-since-draft').textContent = filesSinceDraftText(body.filesSinceDraft);
+  $('files-since-draft').hidden = $('files-since-draft').textContent === '';
 }
 
 // ---- schedule, withdraw, retract (drafts with the files' fields), send an issue to Crossref again ----

@@ -10,3 +10,10 @@ export function versionItems(versions, el) {
     el('li', { class: `version version-${v.source === 'console' ? 'console' : 'files'}`, 'data-source': v.source }, `${v.at}: published version ${v.version} ${SOURCE[v.source] ?? SOURCE.files}`),
   );
 }
+
+/** What to say when the files published the article after its console draft was saved ('' when they did not). */
+export function filesSinceDraftText(versions) {
+  if (!versions || versions.length === 0) return '';
+  const list = versions.map((v) => `version ${v.version} (${v.at})`).join(', ');
+  return `Changed from the metadata files after this draft was saved: ${list}. This form still shows the draft's fields: publishing from the console would put them back over those changes. Compare with the published page first, and re-enter what the files changed.`;
+}

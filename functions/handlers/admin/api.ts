@@ -26,7 +26,7 @@ import { createRoutes } from './create.ts';
 import { statusRoutes } from './status.ts';
 import { tocRoutes, withIssueFile } from './toc.ts';
 import { galleyRoutes } from './galleys.ts';
-import { publishedVersions } from './versions.ts';
+import { filesSinceDraft, publishedVersions } from './versions.ts';
 import type { DepositJob } from '../jobs.ts';
 import { articleRef, BadRequest, body, checkBody, header, issueRef, json, parse, saveBody, type Result } from './http.ts';
 import { articleData, articleFile, checkIssue, newIssueSources, NotFoundError, publishedSources, withDrafts } from './sources.ts';
@@ -218,8 +218,9 @@ export function adminApi(deps: AdminDeps) {
     const ref = parse(articleRef, query);
     requireJournal(staff, ref.journal);
     const entries = (await deps.drafts.audit(ref)).map(({ ref: _ref, ...entry }) => entry);
-    // Issue 15 (files): each published version with where it came from, files or console (versions.ts).
-    return json(200, { entries, versions: await publishedVersions(deps, ref) });
+    // Issue 15 (files): each published version with where it came from, files or console, and those from files after the draft (versions.ts).
+    const versions = await publishedVersions(deps, ref);
+    return json(200, { entries, versions, filesSinceDraft: filesSinceDraft(versions, await deps.drafts.get(ref)) });
   }
 
   return async function handle(event: APIGatewayProxyEventV2): Promise<Result> {

@@ -25,3 +25,14 @@ export async function publishedVersions(deps: { readonly records: RecordsStore; 
   return out.sort((a, b) => b.version - a.version);
 }
 
+
+/**
+ * The versions published from files after the article's console draft was saved. The console
+ * edits the draft's fields, not what the files published since: publishing the issue from the
+ * console would put the draft's fields back over those changes. The console shows these, so the
+ * editor compares before publishing (or discards the draft's stale fields by re-entering them).
+ */
+export function filesSinceDraft(versions: readonly PublishedVersion[], draft: { readonly at: string } | undefined): PublishedVersion[] {
+  if (draft === undefined) return [];
+  return versions.filter((v) => v.source === 'files' && v.at > draft.at);
+}
