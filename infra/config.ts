@@ -38,6 +38,23 @@ export interface CustomDomain {
   readonly certificateArn: string;
 }
 
+/** An HTTP API throttle: steady requests per second and the burst a token bucket allows. */
+export interface ApiThrottle {
+  readonly rateLimit: number;
+  readonly burstLimit: number;
+}
+
+/** A public function's share: its routes' throttle and its reserved concurrency (undefined: none). */
+export interface PublicLimits extends ApiThrottle {
+  /**
+   * Lambda reserved concurrency: the most environments the function may take (so it cannot starve
+   * the pipeline) and as many kept for it (so nothing starves it). An account keeps at least 100
+   * unreserved: an account still at the 10-execution starting quota must raise it (Service Quotas)
+   * or leave this undefined.
+   */
+  readonly reservedConcurrency?: number;
+}
+
 export interface StageConfig {
   readonly stage: StageName;
   /** Omitted: an environment-agnostic stack (synth needs no credentials; deploy takes the CLI profile's). */
@@ -52,6 +69,12 @@ export interface StageConfig {
   readonly files: { readonly maxBytes: number };
   /** OAI-PMH Identify's adminEmail: who harvesters write to about the repository. */
   readonly oai: { readonly adminEmail: string };
+  /**
+   * The public HTTP API's limits, per route (infra/constructs/api-stage.ts): the OAI-PMH routes and
+   * Crossref's callback each have their own, so one flooding the other gets 429s alone; every
+   * other route shares `throttle`.
+   */
+  readonly api: { readonly throttle: ApiThrottle; readonly oai: PublicLimits; readonly callback: PublicLimits };
   /** Without a custom domain the site answers on the distribution's own `*.cloudfront.net` name. */
   readonly site: {
     readonly customDomain?: CustomDomain;
@@ -77,10 +100,23 @@ export interface StageConfig {
 /** 100 MB: a long illustrated article; Ingest holds one file in memory at a time (1,024 MB functions). */
 const MAX_FILE_BYTES = 100 * 1024 * 1024;
 
+/**
+ * Harvesters are polite but many: each OAI-PMH route takes 20 requests a second (bursts of 40) and
+ * the Oai function at most 10 environments (a 10 s timeout, ~50 ms a page: ~200 pages a second).
+ * Crossref sends one callback per submission: 5 a second per route is ample, and 2 environments
+ * are kept for it whatever else runs.
+ */
+const API_LIMITS = {
+  throttle: { rateLimit: 50, burstLimit: 100 },
+  oai: { rateLimit: 20, burstLimit: 40, reservedConcurrency: 10 },
+  callback: { rateLimit: 5, burstLimit: 10, reservedConcurrency: 2 },
+} as const satisfies StageConfig['api'];
+
 const scratch = {
   crossref: { endpoint: CROSSREF_ENDPOINTS.test, mode: 'deposit', schemaDir: CROSSREF_SCHEMA_DIR },
   files: { maxBytes: MAX_FILE_BYTES },
   oai: { adminEmail: 'oai-admin@example.org' },
+  api: API_LIMITS,
   site: {},
   removalPolicy: RemovalPolicy.DESTROY,
   deletionProtection: false,
@@ -98,6 +134,7 @@ export const STAGES: Readonly<Record<StageName, StageConfig>> = {
     files: { maxBytes: MAX_FILE_BYTES },
     // Replace with the journal's real contact before the first prod deploy.
     oai: { adminEmail: 'oai-admin@example.org' },
+    api: API_LIMITS,
     // The custom domain goes here once its ACM certificate exists in us-east-1.
     site: { legacyJournal: 'balcanica' },
     removalPolicy: RemovalPolicy.RETAIN,
@@ -137,6 +174,10 @@ export function stageProblems(config: StageConfig): string[] {
     if (isPlaceholderAddress(config.oai.adminEmail)) problems.push(`oai.adminEmail is the placeholder "${config.oai.adminEmail}": set the address harvesters should write to (infra/config.ts, prod)`);
     // Without the publisher's domain the distribution answers only on *.cloudfront.net (not base_url's host) and still allows TLS 1.0.
     if (config.site.customDomain === undefined) problems.push('site.customDomain is missing: prod serves the journals\' base_url host with its ACM certificate (us-east-1), TLS 1.2 only');
+  }
+  for (const [name, limits] of Object.entries(config.api) as [string, PublicLimits][]) {
+    if (!(Number.isInteger(limits.rateLimit) && limits.rateLimit >= 0 && Number.isInteger(limits.burstLimit) && limits.burstLimit >= 0)) problems.push(`api.${name} needs whole, non-negative rateLimit and burstLimit`);
+    if (limits.reservedConcurrency !== undefined && !(Number.isInteger(limits.reservedConcurrency) && limits.reservedConcurrency >= 1)) problems.push(`api.${name}.reservedConcurrency must be a whole number ≥ 1 (or left out)`);
   }
   if (!(config.alarms.oldestMessageAgeSeconds >= 60)) problems.push('alarms.oldestMessageAgeSeconds must be at least 60 (SQS reports the metric each minute)');
   return problems;

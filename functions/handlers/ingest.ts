@@ -12,6 +12,7 @@ import { createLogger } from '#adapters/logger';
 import { createObjectStore } from '#adapters/object-store';
 import { createQueueSender } from '#adapters/queue';
 import { createRecordsStore } from '#adapters/records';
+import { createDoiPaths } from '#adapters/doi-paths';
 import { DEFAULT_MAX_FILE_BYTES } from '#core/model/index';
 import { requireEnv } from './env.ts';
 import { createdObjects, type ObjectCreatedEvent } from './flows/events.ts';
@@ -30,6 +31,7 @@ const deps: IngestDeps = {
   log,
   now: () => new Date(),
   maxFileBytes: Number(process.env.GALLEY_MAX_BYTES) || DEFAULT_MAX_FILE_BYTES,
+  doiPaths: createDoiPaths(clients.dynamo, env.TABLE_NAME),
 };
 
 const isScheduled = (event: ObjectCreatedEvent | ScheduledEvent): event is ScheduledEvent => 'detail-type' in event && event['detail-type'] === 'Scheduled Event';

@@ -36,6 +36,8 @@ export const routeId = (path: string, method: HttpMethod): string =>
  */
 export class HttpRoutes extends Construct {
   readonly routes: HttpRoute[] = [];
+  /** Each route with its key (`GET /api/oai`, as stage route settings name it) and its function. */
+  readonly keyed: { readonly route: HttpRoute; readonly key: string; readonly fn: IFunction }[] = [];
 
   constructor(scope: Construct, id: string, props: HttpRoutesProps) {
     super(scope, id);
@@ -50,6 +52,7 @@ export class HttpRoutes extends Construct {
         });
         if ('public' in spec.access) Validations.of(route).acknowledge({ id: 'AwsSolutions-APIG4', reason: spec.access.public });
         this.routes.push(route);
+        this.keyed.push({ route, key: `${method} ${spec.path}`, fn: spec.fn });
       }
     }
   }

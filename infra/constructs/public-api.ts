@@ -1,6 +1,5 @@
 import { Fn, type RemovalPolicy } from 'aws-cdk-lib';
-import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
@@ -47,14 +46,7 @@ export class PublicApi extends Construct {
     super(scope, id);
     this.api = new HttpApi(this, 'Api', { description: 'Colophon public endpoints (OAI-PMH, Crossref callback), reached through CloudFront /api/*', createDefaultStage: false });
     this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention, removalPolicy: props.removalPolicy });
-    new HttpStage(this, 'DefaultStage', {
-      httpApi: this.api,
-      stageName: '$default',
-      autoDeploy: true,
-      // Harvesters are polite but many; this caps what a runaway client can cost.
-      throttle: { rateLimit: 50, burstLimit: 100 },
-      accessLogSettings: { destination: new LogGroupLogDestination(this.accessLogs), format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)) },
-    });
+    // The $default stage, with its throttles per route, is the stateless stack's (api-stage.ts): route settings need the routes first.
   }
 
   /** The API's host name (`<id>.execute-api.<region>.amazonaws.com`), for a CloudFront origin. */

@@ -10,6 +10,7 @@ import type { LocalLambda } from './lambda.ts';
 import { jwtAuthorizer, type Authorized } from './jwt-authorizer.ts';
 import type { LocalRoute } from './model.ts';
 import { LOCAL_ACCOUNT } from './paths.ts';
+import { createThrottles, type Throttles } from './throttle.ts';
 
 type ProxyResult = { statusCode?: number; headers?: Record<string, string | number | boolean>; body?: string; isBase64Encoded?: boolean; cookies?: string[] };
 
@@ -99,13 +100,19 @@ export function pathParameters(routePath: string, path: string): Record<string, 
 }
 
 /** A request handler for `/api/*`, or undefined when the stage has no route for the request. */
-export function apiRouter(routes: readonly LocalRoute[], lambdas: ReadonlyMap<string, LocalLambda>) {
+export function apiRouter(routes: readonly LocalRoute[], lambdas: ReadonlyMap<string, LocalLambda>, throttles: Throttles = createThrottles()) {
   const authorizers = new Map(routes.flatMap((r) => (r.jwt ? [[r, jwtAuthorizer(r.jwt)] as const] : [])));
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const path = new URL(req.url ?? '/', 'http://local').pathname;
     const route = routes.find((r) => (r.method === req.method || r.method === 'ANY') && routeMatches(r.path, path));
     const lambda = route && lambdas.get(route.functionName);
     if (!route || !lambda) return false;
+    // The route's own bucket first: a throttled request costs no body read, no authorizer, no function.
+    if (!throttles.take(route.routeKey, route.throttle)) {
+      req.resume();
+      res.writeHead(429, { 'content-type': 'application/json' }).end('{"message":"Too Many Requests"}');
+      return true;
+    }
     let body: Buffer;
     try {
       body = await readBody(req);

@@ -8,6 +8,7 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { Resolver, TemplateError, type Json, type Naming, type Resource, type Stack } from './template.ts';
 import type { LocalUserPool } from './cognito.ts';
 import { roleOf, type LocalRole } from './iam-model.ts';
+import type { Throttle } from './throttle.ts';
 
 /** A bucket's CORS rule as S3's PutBucketCors takes it (the template's `CorsConfiguration.CorsRules`, `MaxAge` → `MaxAgeSeconds`). */
 export type LocalCorsRule = { readonly AllowedMethods: string[]; readonly AllowedOrigins: string[]; readonly AllowedHeaders?: string[]; readonly ExposedHeaders?: string[]; readonly MaxAgeSeconds?: number };
@@ -28,6 +29,8 @@ export type LocalFunction = {
   readonly async: AsyncInvokeConfig;
   /** Its execution role and the statements the local IAM gateway enforces (iam-model.ts). */
   readonly role: LocalRole;
+  /** ReservedConcurrentExecutions: the most environments it may run at once (stack.ts caps its local concurrency there). */
+  readonly reservedConcurrency?: number;
 };
 export type AsyncInvokeConfig = { readonly retryAttempts: number; readonly maxEventAgeSeconds: number; readonly onFailureArn?: string };
 /** https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html */
@@ -47,6 +50,8 @@ export type LocalRoute = {
   readonly payloadFormatVersion: string;
   /** The route's JWT authorizer (AuthorizationType JWT), as the template configures it. */
   readonly jwt?: LocalJwtAuthorizer;
+  /** Its throttle: the stage's RouteSettings for its key, else the stage's DefaultRouteSettings (throttle.ts). */
+  readonly throttle?: Throttle;
 };
 /** An HTTP API JWT authorizer: where the token is read, which issuer signs it, which audiences (or app clients) it must name. */
 export type LocalJwtAuthorizer = { readonly name: string; readonly identitySource: readonly string[]; readonly issuer: string; readonly audience: readonly string[] };
@@ -143,6 +148,7 @@ export function localModel(stacks: readonly Stack[], naming: Naming, cdkOut: str
       memoryMb: Number(p.MemorySize ?? LAMBDA_DEFAULTS.memoryMb),
       async: asyncConfigOf(name),
       role: roleOf(e, entries, r),
+      ...(p.ReservedConcurrentExecutions === undefined ? {} : { reservedConcurrency: Number(p.ReservedConcurrentExecutions) }),
     };
   });
 
@@ -191,6 +197,14 @@ export function localModel(stacks: readonly Stack[], naming: Naming, cdkOut: str
       return [e.id, { type: String(p.AuthorizerType), authorizer }] as const;
     }),
   );
+  // The $default stage's throttles (one stage: the project's API has only $default).
+  const stage = ofType('AWS::ApiGatewayV2::Stage').map((e) => resolve(e, props(e)) as Record<string, Json>)[0];
+  const throttleOf = (settings: Json | undefined): Throttle | undefined => {
+    const s = settings as { ThrottlingRateLimit?: Json; ThrottlingBurstLimit?: Json } | null | undefined;
+    return s?.ThrottlingRateLimit === undefined || s.ThrottlingBurstLimit === undefined ? undefined : { rateLimit: Number(s.ThrottlingRateLimit), burstLimit: Number(s.ThrottlingBurstLimit) };
+  };
+  const routeThrottle = (routeKey: string): Throttle | undefined =>
+    throttleOf((stage?.RouteSettings as Record<string, Json> | undefined)?.[routeKey]) ?? throttleOf(stage?.DefaultRouteSettings);
   const routes = ofType('AWS::ApiGatewayV2::Route').flatMap((e) => {
     const p = resolve(e, props(e)) as Record<string, Json>;
     const raw = props(e).AuthorizerId as { Ref?: string } | undefined;
@@ -201,7 +215,8 @@ export function localModel(stacks: readonly Stack[], naming: Naming, cdkOut: str
     const integration = integrations.get(String(p.Target).replace(/^integrations\//, ''));
     const [method, path] = routeKey.split(' ');
     if (!integration?.functionName || method === undefined || path === undefined) return [];
-    return [{ method, path, routeKey, functionName: integration.functionName, payloadFormatVersion: integration.payloadFormatVersion, ...(p.AuthorizationType === 'JWT' && auth ? { jwt: auth.authorizer } : {}) }];
+    const throttle = routeThrottle(routeKey);
+    return [{ method, path, routeKey, functionName: integration.functionName, payloadFormatVersion: integration.payloadFormatVersion, ...(p.AuthorizationType === 'JWT' && auth ? { jwt: auth.authorizer } : {}), ...(throttle ? { throttle } : {}) }];
   });
 
   const secrets = ofType('AWS::SecretsManager::Secret').map((e) => ({ logicalId: e.id, name: r.name(e.stack, e.id), arn: r.ref(e.stack, e.id) }));

@@ -147,7 +147,7 @@ export async function deployLocal(options: LocalStackOptions): Promise<LocalStac
   const lambdas = new Map(
     model.functions.map((fn) => [
       fn.name,
-      new LocalLambda(fn, { ...env, ...iamEnv.get(fn.name), ...Object.fromEntries(Object.entries(fn.environment).map(([k, v]) => [k, localValue(v)])), ...crossrefOverrides(fn.environment, options.crossref), AWS_LAMBDA_FUNCTION_NAME: fn.name, AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memoryMb), AWS_LAMBDA_FUNCTION_TIMEOUT: String(fn.timeoutSeconds), TZ: 'UTC' }, { concurrency: options.concurrency?.[fn.logicalId] ?? 1, log }),
+      new LocalLambda(fn, { ...env, ...iamEnv.get(fn.name), ...Object.fromEntries(Object.entries(fn.environment).map(([k, v]) => [k, localValue(v)])), ...crossrefOverrides(fn.environment, options.crossref), AWS_LAMBDA_FUNCTION_NAME: fn.name, AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memoryMb), AWS_LAMBDA_FUNCTION_TIMEOUT: String(fn.timeoutSeconds), TZ: 'UTC' }, { concurrency: localConcurrency(fn, options.concurrency?.[fn.logicalId]), log }),
     ]),
   );
   const mappings = model.mappings.map((m) => {
@@ -256,3 +256,10 @@ function keySchemas(model: LocalModel): KeySchemas {
     }),
   );
 }
+
+/**
+ * Environments a function runs at once locally: as asked (default 1), never past its reserved
+ * concurrency. Beyond it AWS throttles (a synchronous call fails with 429 TooManyRequestsException);
+ * the stand-in queues the call instead (infra/local/README.md).
+ */
+export const localConcurrency = (fn: Pick<LocalFunction, 'reservedConcurrency'>, asked: number | undefined): number => Math.min(asked ?? 1, fn.reservedConcurrency ?? Number.POSITIVE_INFINITY);

@@ -1,6 +1,7 @@
 import { CfnOutput, Fn, Stack } from 'aws-cdk-lib';
 import { HttpApi, type IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { LogGroup, type ILogGroup } from 'aws-cdk-lib/aws-logs';
 import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Secret, type ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
@@ -20,6 +21,7 @@ export const STATEFUL_OUTPUTS = {
   OaiTokenSecretArn: 'Secrets Manager secret (generated) that seals OAI-PMH resumption tokens',
   ApiId: 'HTTP API behind /api/* (routes come from the stateless stack)',
   ApiEndpoint: 'The HTTP API’s own endpoint (prefer the site URL + /api/…)',
+  ApiAccessLogGroupName: 'Log group of the HTTP API’s access log (its stage, with the throttles, is the stateless stack’s)',
   DistributionId: 'CloudFront distribution (for invalidations)',
   DistributionDomainName: 'CloudFront domain name',
   SiteBaseUrl: 'https:// base of the public site, no trailing slash',
@@ -44,6 +46,7 @@ export interface StatefulResources {
   readonly crossrefSecret: ISecret;
   readonly oaiTokenSecret: ISecret;
   readonly api: IHttpApi;
+  readonly apiAccessLogs: ILogGroup;
   readonly siteBaseUrl: string;
 }
 
@@ -62,6 +65,7 @@ export function importStateful(stack: Stack, statefulStackName: string): Statefu
     crossrefSecret: Secret.fromSecretCompleteArn(scope, 'CrossrefCredentials', output('CrossrefSecretArn')),
     oaiTokenSecret: Secret.fromSecretCompleteArn(scope, 'OaiTokenSecret', output('OaiTokenSecretArn')),
     api: HttpApi.fromHttpApiAttributes(scope, 'Api', { httpApiId: output('ApiId') }),
+    apiAccessLogs: LogGroup.fromLogGroupName(scope, 'ApiAccessLogs', output('ApiAccessLogGroupName')),
     siteBaseUrl: output('SiteBaseUrl'),
   };
 }

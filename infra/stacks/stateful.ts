@@ -123,6 +123,7 @@ export class StatefulStack extends Stack {
       OaiTokenSecretArn: this.oaiTokenSecret.secretArn,
       ApiId: this.api.apiId,
       ApiEndpoint: this.api.apiEndpoint,
+      ApiAccessLogGroupName: publicApi.accessLogs.logGroupName,
       DistributionId: site.distribution.distributionId,
       DistributionDomainName: site.distribution.distributionDomainName,
       SiteBaseUrl: site.baseUrl,

@@ -8,6 +8,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
 import type { StageConfig } from '../config.ts';
 import { ColophonFunction, handlerEntry, type ColophonFunctionProps } from '../constructs/colophon-function.ts';
+import { ApiStage, reserveConcurrency } from '../constructs/api-stage.ts';
 import { HttpRoutes, type HttpRouteSpec } from '../constructs/http-routes.ts';
 import { ADMIN_BUNDLED_MODULES, cognitoEndpoint, STAFF_CONSOLE_FOLDERS, staffApi, uploadOrigin } from '../constructs/staff-api.ts';
 import { DeadLetterQueue, WorkQueue } from '../constructs/work-queue.ts';
@@ -64,6 +65,7 @@ export class StatelessStack extends Stack {
   /** On-failure destinations of the functions invoked asynchronously (EventBridge rules), by function. */
   readonly asyncFailures: Readonly<Record<'Ingest' | 'Site' | 'Deposit', DeadLetterQueue>>;
   readonly routes: HttpRoutes;
+  readonly apiStage: ApiStage;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -204,6 +206,16 @@ export class StatelessStack extends Stack {
     const staffOutput = (name: StatefulOutputName): string => Fn.getStackOutput(props.statefulStackName, name, this.region);
     const staff = staffApi(this, { admin: this.admin, records: stateful.records, inbox: stateful.inbox, userPoolId: staffOutput('StaffUserPoolId'), clientId: staffOutput('StaffUserPoolClientId'), depositQueue: this.depositQueue.queue, maxFileBytes: config.files.maxBytes });
     this.routes = new HttpRoutes(this, 'Routes', { api: stateful.api, routes: [...routes, ...staff.routes] });
+    // Limits per route (one flooding client meets 429s on its routes alone) and reserved concurrency for the public functions.
+    const onlyFor = (target: ColophonFunction) => this.routes.keyed.filter((r) => r.fn === target.fn);
+    this.apiStage = new ApiStage(this, 'Api', {
+      api: stateful.api,
+      accessLogs: stateful.apiAccessLogs,
+      defaultThrottle: config.api.throttle,
+      routeThrottles: [{ routes: onlyFor(this.oai), throttle: config.api.oai }, { routes: onlyFor(this.crossrefCallback), throttle: config.api.callback }],
+    });
+    reserveConcurrency(this.oai, config.api.oai.reservedConcurrency);
+    reserveConcurrency(this.crossrefCallback, config.api.callback.reservedConcurrency);
 
     const outputs: Record<string, string> = {
       RenderQueueUrl: this.renderQueue.queue.queueUrl,

@@ -3,6 +3,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { STAGES } from '#infra/config';
 import { PROJECT_ROOT } from '#infra/constructs/colophon-function';
+import { ACCESS_LOG_FIELDS } from '#infra/constructs/public-api';
 import { SCHEDULE_RATE_MS } from '#handlers/flows/deposit-schedule';
 import { PUBLISH_MANIFEST_PATTERN } from '#infra/stacks/stateless';
 import { readable, resourcesOf, synthStage } from './synth.ts';
@@ -271,5 +272,49 @@ describe('stateless stack: wiring', () => {
       DepositFailuresUrl: '{DepositFailures}',
       CrossrefCallbackUrl: '{Stateful.ApiEndpoint}/api/crossref/callback',
     });
+  });
+});
+
+describe('stateless stack: limits per route and reserved concurrency (issue 12)', () => {
+  const { statelessTemplate: template } = synthStage('dev');
+  const stages = resourcesOf(template, 'AWS::ApiGatewayV2::Stage');
+  const [stageId, stage] = Object.entries(stages)[0]!;
+  const routeIds = Object.fromEntries(Object.entries(resourcesOf(template, 'AWS::ApiGatewayV2::Route')).map(([id, r]) => [String(r.Properties.RouteKey), id]));
+  const functions = resourcesOf(template, 'AWS::Lambda::Function');
+
+  it('has the $default stage, auto-deployed, access-logged to the stateful log group, with the shared default throttle', () => {
+    expect(Object.keys(stages)).toHaveLength(1);
+    expect(stage.Properties).toMatchObject({ ApiId: stateful('ApiId'), StageName: '$default', AutoDeploy: true, DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 } });
+    expect(readable((stage.Properties.AccessLogSettings as { DestinationArn: unknown }).DestinationArn)).toBe('arn:{AWS::Partition}:logs:{AWS::Region}:{AWS::AccountId}:log-group:{Stateful.ApiAccessLogGroupName}:*');
+    // None of these carries the query string (the callback's ?token=): $context.path is the path alone.
+    const format = (stage.Properties.AccessLogSettings as { Format: string }).Format;
+    expect([...format.matchAll(/\$context\.[\w.]+/g)].map((m) => m[0]).sort()).toEqual(Object.values(ACCESS_LOG_FIELDS).sort());
+  });
+
+  it("gives the OAI-PMH routes and Crossref's callback routes each their own throttle, so one flooded route leaves the others theirs", () => {
+    const { oai, callback } = STAGES.dev.api;
+    const own = (limits: { rateLimit: number; burstLimit: number }) => ({ ThrottlingRateLimit: limits.rateLimit, ThrottlingBurstLimit: limits.burstLimit });
+    expect(stage.Properties.RouteSettings).toEqual({
+      'GET /api/oai': own(oai),
+      'POST /api/oai': own(oai),
+      'GET /api/oai/{journal}': own(oai),
+      'POST /api/oai/{journal}': own(oai),
+      'GET /api/crossref/callback': own(callback),
+      'POST /api/crossref/callback': own(callback),
+    });
+    expect(callback.rateLimit).toBeLessThan(STAGES.dev.api.throttle.rateLimit);
+  });
+
+  it('is created after every route its settings name (API Gateway refuses settings for a route that does not exist yet)', () => {
+    const dependsOn = (template.toJSON().Resources as Record<string, { DependsOn?: string[] }>)[stageId]!.DependsOn ?? [];
+    const named = Object.keys(stage.Properties.RouteSettings as object).map((key) => routeIds[key]);
+    expect(named.every((id) => id !== undefined)).toBe(true);
+    expect(dependsOn).toEqual(expect.arrayContaining(named));
+  });
+
+  it('reserves concurrency for Oai (it cannot take the pipeline\'s) and for CrossrefCallback (nothing can take its)', () => {
+    expect(functions.Oai!.Properties.ReservedConcurrentExecutions).toBe(STAGES.dev.api.oai.reservedConcurrency);
+    expect(functions.CrossrefCallback!.Properties.ReservedConcurrentExecutions).toBe(STAGES.dev.api.callback.reservedConcurrency);
+    expect(['Ingest', 'Render', 'Site', 'Deposit', 'Admin'].map((id) => functions[id]!.Properties.ReservedConcurrentExecutions)).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 });

@@ -19,6 +19,8 @@ import { mayWrite, type ArticleRecord, type Owner, type RecordsStore, type Store
 import type { RenderJob } from '../jobs.ts';
 import { checkAttachedFiles } from './ingest-files.ts';
 import { mapLimit } from './pool.ts';
+import { nestedProblems } from './ingest-doi-paths.ts';
+import type { DoiPaths } from '#adapters/doi-paths';
 import { heldUntil } from '#core/publish/schedule';
 
 export type IngestDeps = {
@@ -29,6 +31,8 @@ export type IngestDeps = {
   readonly now: () => Date;
   /** The largest galley the stage takes, in bytes (`GALLEY_MAX_BYTES`). */
   readonly maxFileBytes: number;
+  /** The stage-wide check of DOIs nested inside other journals' DOIs (adapters/doi-paths.ts); absent: not checked. */
+  readonly doiPaths?: DoiPaths;
 };
 
 export type IngestSummary =
@@ -74,6 +78,9 @@ export async function ingestManifest(deps: IngestDeps, manifestKey: string): Pro
   const unknown = relationRules(loadedBundle, (doi) => targets.has(doi.toLowerCase())).map((rule) => locate(sources, loadedBundle, rule));
   const refused = [...taken, ...(files.ok ? [] : files.problems), ...unknown];
   if (refused.length > 0 || !files.ok) return refuse(refused, taken.length > 0 ? 'DOI owned by another issue' : undefined);
+  // Last, as it claims this issue's nested DOIs (taken back when it refuses): a DOI inside another journal's DOI folder, or holding one.
+  const nested = deps.doiPaths ? await nestedProblems(deps.doiPaths, deps.records, loadedBundle, paths, heads) : [];
+  if (nested.length > 0) return refuse(nested, 'DOI nested in another issue\'s DOI');
   const bundle = files.bundle;
   // An article whose online date is still to come is held until then, unless staff publish early on purpose.
   // An article already live stays live: a later date on it is a correction of its record, not a withdrawal.
