@@ -120,6 +120,8 @@ async function load() {
   toc.sections = body.sections;
   toc.loose = body.articles;
   render();
+  // Who changed the issue's order (and created it), by user id, newest first.
+  $('toc-changes').replaceChildren(...body.changes.map((c) => toc.ctx.el('li', {}, `${c.at}: ${c.action === 'create' ? 'created' : 'saved the order as'} version ${c.version} by ${c.by}${c.changed.length ? ` (${c.changed.join(', ')})` : ''}`)));
 }
 
 async function save() {
@@ -128,7 +130,7 @@ async function save() {
   const order = { ...toc.ref, version: toc.version, sections: toc.sections.map((s) => ({ id: s.id, articles: s.articles.map((a) => a.id) })), articles: toc.loose.map((a) => a.id) };
   const { status, body } = await api('PUT', '/api/admin/toc', order);
   if (status === 200) {
-    toc.version = body.version;
+    await load();
     $('toc-status').textContent = `Order saved as version ${body.version}. Publish the issue to make it public.`;
     return;
   }
