@@ -80,8 +80,11 @@ describe('the table of contents from the console', () => {
     const missing = await call('PUT', '/api/admin/toc', editorToken, { ...ISSUE, version: 1, sections: [order[0], order[1], { id: 'articles', articles: ['schneider'] }] });
     expect(missing.status).toBe(409);
     expect(missing.body.message).toMatch(/must name each article/);
-    const toc = (await call('GET', `/api/admin/toc?${query(ISSUE)}`, editorToken)).body as unknown as Toc;
+    const toc = (await call('GET', `/api/admin/toc?${query(ISSUE)}`, editorToken)).body as unknown as Toc & { changes: { version: number; action: string; changed: string[]; by: string }[] };
     expect(toc.version).toBe(1);
+    // The save is on the issue's audit trail: which version, which list, by whom (a user id, no e-mail).
+    expect(toc.changes).toEqual([expect.objectContaining({ version: 1, action: 'save', changed: ['sections'] })]);
+    expect(toc.changes[0]!.by).not.toMatch(/@|^$/);
     expect(toc.sections.map((s) => s.id)).toEqual(['editorial', 'reviews', 'articles']);
     expect(ids(toc).articles).toEqual(['schneider', 'carberry', 'lefevre', 'okafor']);
     expect(stage.stack.iam.denials).toEqual([]);

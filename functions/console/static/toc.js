@@ -1,5 +1,6 @@
 // The table of contents (issue 15, developer C): an issue's sections and articles in print order,
-// moved with buttons (the keyboard: Tab to "Move up" / "Move down", Enter) or by dragging, every move
+// moved with buttons (the keyboard: Tab to "Move up" / "Move down", Enter; each button's name starts
+// with its visible text and names the article, WCAG 2.5.3) or by dragging, every move
 // announced in a live region; saved as a draft of issue.yaml (optimistic version) and published with
 // the issue. Titles come from staff: set as text (el() makes text nodes), never as markup.
 const toc = { ctx: undefined, ref: undefined, version: 0, sections: [], loose: [], dragged: undefined };
@@ -84,8 +85,8 @@ function articleList(list) {
   return el('ol', { class: 'toc-list', 'aria-label': `Articles in ${list.name}` }, list.items.map((item, k) =>
     el('li', dragHandlers(list, k, item),
       el('span', { class: 'toc-title' }, `${k + 1}. ${item.title}`),
-      el('button', { type: 'button', class: 'secondary', id: `toc-up-a-${item.id}`, 'aria-label': `Move ${item.title} up`, disabled: k === 0, onclick: () => moveArticle(list, k, -1) }, 'Move up'),
-      el('button', { type: 'button', class: 'secondary', id: `toc-down-a-${item.id}`, 'aria-label': `Move ${item.title} down`, disabled: k === list.items.length - 1, onclick: () => moveArticle(list, k, 1) }, 'Move down'),
+      el('button', { type: 'button', class: 'secondary', id: `toc-up-a-${item.id}`, 'aria-label': `Move up: ${item.title}`, disabled: k === 0, onclick: () => moveArticle(list, k, -1) }, 'Move up'),
+      el('button', { type: 'button', class: 'secondary', id: `toc-down-a-${item.id}`, 'aria-label': `Move down: ${item.title}`, disabled: k === list.items.length - 1, onclick: () => moveArticle(list, k, 1) }, 'Move down'),
     )));
 }
 
@@ -98,8 +99,8 @@ function render() {
     return el('div', { class: 'toc-section' },
       el('h2', { id: `toc-section-${section.id}` }, section.title),
       el('p', {},
-        el('button', { type: 'button', class: 'secondary', id: `toc-up-s-${section.id}`, 'aria-label': `Move section ${section.title} up`, disabled: n === 0, onclick: () => moveSection(n, -1) }, 'Move section up'),
-        el('button', { type: 'button', class: 'secondary', id: `toc-down-s-${section.id}`, 'aria-label': `Move section ${section.title} down`, disabled: n === toc.sections.length - 1, onclick: () => moveSection(n, 1) }, 'Move section down')),
+        el('button', { type: 'button', class: 'secondary', id: `toc-up-s-${section.id}`, 'aria-label': `Move section up: ${section.title}`, disabled: n === 0, onclick: () => moveSection(n, -1) }, 'Move section up'),
+        el('button', { type: 'button', class: 'secondary', id: `toc-down-s-${section.id}`, 'aria-label': `Move section down: ${section.title}`, disabled: n === toc.sections.length - 1, onclick: () => moveSection(n, 1) }, 'Move section down')),
       articleList(list));
   }));
 }
@@ -119,6 +120,8 @@ async function load() {
   toc.sections = body.sections;
   toc.loose = body.articles;
   render();
+  // Who changed the issue's order (and created it), by user id, newest first.
+  $('toc-changes').replaceChildren(...body.changes.map((c) => toc.ctx.el('li', {}, `${c.at}: ${c.action === 'create' ? 'created' : 'saved the order as'} version ${c.version} by ${c.by}${c.changed.length ? ` (${c.changed.join(', ')})` : ''}`)));
 }
 
 async function save() {
@@ -127,7 +130,7 @@ async function save() {
   const order = { ...toc.ref, version: toc.version, sections: toc.sections.map((s) => ({ id: s.id, articles: s.articles.map((a) => a.id) })), articles: toc.loose.map((a) => a.id) };
   const { status, body } = await api('PUT', '/api/admin/toc', order);
   if (status === 200) {
-    toc.version = body.version;
+    await load();
     $('toc-status').textContent = `Order saved as version ${body.version}. Publish the issue to make it public.`;
     return;
   }

@@ -100,7 +100,7 @@ export function adminApi(deps: AdminDeps) {
   }
 
   const { createIssue, createArticle, newArticle } = createRoutes({ drafts: deps.drafts, issueFile: deps.issueFile, now: deps.now, records: deps.records, journalSources, issueSources });
-  const toc = tocRoutes({ issueFile: deps.issueFile, now: deps.now, issueWithDrafts: async (journal, issue) => withDrafts((await issueSources(journal, issue)).sources, await deps.drafts.listIssue(journal, issue)) });
+  const toc = tocRoutes({ issueFile: deps.issueFile, audit: deps.drafts.audit, now: deps.now, issueWithDrafts: async (journal, issue) => withDrafts((await issueSources(journal, issue)).sources, await deps.drafts.listIssue(journal, issue)) });
 
   async function getDraft(staff: Staff, query: Record<string, string | undefined>): Promise<Result> {
     const ref = parse(articleRef, query);

@@ -9,6 +9,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { z } from 'zod';
 import type { IssueFileStore } from '#adapters/staff-issue-file';
+import { ISSUE_AUDIT_ARTICLE, type AuditEntry } from '#adapters/staff-drafts';
 import { articleId, listedOrder, type JournalSources, type Problem } from '#core/model/index';
 import { requireJournal, type Staff } from './access.ts';
 import { BadRequest, body, issueRef, json, parse, slug, type Result } from './http.ts';
@@ -52,6 +53,8 @@ const problemKey = (p: Problem): string => JSON.stringify([p.file, p.path, p.mes
 
 export type TocDeps = {
   readonly issueFile: IssueFileStore;
+  /** The issue's own audit trail (its creation, each saved order), newest first. */
+  readonly audit: (ref: { journal: string; issue: string; article: string }) => Promise<AuditEntry[]>;
   readonly now: () => Date;
   /** The issue as the console edits it: published (or console-made) files with every saved draft in place, issue.yaml's included. */
   readonly issueWithDrafts: (journal: string, issue: string) => Promise<JournalSources>;
@@ -79,6 +82,7 @@ export function tocRoutes(deps: TocDeps) {
       return typeof own === 'string' && sections.some((s) => s.id === own) ? own : undefined;
     };
     const version = (await deps.issueFile.get(input.journal, input.issue))?.version ?? 0;
+    const changes = (await deps.audit({ ...input, article: ISSUE_AUDIT_ARTICLE })).map(({ version: v, by, at, action, changed }) => ({ version: v, by, at, action, changed }));
     return json(200, {
       journal: input.journal,
       issue: input.issue,
@@ -87,6 +91,7 @@ export function tocRoutes(deps: TocDeps) {
       listed: listed !== undefined,
       sections: sections.map((s) => ({ id: String(s.id), title: plain(s.title, String(s.id)), articles: order.filter((id) => sectionOf(id) === s.id).map(entry) })),
       articles: order.filter((id) => sectionOf(id) === undefined).map(entry),
+      changes,
     });
   }
 

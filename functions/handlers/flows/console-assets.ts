@@ -20,14 +20,14 @@ const TYPES: Readonly<Record<string, string>> = {
 const CACHE_CONTROL = 'no-cache';
 const ORIGIN_MARK = '__COGNITO_ORIGIN__';
 /** Where the browser PUTs galleys (the inbox bucket's presigned URLs, issue 15). */
-const UPLOAD_MARK = '__UPLOAD_ORIGIN__';
+const UPLOAD_MARK = ' __UPLOAD_ORIGIN__';
 
 const typeOf = (name: string): string | undefined => TYPES[/\.[a-z]+$/.exec(name)?.[0] ?? ''];
 
 /** Every file of the console as it is to be served: key, body, content type. */
 export function consoleFiles(dir: string, cognitoEndpoint: string, uploadOrigin = ''): { key: string; body: string; contentType: string }[] {
   const origin = new URL(cognitoEndpoint).origin;
-  const upload = uploadOrigin === '' ? '' : new URL(uploadOrigin).origin;
+  const upload = uploadOrigin === '' ? '' : ` ${new URL(uploadOrigin).origin}`;
   const files: { key: string; body: string; contentType: string }[] = [];
   for (const [folder, prefix] of [[dir, CONSOLE_PREFIX], [join(dir, 'schema'), `${CONSOLE_PREFIX}schema/`]] as const) {
     for (const name of readdirSync(folder).sort()) {
