@@ -128,7 +128,12 @@ describe('files and console side by side', () => {
   async function consoleEdit(edit: (data: Record<string, unknown>) => Record<string, unknown>, publishIt: boolean): Promise<void> {
     const current = await call('GET', `/api/admin/draft?${query(ref)}`, token);
     expect(current.status).toBe(200);
-    const saved = await call('PUT', '/api/admin/draft', token, { ...ref, version: current.body.version, data: edit(current.body.data as Record<string, unknown>) });
+    let saved = await call('PUT', '/api/admin/draft', token, { ...ref, version: current.body.version, data: edit(current.body.data as Record<string, unknown>) });
+    if (saved.status === 409 && saved.body.stale !== undefined) {
+      // The files published over the draft: it starts again from their version, and the edit goes on top (as an editor merges).
+      const theirs = saved.body.theirs as { version: number; data: Record<string, unknown> };
+      saved = await call('PUT', '/api/admin/draft', token, { ...ref, version: theirs.version, data: edit(theirs.data) });
+    }
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     if (!publishIt) return;
     const published = await call('POST', '/api/admin/publish', token, { journal: ref.journal, issue: ref.issue });
@@ -185,6 +190,7 @@ describe('files and console side by side', () => {
   it('refuses over a console draft not published yet, and over a console publish newer than the pull; --force publishes anyway', async () => {
     // Prepare: a console publish after the pull (version 4), then a draft on top.
     await consoleEdit((data) => ({ ...data, title: `${CONSOLE_TITLE}, again` }), true);
+    const v4Titles = JSON.stringify((await records.getHead(DOI))!.record.article.titles);
     await consoleEdit((data) => ({ ...data, title: `${CONSOLE_TITLE}, a draft` }), false);
     writeFileSync(articleFile(work), readFileSync(articleFile(work), 'utf8').replace('subtitle: Sources from Moscow', 'subtitle: Sources from Moscow and Tirana'));
 
@@ -202,6 +208,9 @@ describe('files and console side by side', () => {
     const titles = JSON.stringify((await records.getHead(DOI))!.record.article.titles);
     expect(titles).toContain('Sources from Moscow and Tirana');
     expect(titles).not.toContain('again');
+    // Version 4 (console, on a draft saved before version 3 from the files) kept what the files changed.
+    expect(v4Titles).toContain('again');
+    expect(v4Titles).toContain('Sources from Moscow');
   });
 
   it("the console's changes view marks each published version as from the files or from the console, and those from files after the draft", async () => {
@@ -220,6 +229,41 @@ describe('files and console side by side', () => {
     expect((body.entries as unknown[]).length).toBeGreaterThan(0);
     // The draft (saved before the forced publish of the files) no longer holds what is published: the console says so.
     expect((body.filesSinceDraft as { version: number }[]).map((v) => v.version)).toEqual([5]);
+    expect(stage.errors).toEqual([]);
+  });
+
+  it("a console publish refuses a draft older than a publish from files, says what to do and uploads nothing; the draft saved again starts from the files' version, and both changes publish", async () => {
+    // Prepare: the draft ("a draft" title) was saved before version 5 from the files (subtitle "Sources from Moscow and Tirana").
+    const inbox = createObjectStore(stage.stack.clients.s3, stage.stack.bucket('InboxBucket'));
+    const before = await inbox.list('inbox/balcanica/');
+
+    // Act
+    const refused = await call('POST', '/api/admin/publish', token, { journal: ref.journal, issue: ref.issue });
+    const after = await inbox.list('inbox/balcanica/');
+    const opened = await call('GET', `/api/admin/draft?${query(ref)}`, token);
+    const rebased = await call('PUT', '/api/admin/draft', token, { ...ref, version: opened.body.version, data: opened.body.data });
+    const theirs = rebased.body.theirs as { version: number; data: Record<string, unknown> };
+    const yours = (rebased.body.yours as { data: Record<string, unknown> }).data;
+    const saved = await call('PUT', '/api/admin/draft', token, { ...ref, version: theirs.version, data: { ...theirs.data, title: yours.title } });
+    const published = await call('POST', '/api/admin/publish', token, { journal: ref.journal, issue: ref.issue });
+    await stage.stack.drain({ timeoutMs: 240_000 });
+
+    // Assess
+    expect(refused.status, JSON.stringify(refused.body)).toBe(409);
+    expect(refused.body.message).toMatch(/^Nothing was published: "edemskiy": its draft \(version \d+, saved \S+\) is older than version 5 \(\S+\) published from the metadata files\./);
+    expect(refused.body.message).toContain('What to do: open the article and save it');
+    expect(after).toEqual(before);
+    expect((await records.getHead(DOI))!.version).toBe(5);
+    expect(rebased.status).toBe(409);
+    expect(rebased.body.message).toMatch(/^Not saved: this article was published from the metadata files \(version 5 /);
+    expect(JSON.stringify(theirs.data)).toContain('Sources from Moscow and Tirana');
+    expect(String(yours.title)).toContain('a draft');
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(published.status, JSON.stringify(published.body)).toBe(202);
+    const head = (await records.getHead(DOI))!;
+    expect(head.version).toBe(6);
+    expect(JSON.stringify(head.record.article.titles)).toContain('Sources from Moscow and Tirana');
+    expect(JSON.stringify(head.record.article.titles)).toContain('a draft');
     expect(stage.errors).toEqual([]);
   });
 });

@@ -27,6 +27,7 @@ import { statusRoutes } from './status.ts';
 import { tocRoutes, withIssueFile } from './toc.ts';
 import { galleyRoutes } from './galleys.ts';
 import { filesSinceDraft, publishedVersions } from './versions.ts';
+import { rebaseStaleDraft, staleDrafts, staleDraftsMessage } from './stale-drafts.ts';
 import type { DepositJob } from '../jobs.ts';
 import { articleRef, BadRequest, body, checkBody, header, issueRef, json, parse, saveBody, type Result } from './http.ts';
 import { articleData, articleFile, checkIssue, newIssueSources, NotFoundError, publishedSources, withDrafts } from './sources.ts';
@@ -83,7 +84,8 @@ export function adminApi(deps: AdminDeps) {
   async function issueSourcesAsPublished(journal: string, issue: string): Promise<{ readonly attached: Manifest['files']['attached']; readonly sources: JournalSources; readonly published: boolean }> {
     const record = await deps.records.getIssue(journal, issue);
     if (record) {
-      const published = await publishedSources(deps.inbox, journal, issue, record.batchId);
+      // The latest publish (issue 15, files): `batchId` is the last one that changed issue.yaml, older than an article published since.
+      const published = await publishedSources(deps.inbox, journal, issue, record.publishedBatchId);
       return { attached: published.manifest.files.attached, sources: published.sources, published: true };
     }
     const draft = await deps.drafts.getIssue(journal, issue);
@@ -97,6 +99,12 @@ export function adminApi(deps: AdminDeps) {
     const drafts = (await deps.drafts.listIssue(ref.journal, ref.issue)).filter((d) => d.ref.article !== ref.article || data === undefined);
     const sources = withDrafts(published.sources, data === undefined ? drafts : [...drafts, { ref, data }]);
     return { published, sources, file: articleFile(sources, ref.article)?.path };
+  }
+
+  /** The article's fields as the issue's latest publish has them, without drafts (stale-drafts.ts). */
+  async function publishedData(ref: ArticleRef): Promise<Record<string, unknown> | undefined> {
+    const file = articleFile((await issueSources(ref.journal, ref.issue)).sources, ref.article);
+    return file === undefined ? undefined : (articleData(file) as Record<string, unknown> | undefined);
   }
 
   const { createIssue, createArticle, newArticle } = createRoutes({ drafts: deps.drafts, issueFile: deps.issueFile, now: deps.now, records: deps.records, journalSources, issueSources });
@@ -123,6 +131,9 @@ export function adminApi(deps: AdminDeps) {
 
   /** Saves `data` as the next version after `baseVersion` (409 with both versions when another save came first), then checks the issue. */
   async function storeDraft(staff: Staff, ref: ArticleRef, baseVersion: number, data: Record<string, unknown>): Promise<Result> {
+    // Issue 15 (files): a draft the files have published over starts again from their version (stale-drafts.ts).
+    const rebased = await rebaseStaleDraft({ ...deps, publishedData }, staff.sub, ref, baseVersion, data);
+    if (rebased) return rebased;
     const before = (await deps.drafts.get(ref))?.data ?? (await candidate(ref).then((c) => (c.file ? articleData(articleFile(c.sources, ref.article)!) : {})));
     const saved = await deps.drafts.save(ref, baseVersion, data, staff.sub, deps.now().toISOString(), changedFields(before, data));
     if (!saved.ok) {
@@ -182,6 +193,9 @@ export function adminApi(deps: AdminDeps) {
     requireJournal(staff, input.journal);
     const published = await issueSources(input.journal, input.issue);
     const drafts = await deps.drafts.listIssue(input.journal, input.issue);
+    // Issue 15 (files): a draft older than a publish from files would silently undo it (stale-drafts.ts).
+    const stale = await staleDrafts(deps, drafts);
+    if (stale.length > 0) return json(409, { message: staleDraftsMessage(stale), stale });
     const sources = withDrafts(published.sources, drafts);
     const checked = checkIssue(sources);
     if (!checked.ok) return json(422, { message: 'Nothing was published: the issue has problems.', problems: checked.problems });
