@@ -27,10 +27,12 @@ import type { QueueSender } from '#adapters/queue';
 import type { ArticleRecord, RecordsStore, Stored } from '#adapters/records';
 import { parseJob, renderJobSchema, type DepositJob, type RenderJob, type SiteJob } from '../jobs.ts';
 import { mapLimit } from './pool.ts';
+import { writeAllOrRestore, type FileWrite } from './render-rollback.ts';
 
 export type RenderDeps = {
   readonly records: Pick<RecordsStore, 'getHead' | 'markRendered' | 'markRenderFailed'> & Partial<Pick<RecordsStore, 'getHeads' | 'listNotices'>>;
-  readonly site: Pick<ObjectStore, 'put' | 'head'>;
+  /** `getBytes`: the old files are read before they are replaced, to put them back if the render fails part-way (absent: no backup). */
+  readonly site: Pick<ObjectStore, 'put' | 'head'> & Partial<Pick<ObjectStore, 'getBytes'>>;
   /** Where Ingest keeps the files the metadata names (the inbox's `galleys/` prefix): galleys are copied from there. */
   readonly files?: Pick<ObjectStore, 'getBytes'>;
   readonly siteQueue: QueueSender<SiteJob>;
@@ -157,16 +159,17 @@ async function prepareGalleys(deps: RenderDeps, record: ArticleRecord): Promise<
   return out;
 }
 
-/** The article's files, the landing page last: a reader never gets a page whose downloads are not there yet. */
+/**
+ * The article's files, the landing page last: a reader never gets a page whose downloads are not
+ * there yet. A write that fails puts back every file already replaced (render-rollback.ts).
+ */
 async function writeArticle(deps: RenderDeps, outputs: readonly Output[], galleys: readonly GalleyCopy[]): Promise<{ key: string; sha256: string }[]> {
-  const put = (o: Output) => deps.site.put(o.key, o.body, { contentType: o.contentType, cacheControl: cacheControlFor(o.key) });
+  const write = (o: Output): FileWrite => ({ key: o.key, body: o.body, headers: { contentType: o.contentType, cacheControl: cacheControlFor(o.key) } });
   const isLanding = (o: Output): boolean => o.key.endsWith('/index.html');
-  const files = await Promise.all([
-    ...outputs.filter((o) => !isLanding(o)).map(put),
-    ...galleys.map(async (g) => (g.copy ? deps.site.put(g.key, g.copy.bytes, { contentType: g.copy.contentType, cacheControl: cacheControlFor(g.key) }) : g)),
-  ]);
-  const landing = await Promise.all(outputs.filter(isLanding).map(put));
-  return [...files, ...landing].map(({ key, sha256 }) => ({ key, sha256 }));
+  const copies = galleys.flatMap((g) => (g.copy ? [{ key: g.key, body: g.copy.bytes, headers: { contentType: g.copy.contentType, cacheControl: cacheControlFor(g.key) } }] : []));
+  const written = await writeAllOrRestore(deps.site, [[...outputs.filter((o) => !isLanding(o)).map(write), ...copies], outputs.filter(isLanding).map(write)], deps.log);
+  const kept = galleys.filter((g) => !g.copy).map(({ key, sha256 }) => ({ key, sha256 }));
+  return [...written.map(({ key, sha256 }) => ({ key, sha256 })), ...kept];
 }
 
 /**
