@@ -44,7 +44,21 @@ export type RenderDeps = {
   readonly render?: (record: ArticleRecord) => Output[];
   /** Deletes a handled message from its queue at once (absent: the event source mapping deletes the batch's successes when it ends). */
   readonly ack?: (message: SQSRecord) => Promise<void>;
+  /**
+   * Makes a message invisible for `seconds` from now (SQS ChangeMessageVisibility). After a crash,
+   * each message is held back this way just before it is rendered: if it crashes Render again it
+   * comes back after the others of its batch, which were never held, so they are rendered in a
+   * batch without it instead of sharing its receive count all the way to the DLQ.
+   */
+  readonly holdBack?: (message: SQSRecord, seconds: number) => Promise<void>;
 };
+
+/**
+ * How long a message being rendered after a crash stays invisible: well past the RenderQueue's
+ * visibility timeout (12 minutes: six times Render's 2-minute timeout, infra/constructs/work-queue.ts),
+ * so the batch's other messages come back first.
+ */
+export const HOLD_BACK_SECONDS = 30 * 60;
 
 /** The issues whose pages must change: the article's, and the one it moved from (which must drop it). */
 type Outcome = { readonly ok: true; readonly sites?: readonly SiteJob[] } | { readonly ok: false; readonly reason: string };
@@ -64,11 +78,21 @@ export async function renderBatch(deps: RenderDeps, messages: readonly SQSRecord
   return { batchItemFailures: failures };
 }
 
-/** A batch after a crash: one message at a time, fewest receives first, each acknowledged once its jobs are out. */
+/**
+ * A batch after a crash: one message at a time, fewest receives first, each held back just before
+ * it is rendered (`holdBack`) and acknowledged once its jobs are out.
+ */
 async function renderOneByOne(deps: RenderDeps & { ack: NonNullable<RenderDeps['ack']> }, messages: readonly SQSRecord[]): Promise<SQSBatchResponse> {
   const failures: SQSBatchItemFailure[] = [];
   const order = [...messages].sort((a, b) => receiveCount(a) - receiveCount(b));
   for (const message of order) {
+    if (deps.holdBack) {
+      try {
+        await deps.holdBack(message, HOLD_BACK_SECONDS);
+      } catch (error) {
+        deps.log.warn('message not held back; a crash would bring it back with the others', { messageId: message.messageId, error });
+      }
+    }
     const outcome = await renderMessage(deps, message);
     if (!outcome.ok) {
       failures.push({ itemIdentifier: message.messageId });
