@@ -1,6 +1,6 @@
 /** Render Lambda: RenderQueue batches (ReportBatchItemFailures) → each article's site files. */
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { DeleteMessageCommand } from '@aws-sdk/client-sqs';
+import { ChangeMessageVisibilityCommand, DeleteMessageCommand } from '@aws-sdk/client-sqs';
 import { createClients } from '#adapters/aws-clients';
 import { createLogger } from '#adapters/logger';
 import { createObjectStore } from '#adapters/object-store';
@@ -23,6 +23,7 @@ const deps: RenderDeps = {
   now: () => new Date(),
   // Deletes a message of a batch after a crash as soon as it is handled (flows/render.ts says why).
   ack: async (message) => void (await clients.sqs.send(new DeleteMessageCommand({ QueueUrl: env.RENDER_QUEUE_URL, ReceiptHandle: message.receiptHandle }))),
+  holdBack: async (message, seconds) => void (await clients.sqs.send(new ChangeMessageVisibilityCommand({ QueueUrl: env.RENDER_QUEUE_URL, ReceiptHandle: message.receiptHandle, VisibilityTimeout: seconds }))),
 };
 
 export const handler = async (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> =>

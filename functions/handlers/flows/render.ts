@@ -27,10 +27,12 @@ import type { QueueSender } from '#adapters/queue';
 import type { ArticleRecord, RecordsStore, Stored } from '#adapters/records';
 import { parseJob, renderJobSchema, type DepositJob, type RenderJob, type SiteJob } from '../jobs.ts';
 import { mapLimit } from './pool.ts';
+import { writeAllOrRestore, type FileWrite } from './render-rollback.ts';
 
 export type RenderDeps = {
   readonly records: Pick<RecordsStore, 'getHead' | 'markRendered' | 'markRenderFailed'> & Partial<Pick<RecordsStore, 'getHeads' | 'listNotices'>>;
-  readonly site: Pick<ObjectStore, 'put' | 'head'>;
+  /** `getBytes`: the old files are read before they are replaced, to put them back if the render fails part-way (absent: no backup). */
+  readonly site: Pick<ObjectStore, 'put' | 'head'> & Partial<Pick<ObjectStore, 'getBytes'>>;
   /** Where Ingest keeps the files the metadata names (the inbox's `galleys/` prefix): galleys are copied from there. */
   readonly files?: Pick<ObjectStore, 'getBytes'>;
   readonly siteQueue: QueueSender<SiteJob>;
@@ -42,7 +44,21 @@ export type RenderDeps = {
   readonly render?: (record: ArticleRecord) => Output[];
   /** Deletes a handled message from its queue at once (absent: the event source mapping deletes the batch's successes when it ends). */
   readonly ack?: (message: SQSRecord) => Promise<void>;
+  /**
+   * Makes a message invisible for `seconds` from now (SQS ChangeMessageVisibility). After a crash,
+   * each message is held back this way just before it is rendered: if it crashes Render again it
+   * comes back after the others of its batch, which were never held, so they are rendered in a
+   * batch without it instead of sharing its receive count all the way to the DLQ.
+   */
+  readonly holdBack?: (message: SQSRecord, seconds: number) => Promise<void>;
 };
+
+/**
+ * How long a message being rendered after a crash stays invisible: well past the RenderQueue's
+ * visibility timeout (12 minutes: six times Render's 2-minute timeout, infra/constructs/work-queue.ts),
+ * so the batch's other messages come back first.
+ */
+export const HOLD_BACK_SECONDS = 30 * 60;
 
 /** The issues whose pages must change: the article's, and the one it moved from (which must drop it). */
 type Outcome = { readonly ok: true; readonly sites?: readonly SiteJob[] } | { readonly ok: false; readonly reason: string };
@@ -62,11 +78,21 @@ export async function renderBatch(deps: RenderDeps, messages: readonly SQSRecord
   return { batchItemFailures: failures };
 }
 
-/** A batch after a crash: one message at a time, fewest receives first, each acknowledged once its jobs are out. */
+/**
+ * A batch after a crash: one message at a time, fewest receives first, each held back just before
+ * it is rendered (`holdBack`) and acknowledged once its jobs are out.
+ */
 async function renderOneByOne(deps: RenderDeps & { ack: NonNullable<RenderDeps['ack']> }, messages: readonly SQSRecord[]): Promise<SQSBatchResponse> {
   const failures: SQSBatchItemFailure[] = [];
   const order = [...messages].sort((a, b) => receiveCount(a) - receiveCount(b));
   for (const message of order) {
+    if (deps.holdBack) {
+      try {
+        await deps.holdBack(message, HOLD_BACK_SECONDS);
+      } catch (error) {
+        deps.log.warn('message not held back; a crash would bring it back with the others', { messageId: message.messageId, error });
+      }
+    }
     const outcome = await renderMessage(deps, message);
     if (!outcome.ok) {
       failures.push({ itemIdentifier: message.messageId });
@@ -157,16 +183,17 @@ async function prepareGalleys(deps: RenderDeps, record: ArticleRecord): Promise<
   return out;
 }
 
-/** The article's files, the landing page last: a reader never gets a page whose downloads are not there yet. */
+/**
+ * The article's files, the landing page last: a reader never gets a page whose downloads are not
+ * there yet. A write that fails puts back every file already replaced (render-rollback.ts).
+ */
 async function writeArticle(deps: RenderDeps, outputs: readonly Output[], galleys: readonly GalleyCopy[]): Promise<{ key: string; sha256: string }[]> {
-  const put = (o: Output) => deps.site.put(o.key, o.body, { contentType: o.contentType, cacheControl: cacheControlFor(o.key) });
+  const write = (o: Output): FileWrite => ({ key: o.key, body: o.body, headers: { contentType: o.contentType, cacheControl: cacheControlFor(o.key) } });
   const isLanding = (o: Output): boolean => o.key.endsWith('/index.html');
-  const files = await Promise.all([
-    ...outputs.filter((o) => !isLanding(o)).map(put),
-    ...galleys.map(async (g) => (g.copy ? deps.site.put(g.key, g.copy.bytes, { contentType: g.copy.contentType, cacheControl: cacheControlFor(g.key) }) : g)),
-  ]);
-  const landing = await Promise.all(outputs.filter(isLanding).map(put));
-  return [...files, ...landing].map(({ key, sha256 }) => ({ key, sha256 }));
+  const copies = galleys.flatMap((g) => (g.copy ? [{ key: g.key, body: g.copy.bytes, headers: { contentType: g.copy.contentType, cacheControl: cacheControlFor(g.key) } }] : []));
+  const written = await writeAllOrRestore(deps.site, [[...outputs.filter((o) => !isLanding(o)).map(write), ...copies], outputs.filter(isLanding).map(write)], deps.log);
+  const kept = galleys.filter((g) => !g.copy).map(({ key, sha256 }) => ({ key, sha256 }));
+  return [...written.map(({ key, sha256 }) => ({ key, sha256 })), ...kept];
 }
 
 /**
