@@ -34,8 +34,7 @@ const RENDERERS: Record<ArticleFileKind, (bundle: IssueBundle, article: Article)
   ris: toRis,
   bibtex: toBibtex,
   csl: toCslJson,
-  // Written for every article, empty when it cites nothing: a version that drops its references
-  // then replaces the files rather than leave the old list at its URL.
+  // Only for an article that cites something (see `articleOutputs`).
   referencesCsl: (_bundle, article) => toReferencesCslJson(article),
   referencesRis: (_bundle, article) => toReferencesRis(article),
   referencesBibtex: (_bundle, article) => toReferencesBibtex(article),
@@ -44,13 +43,28 @@ const RENDERERS: Record<ArticleFileKind, (bundle: IssueBundle, article: Article)
 /** The deposit's key below the journal's output folder; not a site file (it names the depositor). */
 export const depositKey = (issueId: string): string => `crossref/${encodeURIComponent(issueId)}.xml`;
 
-/** The files of one article, in a fixed order: landing, JATS, the citation files, the reference-list files. */
+/** The reference-list files (core/cite/reference-list.ts), which the landing page links only when the article cites something. */
+const REFERENCE_LISTS: readonly ArticleFileKind[] = ['referencesCsl', 'referencesRis', 'referencesBibtex'];
+
+const output = (bundle: IssueBundle, article: Article, kind: ArticleFileKind): Output => ({ key: articleKey(article.doi, kind), contentType: CONTENT_TYPES[kind], body: RENDERERS[kind](bundle, article) });
+
+/**
+ * The files of one article, in a fixed order: landing, JATS, the citation files, the reference-list
+ * files. An article that cites nothing has no reference lists (they would be empty, and its page
+ * links none: core/landing/references.ts): three S3 PUTs fewer for each such article (issue 16).
+ */
 export function articleOutputs(bundle: IssueBundle, article: Article): Output[] {
-  return (Object.keys(RENDERERS) as ArticleFileKind[]).map((kind) => ({
-    key: articleKey(article.doi, kind),
-    contentType: CONTENT_TYPES[kind],
-    body: RENDERERS[kind](bundle, article),
-  }));
+  const kinds = (Object.keys(RENDERERS) as ArticleFileKind[]).filter((kind) => article.references.length > 0 || !REFERENCE_LISTS.includes(kind));
+  return kinds.map((kind) => output(bundle, article, kind));
+}
+
+/**
+ * The reference-list files of an article that cites nothing, empty: what replaces the lists an
+ * earlier version that cited works left at their URLs (Render writes them only over files that are
+ * there), so no reader downloads references the article no longer has.
+ */
+export function emptyReferenceLists(bundle: IssueBundle, article: Article): Output[] {
+  return article.references.length > 0 ? [] : REFERENCE_LISTS.map((kind) => output(bundle, article, kind));
 }
 
 /**

@@ -14,7 +14,7 @@
  * writes nothing; the landing page is written last, after the downloads and galleys it links to.
  */
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSRecord } from 'aws-lambda';
-import { articleOutputs, type Output } from '#core/publish/outputs';
+import { articleOutputs, emptyReferenceLists, type Output } from '#core/publish/outputs';
 import { GALLEY_FORMATS, linkArticle } from '#core/model/index';
 import { galleyKey } from '#core/urls';
 import { sha256 } from '#adapters/content-hash';
@@ -209,6 +209,17 @@ async function linked(deps: RenderDeps, record: ArticleRecord): Promise<ArticleR
   return { ...record, article: linkArticle(article, (doi) => targets.get(doi.toLowerCase())?.record.article.titles[0].title, notices) };
 }
 
+/**
+ * An article that cites nothing gets no reference-list files (core/publish/outputs.ts); where an
+ * earlier version's lists are still in the site bucket, they are replaced by empty ones rather than
+ * left at their URLs. One HEAD each instead of the PUT every such article used to cost.
+ */
+async function replacedReferenceLists(deps: RenderDeps, record: ArticleRecord): Promise<Output[]> {
+  const empty = emptyReferenceLists({ journal: record.journal, issue: record.issue, articles: [record.article] }, record.article);
+  const there = await Promise.all(empty.map(async (o) => (await deps.site.head(o.key)) !== undefined));
+  return empty.filter((_, k) => there[k]);
+}
+
 /** How often a render starts again because a newer version was stored while it ran. */
 const MAX_SUPERSEDED = 3;
 
@@ -228,7 +239,8 @@ async function renderJob(deps: RenderDeps, job: RenderJob, seen: { version: numb
       log.info('already rendered; duplicate delivery ignored');
       return { ok: true };
     }
-    const outputs = (deps.render ?? defaultRender)(await linked(deps, record));
+    const shown = await linked(deps, record);
+    const outputs = deps.render ? deps.render(shown) : [...defaultRender(shown), ...(await replacedReferenceLists(deps, shown))];
     // A withdrawn article's work is not served: its galley is neither copied nor linked (issue 11).
     const galleys = record.article.withdrawn === undefined ? await prepareGalleys(deps, record) : [];
     // A new version changes nearly every file of the article, so each is written straight away:

@@ -14,7 +14,7 @@ function seed(): IssueBundle {
 const DEPOSIT = { batchId: 'balcanica-test-1', timestamp: '20230201000000000' };
 
 describe('renderIssueOutputs', () => {
-  test('gives each article its eight files at the keys of core/urls, then the deposit', () => {
+  test('gives each article its files at the keys of core/urls, then the deposit; no reference lists for the seed, which cites nothing', () => {
     // Act
     const outputs = renderIssueOutputs(seed(), DEPOSIT);
     // Assess
@@ -24,13 +24,11 @@ describe('renderIssueOutputs', () => {
       ['doi/10.2298/BALC1950375E/citation.ris', CONTENT_TYPES.ris],
       ['doi/10.2298/BALC1950375E/citation.bib', CONTENT_TYPES.bibtex],
       ['doi/10.2298/BALC1950375E/citation.json', CONTENT_TYPES.csl],
-      ['doi/10.2298/BALC1950375E/references.json', CONTENT_TYPES.referencesCsl],
-      ['doi/10.2298/BALC1950375E/references.ris', CONTENT_TYPES.referencesRis],
-      ['doi/10.2298/BALC1950375E/references.bib', CONTENT_TYPES.referencesBibtex],
       ['crossref/L-2019.xml', CONTENT_TYPES.deposit],
     ]);
-    // The seed cites nothing: its reference lists are written empty (an empty CSL-JSON array, no RIS or BibTeX records).
-    expect(outputs.filter((o) => o.body.length === 0).map((o) => o.key)).toEqual(['doi/10.2298/BALC1950375E/references.ris', 'doi/10.2298/BALC1950375E/references.bib']);
+    // Issue 16: the seed cites nothing, and its page links no reference lists: none is written (they were, empty).
+    expect(outputs.filter((o) => o.body.length === 0)).toEqual([]);
+    expect(outputs.find((o) => o.key.endsWith('/index.html'))!.body).not.toContain('references.ris');
     expect(outputs.at(-1)!.body).toContain('<doi_batch_id>balcanica-test-1</doi_batch_id>');
   });
 
