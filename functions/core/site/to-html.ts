@@ -31,6 +31,7 @@ const escapeAttribute = (value: string): string => value.replace(ATTRIBUTE_ESCAP
 
 type Info = ReturnType<typeof find>;
 type Attribute = { readonly info: Info; readonly name: string };
+/** Keyed by property name: the renderers use a fixed set of names, so this stays small. */
 const attributes = new Map<string, Attribute>();
 
 /** The schema's facts about a property (its attribute name, boolean, list kind), looked up once per name. */

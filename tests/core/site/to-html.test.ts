@@ -3,15 +3,16 @@
  * `toHtml` writes. Every tree the renderers serialise here goes through both (the module is
  * wrapped so that each call compares them): every landing page and site page of the seed, the
  * fixtures, the corpus and synthetic articles. Then hostile trees, built by hand.
+ * Test files share a worker's modules (vitest.config.ts: isolate false), so the renderers are
+ * imported afresh after `vi.resetModules()`, to load the wrapped module.
  */
 import type { Nodes } from 'hast';
 import { h, s } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
-import { describe, expect, it, vi } from 'vitest';
-import { renderLandingPage } from '#core/landing/index';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { renderLandingPage as renderLandingPageType } from '#core/landing/index';
 import { loadJournal, type IssueBundle } from '#core/model/index';
-import { renderSiteOutputs } from '#core/site/index';
-import { toHtmlFast } from '#core/site/to-html';
+import type { renderSiteOutputs as renderSiteOutputsType } from '#core/site/index';
 import { corpusBundles } from '#tests/helpers/corpus-bundles';
 import { syntheticSources } from '../../../bench/synthetic.ts';
 import { loadBundles, METADATA_ROOTS } from '../cite/load.ts';
@@ -35,8 +36,22 @@ vi.mock('#core/site/to-html', async (importOriginal) => {
   };
 });
 
+type Renderers = {
+  readonly renderLandingPage: typeof renderLandingPageType;
+  readonly renderSiteOutputs: typeof renderSiteOutputsType;
+  readonly toHtmlFast: (tree: Nodes) => string;
+};
+let renderers: Renderers;
+
+beforeAll(async () => {
+  vi.resetModules();
+  const [landing, site, actual] = await Promise.all([import('#core/landing/index'), import('#core/site/index'), vi.importActual<{ toHtmlFast: (tree: Nodes) => string }>('#core/site/to-html')]);
+  renderers = { renderLandingPage: landing.renderLandingPage, renderSiteOutputs: site.renderSiteOutputs, toHtmlFast: actual.toHtmlFast };
+});
+
 /** Every landing page and site page of the bundles, rendered (each serialised tree is compared on the way). */
 function renderAll(bundles: readonly IssueBundle[]): number {
+  const { renderLandingPage, renderSiteOutputs } = renderers;
   let pages = 0;
   for (const bundle of bundles) {
     for (const article of bundle.articles) {
@@ -92,7 +107,7 @@ describe('the site serialiser writes what hast-util-to-html writes', () => {
 
   it.each(hostile)('on %s', (_name, tree) => {
     // Act
-    const fast = toHtmlFast(tree);
+    const fast = renderers.toHtmlFast(tree);
 
     // Assess
     expect(fast).toBe(toHtml(tree));
