@@ -45,7 +45,7 @@ describe('publishing the seed issue', () => {
 
     // Assess
     const pk = `ART#${DOI.toLowerCase()}`;
-    expect(itemKeys(items)).toEqual([`${pk} HEAD`, `${pk} V#000001`, 'ISSUE#balcanica#L-2019 ISSUE', 'JOURNAL#balcanica COUNTER#ARTICLES', 'JOURNAL#balcanica JOURNAL']);
+    expect(itemKeys(items)).toEqual([`${pk} HEAD`, `${pk} V#000001`, 'ISSUE#balcanica#L-2019 ISSUE', 'JOURNAL#balcanica COUNTER#ARTICLES', 'JOURNAL#balcanica JOURNAL', 'SITEMAP#balcanica PARTS']); // the journal's sitemap parts, kept by its site job
     expect(items.find((i) => i.sk === 'COUNTER#ARTICLES')).toMatchObject({ articles: 1 });
     const head = items.find((i) => i.sk === 'HEAD')!;
     expect(head).toMatchObject({ doi: DOI, version: 1, journalId: 'balcanica', issueId: 'L-2019', gsi1pk: 'ISSUE#balcanica#L-2019', render: { status: 'done', version: 1 } });
