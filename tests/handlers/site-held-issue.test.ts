@@ -6,30 +6,18 @@
  * memory; the release instant is an input.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ObjectStore, PutOutcome } from '#adapters/object-store';
 import type { Issue } from '#core/model/index';
 import { issueKey, journalHomeKey } from '#core/urls';
 import { rebuildAll, type SiteDeps } from '#handlers/flows/site';
 import { recordById, withDoi } from '#tests/core/oai/fixtures';
 import { putItems, startLocalRecords, type LocalRecords } from '../oai/records-table.ts';
 import { captureLogger } from './deposit-fakes.ts';
+import { memorySite } from './memory-site.ts';
 
 const LIVE = recordById('a01-petrovic');
 const HELD_ISSUE: Issue = { ...LIVE.issue, id: '2025-13-1', year: 2025, doi: '10.5555/sbt.2025.13.1' };
 const HELD = { ...withDoi(LIVE, '10.5555/sbt.2025.13.001', 'h01-held'), issue: HELD_ISSUE };
 const DUE = '2030-12-15T00:00:00.000Z';
-
-/** The site bucket: written bodies by key, written only when changed (as the S3 adapter does). */
-function memorySite(): { store: ObjectStore; files: Map<string, string> } {
-  const files = new Map<string, string>();
-  const putIfChanged = async (key: string, body: string | Uint8Array): Promise<PutOutcome> => {
-    const text = typeof body === 'string' ? body : new TextDecoder().decode(body);
-    const written = files.get(key) !== text;
-    files.set(key, text);
-    return { key, sha256: 'x', written };
-  };
-  return { store: { putIfChanged } as unknown as ObjectStore, files };
-}
 
 let local: LocalRecords;
 const site = memorySite();

@@ -5,27 +5,16 @@
  * Local, the site bucket in memory.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ObjectStore, PutOutcome } from '#adapters/object-store';
 import type { RecordsStore } from '#adapters/records';
 import { buildJournalFiles, buildStageFiles, rebuildAll, type SiteDeps } from '#handlers/flows/site';
 import { recordById, withDoi } from '#tests/core/oai/fixtures';
 import { putItems, startLocalRecords, type LocalRecords } from '../oai/records-table.ts';
 import { captureLogger } from './deposit-fakes.ts';
+import { memorySite } from './memory-site.ts';
 
 const BASE = recordById('a01-petrovic');
 const journalOf = (id: string) => ({ ...BASE.journal, id });
 const articleOf = (journalId: string, n: number) => ({ ...withDoi(BASE, `10.5555/${journalId}.${n}`, `a${n}-${journalId}`), journal: journalOf(journalId) });
-
-function memorySite(): { store: ObjectStore; files: Map<string, string> } {
-  const files = new Map<string, string>();
-  const putIfChanged = async (key: string, body: string | Uint8Array): Promise<PutOutcome> => {
-    const text = typeof body === 'string' ? body : new TextDecoder().decode(body);
-    const written = files.get(key) !== text;
-    files.set(key, text);
-    return { key, sha256: 'x', written };
-  };
-  return { store: { putIfChanged } as unknown as ObjectStore, files };
-}
 
 /** The records store, counting the calls that list a journal's issues or articles, by journal. */
 function counting(records: RecordsStore): { records: RecordsStore; listed: Map<string, number> } {
