@@ -7,7 +7,8 @@
  * URLs stay untagged: a link whose text is its own address is what JATS4R's accessibility rules flag.
  */
 import { plainText, type InlineText } from '../model/markup.ts';
-import { yearOfPrinted, type CitedName } from '../model/references.ts';
+import { yearOfPrinted } from '../model/printed-year.ts';
+import type { CitedName } from '../model/references.ts';
 import type { ResolvedReference } from '../model/resolved.ts';
 import { el, type XmlElement, type XmlNode } from '../xml/tree.ts';
 import { jatsInline } from './inline.ts';

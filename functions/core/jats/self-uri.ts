@@ -1,5 +1,6 @@
 /** `<self-uri>`: where the published files (galleys) of this article can be read, each link described. */
-import { GALLEY_FORMATS, type Galley } from '../model/galleys.ts';
+import { GALLEY_FORMATS } from '../model/galley-formats.ts';
+import type { Galley } from '../model/galleys.ts';
 import type { Journal } from '../model/journal.ts';
 import type { Article } from '../model/resolved.ts';
 import { galleyUrl } from '../urls.ts';

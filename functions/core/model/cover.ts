@@ -7,14 +7,12 @@
  * bytes (file-kinds.ts), like a galley's.
  */
 import { z } from 'zod';
-import type { AttachedFile, CoverFormat } from './file-kinds.ts';
+import type { AttachedFile } from './file-kinds.ts';
 import { plainFileName } from './galleys.ts';
 import { text } from './primitives.ts';
 
 /** An image ending in either case, spelled out so that the JSON Schema editors use (no `i` flag there) agrees with the CLI. */
 const IMAGE_ENDING = /\.(?:[jJ][pP][eE]?[gG]|[pP][nN][gG]|[wW][eE][bB][pP])$/;
-
-const ENDINGS = { jpg: 'jpeg', jpeg: 'jpeg', png: 'png', webp: 'webp' } as const satisfies Record<string, CoverFormat>;
 
 export const cover = z
   .strictObject({
@@ -31,8 +29,4 @@ export const cover = z
 /** A cover as renderers see it: once its file is checked (`attachFiles`), it carries the file's hash and size. */
 export type Cover = z.output<typeof cover> & { readonly file?: AttachedFile | undefined };
 
-/** The format a cover's file name declares (the schema allows only these endings). */
-export function coverFormat(path: string): CoverFormat | undefined {
-  const ending = /\.([a-z]+)$/i.exec(path)?.[1]?.toLowerCase();
-  return ending !== undefined && ending in ENDINGS ? ENDINGS[ending as keyof typeof ENDINGS] : undefined;
-}
+export { coverFormat } from './file-kinds.ts';

@@ -25,6 +25,14 @@ export const COVER_FORMATS = {
 } as const;
 export type CoverFormat = keyof typeof COVER_FORMATS;
 
+const COVER_ENDINGS = { jpg: 'jpeg', jpeg: 'jpeg', png: 'png', webp: 'webp' } as const satisfies Record<string, CoverFormat>;
+
+/** The format a cover's file name declares (the cover schema, cover.ts, allows only these endings). */
+export function coverFormat(path: string): CoverFormat | undefined {
+  const ending = /\.([a-z]+)$/i.exec(path)?.[1]?.toLowerCase();
+  return ending !== undefined && ending in COVER_ENDINGS ? COVER_ENDINGS[ending as keyof typeof COVER_ENDINGS] : undefined;
+}
+
 /** The content-addressed facts of a file that travels with the metadata: what Ingest verified and Render copies. */
 export type AttachedFile = { readonly sha256: string; readonly size: number };
 

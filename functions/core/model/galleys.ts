@@ -3,13 +3,9 @@ import { z } from 'zod';
 import type { AttachedFile } from './file-kinds.ts';
 import { text, url } from './primitives.ts';
 
-export const GALLEY_FORMATS = {
-  pdf: 'application/pdf',
-  html: 'text/html',
-  epub: 'application/epub+zip',
-  xml: 'application/xml',
-} as const;
-export type GalleyFormat = keyof typeof GALLEY_FORMATS;
+import { GALLEY_FORMATS, type GalleyFormat } from './galley-formats.ts';
+
+export { GALLEY_FORMATS, type GalleyFormat } from './galley-formats.ts';
 
 /**
  * A file beside the metadata is named by a plain file name: no folder, no `..`, no leading dot,

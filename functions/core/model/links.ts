@@ -7,7 +7,8 @@
  */
 import { doiPrefix } from './identifiers.ts';
 import type { InlineText } from './markup.ts';
-import { isUpdate, type Notice, type UpdateType } from './relations.ts';
+import { isUpdate, type UpdateType } from './relation-types.ts';
+import type { Notice } from './relations.ts';
 import type { RuleProblem } from './resolve.ts';
 import type { Article, IssueBundle } from './resolved.ts';
 

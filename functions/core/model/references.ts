@@ -9,6 +9,7 @@ import { doi, markup, partialDate, printed, printedLabel, text, url } from './pr
 import { inferReferenceType, REFERENCE_TYPES, type ReferenceType } from './reference-types.ts';
 import type { PartialDate } from './dates.ts';
 import type { InlineText } from './markup.ts';
+import { yearOfPrinted } from './printed-year.ts';
 
 /** A cited person (family name, given names as printed) or an organisation. */
 export const citedName = z
@@ -26,9 +27,7 @@ export type CitedName = { readonly kind: 'person'; readonly surname: string; rea
 const toName = (v: z.output<typeof citedName>): CitedName =>
   v.organization !== undefined ? { kind: 'organization', name: v.organization } : { kind: 'person', surname: v.family_name!, ...(v.given_name === undefined ? {} : { given_names: v.given_name }) };
 
-/** The four-digit year a printed year holds, as a whole number (1991 of "1991a", 2003 of "2003–2004"); what outputs that take a year only state. */
-const FOUR_DIGITS = /(?:^|\D)(\d{4})(?:\D|$)/;
-export const yearOfPrinted = (printed: string | undefined): string | undefined => (printed === undefined ? undefined : FOUR_DIGITS.exec(printed)?.[1]);
+export { yearOfPrinted } from './printed-year.ts';
 
 /** A year as printed, holding a four-digit year: 1991, 1991a, 2003–2004. */
 const year = z

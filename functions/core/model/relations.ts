@@ -7,14 +7,9 @@
 import { z } from 'zod';
 import type { InlineText } from './markup.ts';
 import { doi } from './primitives.ts';
+import { RELATION_TYPES, type UpdateType } from './relation-types.ts';
 
-export const RELATION_TYPES = ['correction-of', 'retraction-of', 'expression-of-concern-for', 'translation-of'] as const;
-export type RelationType = (typeof RELATION_TYPES)[number];
-
-/** Relations that update the other work's status (Crossmark "updates": editorially significant changes). */
-export const UPDATE_TYPES = ['correction-of', 'retraction-of', 'expression-of-concern-for'] as const satisfies readonly RelationType[];
-export type UpdateType = (typeof UPDATE_TYPES)[number];
-export const isUpdate = (type: RelationType): type is UpdateType => (UPDATE_TYPES as readonly string[]).includes(type);
+export { isUpdate, RELATION_TYPES, UPDATE_TYPES, type RelationType, type UpdateType } from './relation-types.ts';
 
 export const relation = z
   .strictObject({

@@ -5,7 +5,10 @@
  * contributors' e-mail addresses never appear.
  */
 import { citedDate } from '../cite/dates.ts';
-import { GALLEY_FORMATS, isoDate, plainText, type Contributor } from '../model/index.ts';
+import { isoDate } from '../model/dates.ts';
+import { GALLEY_FORMATS } from '../model/galley-formats.ts';
+import { plainText } from '../model/markup.ts';
+import type { Contributor } from '../model/index.ts';
 import { issueLabel } from '../site/html.ts';
 import { doiUrl, landingUrl } from '../urls.ts';
 import { el, leaf, type XmlElement } from '../xml/tree.ts';

@@ -5,7 +5,8 @@
  * files of core/publish this is the complete static site; `colophon build` writes both.
  * Pure and deterministic: a sitemap's `lastmod` comes from the metadata's dates, never a clock.
  */
-import { compareDates, type IssueBundle, type PartialDate } from '#core/model/index';
+import { compareDates } from '#core/model/dates';
+import type { IssueBundle, PartialDate } from '#core/model/index';
 import type { Output } from '#core/publish/outputs';
 import type { Journal } from '#core/model/index';
 import { issueKey, journalHomeKey, STAGE_HOME_KEY } from '#core/urls';

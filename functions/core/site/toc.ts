@@ -6,7 +6,8 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { pdfGalley } from '#core/cite/galleys';
-import { plainText, type Article, type Journal } from '#core/model/index';
+import type { Article, Journal } from '#core/model/index';
+import { plainText } from '#core/model/markup';
 import { galleyUrl, landingUrl } from '#core/urls';
 import type { Linker } from './chrome.ts';
 import { displayName, doiLink, inlineHtml, joined, pageRange, text } from './html.ts';

@@ -8,7 +8,8 @@ import { sha256 } from '#adapters/content-hash';
 import { RecordNotFoundError } from '#adapters/errors';
 import { attachedFileKey } from '#adapters/inbox';
 import type { ObjectStore } from '#adapters/object-store';
-import { COVER_FORMATS, coverFormat, type Issue } from '#core/model/index';
+import { COVER_FORMATS, coverFormat } from '#core/model/file-kinds';
+import type { Issue } from '#core/model/index';
 import { cacheControlFor } from '#core/site/index';
 import { coverKey } from '#core/urls';
 

@@ -6,7 +6,9 @@
  * when it changed, so a rebuild of an unchanged site writes nothing.
  */
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSRecord } from 'aws-lambda';
-import { linkArticle, orderArticles, type Article, type Journal } from '#core/model/index';
+import type { Article, Journal } from '#core/model/index';
+import { linkArticle } from '#core/model/links';
+import { orderArticles } from '#core/model/order';
 import { issueKey, journalHomeKey } from '#core/urls';
 import {
   cacheControlFor,
