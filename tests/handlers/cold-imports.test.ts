@@ -24,6 +24,14 @@ describe('cold imports', () => {
     expect(packages.has('yaml'), [...packages].join(', ')).toBe(false);
   }, 60_000);
 
+  it.each(['render', 'deposit'])('the %s handler bundles no yaml', async (name) => {
+    // Act
+    const packages = await packagesIn(`functions/handlers/${name}.ts`);
+
+    // Assess
+    expect(packages.has('yaml'), [...packages].join(', ')).toBe(false);
+  }, 60_000);
+
   it('the Site handler bundles no yaml (it reads stored records; zod stays for its job messages)', async () => {
     // Act
     const packages = await packagesIn('functions/handlers/site.ts');

@@ -1,5 +1,6 @@
 /** The abstract that single-abstract outputs (CSL, RIS, BibTeX, JSON-LD, OpenGraph) carry. */
-import { plainText, type Article } from '#core/model/index';
+import type { Article } from '#core/model/index';
+import { plainText } from '#core/model/markup';
 
 /** The abstract in the article's own language (or the first one given) as plain text, paragraphs separated by a blank line. */
 export function mainAbstract(article: Article): string | undefined {

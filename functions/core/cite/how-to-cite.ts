@@ -1,5 +1,6 @@
 /** "How to cite this article": formatted references in named styles, rendered by citeproc-js. */
-import { plainText, type Article, type InlineText, type IssueBundle } from '#core/model/index';
+import type { Article, InlineText, IssueBundle } from '#core/model/index';
+import { plainText } from '#core/model/markup';
 import { itemKey, remembered } from './citation-memo.ts';
 import type { CslItem } from './csl-json.ts';
 import { renderEntry } from './engine.ts';

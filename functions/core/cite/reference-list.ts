@@ -5,7 +5,10 @@
  * carries the reference's type and the parts staff or the source gave; a reference given only as
  * text is an item titled with that text (what reference managers do with an unparsed reference).
  */
-import { isoDate, plainText, yearOfPrinted, type Article, type CitedName, type ResolvedReference } from '#core/model/index';
+import type { Article, CitedName, ResolvedReference } from '#core/model/index';
+import { isoDate } from '#core/model/dates';
+import { plainText } from '#core/model/markup';
+import { yearOfPrinted } from '#core/model/printed-year';
 import { bibtexInline, bibtexName, bibtexPages, escapeBibtex, verbatim } from './bibtex.ts';
 import { compact } from './compact.ts';
 import { invertedName } from './contributors.ts';

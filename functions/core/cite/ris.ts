@@ -3,7 +3,8 @@
  * "TAG  - value" line per field, CRLF line ends, closed by "ER  - "
  * (https://en.wikipedia.org/wiki/RIS_(file_format); tags as EndNote and Zotero read them).
  */
-import { plainText, type Article, type IssueBundle } from '#core/model/index';
+import type { Article, IssueBundle } from '#core/model/index';
+import { plainText } from '#core/model/markup';
 import { galleyUrl, landingUrl } from '#core/urls';
 import { authorsOf, invertedName } from './contributors.ts';
 import { citedDate, slashedDate } from './dates.ts';

@@ -1,5 +1,6 @@
 /** The article's full title (title and subtitle) as one run of inline text, for every citation format. */
-import { plainText, type Article, type InlineText, type Title } from '#core/model/index';
+import type { Article, InlineText, Title } from '#core/model/index';
+import { plainText } from '#core/model/markup';
 
 /**
  * Title and subtitle joined by a colon, as APA, Chicago and MLA join them; a title

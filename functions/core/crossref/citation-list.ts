@@ -5,7 +5,7 @@
  * https://www.crossref.org/documentation/schema-library/markup-guide-metadata-segments/references/
  */
 import { plainText } from '../model/markup.ts';
-import { yearOfPrinted } from '../model/references.ts';
+import { yearOfPrinted } from '../model/printed-year.ts';
 import type { ResolvedReference } from '../model/resolved.ts';
 import { el, inline, leaf, type XmlElement } from '../xml/tree.ts';
 import { CITATION_TYPES, FACE_MARKUP } from './vocabulary.ts';

@@ -12,7 +12,8 @@
  */
 import type { PartialDate } from '../model/dates.ts';
 import type { Journal } from '../model/journal.ts';
-import { isUpdate, type UpdateType } from '../model/relations.ts';
+import type { UpdateType } from '../model/relations.ts';
+import { isUpdate } from '../model/relation-types.ts';
 import type { Article } from '../model/resolved.ts';
 import { el, leaf, type XmlElement } from '../xml/tree.ts';
 

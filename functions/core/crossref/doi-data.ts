@@ -6,7 +6,7 @@
  */
 import type { Journal } from '../model/journal.ts';
 import type { Article } from '../model/resolved.ts';
-import { GALLEY_FORMATS } from '../model/galleys.ts';
+import { GALLEY_FORMATS } from '../model/galley-formats.ts';
 import { articleFileUrl, galleyUrl, landingUrl } from '../urls.ts';
 import { el, leaf, type XmlElement } from '../xml/tree.ts';
 

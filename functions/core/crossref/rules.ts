@@ -16,7 +16,8 @@ import type { RuleProblem } from '../model/resolve.ts';
 import type { Journal } from '../model/journal.ts';
 import type { Issue } from '../model/issue.ts';
 import type { Loose } from '../model/loose.ts';
-import { isUpdate, type RelationType } from '../model/relations.ts';
+import type { RelationType } from '../model/relations.ts';
+import { isUpdate } from '../model/relation-types.ts';
 import type { IssueBundle } from '../model/resolved.ts';
 
 /** What the limits look at: a loaded bundle, or an issue's files as far as they loaded (core/model/load.ts's IssueView). */

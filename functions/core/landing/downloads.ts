@@ -2,7 +2,8 @@
 import type { Element } from 'hast';
 import { h } from 'hastscript';
 import { cslJsonUrl } from '#core/cite/index';
-import { GALLEY_FORMATS, type Galley } from '#core/model/index';
+import type { Galley } from '#core/model/index';
+import { GALLEY_FORMATS } from '#core/model/galley-formats';
 import { articleFileUrl, galleyUrl } from '#core/urls';
 import { section } from './html.ts';
 import type { PageContext } from './page-context.ts';

@@ -6,7 +6,8 @@
 import type { Element } from 'hast';
 import { h } from 'hastscript';
 import { authorsOf, citedDate, fullTitle, invertedName, mainTitleText } from '#core/cite/index';
-import { isoDate, plainText } from '#core/model/index';
+import { isoDate } from '#core/model/dates';
+import { plainText } from '#core/model/markup';
 import { withdrawnNotice } from '#core/model/withdrawn-view';
 import { defined, doiUrl, meta } from './html.ts';
 import type { PageContext } from './page-context.ts';

@@ -4,7 +4,8 @@
  */
 import type { Element } from 'hast';
 import { authorsOf, citedDate, invertedName, mainTitleText, pdfGalley, slashedDate } from '#core/cite/index';
-import { isUpdate, plainText } from '#core/model/index';
+import { isUpdate } from '#core/model/relation-types';
+import { plainText } from '#core/model/markup';
 import { galleyUrl } from '#core/urls';
 import { defined, doiUrl, meta } from './html.ts';
 import type { PageContext } from './page-context.ts';

@@ -5,7 +5,9 @@
 import type { Element } from 'hast';
 import { h } from 'hastscript';
 import { citedDate, compact, fullTitle, mainAbstract, withRole } from '#core/cite/index';
-import { isoDate, plainText, type Affiliation, type Contributor } from '#core/model/index';
+import type { Affiliation, Contributor } from '#core/model/index';
+import { isoDate } from '#core/model/dates';
+import { plainText } from '#core/model/markup';
 import { doiUrl } from './html.ts';
 import type { PageContext } from './page-context.ts';
 

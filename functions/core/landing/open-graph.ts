@@ -2,7 +2,8 @@
 import type { Element } from 'hast';
 import { h } from 'hastscript';
 import { mainAbstract, mainTitleText } from '#core/cite/index';
-import { compareDates, isoDate, type Article } from '#core/model/index';
+import type { Article } from '#core/model/index';
+import { compareDates, isoDate } from '#core/model/dates';
 import { defined } from './html.ts';
 import type { PageContext } from './page-context.ts';
 

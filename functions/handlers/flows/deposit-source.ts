@@ -3,7 +3,8 @@
  * DOI registered with Crossref must resolve to a landing page that exists. The issue DOI (its
  * table of contents) goes with them once at least one article is out.
  */
-import { orderArticles, type IssueBundle } from '#core/model/index';
+import type { IssueBundle } from '#core/model/index';
+import { orderArticles } from '#core/model/order';
 import { RecordNotFoundError } from '#adapters/errors';
 import type { RecordsStore, Stored } from '#adapters/records';
 import type { DepositJob } from '../jobs.ts';

@@ -15,7 +15,8 @@
  */
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSRecord } from 'aws-lambda';
 import { articleOutputs, emptyReferenceLists, type Output } from '#core/publish/outputs';
-import { GALLEY_FORMATS, linkArticle } from '#core/model/index';
+import { GALLEY_FORMATS } from '#core/model/galley-formats';
+import { linkArticle } from '#core/model/links';
 import { galleyKey } from '#core/urls';
 import { sha256 } from '#adapters/content-hash';
 import { attachedFileKey } from '#adapters/inbox';
