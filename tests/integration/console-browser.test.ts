@@ -18,6 +18,7 @@ import { repoDir } from '#tests/helpers/shared';
 import { startTestStage, type TestStage } from '#tests/setup/local-stage';
 import { AXE_TAGS } from '../browser/crawl.ts';
 import { launchChromium, missingTools, type Browser } from '../browser/tools.ts';
+import { adminClient, query } from './admin-client.ts';
 import { checkHtml, describeMessages } from '../browser/vnu.ts';
 
 /** Screenshots for people to look at (git-ignored, like tests/browser's). */
@@ -44,6 +45,7 @@ async function axe(page: Page): Promise<string[]> {
 
 let stage: TestStage;
 let browser: Browser;
+const admin = adminClient(() => stage);
 
 async function signIn(page: Page, user: { username: string; password: string }): Promise<void> {
   await page.goto(`${stage.stack.siteUrl}/admin/`);
@@ -356,6 +358,58 @@ describe.runIf(missing.length === 0 || ci)('the staff console in a browser', () 
     await signIn(page, OTHER);
     await expect.poll(() => page.locator('#catalog-list').textContent(), { timeout: 30_000 }).toContain('You are not an editor of any journal yet');
     expect(await page.content()).not.toContain('BALC1950375E');
+    await page.close();
+  });
+
+  it('edits an abstract and references in sub-forms (one as text, one structured with a bad DOI shown at its field, then fixed), and saves them', async () => {
+    const page = await browser.context.newPage();
+    await signIn(page, EDITOR);
+    await page.getByRole('button', { name: /Additional Evidence|Title saved/ }).click();
+    const abstract = page.getByRole('group', { name: 'Abstract 1', exact: true });
+    await abstract.getByLabel('text', { exact: true }).waitFor();
+    expect(await abstract.getByLabel('language', { exact: true }).inputValue()).toBe('en');
+    expect(await page.locator('textarea#field-abstract, textarea#field-references').count()).toBe(0);
+    const summary = 'Khrushchev and Hoxha fell out over the Soviet naval base at Vlorë (edited in the console).';
+    await abstract.getByLabel('text', { exact: true }).fill(summary);
+
+    // Edemskiy's article has no references yet: one as printed, one with its parts.
+    expect(await page.locator('fieldset.reference').count()).toBe(0);
+    await page.getByRole('button', { name: 'Add a reference as text' }).click();
+    const printed = 'Hoxha, Enver. <i>Hrushovianët</i>. Tiranë: 8 Nëntori, 1980.';
+    await page.getByRole('group', { name: 'Reference 1 (text)' }).getByLabel('text', { exact: true }).fill(printed);
+    await page.getByRole('button', { name: 'Add a structured reference' }).click();
+    const structured = page.getByRole('group', { name: 'Reference 2 (structured)' });
+    await structured.getByLabel('citation', { exact: true }).fill('Pavlović, M. Consuls on the Danube. Balcanica 50 (2019): 1–20.');
+    await structured.getByLabel('type (optional)').selectOption('journal-article');
+    await structured.getByLabel('title (optional)').fill('Consuls on the Danube');
+    await structured.getByLabel('year (optional)').fill('2019');
+    expect(await page.locator('#field-references-1-doi-hint').textContent()).toContain('The DOI of the cited work');
+    await structured.getByLabel('doi (optional)').fill('not-a-doi');
+    const doiError = page.locator('#field-references-1-doi-error');
+    await expect.poll(() => doiError.textContent(), { timeout: 30_000 }).toMatch(/"not-a-doi" is not a DOI/);
+    expect(await structured.getByLabel('doi (optional)').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#error-summary-list a').first().getAttribute('href')).toBe('#field-references-1-doi');
+    expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'references.png') });
+    await structured.getByLabel('doi (optional)').fill('10.2298/BALC1950001P');
+    await expect.poll(() => doiError.textContent(), { timeout: 30_000 }).toBe('');
+    // Moved up: the structured reference comes first.
+    await page.getByRole('button', { name: 'Move reference 2 up' }).click();
+    await page.getByRole('group', { name: 'Reference 1 (structured)' }).waitFor();
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toBe('Checked as you type: no problems.');
+    expect(await axe(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/^Saved as version \d+\.$/);
+    const token = await admin.signIn(EDITOR);
+    const saved = await admin.call('GET', `/api/admin/draft?${query({ journal: 'balcanica', issue: 'L-2019', article: 'edemskiy' })}`, token);
+    expect(saved.status).toBe(200);
+    const data = saved.body.data as { abstract: Record<string, string>; references: unknown[] };
+    expect(data.abstract).toEqual({ en: summary });
+    expect(data.references).toEqual([
+      { citation: 'Pavlović, M. Consuls on the Danube. Balcanica 50 (2019): 1–20.', type: 'journal-article', title: 'Consuls on the Danube', year: '2019', doi: '10.2298/BALC1950001P' },
+      printed,
+    ]);
     await page.close();
   });
 });

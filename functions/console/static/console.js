@@ -9,6 +9,9 @@ import { filesSinceDraftText, versionItems } from './versions.js';
 import { openToc, setUpToc } from './toc.js';
 import { resetGalley, setUpGalley } from './galley.js';
 // ---- end of developer C's imports ----
+// ---- issue 15, developer G: abstracts and references in their own sub-forms ----
+import { abstractsGroup, nestedPath, readAbstracts, readReferences, referencesGroup, setUpNested } from './nested.js';
+// ---- end of developer G's imports ----
 const $ = (id) => document.getElementById(id);
 const state = { config: undefined, token: undefined, session: undefined, username: '', schema: undefined, article: undefined, version: 0 };
 
@@ -156,6 +159,10 @@ function buildForm(data) {
       renderContributors(prop.items);
       continue;
     }
+    // ---- issue 15, developer G: abstracts and references as sub-forms (nested.js) ----
+    if (name === 'abstract' && prop.additionalProperties) { form.append(abstractsGroup(name, prop, value)); continue; }
+    if (name === 'references' && prop.items && prop.items.anyOf) { form.append(referencesGroup(name, prop, value)); continue; }
+    // ---- end of developer G's block ----
     let input;
     if (simple(prop) && prop.type === 'boolean') {
       input = el('select', { id, name, 'aria-describedby': `${hintId} ${errorId}` }, el('option', { value: '' }, '(not set)'), el('option', { value: 'true' }, 'yes'), el('option', { value: 'false' }, 'no'));
@@ -189,6 +196,14 @@ function formData() {
       if (contributors.length > 0) data.contributors = contributors;
       continue;
     }
+    // ---- issue 15, developer G: abstracts and references from their sub-forms ----
+    if ((name === 'abstract' || name === 'references') && !$(fieldId(name)).matches('input, textarea, select')) {
+      const read = name === 'abstract' ? readAbstracts() : readReferences();
+      if (read.value !== undefined) data[name] = read.value;
+      problems.push(...read.problems);
+      continue;
+    }
+    // ---- end of developer G's block ----
     const raw = $(fieldId(name)).value;
     if (raw.trim() === '') continue;
     if (simple(prop) && prop.type === 'boolean') data[name] = raw === 'true';
@@ -209,6 +224,7 @@ const pathText = (path) => path.reduce((out, p) => (typeof p === 'number' ? `${o
 
 /** The id of the form element that shows a problem at `path`: the deepest one that exists (field-contributors-0-orcid, else field-contributors). */
 function problemTarget(path) {
+  path = nestedPath(path).map(String); // issue 15, developer G: abstract.fr → its sub-form's text field
   for (let n = path.length; n > 0; n--) {
     const id = fieldId(path.slice(0, n).join('-'));
     if ($(`${id}-error`)) return id;
@@ -549,6 +565,7 @@ async function start() {
   $('article-form').addEventListener('change', checkSoon);
   setUpToc({ api, el, $, show, loadCatalog });
   setUpGalley({ api, $, state: () => state, reopen: () => openArticle(state.article) });
+  setUpNested({ el, $, fieldId, checkSoon }); // issue 15, developer G
   show('sign-in');
 }
 
