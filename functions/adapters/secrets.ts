@@ -65,18 +65,18 @@ function journalLogins(value: unknown, secretId: string): ReadonlyMap<string, Cr
 export const credentialsFor = (secret: CrossrefSecret, journalId: string | undefined): CrossrefCredentials =>
   (journalId === undefined ? undefined : secret.journals?.get(journalId)) ?? secret.credentials;
 
-export type SecretSource = { get(): Promise<CrossrefSecret> };
+export type SecretSource<T = CrossrefSecret> = { get(): Promise<T> };
 
 /**
- * Reads the secret once and keeps it for `ttlMs`; concurrent callers share one request, and a
- * failed read is not kept (the next call asks again).
+ * Reads a secret's string once, parses it and keeps it for `ttlMs`; concurrent callers share one
+ * request, and a failed read is not kept (the next call asks again).
  */
-export function createCrossrefSecretSource(options: { readonly client: SecretsManagerClient; readonly secretId: string; readonly ttlMs?: number; readonly now?: () => number }): SecretSource {
+export function createSecretSource<T>(options: { readonly client: SecretsManagerClient; readonly secretId: string; readonly parse: (text: string, secretId: string) => T; readonly ttlMs?: number; readonly now?: () => number }): SecretSource<T> {
   const ttl = options.ttlMs ?? SECRET_TTL_MS;
   const now = options.now ?? Date.now;
-  let cached: { readonly at: number; readonly value: Promise<CrossrefSecret> } | undefined;
+  let cached: { readonly at: number; readonly value: Promise<T> } | undefined;
 
-  async function read(): Promise<CrossrefSecret> {
+  async function read(): Promise<T> {
     let text: string | undefined;
     try {
       text = (await options.client.send(new GetSecretValueCommand({ SecretId: options.secretId }))).SecretString;
@@ -84,7 +84,7 @@ export function createCrossrefSecretSource(options: { readonly client: SecretsMa
       throw new SecretError(`cannot read secret ${options.secretId}`, { cause: error });
     }
     if (text === undefined) throw new ConfigError(`secret ${options.secretId} has no string value`);
-    return parseCrossrefSecret(text, options.secretId);
+    return options.parse(text, options.secretId);
   }
 
   return {
@@ -99,4 +99,9 @@ export function createCrossrefSecretSource(options: { readonly client: SecretsMa
       return value;
     },
   };
+}
+
+/** The Crossref logins (parseCrossrefSecret), read and kept as `createSecretSource` does. */
+export function createCrossrefSecretSource(options: { readonly client: SecretsManagerClient; readonly secretId: string; readonly ttlMs?: number; readonly now?: () => number }): SecretSource {
+  return createSecretSource({ ...options, parse: parseCrossrefSecret });
 }

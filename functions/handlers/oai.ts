@@ -9,13 +9,14 @@
  * (the Secrets Manager secret that keys the resumption-token seal, read on the first request and kept
  * for the container's life).
  */
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { createClients } from '#adapters/aws-clients';
 import { ConfigError } from '#adapters/errors';
 import { createLogger } from '#adapters/logger';
 import { createOaiHttpHandler, repositoryFor, stageRepositoryFor, type OaiEndpoint, type OaiHttpSettings } from '#adapters/oai-http';
 import { createOaiStore } from '#adapters/oai-store';
 import { createRecordsStore } from '#adapters/records';
+import { createSecretSource } from '#adapters/secrets';
 import type { Journal } from '#core/model/index';
 import { stageSource } from '#core/oai/stage-source';
 import { requireEnv } from './env.ts';
@@ -42,34 +43,21 @@ async function endpointFor(journalId: string | undefined, settings: OaiHttpSetti
   return { repository: stageRepositoryFor(journals, settings), source: stageSource(journals.map((journal) => ({ journal, source: sourceOf(journal) }))) };
 }
 
-/** The seal key: a forged or altered token fails it (core/oai/token.ts). */
-async function readTokenSecret(arn: string): Promise<string> {
-  const client = new SecretsManagerClient({});
-  try {
-    const out = await client.send(new GetSecretValueCommand({ SecretId: arn }));
-    if (!out.SecretString) throw new ConfigError(`secret ${arn} is empty: it should hold the generated OAI token key`);
-    return out.SecretString;
-  } finally {
-    client.destroy();
-  }
-}
-
 /**
- * The settings with the seal key, read on the first request rather than at import: the import stays
- * free of AWS calls (bench/cold.ts measures it), and a failed read is tried again by the next request
- * instead of leaving the container without a key.
+ * The seal key (core/oai/token.ts: a forged or altered token fails it), read on the first request
+ * rather than at import, so the import makes no AWS call (bench/cold.ts), and kept for the
+ * container's life; a failed read is tried again by the next request (adapters/secrets.ts).
  */
-let settings: Promise<OaiHttpSettings> | undefined;
-function settingsOnce(): Promise<OaiHttpSettings> {
-  settings ??= readTokenSecret(env.OAI_TOKEN_SECRET_ARN).then(
-    (tokenSecret) => ({ adminEmails, baseUrl: process.env.OAI_BASE_URL || undefined, siteBaseUrl: process.env.SITE_BASE_URL || undefined, tokenSecret }),
-    (error: unknown) => {
-      settings = undefined;
-      throw error;
-    },
-  );
-  return settings;
-}
+const tokenKey = createSecretSource({
+  client: new SecretsManagerClient({}),
+  secretId: env.OAI_TOKEN_SECRET_ARN,
+  ttlMs: Number.POSITIVE_INFINITY,
+  parse: (text, arn) => {
+    if (text === '') throw new ConfigError(`secret ${arn} is empty: it should hold the generated OAI token key`);
+    return text;
+  },
+});
+const settingsOf = (tokenSecret: string): OaiHttpSettings => ({ adminEmails, baseUrl: process.env.OAI_BASE_URL || undefined, siteBaseUrl: process.env.SITE_BASE_URL || undefined, tokenSecret });
 
 export const handler = createOaiHttpHandler({
   endpoint: async (journalId) => {
@@ -77,7 +65,7 @@ export const handler = createOaiHttpHandler({
     const now = Date.now();
     const hit = cache.get(key);
     if (hit !== undefined && now - hit.at < JOURNAL_TTL_MS) return hit.endpoint;
-    const endpoint = await endpointFor(journalId, await settingsOnce());
+    const endpoint = await endpointFor(journalId, settingsOf(await tokenKey.get()));
     // An unknown id is cached too (a probe cannot make every request a table read), but only the last thousand.
     if (cache.size > 1000) cache.clear();
     cache.set(key, { at: now, endpoint });
