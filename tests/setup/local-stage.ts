@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 import { startEmulators, type Endpoints } from '#infra/local/emulators';
 import { CDK_OUT } from '#infra/local/paths';
-import { deployLocal, type LocalStack } from '#infra/local/stack';
+import { deployLocal, type LocalCrossref, type LocalStack } from '#infra/local/stack';
 import { ensureSynth } from '#infra/local/synth';
 
 export type TestStage = {
@@ -22,8 +22,11 @@ export type TestStage = {
   stop(): Promise<void>;
 };
 
-/** `cdkOut`: another cloud assembly (a test's changed copy of the synthesized one); default the synthesized stage. */
-export async function startTestStage(options: { readonly cdkOut?: string } = {}): Promise<TestStage> {
+/**
+ * `cdkOut`: another cloud assembly (a test's changed copy of the synthesized one); default the synthesized stage.
+ * `crossref`: where the functions deposit (a Crossref simulator's URL and mode), as `npm start` sets it.
+ */
+export async function startTestStage(options: { readonly cdkOut?: string; readonly crossref?: LocalCrossref } = {}): Promise<TestStage> {
   const provided = inject('colophonEmulators') as Endpoints | undefined;
   // The global setup synthesized once for the whole run; a file run on its own checks for itself.
   if (!provided) await ensureSynth({ cdkOut: CDK_OUT });
@@ -36,6 +39,7 @@ export async function startTestStage(options: { readonly cdkOut?: string } = {})
     endpoints,
     prefix: `t${randomBytes(3).toString('hex')}-`,
     retryAfterSeconds: 0,
+    ...(options.crossref ? { crossref: options.crossref } : {}),
     log: (fn, line) => {
       try {
         logs.push({ fn, line: JSON.parse(line) as Record<string, unknown> });

@@ -27,9 +27,9 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-function show(section) {
+function show(section, { focus = true } = {}) {
   for (const id of ['sign-in', 'catalog', 'editor', 'create', 'toc']) $(id).hidden = id !== section;
-  $('main').focus();
+  if (focus) $('main').focus();
 }
 
 // ---- sign-in: Cognito's InitiateAuth / RespondToAuthChallenge, USER_PASSWORD_AUTH ----
@@ -94,8 +94,10 @@ async function api(method, path, body) {
   return { status: response.status, body: await response.json() };
 }
 
-async function loadCatalog() {
+/** `focus: false` keeps the focus where it is (the Refresh button), instead of moving it to the top of the page. */
+async function loadCatalog({ focus = true } = {}) {
   const { body } = await api('GET', '/api/admin/catalog');
+  $('catalog-status').textContent = '';
   const list = $('catalog-list');
   list.replaceChildren();
   if (body.journals.length === 0) list.append(el('p', {}, 'You are not an editor of any journal yet: ask an administrator to add you to a journal’s editors.'));
@@ -117,7 +119,7 @@ async function loadCatalog() {
           el('tbody', {}, issue.articles.map((a) =>
             el('tr', {},
               el('td', {}, el('button', { type: 'button', class: 'link', onclick: () => openArticle({ journal: journal.id, issue: issue.id, article: a.id }) }, a.title)),
-              el('td', {}, a.doi),
+              el('td', {}, a.doi && !a.draft && a.render === 'rendered' ? el('a', { href: publicPage(a.doi) }, a.doi) : a.doi),
               el('td', { class: `state-${a.render.split(' ')[0]}` }, a.render === 'draft' ? 'draft, not published' : a.render),
               el('td', { class: `state-${a.crossref}` }, crossrefState(a), a.deposit?.message ? el('span', { class: 'deposit-reason' }, depositReason(a.deposit)) : undefined),
             ))),
@@ -125,8 +127,17 @@ async function loadCatalog() {
       );
     }
   }
-  show('catalog');
+  show('catalog', { focus });
 }
+
+/** Render and Crossref states change after a publish: the list is read again, and the focus stays on the button. */
+async function refreshCatalog() {
+  await loadCatalog({ focus: false });
+  $('catalog-status').textContent = `States as of ${new Date().toISOString().slice(11, 19)} UTC.`;
+}
+
+/** The public page of a DOI on this stage's site (the console is served by the same distribution, under /admin/). */
+const publicPage = (doi) => `/doi/${doi.split('/').map(encodeURIComponent).join('/')}/`;
 
 // ---- issue 15, developer C: a DOI's Crossref state with the deposit ledger's reason ----
 function crossrefState(a) {
@@ -346,7 +357,8 @@ async function checkLive() {
   $('editor-status').textContent = body.problems.length === 0 ? 'Checked as you type: no problems.' : `Checked as you type: ${body.problems.length} problem(s) to fix.`;
 }
 
-async function openArticle(ref) {
+/** `focus: false` (the article opened again after an action on it) keeps the focus on the button just pressed. */
+async function openArticle(ref, { focus = true } = {}) {
   state.article = ref;
   $('conflict').hidden = true;
   $('editor-status').textContent = '';
@@ -362,7 +374,7 @@ async function openArticle(ref) {
     : 'As published. Your changes stay a draft until you publish the issue.';
   buildForm(body.data ?? {});
   resetGalley();
-  show('editor');
+  show('editor', { focus });
   showProblems(body.problems ?? []);
   loadAudit();
 }
@@ -449,13 +461,13 @@ function lifecycleAnswer(status, body, done) {
 async function scheduleArticle() {
   const date = $('schedule-date').value.trim();
   const { status, body } = await api('POST', '/api/admin/schedule', { ...state.article, version: state.version, date });
-  if (status === 200) await openArticle(state.article);
+  if (status === 200) await openArticle(state.article, { focus: false });
   lifecycleAnswer(status, body, `Scheduled for ${date} as version ${body.version}: publish the issue, and the article goes live by itself on that day.`);
 }
 
 async function withdrawArticle() {
   const { status, body } = await api('POST', '/api/admin/withdraw', { ...state.article, version: state.version, reason: $('lifecycle-reason').value });
-  if (status === 200) await openArticle(state.article);
+  if (status === 200) await openArticle(state.article, { focus: false });
   lifecycleAnswer(status, body, `Withdrawn in draft version ${body.version}: publish the issue to replace the page with the notice.`);
 }
 
@@ -553,6 +565,7 @@ async function start() {
   state.config = await (await fetch('/api/console/config')).json();
   $('sign-in-form').addEventListener('submit', signIn);
   $('back').addEventListener('click', () => loadCatalog());
+  $('catalog-refresh').addEventListener('click', refreshCatalog);
   $('validate').addEventListener('click', check);
   $('save').addEventListener('click', save);
   $('preview-button').addEventListener('click', preview);
@@ -564,7 +577,7 @@ async function start() {
   $('article-form').addEventListener('input', checkSoon);
   $('article-form').addEventListener('change', checkSoon);
   setUpToc({ api, el, $, show, loadCatalog });
-  setUpGalley({ api, $, state: () => state, reopen: () => openArticle(state.article) });
+  setUpGalley({ api, $, state: () => state, reopen: () => openArticle(state.article, { focus: false }) });
   setUpNested({ el, $, fieldId, checkSoon }); // issue 15, developer G
   show('sign-in');
 }
