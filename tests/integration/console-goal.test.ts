@@ -127,8 +127,11 @@ describe.runIf(missing.length === 0 || ci)('the whole goal of issue 15 in a brow
     const page = await browser.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    // The refused DOI's 422 is logged by the browser as a failed load: expected; anything else is not.
-    page.on('console', (m) => (m.type() === 'error' && !/status of 422/.test(m.text()) ? errors.push(`${m.text()} (${m.location().url})`) : undefined));
+    // The refused DOI's 422 is logged by the browser as a failed load: expected. So is the public site's
+    // /favicon.ico, which Chromium asks for on its own and the site does not have (left as it is: see the note).
+    // Anything else (a CSP refusal, a failed request) is not.
+    const expected = (m: { text(): string; location(): { url: string } }): boolean => /status of 422/.test(m.text()) || /\/favicon\.ico$/.test(m.location().url);
+    page.on('console', (m) => (m.type() === 'error' && !expected(m) ? errors.push(`${m.text()} (${m.location().url})`) : undefined));
     const status = page.locator('#editor-status');
 
     // 1. Sign in.
