@@ -16,7 +16,7 @@
  * The manifest lists every file with the path the editor knows it by, so problems found by the
  * ingest Lambda name `metadata/balcanica/L-2019/edemskiy.yaml`, not an S3 key.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { JournalSources, SourceFile } from '#core/model/index';
 import type { ObjectStore } from './object-store.ts';
 import { StorageError } from './errors.ts';
