@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmulators } from '#infra/local/emulators';
 import type { LocalLambda } from '#infra/local/lambda';
+import { rateMs } from '#infra/local/event-bus';
 import { CDK_OUT } from '#infra/local/paths';
 import { publishSources } from '#infra/local/publish';
 import { deployLocal, type LocalStack } from '#infra/local/stack';
@@ -35,8 +36,11 @@ const ARTICLES = Number(values.articles);
 const ONE_VCPU_MB = 1769;
 
 type LambdaSnapshot = Map<string, { invocations: number; cpuMs: number; wallMs: number; initMs: number; memoryMb: number }>;
-type Phase = { readonly requests: Map<string, number>; readonly capacity: { read: number; write: number }; readonly capacityByOperation: Map<string, number>; readonly lambdas: LambdaSnapshot; readonly httpApi: number };
+type Phase = { readonly requests: Map<string, number>; readonly s3ByKey: Map<string, number>; readonly capacity: { read: number; write: number }; readonly capacityByOperation: Map<string, number>; readonly lambdas: LambdaSnapshot; readonly httpApi: number; readonly logBytes: number };
 type Line = { readonly what: string; readonly count: number; readonly dollars: number };
+
+/** What Lambda itself logs per invocation (START, END and REPORT lines with the request id and figures), about 260 bytes: an estimate from their documented format, not measured here. */
+const LAMBDA_LOG_BYTES_PER_INVOCATION = 260;
 
 const usd = (n: number): string => `$${n < 0.01 ? n.toFixed(5) : n.toFixed(4)}`;
 
@@ -85,6 +89,11 @@ function price(phase: Phase): { lines: Line[]; totalCpu: number; totalWall: numb
   lines.push({ what: `SQS requests (${sqs.map(([op, n]) => `${op} ${n}`).join(', ')}; pollers' receives priced as idle)`, count: sqsRequests, dollars: sqsRequests * PRICES.sqs.request });
   lines.push({ what: 'HTTP API requests', count: phase.httpApi, dollars: phase.httpApi * PRICES.httpApi.request });
   let invocations = 0;
+  for (const l of phase.lambdas.values()) invocations += l.invocations;
+  // Each line a handler logs, plus Lambda's own START, END and REPORT lines for each invocation.
+  const logBytes = phase.logBytes + invocations * LAMBDA_LOG_BYTES_PER_INVOCATION;
+  lines.push({ what: `CloudWatch Logs ingested, KB (handlers' lines + ${LAMBDA_LOG_BYTES_PER_INVOCATION} B of START/END/REPORT per invocation)`, count: Math.round(logBytes / 1024), dollars: (logBytes / 1024 ** 3) * PRICES.cloudwatch.logIngestGb });
+  invocations = 0;
   let gbsCpu = 0;
   let gbsWall = 0;
   const perFn: string[] = [];
@@ -104,16 +113,36 @@ function price(phase: Phase): { lines: Line[]; totalCpu: number; totalWall: numb
   return { lines, totalCpu: fixed + gbsCpu * PRICES.lambda.gbSecondArm, totalWall: fixed + gbsWall * PRICES.lambda.gbSecondArm };
 }
 
-function report(title: string, phase: Phase, per: { readonly label: string; readonly n: number }): void {
+function report(title: string, phase: Phase, per: { readonly label: string; readonly n: number; readonly articles?: number }): void {
   const { lines, totalCpu, totalWall } = price(phase);
   console.log(`\n${title}`);
   for (const l of lines) console.log(`  ${usd(l.dollars).padStart(10)}  ${(Number.isInteger(l.count) ? String(l.count) : l.count.toFixed(1)).padStart(9)}  ${l.what}`);
   console.log(`  total ${usd(totalCpu)} (Lambda from CPU) … ${usd(totalWall)} (Lambda from stand-in wall time)`);
   if (per.n > 0) console.log(`  per ${per.label}: ${usd((totalCpu / per.n) * 1000)} … ${usd((totalWall / per.n) * 1000)}`);
+  if (per.articles !== undefined) inventory(phase, per.articles);
 }
 
-/** Fixed monthly costs of an idle stage, from the synthesized templates. */
-function idleMonth(): void {
+/**
+ * Every S3 request by bucket and kind of key, per article: the inventory of what publishing writes
+ * and reads. GETs of the site's article files are Render's rollback copies (render-rollback.ts).
+ */
+function inventory(phase: Phase, articles: number): void {
+  const rows = [...phase.s3ByKey].filter(([kind]) => !kind.startsWith('DELETE')).sort(([a, x], [b, y]) => (a.split(' ')[0] === b.split(' ')[0] ? y - x : a < b ? -1 : 1));
+  console.log(`  S3 requests by bucket and key (per article = count / ${articles}):`);
+  for (const [kind, n] of rows) console.log(`    ${String(n).padStart(7)}  ${(n / articles).toFixed(3).padStart(7)}  ${kind}`);
+  const rollback = rows.filter(([kind]) => /^GET site \*\/\*\//.test(kind)).reduce((s, [, n]) => s + n, 0);
+  console.log(`  of the GETs, Render's rollback reads of the site's article files: ${rollback} (${(rollback / articles).toFixed(2)} per article, ${usd(rollback * PRICES.s3.tier2)}), in the S3 GET/HEAD line above`);
+}
+
+/** One tick of every schedule rule, measured on the published stage, and how many ticks a month has. */
+type Tick = { readonly phase: Phase; readonly perMonth: number; readonly rules: string };
+
+/**
+ * The month of a stage nobody publishes to: the fixed fees of the synthesized templates' resources,
+ * the schedules' ticks (measured: one tick on the stage just published, times the ticks a month),
+ * the event source mappings' idle pollers, and every request-priced service at zero requests.
+ */
+function idleMonth(tick: Tick): void {
   const counts = new Map<string, number>();
   for (const file of ['Colophon-local-Stateful.template.json', 'Colophon-local-Stateless.template.json']) {
     const template = JSON.parse(readFileSync(join(CDK_OUT, file), 'utf8')) as { Resources: Record<string, { Type: string }> };
@@ -121,19 +150,55 @@ function idleMonth(): void {
   }
   const n = (type: string): number => counts.get(type) ?? 0;
   const mappings = n('AWS::Lambda::EventSourceMapping');
+  const { lines: tickLines, totalCpu: tickDollars } = price(tick.phase);
+  const tickLambda = [...tick.phase.lambdas.values()];
+  const zero = (what: string, count: number): Line => ({ what: `${what}: ${count} in the stage, nothing without requests`, count: 0, dollars: 0 });
   const lines: Line[] = [
-    { what: 'Secrets Manager secrets', count: n('AWS::SecretsManager::Secret'), dollars: n('AWS::SecretsManager::Secret') * PRICES.secretsManager.secretMonth },
-    { what: 'CloudWatch alarms', count: n('AWS::CloudWatch::Alarm'), dollars: n('AWS::CloudWatch::Alarm') * PRICES.cloudwatch.alarmMonth },
+    { what: 'Secrets Manager secrets ($0.40 each, fixed)', count: n('AWS::SecretsManager::Secret'), dollars: n('AWS::SecretsManager::Secret') * PRICES.secretsManager.secretMonth },
+    { what: 'CloudWatch alarms ($0.10 each, fixed)', count: n('AWS::CloudWatch::Alarm'), dollars: n('AWS::CloudWatch::Alarm') * PRICES.cloudwatch.alarmMonth },
     { what: `SQS requests of ${mappings} idle event source mappings' pollers`, count: mappings * IDLE_SQS_REQUESTS_PER_QUEUE_MONTH, dollars: mappings * IDLE_SQS_REQUESTS_PER_QUEUE_MONTH * PRICES.sqs.request },
-    { what: 'KMS customer keys ($1 each)', count: n('AWS::KMS::Key'), dollars: n('AWS::KMS::Key') },
+    { what: `scheduled Lambdas: ${tick.perMonth} ticks a month of ${tick.rules} (one tick measured below, times ${tick.perMonth})`, count: tick.perMonth, dollars: tickDollars * tick.perMonth },
+    { what: 'KMS customer keys ($1 each, fixed)', count: n('AWS::KMS::Key'), dollars: n('AWS::KMS::Key') * PRICES.kms.keyMonth },
     { what: 'WAF web ACLs ($5 each, before rules)', count: n('AWS::WAFv2::WebACL'), dollars: n('AWS::WAFv2::WebACL') * 5 },
+    zero('HTTP API (OAI-PMH, console API, callbacks) at 0 requests', n('AWS::ApiGatewayV2::Api')),
+    zero('CloudFront distributions at 0 requests (no monthly fee)', n('AWS::CloudFront::Distribution')),
+    zero('Cognito user pools at 0 monthly active users', n('AWS::Cognito::UserPool')),
+    zero('DynamoDB on-demand tables at 0 requests (storage below)', n('AWS::DynamoDB::Table')),
+    zero('S3 buckets at 0 requests (storage below)', n('AWS::S3::Bucket')),
   ];
-  console.log(`\nidle month (fixed prices of the synthesized stage, before storage and the free tier)`);
+  console.log(`\nidle month: nobody publishes, harvests or reads (list prices; storage after the total)`);
   for (const l of lines) console.log(`  ${usd(l.dollars).padStart(10)}  ${String(l.count).padStart(9)}  ${l.what}`);
+  console.log(`  one tick of the schedules (${tick.rules}), on the stage just published:`);
+  for (const l of tickLines) console.log(`    ${usd(l.dollars).padStart(10)}  ${(Number.isInteger(l.count) ? String(l.count) : l.count.toFixed(1)).padStart(9)}  ${l.what}`);
+  const total = lines.reduce((s, l) => s + l.dollars, 0);
+  // AWS's always-free tier, for an account running nothing else: 10 alarms, 1 million SQS requests,
+  // 1 million Lambda requests and 400,000 GB-seconds, 5 GB of logs ingested.
   const alarms = n('AWS::CloudWatch::Alarm');
-  const idleSqs = mappings * IDLE_SQS_REQUESTS_PER_QUEUE_MONTH;
-  const free = lines.reduce((s, l) => s + l.dollars, 0) - Math.min(alarms, ALWAYS_FREE.alarmMetrics) * PRICES.cloudwatch.alarmMonth - Math.min(idleSqs, ALWAYS_FREE.sqsRequests) * PRICES.sqs.request;
-  console.log(`  total ${usd(lines.reduce((s, l) => s + l.dollars, 0))} a month at list price, ${usd(free)} after AWS's always-free tier (an account running nothing else), plus storage (S3 ${usd(PRICES.s3.gbMonth)}/GB, DynamoDB ${usd(PRICES.dynamodb.gbMonth)}/GB)`);
+  const sqsMonth = mappings * IDLE_SQS_REQUESTS_PER_QUEUE_MONTH + (tick.phase.requests.get('sqs:SendMessageBatch') ?? 0) * tick.perMonth;
+  const lambdaRequests = tickLambda.reduce((s, l) => s + l.invocations, 0) * tick.perMonth;
+  const lambdaLine = tickLines.find((l) => l.what.startsWith('Lambda GB-seconds, from CPU'))!;
+  const logLine = tickLines.find((l) => l.what.startsWith('CloudWatch Logs'))!;
+  const freed =
+    Math.min(alarms, ALWAYS_FREE.alarmMetrics) * PRICES.cloudwatch.alarmMonth +
+    Math.min(sqsMonth, ALWAYS_FREE.sqsRequests) * PRICES.sqs.request +
+    Math.min(lambdaRequests, ALWAYS_FREE.lambdaRequests) * PRICES.lambda.request +
+    Math.min(lambdaLine.count * tick.perMonth, ALWAYS_FREE.lambdaGbSeconds) * PRICES.lambda.gbSecondArm +
+    Math.min(logLine.dollars * tick.perMonth, ALWAYS_FREE.logIngestGb * PRICES.cloudwatch.logIngestGb);
+  const fixed = lines.filter((l) => /fixed/.test(l.what)).reduce((s, l) => s + l.dollars, 0);
+  console.log(`  total ${usd(total)} a month at list price (${usd(fixed)} of it fixed fees), ${usd(total - freed)} after AWS's always-free tier (an account running nothing else); target ≤ $1: ${total <= 1 ? 'met' : 'MISSED'} at list price, ${total - freed <= 1 ? 'met' : 'MISSED'} after the free tier`);
+  console.log(`  plus storage: S3 ${usd(PRICES.s3.gbMonth)}/GB, DynamoDB ${usd(PRICES.dynamodb.gbMonth)}/GB + ${usd(PRICES.dynamodb.pitrGbMonth)}/GB for point-in-time recovery (on), CloudWatch Logs ${usd(PRICES.cloudwatch.logStorageGbMonth)}/GB (7 days kept)`);
+}
+
+/** Fires every schedule rule once on the stage as it stands and counts what one tick costs. */
+async function scheduleTick(): Promise<Tick> {
+  const scheduled = stack.model.rules.flatMap((r) => (r.schedule === undefined ? [] : [{ name: r.logicalId, schedule: r.schedule, every: rateMs(r.schedule) }]));
+  const every = new Set(scheduled.map((r) => r.every));
+  // fireSchedules fires them all at once: the month's count is only right when they share one rate.
+  if (every.size !== 1 || scheduled[0]?.every === undefined) throw new Error(`bench: the schedules do not share one rate() (${scheduled.map((r) => `${r.name} ${r.schedule}`).join(', ')}); fire them apart`);
+  const end = startPhase();
+  await stack.bus.fireSchedules();
+  await stack.drain({ timeoutMs: 600_000, quietMs: 500 });
+  return { phase: end(), perMonth: Math.round((30 * 86_400_000) / scheduled[0].every), rules: scheduled.map((r) => `${r.name.replace(/[0-9A-F]{8}$/, '')} ${r.schedule}`).join(', ') };
 }
 
 const synth = await ensureSynth({ cdkOut: CDK_OUT, log: (l) => console.log(l) });
@@ -142,17 +207,20 @@ const emulators = await startEmulators();
 const proxies = new Map<Service, CountingProxy>();
 for (const service of ['s3', 'dynamodb', 'sqs'] as const) proxies.set(service, await startCountingProxy(service, emulators.endpoints[service]));
 const endpoints = { ...emulators.endpoints, s3: proxies.get('s3')!.endpoint, dynamodb: proxies.get('dynamodb')!.endpoint, sqs: proxies.get('sqs')!.endpoint };
-const stack = await deployLocal({ cdkOut: CDK_OUT, endpoints, prefix: 'cost-', retryAfterSeconds: 1, log: () => undefined });
+let logBytes = 0;
+// What the handlers log, as CloudWatch Logs would ingest it (one event per line; the line's bytes plus 26 of event overhead).
+const stack = await deployLocal({ cdkOut: CDK_OUT, endpoints, prefix: 'cost-', retryAfterSeconds: 1, log: (_fn, line) => void (logBytes += Buffer.byteLength(line) + 26) });
 
 let httpApi = 0;
 function startPhase(): () => Phase {
   for (const p of proxies.values()) p.reset();
   httpApi = 0;
+  logBytes = 0;
   const before = lambdaTotals(stack);
   return () => {
     const requests = new Map<string, number>();
     for (const [service, p] of proxies) for (const [op, n] of p.counts.requests) requests.set(`${service}:${op}`, n);
-    return { requests, capacity: { ...proxies.get('dynamodb')!.counts.capacity }, capacityByOperation: new Map(proxies.get('dynamodb')!.counts.capacityByOperation), lambdas: diffLambdas(lambdaTotals(stack), before), httpApi };
+    return { requests, s3ByKey: new Map(proxies.get('s3')!.counts.byKey), capacity: { ...proxies.get('dynamodb')!.counts.capacity }, capacityByOperation: new Map(proxies.get('dynamodb')!.counts.capacityByOperation), lambdas: diffLambdas(lambdaTotals(stack), before), httpApi, logBytes };
   };
 }
 
@@ -193,7 +261,7 @@ try {
   let end = startPhase();
   await publishSources(stack, [sources], { files: syntheticFiles });
   await stack.drain({ timeoutMs: 3_600_000, quietMs: 500 });
-  report(`first publish of ${ARTICLES} articles (${sources.issues.length} issues, with galleys; Crossref in dry run)`, end(), { label: '1,000 articles', n: ARTICLES });
+  report(`first publish of ${ARTICLES} articles (${sources.issues.length} issues, with galleys; Crossref in dry run)`, end(), { label: '1,000 articles', n: ARTICLES, articles: ARTICLES });
 
   // One changed issue: its first article's title (the sources are the YAML files as written).
   const [first] = sources.issues;
@@ -221,7 +289,7 @@ try {
     const perThousand = 1000 * (requests * PRICES.cloudfront.httpsRequest + (Buffer.byteLength(page) / 1024 ** 3) * PRICES.cloudfront.gbOut);
     console.log(`\nlanding page view: ${requests} CloudFront request(s), ${(Buffer.byteLength(page) / 1024).toFixed(1)} KiB HTML uncompressed (CloudFront compresses: an upper bound); per 1,000 views ${usd(perThousand)} (requests + transfer, no Lambda)`);
   }
-  idleMonth();
+  idleMonth(await scheduleTick());
 } finally {
   await stack.stop();
   await Promise.allSettled([...proxies.values()].map((p) => p.stop()));

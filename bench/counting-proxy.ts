@@ -21,6 +21,8 @@ export type Counts = {
   readonly capacity: { read: number; write: number };
   /** DynamoDB only: capacity units by operation. */
   readonly capacityByOperation: Map<string, number>;
+  /** S3 only: requests by operation, bucket and kind of key (`PUT site` + the key's shape), for the inventory of what is written. */
+  readonly byKey: Map<string, number>;
 };
 
 export type CountingProxy = { readonly endpoint: string; readonly counts: Counts; reset(): void; stop(): Promise<void> };
@@ -53,6 +55,22 @@ export function s3Operation(method: string, url: string): string {
   return method;
 }
 
+/**
+ * The kind of object a path-style S3 request names: its bucket, then each folder of the key kept
+ * when it is a fixed word (`galleys`, `issues`) and `*` when it varies (a DOI, an id, a hash), and
+ * the file name kept unless it holds digits (then `*` and its extension): every landing page
+ * (`10.5555/x/index.html`) counts as one kind, `site` then two stars and `index.html`.
+ */
+export function s3KeyKind(url: string): string {
+  const [path = '/'] = url.split('?', 1);
+  const [bucket = '', ...key] = path.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+  const name = key.pop();
+  const folders = key.map((s) => (/^[a-z]+$/.test(s) ? s : '*'));
+  const file = name === undefined ? '' : /\d/.test(name) || name.length > 40 ? `*${/\.[a-z]+$/.exec(name)?.[0] ?? ''}` : name;
+  const label = /site/i.test(bucket) ? 'site' : /inbox/i.test(bucket) ? 'inbox' : bucket;
+  return [label, [...folders, file].join('/')].join(' ');
+}
+
 /** The SQS or DynamoDB action of a JSON-protocol request (X-Amz-Target: `Service.Action`). */
 function targetAction(req: IncomingMessage): string {
   const target = String(req.headers['x-amz-target'] ?? '');
@@ -71,7 +89,7 @@ function addCapacity(counts: Counts, kind: 'read' | 'write', action: string, con
 
 export async function startCountingProxy(service: Service, target: string): Promise<CountingProxy> {
   const upstream = new URL(target);
-  const counts: Counts = { requests: new Map(), capacity: { read: 0, write: 0 }, capacityByOperation: new Map() };
+  const counts: Counts = { requests: new Map(), capacity: { read: 0, write: 0 }, capacityByOperation: new Map(), byKey: new Map() };
   const count = (op: string): void => void counts.requests.set(op, (counts.requests.get(op) ?? 0) + 1);
 
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -81,7 +99,12 @@ export async function startCountingProxy(service: Service, target: string): Prom
       let body = Buffer.concat(chunks);
       let capacityKind: 'read' | 'write' | undefined;
       let action = '';
-      if (service === 's3') count(s3Operation(req.method ?? 'GET', req.url ?? '/'));
+      if (service === 's3') {
+        const op = s3Operation(req.method ?? 'GET', req.url ?? '/');
+        count(op);
+        const kind = `${op} ${s3KeyKind(req.url ?? '/')}`;
+        counts.byKey.set(kind, (counts.byKey.get(kind) ?? 0) + 1);
+      }
       else {
         action = targetAction(req);
         count(action);
@@ -131,6 +154,7 @@ export async function startCountingProxy(service: Service, target: string): Prom
       counts.capacity.read = 0;
       counts.capacity.write = 0;
       counts.capacityByOperation.clear();
+      counts.byKey.clear();
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

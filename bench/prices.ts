@@ -29,6 +29,8 @@ export const PRICES = {
     writeRequestUnit: 0.625 / 1e6,
     readRequestUnit: 0.125 / 1e6,
     gbMonth: 0.25,
+    /** Continuous backups (point-in-time recovery), per GB of table a month. */
+    pitrGbMonth: 0.2,
   },
   sqs: {
     /** Standard queue, per request (each 64 KB chunk of a payload is a request). */
@@ -45,6 +47,8 @@ export const PRICES = {
     gbOut: 0.085,
   },
   secretsManager: { secretMonth: 0.4, apiCall: 0.05 / 10_000 },
+  /** A customer managed key a month (AWS managed keys, like SSE-S3's and aws/ssm's, cost nothing). */
+  kms: { keyMonth: 1 },
   cloudwatch: { alarmMonth: 0.1, logIngestGb: 0.5, logStorageGbMonth: 0.03 },
   /**
    * S3 events to EventBridge and schedule rules are free (AWS service events on the default bus);
@@ -63,6 +67,7 @@ export const IDLE_SQS_REQUESTS_PER_QUEUE_MONTH = 5 * 3 * 60 * 24 * 30;
 /**
  * AWS's always-free tier (every month, every account, not only the first year), for the idle
  * month's second figure: 1 million SQS requests, 10 CloudWatch alarm metrics, 1 million Lambda
- * requests and 400,000 GB-seconds, 1 TB and 10 million requests out of CloudFront.
+ * requests and 400,000 GB-seconds, 5 GB of CloudWatch Logs ingested, 1 TB and 10 million requests
+ * out of CloudFront.
  */
-export const ALWAYS_FREE = { sqsRequests: 1e6, alarmMetrics: 10 } as const;
+export const ALWAYS_FREE = { sqsRequests: 1e6, alarmMetrics: 10, lambdaRequests: 1e6, lambdaGbSeconds: 400_000, logIngestGb: 5 } as const;

@@ -22,12 +22,25 @@ export type AwsClients = {
 };
 
 export function createClients(env: NodeJS.ProcessEnv = process.env): AwsClients {
+  return { s3: createS3Client(env), ...createDynamoClients(), sqs: createSqsClient() };
+}
+
+// One factory per service, so that a handler which needs only some of them bundles only those
+// clients (a cold start pays for every client module it imports, issue 16): Oai uses DynamoDB alone.
+
+export function createS3Client(env: NodeJS.ProcessEnv = process.env): S3Client {
   const s3Endpoint = env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL;
-  const s3 = new S3Client(s3Endpoint === undefined ? {} : { forcePathStyle: true });
+  return new S3Client(s3Endpoint === undefined ? {} : { forcePathStyle: true });
+}
+
+export function createDynamoClients(): Pick<AwsClients, 'dynamo' | 'dynamoBase'> {
   const dynamoBase = new DynamoDBClient({});
   const dynamo = DynamoDBDocumentClient.from(dynamoBase, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
-  const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
-  return { s3, dynamo, dynamoBase, sqs };
+  return { dynamo, dynamoBase };
+}
+
+export function createSqsClient(): SQSClient {
+  return new SQSClient({ useQueueUrlAsEndpoint: false });
 }

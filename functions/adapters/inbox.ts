@@ -2,11 +2,15 @@
  * The inbox layout: how one publish of one issue travels from the CLI (or the local stand-in)
  * to the ingest Lambda. Every publish gets its own batch folder, so two uploads never mix:
  *
- *     inbox/<journal>/<issue>/<batchId>/journal.yaml
- *     inbox/<journal>/<issue>/<batchId>/issue.yaml
- *     inbox/<journal>/<issue>/<batchId>/articles/<article>.yaml
- *     inbox/<journal>/<issue>/<batchId>/_publish.json   written last: its Object Created event starts ingest
- *     galleys/<journal id>/<sha256>                      each file the metadata names (galleys), by content
+ *     inbox/<journal>/<issue>/<batchId>/_publish.json   the manifest, with the text of every YAML file of
+ *                                                       the batch in it: its Object Created event starts ingest
+ *     galleys/<journal id>/<sha256>                      each file the metadata names (galleys), by content,
+ *                                                       uploaded before the manifest
+ *
+ * One object per batch, not one per YAML file (issue 16: an S3 PUT costs as much as 12 GETs, and a
+ * 25-article issue was 28 PUTs before its galleys). Batches made before hold each YAML file beside
+ * the manifest (`journal.yaml`, `issue.yaml`, `articles/<article>.yaml`), named in it by key; they
+ * are still read (`readIssue`), so `colophon pull` and the console give back their exact text too.
  *
  * Files (galleys) are content-addressed: the key is the SHA-256 of the bytes, so a file already on
  * the stage is never uploaded again (a HEAD first), a changed one gets a new key, and a batch can
@@ -16,16 +20,16 @@
  * The manifest lists every file with the path the editor knows it by, so problems found by the
  * ingest Lambda name `metadata/balcanica/L-2019/edemskiy.yaml`, not an S3 key.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { JournalSources, SourceFile } from '#core/model/index';
 import type { ObjectStore } from './object-store.ts';
 import { StorageError } from './errors.ts';
 
 export const INBOX_PREFIX = 'inbox/';
 export const MANIFEST_FILE = '_publish.json';
-const YAML_TYPE = 'application/yaml; charset=utf-8';
 
-const fileEntry = z.strictObject({ key: z.string().min(1), path: z.string().min(1) });
+/** A YAML file of the batch: its text in the manifest itself, or (batches made before) the key of the object holding it. */
+const fileEntry = z.union([z.strictObject({ path: z.string().min(1), text: z.string() }), z.strictObject({ key: z.string().min(1), path: z.string().min(1) })]);
 
 export const FILES_PREFIX = 'galleys/';
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -108,24 +112,22 @@ export async function uploadIssue(
   const issue = sources.issues[0];
   if (sources.issues.length !== 1 || issue === undefined) throw new RangeError(`uploadIssue takes one issue, got ${sources.issues.length}`);
   const base = `${INBOX_PREFIX}${sources.id}/${issue.id}/${batchId}`;
-  const entry = (file: SourceFile, key: string) => ({ key, path: file.path });
+  const entry = (file: SourceFile) => ({ path: file.path, text: file.text });
   const manifest: Manifest = {
     format: 1,
     batchId,
     journal: sources.id,
     issue: issue.id,
     files: {
-      journal: entry(sources.journal, `${base}/journal.yaml`),
-      issue: entry(issue.issue, `${base}/issue.yaml`),
-      articles: issue.articles.map((a) => entry(a, `${base}/articles/${a.path.replace(/^.*[\\/]/, '')}`)),
+      journal: entry(sources.journal),
+      issue: entry(issue.issue),
+      articles: issue.articles.map(entry),
       attached: attached.map((f) => ({ owner: f.owner, name: f.name, sha256: f.sha256, size: f.size, key: attachedFileKey(scope, f.sha256) })),
     },
     ...(options.publishEarly === true ? { publishEarly: true as const } : {}),
     ...(options.source === undefined ? {} : { source: options.source }),
   };
   const files = await uploadFiles(inbox, scope, attached);
-  const texts = [[manifest.files.journal.key, sources.journal.text], [manifest.files.issue.key, issue.issue.text], ...manifest.files.articles.map((a, k) => [a.key, issue.articles[k]!.text])] as const;
-  await Promise.all(texts.map(([key, text]) => inbox.put(key, text, { contentType: YAML_TYPE })));
   const key = `${base}/${MANIFEST_FILE}`;
   await inbox.put(key, JSON.stringify(manifest, null, 2), { contentType: 'application/json' });
   return { manifestKey: key, files };
@@ -161,7 +163,8 @@ export async function readIssue(inbox: ObjectStore, manifestKey: string): Promis
   const result = manifestSchema.safeParse(parsed);
   if (!result.success) return { ok: false, reason: `${manifestKey} is not a manifest: ${result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` };
   const manifest = result.data;
-  const read = async (entry: { key: string; path: string }): Promise<SourceFile> => {
+  const read = async (entry: Manifest['files']['journal']): Promise<SourceFile> => {
+    if ('text' in entry) return { path: entry.path, text: entry.text };
     const body = await inbox.getText(entry.key);
     if (body === undefined) throw new StorageError(`the manifest lists ${entry.key}, which is missing`, inbox.bucket, entry.key);
     return { path: entry.path, text: body };

@@ -4,9 +4,11 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { StoredCitations } from '#core/cite/index';
 import type { Article, Issue, Journal } from '#core/model/index';
 import { RecordCorruptError, RecordNotFoundError, RecordsError } from './errors.ts';
 import { readRecordBody, RECORD_BODY_ATTRIBUTES, recordBody } from './record-body.ts';
+import { CITATIONS_ATTRIBUTE, citationsBody, readCitations } from './record-citations.ts';
 import { withBodies, withBody } from './records-bodies.ts';
 import { DEPOSIT_DUE_PARTITIONS, INDEX, keys } from './records-keys.ts';
 import { mayWrite, sameOwner, type MoveAuthorisation, type Owner } from './records-owner.ts';
@@ -46,7 +48,8 @@ export type Head = VersionMeta & {
    */
   readonly scheduledFor?: string;
 };
-export type Stored = { readonly meta: Head; readonly record: ArticleRecord };
+/** `citations`: How to Cite kept with the current version, when it was stored with them (record-citations.ts). */
+export type Stored = { readonly meta: Head; readonly record: ArticleRecord; readonly citations?: StoredCitations };
 
 export type PutVersionResult =
   | { readonly outcome: 'created'; readonly version: number }
@@ -77,6 +80,8 @@ export async function putVersion(
   known?: { readonly head: Stored | undefined },
   /** Hold the new version until this instant (records-schedule.ts): it gets no OAI-PMH or deposit index until then. */
   scheduledFor?: string,
+  /** The article's How to Cite, kept with the new version (record-citations.ts). */
+  citations?: StoredCitations,
 ): Promise<PutVersionResult> {
   const { doi } = record.article;
   for (let race = 0; race < MAX_RACES; race++) {
@@ -87,7 +92,7 @@ export async function putVersion(
     const version = (head?.meta.version ?? 0) + 1;
     // A withdrawn article stays, as a tombstone OAI-PMH lists with status="deleted" (oai-store.ts reads `withdrawn`).
     const meta: VersionMeta = { doi, version, hash, journalId: record.journal.id, issueId: record.issue.id, articleId: record.article.id, batchId: at.batchId, createdAt: at.now, ...(record.article.withdrawn === undefined ? {} : { withdrawn: true }) };
-    const body = recordBody(record);
+    const body = { ...recordBody(record), ...(citations === undefined ? {} : citationsBody(citations)) };
     // The head names its version and holds no body: the version item does (records-bodies.ts).
     const headItem: Item = {
       ...keys.head(doi),
@@ -279,14 +284,15 @@ export async function markDeposited(table: RecordsTable, doi: string, version: n
 }
 
 /** Attributes that are keys or the record itself, not part of the head's metadata. */
-const STORAGE_ONLY = new Set<string>([...RECORD_BODY_ATTRIBUTES, 'pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk']);
+const STORAGE_ONLY = new Set<string>([...RECORD_BODY_ATTRIBUTES, CITATIONS_ATTRIBUTE, 'pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk']);
 
 function toMeta(item: Item): Head {
   return Object.fromEntries(Object.entries(item).filter(([name]) => !STORAGE_ONLY.has(name))) as Head;
 }
 
 function toStored(item: Item): Stored {
-  return { meta: toMeta(item), record: parseRecord(item, String(item.doi)) };
+  const citations = readCitations(item);
+  return { meta: toMeta(item), record: parseRecord(item, String(item.doi)), ...(citations === undefined ? {} : { citations }) };
 }
 
 function parseRecord(item: Item, what: string): ArticleRecord {

@@ -13,13 +13,17 @@
  */
 import { RecordCorruptError } from './errors.ts';
 import { RECORD_BODY_ATTRIBUTES } from './record-body.ts';
+import { CITATIONS_ATTRIBUTE } from './record-citations.ts';
 import { keys } from './records-keys.ts';
 import { batchGetAll, type Item, type RecordsTable } from './records-table.ts';
 
+/** What a reader takes from a version: the record's body and the citations kept with it (record-citations.ts). */
+const VERSION_BODY = [...RECORD_BODY_ATTRIBUTES, CITATIONS_ATTRIBUTE] as const;
+
 /** `record` is a DynamoDB reserved word: the projection names the body's attributes by placeholder. */
 const BODY_PROJECTION = {
-  expression: RECORD_BODY_ATTRIBUTES.map((_, i) => `#b${i}`).join(', '),
-  names: Object.fromEntries(RECORD_BODY_ATTRIBUTES.map((name, i) => [`#b${i}`, name])),
+  expression: VERSION_BODY.map((_, i) => `#b${i}`).join(', '),
+  names: Object.fromEntries(VERSION_BODY.map((name, i) => [`#b${i}`, name])),
 };
 
 const holdsBody = (item: Item): boolean => RECORD_BODY_ATTRIBUTES.some((name) => item[name] !== undefined);
@@ -43,7 +47,7 @@ export async function withBodies(table: RecordsTable, heads: readonly Item[]): P
     if (holdsBody(head)) return head;
     const version = found.get(id(versionKeyOf(head)));
     if (version === undefined) throw new RecordCorruptError(`record of ${String(head.doi)}: its head points at version ${String(head.version)}, which is not in the records table`);
-    const body = Object.fromEntries(RECORD_BODY_ATTRIBUTES.filter((name) => version[name] !== undefined).map((name) => [name, version[name]]));
+    const body = Object.fromEntries(VERSION_BODY.filter((name) => version[name] !== undefined).map((name) => [name, version[name]]));
     return { ...head, ...body };
   });
 }

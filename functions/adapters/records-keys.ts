@@ -14,7 +14,7 @@
  * | article version (immut.) | `ART#<doi>`              | `V#000001`    |                                        |                                 |                                    |
  * | article move (log)       | `ART#<doi>`              | `MOVE#<iso>`  |                                        |                                 |                                    |
  * | article head (current)   | `ART#<doi>`              | `HEAD`        | `ISSUE#<journal>#<issue>` / `ART#<id>` | `OAI#<journal>` / `<iso>#<doi>` | `DEPOSIT#DUE#<n>` / `<iso>#<doi>`  |
- * | notice about the article | `ART#<doi>`              | `NOTICE#<notice doi>` |                                |                                 |                                    |
+ * | notice about the article | `ART#<doi>`              | `NOTICE#<notice doi>` | `NOTICES#<doi prefix>` / `<doi>#<notice doi>` |                  |                                    |
  *
  * - DOIs are case-insensitive (DOI Handbook 2.4), so `<doi>` in keys is lower-cased; items keep
  *   the DOI as written.
@@ -70,6 +70,12 @@ export const keys = {
   scheduledIndex: (releaseAt: string, doi: string) => ({ gsi3pk: SCHEDULED, gsi3sk: `${releaseAt}#${doiKey(doi)}` }),
   /** A correction, retraction or expression of concern about `doi` (records-links.ts). */
   notice: (doi: string, noticeDoi: string) => ({ pk: `ART#${doiKey(doi)}`, sk: `NOTICE#${doiKey(noticeDoi)}` }),
+  /**
+   * Every notice about a DOI under one prefix, in gsi1's `NOTICES#<prefix>` partition (the DOI's
+   * prefix never changes, unlike the issue an article sits in): one query finds the notices about
+   * a whole issue's articles (Site's tables of contents) instead of one query per article.
+   */
+  noticeIndex: (doi: string, noticeDoi: string) => ({ gsi1pk: `NOTICES#${doiKey(doi).split('/')[0]}`, gsi1sk: `${doiKey(doi)}#${doiKey(noticeDoi)}` }),
 } as const;
 
 /** The partition key prefix of the journals' sitemap parts, the one thing Site writes in the records table. */

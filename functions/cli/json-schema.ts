@@ -5,7 +5,7 @@
  * Only what JSON Schema can say is here (ISSN and ORCID check digits, dates, markup and cross-file
  * rules are `colophon validate`'s job).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { articleSchema, issueSchema, journalSchema } from '#core/model/index';
 
 type SchemaFile = { readonly name: string; readonly schema: z.ZodType; readonly title: string; readonly description: string };

@@ -14,7 +14,7 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { InvalidArgumentError, type Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ObjectStore } from '#adapters/object-store';
 import type { Head, RecordsStore } from '#adapters/records';
 import { REBUILD_PREFIX, rebuildPageKey, type RebuildPage } from '#handlers/flows/rebuild';

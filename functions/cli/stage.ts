@@ -14,7 +14,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Option, type Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { StageName } from '#infra/config';
 import { CDK_OUT, LOCAL_ACCOUNT, LOCAL_CREDENTIALS, LOCAL_REGION, STATE_DIR } from '#infra/local/paths';
 import { readStacks, Resolver } from '#infra/local/template';

@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { Context, ScheduledEvent, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { createClients } from '#adapters/aws-clients';
+import { createDynamoClients, createS3Client } from '#adapters/aws-clients';
 import { createDepositService } from '#adapters/crossref-deposit';
 import { createCrossrefClient } from '#adapters/crossref-http';
 import { compileCrossrefSchema, type XmlValidator } from '#adapters/crossref-xsd';
@@ -32,7 +32,8 @@ import { ownedBy } from './flows/deposit-owner.ts';
 const env = requireEnv(['TABLE_NAME', 'ARTIFACTS_BUCKET', 'CROSSREF_MODE', 'CROSSREF_ENDPOINT', 'CROSSREF_SECRET_ARN']);
 const mode = env.CROSSREF_MODE as CrossrefMode;
 if (!CROSSREF_MODES.includes(mode)) throw new ConfigError(`CROSSREF_MODE must be one of ${CROSSREF_MODES.join(', ')}, not "${env.CROSSREF_MODE}"`);
-const clients = createClients();
+// S3 and DynamoDB only: no SQS client in this bundle (cold start, issue 16).
+const clients = { s3: createS3Client(), ...createDynamoClients() };
 const log = createLogger('deposit', { stage: process.env.STAGE, mode });
 const secret = createCrossrefSecretSource({ client: new SecretsManagerClient({}), secretId: env.CROSSREF_SECRET_ARN });
 const artifacts = createObjectStore(clients.s3, env.ARTIFACTS_BUCKET);

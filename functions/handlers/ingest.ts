@@ -32,6 +32,8 @@ const deps: IngestDeps = {
   now: () => new Date(),
   maxFileBytes: Number(process.env.GALLEY_MAX_BYTES) || DEFAULT_MAX_FILE_BYTES,
   doiPaths: createDoiPaths(clients.dynamo, env.TABLE_NAME),
+  // citeproc and the styles load on the first new version, not at cold start (most Ingest events change no article).
+  citations: async (bundle, article) => (await import('#core/landing/citations')).landingCitations(bundle, article),
 };
 
 const isScheduled = (event: ObjectCreatedEvent | ScheduledEvent): event is ScheduledEvent => 'detail-type' in event && event['detail-type'] === 'Scheduled Event';

@@ -1,5 +1,5 @@
 /** The messages the handlers pass each other through SQS: small JSON bodies naming what to do. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** RenderQueue: render an article's current version (the version is the one ingest wrote; a newer head wins). */
 export const renderJobSchema = z.strictObject({

@@ -10,7 +10,7 @@
  * for the container's life).
  */
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { createClients } from '#adapters/aws-clients';
+import { createDynamoClients } from '#adapters/aws-clients';
 import { ConfigError } from '#adapters/errors';
 import { createLogger } from '#adapters/logger';
 import { createOaiHttpHandler, repositoryFor, stageRepositoryFor, type OaiEndpoint, type OaiHttpSettings } from '#adapters/oai-http';
@@ -24,7 +24,8 @@ import { requireEnv } from './env.ts';
 const env = requireEnv(['TABLE_NAME', 'OAI_ADMIN_EMAIL', 'OAI_TOKEN_SECRET_ARN']);
 const adminEmails = env.OAI_ADMIN_EMAIL.split(',').map((e) => e.trim()).filter((e) => e !== '');
 if (adminEmails.length === 0) throw new ConfigError('OAI_ADMIN_EMAIL names no address');
-const clients = createClients();
+// DynamoDB only: no S3 or SQS client in this bundle (cold start, issue 16).
+const clients = createDynamoClients();
 const records = createRecordsStore(clients.dynamo, env.TABLE_NAME);
 const log = createLogger('oai', { stage: process.env.STAGE });
 

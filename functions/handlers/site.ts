@@ -3,7 +3,7 @@
  * sitemap and robots.txt) and a schedule (everything, catching up on any lost job).
  */
 import type { Context, ScheduledEvent, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { createClients } from '#adapters/aws-clients';
+import { createDynamoClients, createS3Client } from '#adapters/aws-clients';
 import { createLogger } from '#adapters/logger';
 import { createObjectStore } from '#adapters/object-store';
 import { createRecordsStore } from '#adapters/records';
@@ -15,7 +15,8 @@ import { rebuildAll, siteBatch, type SiteDeps } from './flows/site.ts';
 const env = requireEnv(['TABLE_NAME', 'SITE_BUCKET', 'SITE_BASE_URL', 'STAFF_COGNITO_ENDPOINT', 'FILES_BUCKET']);
 /** The staff console's files, copied into this function's bundle (infra/stacks/stateless.ts). */
 const CONSOLE_DIR = fileURLToPath(new URL('./console/', import.meta.url));
-const clients = createClients();
+// S3 and DynamoDB only: no SQS client in this bundle (cold start, issue 16).
+const clients = { s3: createS3Client(), ...createDynamoClients() };
 const log = createLogger('site', { stage: process.env.STAGE });
 const deps: SiteDeps = {
   records: createRecordsStore(clients.dynamo, env.TABLE_NAME),

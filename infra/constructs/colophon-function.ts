@@ -96,10 +96,23 @@ export function copyFolderCommands(folders: readonly { readonly from: string; re
 /** The Lambda bundle's esbuild settings, shared by the handler and its `bundledModules`. */
 const BANNER = "import { createRequire as colophonCreateRequire } from 'node:module'; const require = colophonCreateRequire(import.meta.url);";
 
+/**
+ * Node builtins the bundle loads with require() (through the banner's `require`) instead of an ES
+ * import (issue 16, cold start). Node builds an ES module facade for a builtin by reading every
+ * export, and `node:http`'s exports include lazy getters (WebSocket and friends) that load undici:
+ * ~30 ms of a cold start for a module the AWS SDK only names. Measured with bench/cold.ts: the Oai
+ * import went from ~120 to ~83 ms CPU. The SDK imports these three as `node:…`; each shim requires
+ * the bare name, which the alias does not match.
+ */
+export const NODE_BUILTIN_SHIMS: Readonly<Record<string, string>> = Object.fromEntries(
+  ['http', 'https', 'http2'].map((name) => [`node:${name}`, fileURLToPath(new URL(`./node-builtins/${name}.cjs`, import.meta.url))]),
+);
+const aliasArgs = (): string[] => Object.entries(NODE_BUILTIN_SHIMS).map(([name, shim]) => `${name}=${shim}`);
+
 /** The commands that bundle each of `modules` into the bundle's output folder, with the handler's settings. */
 export function bundleModuleCommands(modules: readonly { readonly entry: string; readonly out: string }[], outputDir: string): string[] {
   return modules.map(({ entry, out }) =>
-    [`${PROJECT_ROOT}node_modules/.bin/esbuild`, '--bundle', entry, '--platform=node', '--format=esm', '--target=node22', '--main-fields=module,main', '--minify', '--sourcemap', '--sources-content=false', `--tsconfig=${PROJECT_ROOT}tsconfig.json`, `--banner:js=${BANNER}`, `--outfile=${outputDir}/${out}`, '--log-level=warning']
+    [`${PROJECT_ROOT}node_modules/.bin/esbuild`, '--bundle', entry, '--platform=node', '--format=esm', '--target=node22', '--main-fields=module,main', '--minify', '--sourcemap', '--sources-content=false', `--tsconfig=${PROJECT_ROOT}tsconfig.json`, `--banner:js=${BANNER}`, ...aliasArgs().map((arg) => `--alias:${arg}`), `--outfile=${outputDir}/${out}`, '--log-level=warning']
       .map(quote)
       .join(' '),
   );
@@ -151,6 +164,7 @@ export class ColophonFunction extends Construct {
         externalModules: [],
         // Bundled CommonJS dependencies call require(); an ES module has none until we make one.
         banner: BANNER,
+        esbuildArgs: { '--alias': aliasArgs() },
         ...((props.bundledFolders?.length ?? 0) + (props.bundledModules?.length ?? 0) > 0
           ? {
               commandHooks: {

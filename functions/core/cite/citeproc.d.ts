@@ -22,6 +22,8 @@ declare module 'citeproc' {
   }
 
   const CSL: {
+    /** citeproc-js's own version (the npm package's differs), e.g. "1.4.61". */
+    PROCESSOR_VERSION: string;
     Engine: typeof Engine;
     Output: { Formats: Record<string, OutputFormat> };
   };

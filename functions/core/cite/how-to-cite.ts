@@ -3,7 +3,8 @@ import type { Article, InlineText, IssueBundle } from '#core/model/index';
 import { plainText } from '#core/model/markup';
 import { itemKey, remembered } from './citation-memo.ts';
 import type { CslItem } from './csl-json.ts';
-import { renderEntry } from './engine.ts';
+import { engineFingerprint, renderEntry } from './engine.ts';
+import { itemFingerprint, keptCitations, type KeptCitations, type StoredCitations } from './stored-citations.ts';
 import { CITATION_STYLE_IDS, CITATION_STYLES, type CitationLocale, type CitationStyle } from './styles.ts';
 import { toCsl } from './to-csl.ts';
 
@@ -15,16 +16,21 @@ export type FormattedCitation = {
   readonly text: string;
 };
 
-/** Without a locale, each style takes the one its guide is written for (`CITATION_STYLES[style].locale`). */
-export type HowToCiteOptions = { readonly locale?: CitationLocale };
+/**
+ * Without a locale, each style takes the one its guide is written for (`CITATION_STYLES[style].locale`).
+ * `stored`: the citations kept with the article's version (stored-citations.ts), used instead of
+ * citeproc where they are current.
+ */
+export type HowToCiteOptions = { readonly locale?: CitationLocale; readonly stored?: StoredCitations | undefined };
 
-/** Rendered once per item, style and locale in a process (see citation-memo.ts); `key` is `itemKey(item)`. */
-function formatted(item: CslItem, key: string, style: CitationStyle, options: HowToCiteOptions): FormattedCitation {
+const citation = (style: CitationStyle, locale: CitationLocale, inline: InlineText): FormattedCitation => Object.freeze({ style, locale, inline: Object.freeze(inline), text: plainText(inline) });
+
+/** Kept with the version when current, else rendered once per item, style and locale in a process (see citation-memo.ts); `key` is `itemKey(item)`. */
+function formatted(item: CslItem, key: string, style: CitationStyle, options: HowToCiteOptions, kept?: KeptCitations): FormattedCitation {
   const locale = options.locale ?? CITATION_STYLES[style].locale;
-  return remembered(key, style, locale, () => {
-    const inline = renderEntry(item, style, locale);
-    return Object.freeze({ style, locale, inline: Object.freeze(inline), text: plainText(inline) });
-  });
+  const stored = kept?.(style, locale);
+  if (stored !== undefined) return citation(style, locale, stored);
+  return remembered(key, style, locale, () => citation(style, locale, renderEntry(item, style, locale)));
 }
 
 /**
@@ -34,16 +40,31 @@ function formatted(item: CslItem, key: string, style: CitationStyle, options: Ho
  */
 export function howToCite(bundle: IssueBundle, article: Article, style: CitationStyle = 'apa', options: HowToCiteOptions = {}): FormattedCitation {
   const item = toCsl(bundle, article);
-  return formatted(item, itemKey(item), style, options);
+  const key = itemKey(item);
+  return formatted(item, key, style, options, keptCitations(options.stored, key));
 }
 
 /**
  * The reference in every style Colophon offers, in `CITATION_STYLE_IDS` order, from one CSL item
  * (each style's engine is built once per process and holds one item per pass; see engine.ts;
- * an item met before is not rendered again, see citation-memo.ts).
+ * an item met before is not rendered again, see citation-memo.ts; citations kept with the
+ * version are not rendered at all, see stored-citations.ts).
  */
 export function howToCiteAll(bundle: IssueBundle, article: Article, options: HowToCiteOptions = {}): FormattedCitation[] {
   const item = toCsl(bundle, article);
   const key = itemKey(item);
-  return CITATION_STYLE_IDS.map((style) => formatted(item, key, style, options));
+  const kept = keptCitations(options.stored, key);
+  return CITATION_STYLE_IDS.map((style) => formatted(item, key, style, options, kept));
+}
+
+/**
+ * Every style's citation of the article, to keep with its version (stored-citations.ts): what
+ * `howToCiteAll` returns for this bundle and article, with the hashes that tell later whether it
+ * is still current. Rendered by citeproc unless the process remembers them.
+ */
+export function citationsToStore(bundle: IssueBundle, article: Article, options: Pick<HowToCiteOptions, 'locale'> = {}): StoredCitations {
+  const item = toCsl(bundle, article);
+  const key = itemKey(item);
+  const entries = CITATION_STYLE_IDS.map((style) => formatted(item, key, style, options)).map(({ style, locale, inline }) => ({ style, locale, engine: engineFingerprint(style, locale), inline }));
+  return { item: itemFingerprint(key), entries };
 }

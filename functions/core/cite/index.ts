@@ -2,7 +2,8 @@
 export { toCsl, cslName, cslDate } from './to-csl.ts';
 export { mainAbstract } from './abstract.ts';
 export type { CslDate, CslItem, CslName } from './csl-json.ts';
-export { howToCite, howToCiteAll, type FormattedCitation, type HowToCiteOptions } from './how-to-cite.ts';
+export { citationsToStore, howToCite, howToCiteAll, type FormattedCitation, type HowToCiteOptions } from './how-to-cite.ts';
+export type { StoredCitation, StoredCitations } from './stored-citations.ts';
 export { CSL_JSON_CONTENT_TYPE, CSL_JSON_FILE, cslJsonKey, cslJsonUrl, toCslJson } from './csl-json-file.ts';
 export { prepareCitationStyle } from './engine.ts';
 export { forgetCitations, rememberedCount } from './citation-memo.ts';

@@ -2,3 +2,5 @@
 export { renderLandingPage } from './page.ts';
 export { scriptSafeJson, scholarlyArticle } from './json-ld.ts';
 export { licenseName } from './license.ts';
+export type { LandingOptions } from './page.ts';
+export { landingCitations } from './citations.ts';

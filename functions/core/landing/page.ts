@@ -7,7 +7,7 @@
  */
 import type { Element } from 'hast';
 import { h } from 'hastscript';
-import { mainTitleText } from '#core/cite/index';
+import { mainTitleText, type StoredCitations } from '#core/cite/index';
 import type { Article, IssueBundle } from '#core/model/index';
 import { withdrawnView } from '#core/model/withdrawn-view';
 import { renderDocument } from '#core/site/chrome';
@@ -46,10 +46,13 @@ const article = (page: PageContext): Element =>
     ]),
   );
 
+/** What a landing page may be given besides its article: the citations kept with its version (`landingCitations`), which spare citeproc. */
+export type LandingOptions = { readonly citations?: StoredCitations | undefined };
+
 /** The full HTML5 document of one article's landing page (at `articleKey(doi, 'landing')`). */
-export function renderLandingPage(bundle: IssueBundle, articleData: Article): string {
+export function renderLandingPage(bundle: IssueBundle, articleData: Article, options: LandingOptions = {}): string {
   // A withdrawn article's page is a notice: the citation stays, the work goes, in the page and its tags alike.
-  const page = pageContext(bundle, withdrawnView(articleData));
+  const page = pageContext(bundle, withdrawnView(articleData), options.citations);
   const { journal, issue } = page;
   return renderDocument({
     journal,

@@ -1,5 +1,5 @@
 /** One article file: everything the JATS, the Crossref deposit and the landing page say of it. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { classification } from './classifications.ts';
 import { contributor } from './contributors.ts';
 import { funding } from './funding.ts';

@@ -4,7 +4,7 @@
  * (`kwd-group-type`); the page shows each under its scheme's name. Importers keep the typed groups
  * their sources have instead of dropping them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { lang, text } from './primitives.ts';
 
 /** Types the authors' keywords already have: those terms belong in `keywords`. */

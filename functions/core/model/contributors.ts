@@ -1,5 +1,5 @@
 /** Contributors: people (given and family names, or one name) and organisations. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { country, email, orcid, ror, text } from './primitives.ts';
 
 export const affiliation = z.strictObject({

@@ -6,7 +6,7 @@
  * Content). The format comes from the file name's ending and is checked against the file's first
  * bytes (file-kinds.ts), like a galley's.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AttachedFile } from './file-kinds.ts';
 import { plainFileName } from './galleys.ts';
 import { text } from './primitives.ts';

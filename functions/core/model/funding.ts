@@ -3,7 +3,7 @@
  * source may name an award without its funder: it is kept (JATS states it as a funding statement,
  * the page shows it), but Crossref's funding data needs a funder, so the deposit leaves it out.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { doi, ror, text } from './primitives.ts';
 
 export const funding = z.strictObject({

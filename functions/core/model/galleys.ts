@@ -1,5 +1,5 @@
 /** Galleys: the files readers download (the PDF first), by path beside the metadata or by URL. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AttachedFile } from './file-kinds.ts';
 import { text, url } from './primitives.ts';
 

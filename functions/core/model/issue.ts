@@ -1,5 +1,5 @@
 /** `issue.yaml`: one issue as printed (volume and/or number kept exactly as printed). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { cover, type Cover } from './cover.ts';
 import { license } from './license.ts';
 import { doi, markup, paragraphs, partialDate, printedLabel, slug, text } from './primitives.ts';

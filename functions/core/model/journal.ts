@@ -1,5 +1,5 @@
 /** `journal.yaml`: facts about the journal that every issue and article inherits. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { journalDoiPattern } from './doi-pattern.ts';
 import { doi, email, issn, lang, slug, text, url } from './primitives.ts';
 import { freeToRead, license } from './license.ts';

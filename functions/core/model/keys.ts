@@ -1,5 +1,5 @@
 /** Every field name a schema accepts, for did-you-mean hints on unknown fields. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const cache = new WeakMap<z.ZodType, string[]>();
 

@@ -1,5 +1,5 @@
 /** Licence and copyright: the journal's default, overridable per article. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { canonicalLicenseUrl } from './license-url.ts';
 import { text, url } from './primitives.ts';
 

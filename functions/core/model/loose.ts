@@ -3,7 +3,7 @@
  * (DOIs inside the prefix, duplicate DOIs, sections, ORCID iDs) run on these values, so one
  * mistake in a file never hides another in the same or any other file.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The valid fields of a file: each field present only when it passed its own schema; a list keeps

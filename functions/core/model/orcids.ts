@@ -3,7 +3,7 @@
  * copy-paste, and would credit one researcher's record with another's work (Crossref passes the
  * iD on to ORCID). Checked within an article and across every issue of the journal.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CONTRIBUTOR_ROLES, type Person } from './contributors.ts';
 import { orcid, text } from './primitives.ts';
 import type { FieldPath } from './problems.ts';

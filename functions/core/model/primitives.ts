@@ -2,7 +2,7 @@
  * The zod building blocks shared by journal, issue and article files. Each one checks a value
  * at the edge and turns it into the normalised form that renderers trust.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { canonicalDoi, canonicalIssn, canonicalOrcid, canonicalRor } from './identifiers.ts';
 import { parseMarkup, type Inline } from './markup.ts';
 import { parsePartialDate, type PartialDate } from './dates.ts';

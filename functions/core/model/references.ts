@@ -4,7 +4,7 @@
  * ISBN/ISSN, DOI, URL, accessed date). Staff write the text only, or the text and any parts; a
  * reference without a type gets one from the documented rule in reference-types.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { doi, markup, partialDate, printed, printedLabel, text, url } from './primitives.ts';
 import { inferReferenceType, REFERENCE_TYPES, type ReferenceType } from './reference-types.ts';
 import type { PartialDate } from './dates.ts';

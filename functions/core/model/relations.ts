@@ -4,7 +4,7 @@
  * translates another work. A relation to a DOI under the journal's own prefix must name an
  * article Colophon knows (`relationRules`).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { InlineText } from './markup.ts';
 import { doi } from './primitives.ts';
 import { RELATION_TYPES, type UpdateType } from './relation-types.ts';

@@ -7,7 +7,7 @@
  * `colophon withdraw`), then publish as usual: the change is reviewed and versioned like any other.
  * https://www.crossref.org/documentation/crossmark/crossmark-registering-updates/
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { partialDate, text } from './primitives.ts';
 
 export const withdrawal = z.strictObject({

@@ -6,7 +6,7 @@
 import { CSL_JSON_CONTENT_TYPE, toBibtex, toCslJson, toReferencesBibtex, toReferencesCslJson, toReferencesRis, toRis } from '../cite/index.ts';
 import { depositDois, renderCrossrefDeposit } from '../crossref/index.ts';
 import { renderJats } from '../jats/index.ts';
-import { renderLandingPage } from '../landing/index.ts';
+import { renderLandingPage, type LandingOptions } from '../landing/index.ts';
 import type { Article, IssueBundle } from '../model/resolved.ts';
 import { articleKey, type ArticleFileKind } from '../urls.ts';
 
@@ -46,16 +46,20 @@ export const depositKey = (issueId: string): string => `crossref/${encodeURIComp
 /** The reference-list files (core/cite/reference-list.ts), which the landing page links only when the article cites something. */
 const REFERENCE_LISTS: readonly ArticleFileKind[] = ['referencesCsl', 'referencesRis', 'referencesBibtex'];
 
-const output = (bundle: IssueBundle, article: Article, kind: ArticleFileKind): Output => ({ key: articleKey(article.doi, kind), contentType: CONTENT_TYPES[kind], body: RENDERERS[kind](bundle, article) });
+const output = (bundle: IssueBundle, article: Article, kind: ArticleFileKind, options: LandingOptions = {}): Output => ({
+  key: articleKey(article.doi, kind),
+  contentType: CONTENT_TYPES[kind],
+  body: kind === 'landing' ? renderLandingPage(bundle, article, options) : RENDERERS[kind](bundle, article),
+});
 
 /**
  * The files of one article, in a fixed order: landing, JATS, the citation files, the reference-list
- * files. An article that cites nothing has no reference lists (they would be empty, and its page
+ * files. `options.citations`: How to Cite kept with the article's version (core/landing/citations.ts). An article that cites nothing has no reference lists (they would be empty, and its page
  * links none: core/landing/references.ts): three S3 PUTs fewer for each such article (issue 16).
  */
-export function articleOutputs(bundle: IssueBundle, article: Article): Output[] {
+export function articleOutputs(bundle: IssueBundle, article: Article, options: LandingOptions = {}): Output[] {
   const kinds = (Object.keys(RENDERERS) as ArticleFileKind[]).filter((kind) => article.references.length > 0 || !REFERENCE_LISTS.includes(kind));
-  return kinds.map((kind) => output(bundle, article, kind));
+  return kinds.map((kind) => output(bundle, article, kind, options));
 }
 
 /**

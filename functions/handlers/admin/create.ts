@@ -5,7 +5,7 @@
  * is stored. A new issue is a draft until its first publish; a new article is a draft (version 1).
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DraftStore } from '#adapters/staff-drafts';
 import type { IssueFileStore } from '#adapters/staff-issue-file';
 import type { ArticleRef } from '#adapters/staff-items';

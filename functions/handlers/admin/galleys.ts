@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { uploadFolder, type GalleyUploads } from '#adapters/galley-uploads';
 import type { StaffFiles } from '#adapters/staff-files';
 import type { ArticleRef } from '#adapters/staff-items';

@@ -1,6 +1,6 @@
 /** The admin API's HTTP edge: JSON answers, bounded bodies, request schemas, errors with a status. */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Drafts are one article's fields: far below this. Larger bodies are refused before parsing. */
 export const MAX_BODY_BYTES = 256 * 1024;

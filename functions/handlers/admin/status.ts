@@ -11,7 +11,7 @@
  * Retrying a deposit sends the issue to DepositQueue again, which deposits what Crossref lacks.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { QueueSender } from '#adapters/queue';
 import type { RecordsStore } from '#adapters/records';
 import type { ArticleRef } from '#adapters/staff-items';

@@ -7,7 +7,7 @@
  * brings answers 422 and nothing is written.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IssueFileStore } from '#adapters/staff-issue-file';
 import { ISSUE_AUDIT_ARTICLE, type AuditEntry } from '#adapters/staff-drafts';
 import { articleId, listedOrder, type JournalSources, type Problem } from '#core/model/index';

@@ -7,7 +7,8 @@
  * The files the metadata names (galleys) are checked before anything is written (ingest-files.ts):
  * one wrong file refuses the issue, like a wrong field.
  */
-import { articleId, loadJournal, noticesOf, relationRules, type IssueBundle, type JournalSources, type Problem, type RuleProblem } from '#core/model/index';
+import { articleId, loadJournal, noticesOf, relationRules, type Article, type IssueBundle, type JournalSources, type Problem, type RuleProblem } from '#core/model/index';
+import type { StoredCitations } from '#core/cite/index';
 import { parseYaml } from '#core/model/yaml-source';
 import { crossrefIssueRules } from '#core/crossref/rules';
 import { recordHash } from '#adapters/content-hash';
@@ -33,6 +34,11 @@ export type IngestDeps = {
   readonly maxFileBytes: number;
   /** The stage-wide check of DOIs nested inside other journals' DOIs (adapters/doi-paths.ts); absent: not checked. */
   readonly doiPaths?: DoiPaths;
+  /**
+   * How to Cite of an article, rendered once here to be kept with each new version, so that Render
+   * never runs citeproc for it (core/landing/citations.ts); absent: none kept, Render renders them.
+   */
+  readonly citations?: (bundle: IssueBundle, article: Article) => StoredCitations | Promise<StoredCitations>;
 };
 
 export type IngestSummary =
@@ -125,7 +131,10 @@ async function storeBundle(deps: IngestDeps, bundle: IssueBundle, heads: Readonl
     const record: ArticleRecord = { journal, issue, article };
     const head = heads.get(article.doi.toLowerCase());
     const until = at.held.get(article.doi);
-    const result = await deps.records.putVersion(record, recordHash(record), at, { head }, until);
+    const hash = recordHash(record);
+    // Rendered only for a version about to be written: an unchanged article keeps its version and citations.
+    const citations = head?.meta.hash === hash ? undefined : await citationsOf(deps, bundle, article);
+    const result = await deps.records.putVersion(record, hash, at, { head }, until, citations);
     if (result.outcome === 'owned') return { created: false, owned: { doi: article.doi, owner: result.owner }, job: undefined };
     if (until !== undefined) return { created: result.outcome === 'created', owned: undefined, job: undefined };
     // Held before, due now (its date came, or staff publish early): released as it stands.
@@ -140,6 +149,21 @@ async function storeBundle(deps: IngestDeps, bundle: IssueBundle, heads: Readonl
   const created = outcomes.filter((o) => o.created).length;
   const owned = outcomes.flatMap((o) => (o.owned ? [o.owned] : []));
   return { created, unchanged: outcomes.length - created - owned.length, queued: jobs.length, owned };
+}
+
+/**
+ * The article's citations to keep with its new version; none when citeproc fails on it (a bug):
+ * Render then renders them itself and reports the failure with the article, as it did before
+ * citations were kept, instead of one article's citation refusing its whole issue here.
+ */
+async function citationsOf(deps: IngestDeps, bundle: IssueBundle, article: Article): Promise<StoredCitations | undefined> {
+  if (deps.citations === undefined) return undefined;
+  try {
+    return await deps.citations(bundle, article);
+  } catch (error) {
+    deps.log.warn('citations not kept with the version; Render will render them', { doi: article.doi, error });
+    return undefined;
+  }
 }
 
 /** A rule problem (the article's index in the bundle) in its source file, with line and column. */

@@ -9,7 +9,7 @@
  * it but the DOIs: the version rendered is the head's current one, and a DOI the stage does not
  * hold is skipped and logged.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Logger } from '#adapters/logger';
 import type { ObjectStore } from '#adapters/object-store';
 import type { QueueSender } from '#adapters/queue';

@@ -15,6 +15,7 @@
  */
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSRecord } from 'aws-lambda';
 import { articleOutputs, emptyReferenceLists, type Output } from '#core/publish/outputs';
+import type { StoredCitations } from '#core/cite/index';
 import { GALLEY_FORMATS } from '#core/model/galley-formats';
 import { linkArticle } from '#core/model/links';
 import { galleyKey } from '#core/urls';
@@ -66,7 +67,8 @@ type Outcome = { readonly ok: true; readonly sites?: readonly SiteJob[] } | { re
 
 const MESSAGE_CONCURRENCY = 4;
 
-const defaultRender = ({ journal, issue, article }: ArticleRecord): Output[] => articleOutputs({ journal, issue, articles: [article] }, article);
+/** `citations`: How to Cite kept with the version (Ingest renders it), which spares citeproc here when current. */
+const defaultRender = ({ journal, issue, article }: ArticleRecord, citations: StoredCitations | undefined): Output[] => articleOutputs({ journal, issue, articles: [article] }, article, { citations });
 
 const receiveCount = (message: SQSRecord): number => Number(message.attributes.ApproximateReceiveCount) || 1;
 
@@ -234,14 +236,14 @@ async function renderJob(deps: RenderDeps, job: RenderJob, seen: { version: numb
   for (let round = 0; ; round++) {
     const stored = await deps.records.getHead(job.doi);
     if (!stored) throw new RecordNotFoundError(`no record of ${job.doi}`);
-    const { meta, record } = stored;
+    const { meta, record, citations } = stored;
     seen.version = meta.version;
     if (round === 0 && !job.refresh && meta.render.status === 'done' && meta.render.version === meta.version) {
       log.info('already rendered; duplicate delivery ignored');
       return { ok: true };
     }
     const shown = await linked(deps, record);
-    const outputs = deps.render ? deps.render(shown) : [...defaultRender(shown), ...(await replacedReferenceLists(deps, shown))];
+    const outputs = deps.render ? deps.render(shown) : [...defaultRender(shown, citations), ...(await replacedReferenceLists(deps, shown))];
     // A withdrawn article's work is not served: its galley is neither copied nor linked (issue 11).
     const galleys = record.article.withdrawn === undefined ? await prepareGalleys(deps, record) : [];
     // A new version changes nearly every file of the article, so each is written straight away:

@@ -59,10 +59,13 @@ export async function buildIssuePage(deps: SiteDeps, job: SiteJob): Promise<PutO
 
 /**
  * The articles with the notices that update them (records-links.ts): a table of contents marks a
- * retracted article or one under an expression of concern (core/site/toc.ts). One query each.
+ * retracted article or one under an expression of concern (core/site/toc.ts). One query for the
+ * whole list (per DOI prefix), not one per article.
  */
 async function withNotices(deps: SiteDeps, articles: readonly Article[]): Promise<Article[]> {
-  return Promise.all(articles.map(async (a) => linkArticle(a, () => undefined, await deps.records.listNotices(a.doi))));
+  if (articles.length === 0) return [];
+  const notices = await deps.records.listNoticesOf(articles.map((a) => a.doi));
+  return articles.map((a) => linkArticle(a, () => undefined, notices.get(a.doi.toLowerCase()) ?? []));
 }
 
 /** An issue with articles, every one of them held until its online date (records-schedule.ts): not shown anywhere yet. */

@@ -5,12 +5,13 @@
  * official style, a fresh engine per item, the public API — on every corpus record the importers
  * read, the seed and fixtures, and synthetic articles (Cyrillic and Albanian names, organisations,
  * mononyms, inline markup): the entries must be identical, formatting included, whether rendered
- * for the first time or remembered from an earlier render of the same article.
+ * for the first time, remembered from an earlier render of the same article, or kept with its
+ * version and read back (no citeproc call at all: nothing is remembered after them).
  */
 import CSL, { type Engine } from 'citeproc';
 
 import { describe, expect, it } from 'vitest';
-import { CITATION_LOCALES, CITATION_STYLE_IDS, CITATION_STYLES, forgetCitations, howToCiteAll, toCsl, type CitationStyle, type CslItem } from '#core/cite/index';
+import { CITATION_LOCALES, CITATION_STYLE_IDS, CITATION_STYLES, citationsToStore, forgetCitations, howToCiteAll, rememberedCount, toCsl, type CitationStyle, type CslItem, type StoredCitations } from '#core/cite/index';
 import { forCiteproc, trimInline } from '#core/cite/engine';
 import { fromMarked } from '#core/cite/rich-text';
 import { loadJournal, type Article, type InlineText, type IssueBundle } from '#core/model/index';
@@ -71,11 +72,16 @@ describe('How to Cite is byte-identical to plain citeproc-js', () => {
     forgetCitations();
     const first = cases.map(({ bundle, article }) => howToCiteAll(bundle, article));
     const again = cases.map(({ bundle, article }) => howToCiteAll(bundle, article));
+    // And as kept with each version (core/cite/stored-citations.ts), read back from JSON in a process that remembers none.
+    const kept = cases.map(({ bundle, article }) => JSON.parse(JSON.stringify(citationsToStore(bundle, article))) as StoredCitations);
+    forgetCitations();
+    const stored = cases.map(({ bundle, article }, n) => howToCiteAll(bundle, article, { stored: kept[n] }));
+    expect(rememberedCount()).toBe(0);
     for (const [n, { label, bundle, article }] of cases.entries()) {
       const item = toCsl(bundle, article);
       for (const [k, style] of CITATION_STYLE_IDS.entries()) {
         const plain = JSON.stringify(plainEntry(item, style));
-        for (const [pass, ours] of [['first', first[n]![k]!], ['remembered', again[n]![k]!]] as const) {
+        for (const [pass, ours] of [['first', first[n]![k]!], ['remembered', again[n]![k]!], ['kept', stored[n]![k]!]] as const) {
           if (JSON.stringify(ours.inline) !== plain) differences.push(`${label} ${style} (${pass}):\n  ours  ${JSON.stringify(ours.inline)}\n  plain ${plain}`);
         }
       }
