@@ -122,7 +122,8 @@ describe.runIf(missing.length === 0 || ci)('the staff console in a browser', () 
     expect(await message.textContent()).toBe('');
     expect(await page.locator('#error-summary').isHidden()).toBe(true);
     await page.close();
-  });
+    // The Nu checker (Java) and three axe runs take more than the default minute on a loaded machine.
+  }, 300_000);
 
   it('shows two editors’ conflicting saves side by side instead of overwriting, and lets the second start again from the first', async () => {
     const [first, second] = [await browser.context.newPage(), await browser.context.newPage()];

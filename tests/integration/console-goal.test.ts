@@ -251,6 +251,10 @@ describe.runIf(missing.length === 0 || ci)('the whole goal of issue 15 in a brow
     expect(await text(page.locator('h1'))).toBe(FIRST.title);
     expect(await page.getByRole('link', { name: /PDF \(English\)/ }).count()).toBeGreaterThan(0);
     expect(await axe(page)).toEqual([]);
+    // The issue's public contents follow the saved order (read over HTTP: its links name the journal's own domain, not this stand-in).
+    const contents = await (await fetch(`${stage.stack.siteUrl}/balcanica/issues/LI-2020/`)).text();
+    expect(contents.indexOf(SECOND.title)).toBeGreaterThan(-1);
+    expect(contents.indexOf(SECOND.title)).toBeLessThan(contents.indexOf(FIRST.title));
 
     expect(errors).toEqual([]);
     // For the note: the issue asks for under 15 minutes for a person; this is the machine's own time.
