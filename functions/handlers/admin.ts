@@ -22,6 +22,8 @@ import { createDepositLedger } from '#adapters/deposit-ledger';
 import { DEFAULT_MAX_FILE_BYTES } from '#core/model/index';
 import { S3Client } from '@aws-sdk/client-s3';
 import { createRateLimiter } from '#adapters/staff-rate';
+import { createStaffUsers } from '#adapters/staff-users';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { staffVerifier } from './admin/access.ts';
 import { ADMIN_RATE_LIMIT, adminApi } from './admin/api.ts';
 import type { renderLandingPage } from './admin/preview.ts';
@@ -67,6 +69,8 @@ const handle = adminApi({
   now: () => new Date(),
   suffix: () => randomBytes(3).toString('hex'),
   renderPreview: async (bundle, article) => (await loadRenderer()).renderLandingPage(bundle, article),
+  // Issue 15 (users): the staff pool, through the Cognito endpoint the SDK resolves (locally AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER, the IAM gateway).
+  staffUsers: createStaffUsers(new CognitoIdentityProviderClient({}), env.STAFF_USER_POOL_ID, clients.dynamo, env.TABLE_NAME),
   signIn: { region: process.env.AWS_REGION ?? '', userPoolId: env.STAFF_USER_POOL_ID, clientId: env.STAFF_CLIENT_ID, cognitoEndpoint: env.STAFF_COGNITO_ENDPOINT },
 });
 

@@ -8,6 +8,7 @@ import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js'
 import { UPLOADS_PREFIX } from '#adapters/galley-uploads';
 import { FILES_PREFIX, INBOX_PREFIX } from '#adapters/inbox';
 import { STAFF_PK_PREFIXES } from '#adapters/staff-items';
+import { STAFF_USER_ACTIONS } from '#adapters/staff-users';
 import { PROJECT_ROOT, type ColophonFunction } from './colophon-function.ts';
 import type { HttpRouteSpec } from './http-routes.ts';
 import type { IndexedTable } from './records-table.ts';
@@ -29,6 +30,10 @@ export const ADMIN_ROUTES = [
   { path: '/api/admin/toc', methods: [HttpMethod.GET, HttpMethod.PUT] },
   { path: '/api/admin/galley', methods: [HttpMethod.POST] },
   { path: '/api/admin/galley/attach', methods: [HttpMethod.POST] },
+  { path: '/api/admin/galley/remove', methods: [HttpMethod.POST] },
+  { path: '/api/admin/users', methods: [HttpMethod.GET, HttpMethod.POST] },
+  { path: '/api/admin/users/role', methods: [HttpMethod.POST] },
+  { path: '/api/admin/users/enabled', methods: [HttpMethod.POST] },
 ] as const satisfies readonly { path: `/api/admin/${string}`; methods: readonly HttpMethod[] }[];
 
 /** What the console reads before anyone signs in: where to sign in (pool, app client, Cognito endpoint). Public by nature. */
@@ -108,6 +113,9 @@ export function staffApi(scope: Stack, props: StaffApiProps): { readonly authori
   ] as const) {
     Validations.of(admin).acknowledge({ id: `AwsSolutions-IAM5[Resource::${flattenCfnReference(Stack.of(scope).resolve(arn))}]`, reason });
   }
+  // ---- issue 15, users (developer B): the console's Users page calls these on the staff pool, and on no other pool ----
+  admin.role.addToPrincipalPolicy(new PolicyStatement({ actions: [...STAFF_USER_ACTIONS], resources: [Stack.of(scope).formatArn({ service: 'cognito-idp', resource: 'userpool', resourceName: props.userPoolId })] }));
+  // ---- end issue 15, users ----
   admin.fn.addEnvironment('GALLEY_MAX_BYTES', String(props.maxFileBytes));
   admin.fn.addEnvironment('STAFF_ISSUER', issuer);
   admin.fn.addEnvironment('STAFF_CLIENT_ID', props.clientId);

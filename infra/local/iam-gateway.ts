@@ -88,7 +88,7 @@ function deny(res: ServerResponse, service: Service, message: string, method: st
     res.end(body);
     return;
   }
-  const type = service === 'secretsmanager' ? 'application/x-amz-json-1.1' : 'application/x-amz-json-1.0';
+  const type = service === 'secretsmanager' || service === 'cognito-idp' ? 'application/x-amz-json-1.1' : 'application/x-amz-json-1.0';
   const body = JSON.stringify({ __type: 'com.amazon.coral.service#AccessDeniedException', message, Message: message });
   res.writeHead(400, { 'content-type': type, 'x-amzn-requestid': requestId, 'content-length': String(Buffer.byteLength(body)) });
   res.end(body);

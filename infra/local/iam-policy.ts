@@ -11,7 +11,7 @@
 import { TemplateError, type Json } from './template.ts';
 
 /** Service prefixes of the actions the IAM gateway checks. */
-export const ENFORCED_SERVICES = ['s3', 'dynamodb', 'sqs', 'secretsmanager'] as const;
+export const ENFORCED_SERVICES = ['s3', 'dynamodb', 'sqs', 'secretsmanager', 'cognito-idp'] as const;
 
 export type Condition = { readonly operator: string; readonly key: string; readonly values: readonly string[] };
 export type Statement = {

@@ -9,7 +9,7 @@ import { XMLParser } from 'fast-xml-parser';
 import type { Permission } from './iam-policy.ts';
 import { LOCAL_ACCOUNT, LOCAL_REGION } from './paths.ts';
 
-export type Service = 's3' | 'dynamodb' | 'sqs' | 'secretsmanager';
+export type Service = 's3' | 'dynamodb' | 'sqs' | 'secretsmanager' | 'cognito-idp';
 export type WireRequest = { readonly method: string; readonly url: string; readonly headers: Readonly<Record<string, string | string[] | undefined>>; readonly body: Buffer };
 /** The partition key attribute of each table and index, by table name (for `dynamodb:LeadingKeys`). */
 export type KeySchemas = ReadonlyMap<string, { readonly table: string; readonly indexes: ReadonlyMap<string, string> }>;
@@ -26,6 +26,7 @@ export function serviceOf(req: WireRequest): Service {
   if (target.startsWith('DynamoDB_')) return 'dynamodb';
   if (target.startsWith('AmazonSQS.')) return 'sqs';
   if (target.startsWith('secretsmanager.')) return 'secretsmanager';
+  if (target.startsWith('AWSCognitoIdentityProviderService.')) return 'cognito-idp';
   const type = header(req, 'content-type');
   if (type.startsWith('application/x-www-form-urlencoded') && /(^|&)Action=/.test(req.body.toString('utf8'))) return 'sqs';
   return 's3';
@@ -45,6 +46,11 @@ export function permissionsOf(req: WireRequest, context: RequestContext): Permis
     case 'secretsmanager': {
       const id = String(json(req).SecretId ?? '');
       return [{ action: `secretsmanager:${action(req)}`, resource: id === '' ? '*' : context.secretArn(id) }];
+    }
+    case 'cognito-idp': {
+      // Issue 15 (users): every Admin*/List* call names its pool; IAM checks the pool's ARN.
+      const pool = String(json(req).UserPoolId ?? '');
+      return [{ action: `cognito-idp:${action(req)}`, resource: pool === '' ? '*' : arn('cognito-idp', `userpool/${pool}`) }];
     }
   }
 }

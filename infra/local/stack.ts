@@ -130,8 +130,9 @@ export async function deployLocal(options: LocalStackOptions): Promise<LocalStac
   for (const fn of model.functions) {
     const gateway = await startIamGateway({
       principal: `arn:aws:sts::${LOCAL_ACCOUNT}:assumed-role/${fn.role.name}/${fn.name}`,
-      statements: fn.role.statements,
-      upstream: { s3: options.endpoints.s3, dynamodb: options.endpoints.dynamodb, sqs: options.endpoints.sqs, secretsmanager: secrets.endpoint },
+      // The staff pool's ARN names the template's pool; here it is the emulator's id (issue 15, users).
+      statements: fn.role.statements.map((s) => ({ ...s, resources: s.resources.map(local) })),
+      upstream: { s3: options.endpoints.s3, dynamodb: options.endpoints.dynamodb, sqs: options.endpoints.sqs, secretsmanager: secrets.endpoint, 'cognito-idp': options.endpoints.cognito },
       context: { keySchemas: keySchemas(model), secretArn: (id) => model.secrets.find((x) => x.name === id || x.arn === id)?.arn ?? id },
       // Reported like the stand-in's other faults: a test stage's `errors` then shows any grant the pipeline lacks.
       onDenied: (denial) => {
@@ -140,7 +141,7 @@ export async function deployLocal(options: LocalStackOptions): Promise<LocalStac
       },
     });
     gateways.push(gateway);
-    iamEnv.set(fn.name, { AWS_ENDPOINT_URL_S3: gateway.endpoint, AWS_ENDPOINT_URL_DYNAMODB: gateway.endpoint, AWS_ENDPOINT_URL_SQS: gateway.endpoint, AWS_ENDPOINT_URL_SECRETS_MANAGER: gateway.endpoint });
+    iamEnv.set(fn.name, { AWS_ENDPOINT_URL_S3: gateway.endpoint, AWS_ENDPOINT_URL_DYNAMODB: gateway.endpoint, AWS_ENDPOINT_URL_SQS: gateway.endpoint, AWS_ENDPOINT_URL_SECRETS_MANAGER: gateway.endpoint, AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: gateway.endpoint });
   }
   // A bucket's S3 origin in a function's environment (the console's upload CSP) is the signer's gateway here (upload-origin.ts).
   const localValue = (v: string): string => localUploadOrigin(local(v), model.functions, (fn) => iamEnv.get(fn.name)?.AWS_ENDPOINT_URL_S3);

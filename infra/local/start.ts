@@ -18,7 +18,7 @@ import { deployLocal, LOCAL_CROSSREF_LOGIN, type LocalCrossref } from './stack.t
 import { ensureSynth } from './synth.ts';
 import { portNotice, urlLines } from './summary.ts';
 import { seedStaffUser } from './cognito.ts';
-import { consoleLines, LOCAL_EDITOR } from './staff.ts';
+import { consoleLines, LOCAL_ADMIN, LOCAL_EDITOR } from './staff.ts';
 
 const SITE_PORT = Number(process.env.COLOPHON_SITE_PORT ?? 8788);
 /** `COLOPHON_CROSSREF=simulator`: deposits go to the local Crossref simulator; otherwise the local stage's dry run. */
@@ -127,6 +127,7 @@ for (const line of portNotice(SITE_PORT, Number(new URL(stack.siteUrl).port))) s
 if (stack.staff) {
   const journals = loaded.ok ? [...new Set(loaded.bundles.map((b) => b.journal.id))] : [];
   await seedStaffUser(stack.staff.endpoint, stack.staff.userPoolId, { ...LOCAL_EDITOR, groups: journals.map((j) => `editor:${j}`) });
+  await seedStaffUser(stack.staff.endpoint, stack.staff.userPoolId, { ...LOCAL_ADMIN, groups: ['admin'] }); // issue 15, users
   for (const line of consoleLines(stack.siteUrl, journals)) console.log(line);
 }
 const artifacts = stack.bucket('ArtifactsBucket');

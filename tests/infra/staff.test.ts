@@ -92,6 +92,11 @@ describe('staff API: the JWT authorizer and the Admin function (stateless stack)
       's3:PutObject': ['arn:{AWS::Partition}:s3:::{Stateful.InboxBucketName}/galleys/*', 'arn:{AWS::Partition}:s3:::{Stateful.InboxBucketName}/inbox/*', 'arn:{AWS::Partition}:s3:::{Stateful.InboxBucketName}/uploads/*'],
       // "Send to Crossref again": the deposit job, nothing else of the queue.
       'sqs:SendMessage': ['{DepositQueue.Arn}'],
+      // ---- issue 15, users (developer B): the Users page's Cognito calls, on the staff pool only ----
+      ...Object.fromEntries(
+        ['ListUsers', 'ListGroups', 'ListUsersInGroup', 'AdminGetUser', 'AdminCreateUser', 'CreateGroup', 'AdminAddUserToGroup', 'AdminRemoveUserFromGroup', 'AdminDisableUser', 'AdminEnableUser'].map((a) => [`cognito-idp:${a}`, ['arn:{AWS::Partition}:cognito-idp:{AWS::Region}:{AWS::AccountId}:userpool/{Stateful.StaffUserPoolId}']]),
+      ),
+      // ---- end issue 15, users ----
     });
     const policies = Object.values(resourcesOf(template, 'AWS::IAM::Policy')).filter((p) => JSON.stringify(p.Properties.Roles).includes('AdminRole'));
     const writes = policies.flatMap((p) => (p.Properties.PolicyDocument as { Statement: { Action: unknown; Condition?: unknown }[] }).Statement).filter((s) => JSON.stringify(s.Action).includes('dynamodb:PutItem'));

@@ -12,6 +12,8 @@ import { resetGalley, setUpGalley } from './galley.js';
 // ---- issue 15, developer G: abstracts and references in their own sub-forms ----
 import { abstractsGroup, nestedPath, readAbstracts, readReferences, referencesGroup, setUpNested } from './nested.js';
 // ---- end of developer G's imports ----
+import { setUpUsers, usersSignedIn } from './users.js'; // issue 15, developer B: staff and roles
+import { setUpGalleyRemove, showGalleys } from './galley-remove.js'; // issue 15, developer B: galley removal
 const $ = (id) => document.getElementById(id);
 const state = { config: undefined, token: undefined, session: undefined, username: '', schema: undefined, article: undefined, version: 0 };
 
@@ -28,7 +30,7 @@ function el(tag, attrs = {}, ...children) {
 }
 
 function show(section, { focus = true } = {}) {
-  for (const id of ['sign-in', 'catalog', 'editor', 'create', 'toc']) $(id).hidden = id !== section;
+  for (const id of ['sign-in', 'catalog', 'editor', 'create', 'toc', 'users']) $(id).hidden = id !== section;
   if (focus) $('main').focus();
 }
 
@@ -48,6 +50,7 @@ function signedIn(result) {
   state.token = result.AccessToken;
   state.session = undefined;
   $('who').textContent = `Signed in as ${state.username}`;
+  usersSignedIn(state.token); // issue 15, developer B
   loadCatalog();
 }
 
@@ -374,6 +377,7 @@ async function openArticle(ref, { focus = true } = {}) {
     : 'As published. Your changes stay a draft until you publish the issue.';
   buildForm(body.data ?? {});
   resetGalley();
+  showGalleys(body.data?.galleys); // issue 15, developer B
   show('editor', { focus });
   showProblems(body.problems ?? []);
   loadAudit();
@@ -579,6 +583,8 @@ async function start() {
   setUpToc({ api, el, $, show, loadCatalog });
   setUpGalley({ api, $, state: () => state, reopen: () => openArticle(state.article, { focus: false }) });
   setUpNested({ el, $, fieldId, checkSoon }); // issue 15, developer G
+  setUpUsers({ api, el, $, show, loadCatalog }); // issue 15, developer B
+  setUpGalleyRemove({ api, el, $, state: () => state, reopen: () => openArticle(state.article) }); // issue 15, developer B
   show('sign-in');
 }
 

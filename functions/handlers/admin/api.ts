@@ -26,6 +26,9 @@ import { createRoutes } from './create.ts';
 import { statusRoutes } from './status.ts';
 import { tocRoutes, withIssueFile } from './toc.ts';
 import { galleyRoutes } from './galleys.ts';
+import { galleyRemoveRoute } from './galley-remove.ts'; // issue 15 (developer B)
+import { userRoutes } from './users.ts'; // issue 15 (developer B)
+import type { StaffUsers } from '#adapters/staff-users';
 import { filesSinceDraft, publishedVersions } from './versions.ts';
 import { rebaseStaleDraft, staleDrafts, staleDraftsMessage } from './stale-drafts.ts';
 import type { DepositJob } from '../jobs.ts';
@@ -58,6 +61,8 @@ export type AdminDeps = {
   readonly renderPreview: (bundle: IssueBundle, article: Article) => Promise<string>;
   /** What the console needs to sign in (GET /api/console/config). */
   readonly signIn: { readonly region: string; readonly userPoolId: string; readonly clientId: string; readonly cognitoEndpoint: string };
+  /** The staff pool's users and their audit trail, for admins' Users page (admin/users.ts). */
+  readonly staffUsers: StaffUsers;
 };
 
 /** Requests per user per minute: far above an editor's pace (saves, checks as they type, previews), far below a script's. */
@@ -166,6 +171,8 @@ export function adminApi(deps: AdminDeps) {
   }
 
   const galleys = galleyRoutes({ uploads: deps.uploads, files: deps.files, maxBytes: deps.maxFileBytes, now: deps.now, current, storeDraft });
+  const users = userRoutes({ users: deps.staffUsers, journals: async () => (await deps.records.listJournals()).map((j) => ({ id: j.journal.id, title: j.journal.title })), log: deps.log, now: deps.now }); // issue 15 (developer B)
+  const galleyRemove = galleyRemoveRoute({ current, storeDraft }); // issue 15 (developer B)
   const status = statusRoutes({ now: deps.now, records: deps.records, depositQueue: deps.depositQueue, current, problemsWith, storeDraft, newArticle });
 
   async function validate(staff: Staff, event: APIGatewayProxyEventV2): Promise<Result> {
@@ -281,6 +288,18 @@ export function adminApi(deps: AdminDeps) {
           return await galleys.presign(staff, event);
         case 'POST /api/admin/galley/attach':
           return await galleys.attach(staff, event);
+        // ---- issue 15 (developer B): users (admins only) and galley removal ----
+        case 'GET /api/admin/users':
+          return await users.list(staff);
+        case 'POST /api/admin/users':
+          return await users.invite(staff, event);
+        case 'POST /api/admin/users/role':
+          return await users.role(staff, event);
+        case 'POST /api/admin/users/enabled':
+          return await users.enabled(staff, event);
+        case 'POST /api/admin/galley/remove':
+          return await galleyRemove(staff, event);
+        // ---- end issue 15 (developer B) ----
         case 'GET /api/admin/audit':
           return await audit(staff, query);
         default:
