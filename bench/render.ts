@@ -100,7 +100,6 @@ results.push(
 const articles = bundles.flatMap((bundle) => bundle.articles.map((article) => ({ bundle, article })));
 /** The first `--first-n` articles, whole issues, for the phases that run citeproc. */
 const firstBundles = bundles.slice(0, Math.ceil(firstCount / ARTICLES_PER_ISSUE));
-const firstItems = firstBundles.reduce((n, b) => n + b.articles.length, 0);
 /** Each article's citations as Ingest keeps them with its version (core/landing/citations.ts), read back from JSON as Render gets them. */
 const kept = new Map(articles.map(({ bundle, article }) => [article, JSON.parse(JSON.stringify(landingCitations(bundle, article))) as StoredCitations]));
 const keptOf = (article: IssueBundle['articles'][number]): StoredCitations | undefined => kept.get(article);
