@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Journal } from '#core/model/index';
-import { ARTICLE_FILES, articleFileUrl, articleKey, issueKey, issueUrl, keyOfPath, landingUrl, type ArticleFileKind } from '#core/urls';
+import { ARTICLE_FILES, articleFileUrl, articleKey, encodePath, issueKey, issueUrl, keyOfPath, landingUrl, type ArticleFileKind } from '#core/urls';
 import { corpusDir } from '#tests/helpers/shared';
 
 /** Real SICI and bracketed DOIs (the first from JASIS, 1998) and the characters the issue report found unreachable. */
@@ -45,5 +45,18 @@ describe('keys and URLs', () => {
 
   it('does the same for issue pages whose ids need escaping', () => {
     for (const id of ['L-2019', '2024-12-3', 'vol 1:2']) expect(s3Key(issueUrl(journal, id))).toBe(issueKey(journal.id, id));
+  });
+});
+
+describe('encodePath', () => {
+  it('encodes each segment as encodeURIComponent does, for every character of the BMP (keys that need none are returned as they are)', () => {
+    const segmentwise = (key: string): string => key.split('/').map(encodeURIComponent).join('/');
+    const differ: string[] = [];
+    for (let c = 0; c < 0xd800; c += 1) {
+      const key = `doi/10.5555/a${String.fromCharCode(c)}b/index.html`;
+      if (encodePath(key) !== segmentwise(key)) differ.push(key);
+    }
+    for (const key of ['', '/', 'a//b', "doi/10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0", "it's~*!"]) if (encodePath(key) !== segmentwise(key)) differ.push(key);
+    expect(differ).toEqual([]);
   });
 });
