@@ -244,8 +244,14 @@ async function harvest(): Promise<number> {
   let records = 0;
   let url = `${stack.siteUrl}/api/oai?verb=ListRecords&metadataPrefix=oai_dc`;
   for (;;) {
-    const response = await fetch(url);
+    let response = await fetch(url);
     httpApi++;
+    // A harvester asks again after a 5xx (on a loaded machine the Oai function can time out); each try is a request.
+    for (let retry = 0; response.status >= 500 && retry < 3; retry++) {
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      response = await fetch(url);
+      httpApi++;
+    }
     const xml = await response.text();
     if (!response.ok || xml.includes('<error')) throw new Error(`bench: OAI-PMH ${url} answered ${response.status}: ${xml.slice(0, 400)}`);
     records += (xml.match(/<record>/g) ?? []).length;

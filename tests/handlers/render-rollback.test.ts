@@ -15,9 +15,10 @@ import { captureLogger, sqsMessage } from './deposit-fakes.ts';
 const DOI = '10.2298/BALC1950375E';
 const KEYS = ['doi/10.2298/BALC1950375E/citation.bib', 'doi/10.2298/BALC1950375E/jats.xml', 'doi/10.2298/BALC1950375E/references.ris', 'doi/10.2298/BALC1950375E/index.html'];
 
-function world(failOn: string | undefined) {
+function world(failOn: string | undefined, version = 2, render: Head['render'] = { status: 'pending', version }) {
   const record = { journal: { id: 'balcanica' }, issue: { id: 'L-2019' }, article: { doi: DOI, id: 'a01', galleys: [], relations: [] } } as unknown as ArticleRecord;
-  const meta: Head = { doi: DOI, version: 2, hash: 'h2', journalId: 'balcanica', issueId: 'L-2019', articleId: 'a01', batchId: 'b', createdAt: '2026-12-07T00:00:00.000Z', render: { status: 'pending', version: 2 } };
+  const meta: Head = { doi: DOI, version, hash: 'h2', journalId: 'balcanica', issueId: 'L-2019', articleId: 'a01', batchId: 'b', createdAt: '2026-12-07T00:00:00.000Z', render };
+  const read: string[] = [];
   // Version 1's files are there, but for the reference list, which version 2 adds.
   const site = new Map<string, string>(KEYS.filter((k) => !k.endsWith('.ris')).map((k) => [k, 'version 1']));
   const log = captureLogger();
@@ -31,14 +32,14 @@ function world(failOn: string | undefined) {
         return { key, sha256: 'x', written: true };
       },
       head: async () => undefined,
-      getBytes: async (key) => (site.has(key) ? new TextEncoder().encode(site.get(key)) : undefined),
+      getBytes: async (key) => (read.push(key), site.has(key) ? new TextEncoder().encode(site.get(key)) : undefined),
     },
     siteQueue: { queueUrl: 'q', send: async () => undefined },
     log,
     now: () => new Date('2026-12-07T00:00:01.000Z'),
     render: (): Output[] => KEYS.map((key) => ({ key, contentType: key.endsWith('.html') ? 'text/html' : 'text/plain', body: 'version 2' })),
   };
-  return { deps, site, marked, log };
+  return { deps, site, marked, log, read };
 }
 
 const message = (): SQSRecord => sqsMessage({ doi: DOI, version: 2 });
@@ -68,5 +69,34 @@ describe('render: a write failing part-way', () => {
     expect(response.batchItemFailures).toEqual([]);
     expect(Object.fromEntries(w.site)).toEqual(Object.fromEntries(KEYS.map((k) => [k, 'version 2'])));
     expect(w.marked).toEqual([2]);
+  });
+});
+
+describe('render: the backup reads', () => {
+  it('are skipped for an article\'s first version before any render of it succeeded (no reader has seen its files)', async () => {
+    // Prepare
+    const w = world(undefined, 1);
+
+    // Act
+    const response = await renderBatch(w.deps, [sqsMessage({ doi: DOI, version: 1 })]);
+
+    // Assess: before, one GET per file
+    expect(response.batchItemFailures).toEqual([]);
+    expect(w.read).toEqual([]);
+    expect(w.marked).toEqual([1]);
+  });
+
+  it('are kept for a refresh of a first version already rendered, and for every later version', async () => {
+    // Prepare
+    const refreshed = world(undefined, 1, { status: 'done', version: 1, at: '2026-12-06T00:00:00.000Z', artifacts: {} });
+    const later = world(undefined, 2);
+
+    // Act
+    await renderBatch(refreshed.deps, [sqsMessage({ doi: DOI, version: 1, refresh: true })]);
+    await renderBatch(later.deps, [message()]);
+
+    // Assess
+    expect(refreshed.read.sort()).toEqual([...KEYS].sort());
+    expect(later.read.sort()).toEqual([...KEYS].sort());
   });
 });

@@ -190,11 +190,12 @@ async function prepareGalleys(deps: RenderDeps, record: ArticleRecord): Promise<
  * The article's files, the landing page last: a reader never gets a page whose downloads are not
  * there yet. A write that fails puts back every file already replaced (render-rollback.ts).
  */
-async function writeArticle(deps: RenderDeps, outputs: readonly Output[], galleys: readonly GalleyCopy[]): Promise<{ key: string; sha256: string }[]> {
+async function writeArticle(deps: RenderDeps, outputs: readonly Output[], galleys: readonly GalleyCopy[], backup: boolean): Promise<{ key: string; sha256: string }[]> {
   const write = (o: Output): FileWrite => ({ key: o.key, body: o.body, headers: { contentType: o.contentType, cacheControl: cacheControlFor(o.key) } });
   const isLanding = (o: Output): boolean => o.key.endsWith('/index.html');
   const copies = galleys.flatMap((g) => (g.copy ? [{ key: g.key, body: g.copy.bytes, headers: { contentType: g.copy.contentType, cacheControl: cacheControlFor(g.key) } }] : []));
-  const written = await writeAllOrRestore(deps.site, [[...outputs.filter((o) => !isLanding(o)).map(write), ...copies], outputs.filter(isLanding).map(write)], deps.log);
+  const site = backup ? deps.site : { put: deps.site.put };
+  const written = await writeAllOrRestore(site, [[...outputs.filter((o) => !isLanding(o)).map(write), ...copies], outputs.filter(isLanding).map(write)], deps.log);
   const kept = galleys.filter((g) => !g.copy).map(({ key, sha256 }) => ({ key, sha256 }));
   return [...written.map(({ key, sha256 }) => ({ key, sha256 })), ...kept];
 }
@@ -249,7 +250,11 @@ async function renderJob(deps: RenderDeps, job: RenderJob, seen: { version: numb
     // A new version changes nearly every file of the article, so each is written straight away:
     // one PUT instead of a HEAD and a PUT (S3 gives identical bytes the same ETag). Unchanged
     // metadata never gets here: Ingest queues no render for it.
-    const written = await writeArticle(deps, outputs, galleys);
+    // Nothing to put back before an article's first render has ever succeeded: no reader has seen
+    // any of its files (a failed attempt's files are this same version's), so the backup reads
+    // (one GET per file, issue 16) are skipped. A later version, or a refresh, keeps them.
+    const backup = !(meta.version === 1 && meta.render.status !== 'done');
+    const written = await writeArticle(deps, outputs, galleys, backup);
     const artifacts = Object.fromEntries(written.map((w) => [w.key, w.sha256]));
     const current = await deps.records.markRendered(job.doi, meta.version, artifacts, deps.now().toISOString());
     log.info('rendered', { renderedVersion: meta.version, files: outputs.length, superseded: !current });
