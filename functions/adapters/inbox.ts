@@ -20,6 +20,9 @@ import * as z from 'zod';
 import type { JournalSources, SourceFile } from '#core/model/index';
 import type { ObjectStore } from './object-store.ts';
 import { StorageError } from './errors.ts';
+import { attachedFileKey } from './inbox-keys.ts';
+
+export { FILES_PREFIX, attachedFileKey } from './inbox-keys.ts';
 
 export const INBOX_PREFIX = 'inbox/';
 export const MANIFEST_FILE = '_publish.json';
@@ -27,11 +30,7 @@ const YAML_TYPE = 'application/yaml; charset=utf-8';
 
 const fileEntry = z.strictObject({ key: z.string().min(1), path: z.string().min(1) });
 
-export const FILES_PREFIX = 'galleys/';
 const SHA256 = /^[0-9a-f]{64}$/;
-
-/** Where a file of a journal with these bytes is kept: the only key a manifest may name for it (Ingest checks). */
-export const attachedFileKey = (journal: string, sha256: string): string => `${FILES_PREFIX}${journal}/${sha256}`;
 
 /** A file named by a YAML file of the batch: `owner` is that file's path as in `files`, `name` the name it gives. */
 const attachedEntry = z.strictObject({
