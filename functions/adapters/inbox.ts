@@ -24,6 +24,9 @@ import * as z from 'zod';
 import type { JournalSources, SourceFile } from '#core/model/index';
 import type { ObjectStore } from './object-store.ts';
 import { StorageError } from './errors.ts';
+import { attachedFileKey } from './inbox-keys.ts';
+
+export { FILES_PREFIX, attachedFileKey } from './inbox-keys.ts';
 
 export const INBOX_PREFIX = 'inbox/';
 export const MANIFEST_FILE = '_publish.json';
@@ -31,11 +34,7 @@ export const MANIFEST_FILE = '_publish.json';
 /** A YAML file of the batch: its text in the manifest itself, or (batches made before) the key of the object holding it. */
 const fileEntry = z.union([z.strictObject({ path: z.string().min(1), text: z.string() }), z.strictObject({ key: z.string().min(1), path: z.string().min(1) })]);
 
-export const FILES_PREFIX = 'galleys/';
 const SHA256 = /^[0-9a-f]{64}$/;
-
-/** Where a file of a journal with these bytes is kept: the only key a manifest may name for it (Ingest checks). */
-export const attachedFileKey = (journal: string, sha256: string): string => `${FILES_PREFIX}${journal}/${sha256}`;
 
 /** A file named by a YAML file of the batch: `owner` is that file's path as in `files`, `name` the name it gives. */
 const attachedEntry = z.strictObject({

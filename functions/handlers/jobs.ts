@@ -1,17 +1,25 @@
-/** The messages the handlers pass each other through SQS: small JSON bodies naming what to do. */
-import * as z from 'zod';
+/**
+ * The messages the handlers pass each other through SQS: small JSON bodies naming what to do.
+ * Validated with zod/mini, which bundles only the checks used (13 KiB, where zod's chained API is
+ * 90 KiB and ~10 ms of the Render, Site and Deposit cold starts, issue 16), with zod's English
+ * messages, so a poison message's reason reads as it did.
+ */
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
+
+z.config(en());
 
 /** RenderQueue: render an article's current version (the version is the one ingest wrote; a newer head wins). */
 export const renderJobSchema = z.strictObject({
-  doi: z.string().min(1),
-  version: z.number().int().positive(),
+  doi: z.string().check(z.minLength(1)),
+  version: z.int().check(z.positive()),
   /** Render even if this version is rendered: what the page shows of other articles changed (a notice about it). */
-  refresh: z.literal(true).optional(),
+  refresh: z.optional(z.literal(true)),
 });
 export type RenderJob = z.infer<typeof renderJobSchema>;
 
 /** A job about one issue: Render sends one per issue it touched to SiteQueue and to DepositQueue. */
-export const issueJobSchema = z.strictObject({ journalId: z.string().min(1), issueId: z.string().min(1) });
+export const issueJobSchema = z.strictObject({ journalId: z.string().check(z.minLength(1)), issueId: z.string().check(z.minLength(1)) });
 export type IssueJob = z.infer<typeof issueJobSchema>;
 
 /** SiteQueue: rebuild an issue's table of contents and the site-wide files. */
@@ -23,7 +31,7 @@ export type DepositJob = IssueJob;
 export type Parsed<T> = { readonly ok: true; readonly job: T } | { readonly ok: false; readonly reason: string };
 
 /** Parses a message body; a body that is not a job is a poison message, never an exception. */
-export function parseJob<T>(schema: z.ZodType<T>, body: string): Parsed<T> {
+export function parseJob<T>(schema: z.ZodMiniType<T>, body: string): Parsed<T> {
   let value: unknown;
   try {
     value = JSON.parse(body);

@@ -10,7 +10,28 @@ import { build, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { NODE_BUILTIN_SHIMS } from '#infra/constructs/colophon-function';
 
-type Bundle = { readonly packages: Set<string>; readonly inputs: readonly string[]; readonly text: string };
+type Bundle = {
+  readonly packages: Set<string>;
+  readonly inputs: readonly string[];
+  /** The packages whose modules run at import: reached from the handler by static imports alone (not `await import()`). */
+  readonly atImport: Set<string>;
+  readonly text: string;
+};
+
+const packageOf = (input: string): string | undefined => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
+
+/** The inputs reached from `entry` through static imports and require() calls only. */
+function staticallyReached(metafile: Metafile, entry: string): Set<string> {
+  const reached = new Set<string>([entry]);
+  for (const queue = [entry]; queue.length > 0; ) {
+    for (const imported of metafile.inputs[queue.pop()!]?.imports ?? []) {
+      if (imported.kind === 'dynamic-import' || imported.external || reached.has(imported.path)) continue;
+      reached.add(imported.path);
+      queue.push(imported.path);
+    }
+  }
+  return reached;
+}
 
 const bundles = new Map<string, Promise<Bundle>>();
 function bundleOf(name: string): Promise<Bundle> {
@@ -29,9 +50,11 @@ function bundleOf(name: string): Promise<Bundle> {
       outfile: `${name}.mjs`,
       logLevel: 'silent',
     }).then((result) => {
-      const inputs = Object.values(result.metafile.outputs).flatMap((o: Metafile['outputs'][string]) => Object.keys(o.inputs));
-      const packages = new Set(inputs.filter((i) => i.includes('node_modules/')).map((i) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(i)![1]!));
-      return { packages, inputs, text: result.outputFiles.map((f) => f.text).join('\n') };
+      // What the output holds: esbuild also lists the modules it shook out entirely, with 0 bytes.
+      const inputs = Object.values(result.metafile.outputs).flatMap((o: Metafile['outputs'][string]) => Object.entries(o.inputs).flatMap(([path, { bytesInOutput }]) => (bytesInOutput > 0 ? [path] : [])));
+      const packages = new Set(inputs.flatMap((i) => packageOf(i) ?? []));
+      const atImport = new Set([...staticallyReached(result.metafile, `functions/handlers/${name}.ts`)].flatMap((i) => packageOf(i) ?? []));
+      return { packages, inputs, atImport, text: result.outputFiles.map((f) => f.text).join('\n') };
     });
     bundles.set(name, bundle);
   }
@@ -79,6 +102,15 @@ describe('cold imports', () => {
     expect(locales, 'a module imports `{ z } from "zod"`: import * as z instead').toEqual([]);
   }, 60_000);
 
+  // Their only zod is the job messages' (handlers/jobs.ts, zod/mini): the chained API is 90 KiB more.
+  it.each(['render', 'site', 'deposit'])('the %s handler bundles zod/mini only, not zod\'s chained API', async (name) => {
+    // Act
+    const { inputs } = await bundleOf(name);
+
+    // Assess
+    expect(inputs.filter((i) => i.includes('zod/v4/classic/'))).toEqual([]);
+  }, 60_000);
+
   it.each([
     ['oai', ['@aws-sdk/client-s3', '@aws-sdk/client-sqs']],
     ['site', ['@aws-sdk/client-sqs']],
@@ -99,5 +131,16 @@ describe('cold imports', () => {
     // Assess: an ES import of node:http builds a facade that loads undici (NODE_BUILTIN_SHIMS).
     expect(text).not.toMatch(/^import\s[^;]*from\s*"node:https?2?";/m);
     expect(text).not.toMatch(/import\(\s*"node:https?2?"\s*\)/);
+  }, 60_000);
+
+  // Imported by `await import()` on first use, so a cold start does not run them; which invocations
+  // pay each is said where it is imported.
+  it.each([['deposit', 'libxml2-wasm']])('the %s handler does not run %s at import', async (name, pkg) => {
+    // Act
+    const { packages, atImport } = await bundleOf(name);
+
+    // Assess: bundled (the lazy import must resolve in Lambda), but not reached by a static import.
+    expect(packages.has(pkg)).toBe(true);
+    expect(atImport.has(pkg), [...atImport].join(', ')).toBe(false);
   }, 60_000);
 });

@@ -20,7 +20,7 @@ import { GALLEY_FORMATS } from '#core/model/galley-formats';
 import { linkArticle } from '#core/model/links';
 import { galleyKey } from '#core/urls';
 import { sha256 } from '#adapters/content-hash';
-import { attachedFileKey } from '#adapters/inbox';
+import { attachedFileKey } from '#adapters/inbox-keys';
 import { cacheControlFor } from '#core/site/index';
 import { describeError, RecordNotFoundError, RenderSupersededError } from '#adapters/errors';
 import type { Logger } from '#adapters/logger';

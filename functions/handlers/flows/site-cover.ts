@@ -6,7 +6,7 @@
  */
 import { sha256 } from '#adapters/content-hash';
 import { RecordNotFoundError } from '#adapters/errors';
-import { attachedFileKey } from '#adapters/inbox';
+import { attachedFileKey } from '#adapters/inbox-keys';
 import type { ObjectStore } from '#adapters/object-store';
 import { COVER_FORMATS, coverFormat } from '#core/model/file-kinds';
 import type { Issue } from '#core/model/index';
