@@ -57,7 +57,7 @@ async function batchWrite(client: DynamoDBDocumentClient, tableName: string, ite
 }
 
 /** The direct load (see the file's comment): `putVersion`'s items, written by BatchWriteItem, `concurrency` requests at a time. */
-export async function loadDirect(local: LocalRecords, records: readonly ArticleRecord[], at: At, concurrency: number, progress: (done: number) => void): Promise<void> {
+export async function loadDirect(local: LocalRecords, records: readonly ArticleRecord[], at: At, concurrency: number, progress: (done: number) => void, wrote: (pk: string) => void = () => undefined): Promise<void> {
   const caught: Caught = { puts: [], counters: new Map() };
   const store = createRecordsStore(catchingClient(caught), local.tableName);
   for (let start = 0; start < records.length; start += CHUNK) {
@@ -67,6 +67,7 @@ export async function loadDirect(local: LocalRecords, records: readonly ArticleR
       if (out.outcome !== 'created') throw new Error(`press load: putVersion answered ${out.outcome} for ${records[n]!.article.doi}`);
     }
     const items = caught.puts.splice(0);
+    for (const item of items) wrote(String(item.pk));
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < items.length) {

@@ -54,6 +54,7 @@ const { values } = parseArgs({
     'journal-harvests': { type: 'string', default: '20' },
     /** 0: harvest the stage's repository whole; N: N pages at its start, middle and end. */
     'stage-pages': { type: 'string', default: '0' },
+    'table-scan': { type: 'string', default: 'yes' },
   },
 });
 const ARTICLES = Number(values.articles);
@@ -89,7 +90,7 @@ function press(): { journals: Journal[]; records: ArticleRecord[] } {
   return { journals, records };
 }
 
-async function load(local: LocalRecords, stage: ReturnType<typeof press>): Promise<void> {
+async function load(local: LocalRecords, stage: ReturnType<typeof press>): Promise<ReadonlyMap<string, number> | undefined> {
   const at: At = (n) => ({ batchId: `press-${Math.floor(n / PER_ISSUE)}`, now: writtenAt(n) });
   for (const journal of stage.journals) await local.records.putJournal(journal, `hash-${journal.id}`, at(0).now);
   const issues = new Map<string, ArticleRecord>();
@@ -112,7 +113,8 @@ async function load(local: LocalRecords, stage: ReturnType<typeof press>): Promi
     console.log(`  … ${done} articles written, ${fmt(done / ((lastReport - t1) / 1000))} articles/s (load ${loadAverage()})`);
   };
   const db0 = processCpuSeconds(local.emulator.pid);
-  if (values.load === 'direct') await loadDirect(local, stage.records, at, CONCURRENCY, progress);
+  const written = new Map<string, number>();
+  if (values.load === 'direct') await loadDirect(local, stage.records, at, CONCURRENCY, progress, (pk) => written.set(pk, (written.get(pk) ?? 0) + 1));
   else {
     let done = 0;
     next = 0;
@@ -127,29 +129,47 @@ async function load(local: LocalRecords, stage: ReturnType<typeof press>): Promi
   }
   const t2 = performance.now();
   const how = values.load === 'direct' ? "putVersion's items by BatchWriteItem (bench/press-load.ts), not a publish throughput" : 'records layer: version + head + counter transaction';
+  if (values.load === 'direct') {
+    // The journals' and issues' items too (written by the records store itself).
+    for (const j of stage.journals) written.set(`JOURNAL#${j.id}`, 2);
+    for (const key of issues.keys()) written.set(`ISSUE#${key.replace('/', '#')}`, 1);
+  }
   console.log(`load (${values.load}): ${issues.size} issues in ${fmt((t1 - t0) / 1000, 1)} s; ${stage.records.length} articles in ${fmt((t2 - t1) / 1000, 1)} s = ${fmt(stage.records.length / ((t2 - t1) / 1000))} articles/s, DynamoDB Local CPU ${fmt(processCpuSeconds(local.emulator.pid) - db0, 1)} s (${how}, ${CONCURRENCY} writers; load ${loadAverage()})`);
+  return values.load === 'direct' ? written : undefined;
 }
 
-/** Items per partition key of the table and of each index: the largest partition's share is the hot-key figure. */
-async function keyDistribution(local: LocalRecords): Promise<void> {
-  const counts = { pk: new Map<string, number>(), gsi1pk: new Map<string, number>(), gsi2pk: new Map<string, number>(), gsi3pk: new Map<string, number>() };
-  let start: Record<string, unknown> | undefined;
+/**
+ * Items per partition key of each index and of the table: the largest partition's share is the
+ * hot-key figure. Each index is scanned on its own (keys and a few attributes, ~15 requests per
+ * 100,000 entries); the table's partitions are counted by a scan too unless `--table-scan no`
+ * (a scan reads every record body: minutes at 100,000 on a loaded machine), when the items the
+ * direct load wrote are counted instead.
+ */
+async function keyDistribution(local: LocalRecords, written: ReadonlyMap<string, number> | undefined): Promise<void> {
   const t = performance.now();
-  do {
-    const page = await local.client.send(new ScanCommand({ TableName: local.tableName, ProjectionExpression: 'pk, gsi1pk, gsi2pk, gsi3pk', ExclusiveStartKey: start }));
-    for (const item of page.Items ?? []) for (const [name, map] of Object.entries(counts)) if (typeof item[name] === 'string') map.set(item[name], (map.get(item[name]) ?? 0) + 1);
-    start = page.LastEvaluatedKey;
-  } while (start !== undefined);
-  console.log(`\nkey distribution (scan ${fmt((performance.now() - t) / 1000, 1)} s, load ${loadAverage()}): items per partition key of the table (pk) and of each index`);
-  for (const [name, map] of Object.entries(counts)) {
+  const scan = async (name: string, indexName: string | undefined): Promise<Map<string, number>> => {
+    const counts = new Map<string, number>();
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await local.client.send(new ScanCommand({ TableName: local.tableName, ...(indexName ? { IndexName: indexName } : {}), ProjectionExpression: name, ExclusiveStartKey: start }));
+      for (const item of page.Items ?? []) if (typeof item[name] === 'string') counts.set(item[name], (counts.get(item[name]) ?? 0) + 1);
+      start = page.LastEvaluatedKey;
+    } while (start !== undefined);
+    return counts;
+  };
+  const tableCounts = values['table-scan'] === 'no' && written !== undefined ? written : await scan('pk', undefined);
+  const counts: [string, Map<string, number> | ReadonlyMap<string, number>][] = [[`pk${tableCounts === written ? ' (items written)' : ''}`, tableCounts]];
+  for (const index of ['gsi1', 'gsi2', 'gsi3']) counts.push([`${index}pk`, await scan(`${index}pk`, index)]);
+  console.log(`\nkey distribution (scans ${fmt((performance.now() - t) / 1000, 1)} s, load ${loadAverage()}): items per partition key of the table (pk) and of each index`);
+  for (const [name, map] of counts) {
     const sizes = [...map.values()];
     const total = sizes.reduce((a, b) => a + b, 0);
     const ranked = [...map].sort((a, b) => b[1] - a[1]);
     const [top, topCount] = ranked[0] ?? ['–', 0];
     const byKind = new Map<string, number>();
     for (const [key, n] of map) byKind.set(key.replace(/#.*$/, ''), Math.max(byKind.get(key.replace(/#.*$/, '')) ?? 0, n));
-    console.log(`  ${name.padEnd(7)} ${String(total).padStart(8)} items in ${String(map.size).padStart(7)} partitions; median ${fmt(pct(sizes, 50))}, max ${topCount} (${top}, ${fmt((100 * topCount) / Math.max(total, 1), 1)}% of the ${name === 'pk' ? 'table' : 'index'}; a fair share of ${map.size} is ${fmt(100 / Math.max(map.size, 1), 2)}%)`);
-    if (name !== 'pk') console.log(`          largest partition by kind: ${[...byKind].map(([kind, n]) => `${kind}# ${n}`).join(', ')}`);
+    console.log(`  ${name.padEnd(7)} ${String(total).padStart(8)} items in ${String(map.size).padStart(7)} partitions; median ${fmt(pct(sizes, 50))}, max ${topCount} (${top}, ${fmt((100 * topCount) / Math.max(total, 1), 1)}% of the ${name.startsWith('pk') ? 'table' : 'index'}; a fair share of ${map.size} is ${fmt(100 / Math.max(map.size, 1), 2)}%)`);
+    if (!name.startsWith('pk')) console.log(`          largest partition by kind: ${[...byKind].map(([kind, n]) => `${kind}# ${n}`).join(', ')}`);
   }
 }
 
@@ -236,8 +256,7 @@ console.log(`press: ${JOURNALS} journals × ${perJournal} articles = ${ARTICLES}
 const local = await startLocalRecords();
 const tally = tallyDynamo(local.client as unknown as DynamoDBClient);
 try {
-  await load(local, stage);
-  await keyDistribution(local);
+  await keyDistribution(local, await load(local, stage));
   await oai(local, stage.journals, perJournal, tally, { journalHarvests: Number(values['journal-harvests']), stagePages: Number(values['stage-pages']), positionAt: (k) => ({ changedAt: canonicalInstant(writtenAt(k)), key: stage.records[k]!.article.doi.toLowerCase() }) });
   await site(local, stage.journals, tally);
   await status(local, stage.journals[0]!, 'V0001');

@@ -213,6 +213,23 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
       return [...unique.values()].sort(comparePositions).slice(0, limit);
     },
 
+    async at(selection, positions) {
+      // The heads at these positions, by key; one whose change time is no longer the position's
+      // changed after `asOf` (or was read from a replica behind the index), so the version
+      // current at `asOf` is read instead, strongly consistent (as `itemsOf` does).
+      const asOf = canonicalInstant(selection.asOf);
+      const heads = await attempt(`read OAI records of ${options.journalId}`, async () => withBodies(table, await batchGetAll(table, positions.map((p) => keys.head(p.key)), { consistent: false })));
+      const byPk = new Map(heads.map((h) => [String(h.pk), h]));
+      const out: OaiItem[] = [];
+      for (const p of positions) {
+        const pk = keys.head(p.key).pk;
+        const head = byPk.get(pk);
+        const item = head !== undefined && head.gsi2pk === partition && canonicalInstant(changedAtOf(head)) === p.changedAt ? toOaiItem(head) : await versionAt(pk, asOf);
+        if (item !== undefined && comparePositions(positionOf(item), p) === 0) out.push(item);
+      }
+      return out;
+    },
+
     async count(selection) {
       if (selection.set === undefined && selection.from === undefined && selection.until === undefined) {
         const counted = await articleCount();

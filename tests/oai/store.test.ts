@@ -2,7 +2,7 @@
  * The DynamoDB record source (functions/adapters/oai-store.ts) on DynamoDB Local, written through
  * the records store as ingest writes it, and harvested through the core as a harvester would.
  */
-import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOaiStore } from '#adapters/oai-store';
 import { comparePositions, positionOf, type OaiItem, type OaiRecordSource } from '#core/oai/source';
@@ -180,5 +180,43 @@ describe('oai-store on DynamoDB Local', () => {
     expect(listed.length).toBeGreaterThanOrEqual(1300);
     expect(keysRead).toBeLessThanOrEqual(listed.length + pages * 2);
     expect(bodiesRead).toBeLessThanOrEqual(keysRead);
+  });
+
+  it('a stage repository lists each record once as it was when the harvest began while both journals change between pages, reading each page\'s records by key (no second query per journal)', async () => {
+    // Prepare: a third journal interleaved in time with the first, and the snapshot both journals hold now
+    const third = syntheticItems(150, Date.UTC(2024, 0, 1) + 700).map((item, n) => ({ ...item, record: { ...withDoi(item.record, `10.5555/third.${n}`), journal: { ...item.record.journal, id: 'third' } } }));
+    await putItems(local, third);
+    let queries = 0;
+    const counting = new Proxy(local.client, {
+      get: (target, name, receiver) =>
+        name === 'send'
+          ? (command: unknown) => {
+              // Index queries only: a record changed since the snapshot is looked up by version on the table.
+              if (command instanceof QueryCommand && command.input.IndexName !== undefined) queries += 1;
+              return (target.send as (c: unknown) => Promise<unknown>)(command);
+            }
+          : Reflect.get(target, name, receiver),
+    }) as DynamoDBDocumentClient;
+    const storeOf = (journalId: string) => createOaiStore({ client: counting, tableName: local.tableName, journalId });
+    const stage = stageSource(['testjournal', 'third'].map((id) => ({ journal: { ...items[0]!.record.journal, id }, source: storeOf(id) })));
+    const selection = { asOf: later() };
+    const plain = (id: string) => createOaiStore({ client: local.client, tableName: local.tableName, journalId: id }).list(selection, undefined, 5000);
+    const snapshot = [...(await plain('testjournal')), ...(await plain('third'))].sort((a, b) => comparePositions(positionOf(a), positionOf(b)));
+    const retitled = (item: OaiItem, title: string): OaiItem => ({ ...item, changedAt: later(), record: { ...item.record, article: { ...item.record.article, titles: [{ ...item.record.article.titles[0]!, title: [title] }] } } });
+    // Act: after each page, change one record of each journal that a later page lists
+    const listed: OaiItem[] = [];
+    let pages = 0;
+    for (let page = await stage.list(selection, undefined, 100); page.length > 0; page = await stage.list(selection, positionOf(page.at(-1)!), 100)) {
+      listed.push(...page);
+      pages += 1;
+      const ahead = snapshot.slice(listed.length + 10);
+      const changes = ['testjournal', 'third'].map((id) => ahead.find((i) => i.record.journal.id === id)).filter((i): i is OaiItem => i !== undefined);
+      await putItems(local, changes.map((i) => retitled(i, `changed after page ${pages}`)), 1);
+    }
+    // Assess: the snapshot exactly (every record once, as it was), and two index queries a journal a page (its positions, its changes since the snapshot)
+    expect(listed.map((i) => i.record.article.doi)).toEqual(snapshot.map((i) => i.record.article.doi));
+    expect(listed.map((i) => i.record.article.titles[0]!.title)).toEqual(snapshot.map((i) => i.record.article.titles[0]!.title));
+    // (pages + 1: the last call answers the empty page after the last.)
+    expect(queries).toBeLessThanOrEqual((pages + 1) * 2 * 2);
   });
 });

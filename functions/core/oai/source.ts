@@ -48,6 +48,12 @@ export interface OaiRecordSource {
    * merges its journals' positions first and reads only the records that make the page).
    */
   positions?(selection: OaiSelection, after: OaiPosition | undefined, limit: number): Promise<readonly OaiPosition[]>;
+  /**
+   * Optional, with `positions`: the items at positions `positions` answered for the same
+   * selection, in position order, read by key (no second list query): how the stage's source
+   * reads a page's records once it has merged its journals' positions.
+   */
+  at?(selection: OaiSelection, positions: readonly OaiPosition[]): Promise<readonly OaiItem[]>;
   /** How many items the selection holds (the `completeListSize`). */
   count(selection: OaiSelection): Promise<number>;
   /** The current version of one article (DOI matched case-insensitively), tombstones included. */

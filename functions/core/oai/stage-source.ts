@@ -16,11 +16,11 @@ import { comparePositions, positionOf, type OaiItem, type OaiPosition, type OaiR
 
 export type JournalSource = { readonly journal: Journal; readonly source: OaiRecordSource };
 
-/** How many of the first `limit` positions after `after`, over every source, each source holds. */
-async function perSource(routes: readonly { source: OaiRecordSource; selection: OaiSelection }[], after: OaiPosition | undefined, limit: number): Promise<number[]> {
+/** Which of the first `limit` positions after `after`, over every source, each source holds. */
+async function perSource(routes: readonly { source: OaiRecordSource; selection: OaiSelection }[], after: OaiPosition | undefined, limit: number): Promise<OaiPosition[][]> {
   const positions = await Promise.all(routes.map((r) => r.source.positions!(r.selection, after, limit)));
   const merged = positions.flatMap((list, k) => list.map((at) => ({ at, k }))).sort((a, b) => comparePositions(a.at, b.at)).slice(0, limit);
-  return routes.map((_, k) => merged.filter((m) => m.k === k).length);
+  return routes.map((_, k) => merged.filter((m) => m.k === k).map((m) => m.at));
 }
 
 export function stageSource(journals: readonly JournalSource[]): OaiRecordSource {
@@ -37,8 +37,16 @@ export function stageSource(journals: readonly JournalSource[]): OaiRecordSource
       const routes = routed(selection);
       // Every journal's next `limit` positions first (keys only), then from each journal only as
       // many records as it has on this page: one page reads `limit` records, not `limit` per journal.
-      const takes = routes.length > 1 && routes.every((r) => r.source.positions !== undefined) ? await perSource(routes, after, limit) : routes.map(() => limit);
-      const lists = await Promise.all(routes.map((r, k) => (takes[k]! > 0 ? r.source.list(r.selection, after, takes[k]!) : [])));
+      // A journal that reads records at known positions (`at`) reads them by key, without listing again.
+      const mine = routes.length > 1 && routes.every((r) => r.source.positions !== undefined) ? await perSource(routes, after, limit) : undefined;
+      const lists = await Promise.all(
+        routes.map((r, k) => {
+          if (mine === undefined) return r.source.list(r.selection, after, limit);
+          const positions = mine[k]!;
+          if (positions.length === 0) return [];
+          return r.source.at === undefined ? r.source.list(r.selection, after, positions.length) : r.source.at(r.selection, positions);
+        }),
+      );
       return lists.flat().sort((a, b) => comparePositions(positionOf(a), positionOf(b))).slice(0, limit);
     },
     async count(selection) {
