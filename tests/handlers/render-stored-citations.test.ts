@@ -92,7 +92,7 @@ beforeAll(async () => {
   await stage.stack.clients.s3.send(new CreateBucketCommand({ Bucket: bucket }));
   inbox = createObjectStore(stage.stack.clients.s3, bucket);
   await ingest();
-}, 240_000);
+}, 600_000);
 afterAll(() => stage?.stop());
 
 describe('How to Cite kept with each version', () => {

@@ -7,7 +7,6 @@
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,14 +15,13 @@ import { METADATA_DIR } from '#infra/local/paths';
 import { publishFolder } from '#infra/local/publish';
 import { repoDir } from '#tests/helpers/shared';
 import { startTestStage, type TestStage } from '#tests/setup/local-stage';
-import { AXE_TAGS } from '../browser/crawl.ts';
+import { axe } from '../browser/console-axe.ts';
 import { launchChromium, missingTools, type Browser } from '../browser/tools.ts';
 import { adminClient, query } from './admin-client.ts';
 import { checkHtml, describeMessages } from '../browser/vnu.ts';
 
 /** Screenshots for people to look at (git-ignored, like tests/browser's). */
 const SHOTS = join(repoDir, 'test-results/console');
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const EDITOR = { username: 'console-editor', password: 'Console-editor-1!', groups: ['editor:balcanica'] };
 const OTHER = { username: 'console-other', password: 'Console-other-1!', groups: ['editor:otherjournal'] };
 const ci = (process.env.CI ?? '') !== '' && process.env.CI !== 'false';
@@ -32,16 +30,6 @@ if (missing.length > 0 && !ci) console.warn(`console browser test skipped, missi
 
 // The page's globals, as far as the callbacks below use them (tests compile without the DOM lib).
 declare const document: unknown;
-
-/** axe-core's WCAG 2.1 A/AA violations on the page. Injected through the DevTools protocol: the console's CSP allows no inline script. */
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (tags) => {
-    const run = (globalThis as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const result = await run.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, [...AXE_TAGS]);
-}
 
 let stage: TestStage;
 let browser: Browser;

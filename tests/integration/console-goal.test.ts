@@ -13,7 +13,6 @@
  * `filechooser` event answers it in place of the person picking the file.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,10 +22,9 @@ import { METADATA_DIR } from '#infra/local/paths';
 import { publishFolder } from '#infra/local/publish';
 import { repoDir, schemasDir } from '#tests/helpers/shared';
 import { startTestStage, type TestStage } from '#tests/setup/local-stage';
-import { AXE_TAGS } from '../browser/crawl.ts';
+import { axe } from '../browser/console-axe.ts';
 import { launchChromium, missingTools, type Browser } from '../browser/tools.ts';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const EDITOR = { username: 'goal-editor', password: 'Goal-editor-1!x', groups: ['editor:balcanica'] };
 const CROSSREF_LOGIN = { loginId: 'colophon-goal', password: 'goal-password-1' };
 const ci = (process.env.CI ?? '') !== '' && process.env.CI !== 'false';
@@ -42,15 +40,6 @@ const LONG = { timeout: 180_000 };
 const ISSUE = 'Vol. LI (2020) (new, not published yet)';
 const FIRST = { id: 'stojanovic', title: 'A Second Look at the Danube Question', doi: '10.2298/BALC2051001S' };
 const SECOND = { id: 'markovic', title: 'Consuls and Commerce on the Lower Danube', doi: '10.2298/BALC2051021M', typo: '10.2289/BALC2051021M' };
-
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (tags) => {
-    const run = (globalThis as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const result = await run.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, [...AXE_TAGS]);
-}
 
 /** The focused element, described for a failure message: tag#id "its name". */
 const focused = (page: Page): Promise<string> =>
