@@ -88,8 +88,9 @@ export class EventBus {
   }
 
   /** Fires every schedule rule now (tests, the bench, and `npm start` at start-up); `at` is the event's time (tests choose it: no sleeping). */
-  async fireSchedules(at?: Date): Promise<void> {
-    await Promise.all(this.rules.filter((r) => r.schedule).map((rule) => this.deliver(rule, scheduledEvent(rule, at))));
+  async fireSchedules(at?: Date, only?: (rule: { readonly logicalId: string; readonly schedule: string }) => boolean): Promise<void> {
+    const due = this.rules.filter((r): r is LocalRule & { schedule: string } => r.schedule !== undefined && (only === undefined || only({ logicalId: r.logicalId, schedule: r.schedule })));
+    await Promise.all(due.map((rule) => this.deliver(rule, scheduledEvent(rule, at))));
   }
 
   startSchedules(): void {

@@ -200,9 +200,9 @@ describe('stateless stack: wiring', () => {
     ]);
   });
 
-  it('runs Site, the scheduled release (Ingest) and Deposit every 15 minutes, as the deposit backoff assumes', () => {
+  it('runs the scheduled release (Ingest) and Deposit every 15 minutes, as the deposit backoff assumes, and Site’s full rebuild once a day', () => {
     const scheduled = rules.filter((r) => r.Properties.ScheduleExpression !== undefined).map((r) => r.Properties);
-    expect(scheduled.map((r) => r.ScheduleExpression)).toEqual(['rate(15 minutes)', 'rate(15 minutes)', 'rate(15 minutes)']);
+    expect(scheduled.map((r) => r.ScheduleExpression)).toEqual(['rate(1 day)', 'rate(15 minutes)', 'rate(15 minutes)']);
     expect(SCHEDULE_RATE_MS).toBe(15 * 60_000);
     expect(scheduled.map((r) => (r.Targets as { Arn: unknown }[]).map((t) => readable(t.Arn)))).toEqual([['{Site.Arn}'], ['{Ingest.Arn}'], ['{Deposit.Arn}']]);
   });
