@@ -24,12 +24,10 @@ import * as z from 'zod';
 import type { JournalSources, SourceFile } from '#core/model/index';
 import type { ObjectStore } from './object-store.ts';
 import { StorageError } from './errors.ts';
-import { attachedFileKey } from './inbox-keys.ts';
+import { INBOX_PREFIX, MANIFEST_FILE, attachedFileKey } from './inbox-keys.ts';
 
-export { FILES_PREFIX, attachedFileKey } from './inbox-keys.ts';
+export { FILES_PREFIX, INBOX_PREFIX, MANIFEST_FILE, attachedFileKey, isManifestKey } from './inbox-keys.ts';
 
-export const INBOX_PREFIX = 'inbox/';
-export const MANIFEST_FILE = '_publish.json';
 
 /** A YAML file of the batch: its text in the manifest itself, or (batches made before) the key of the object holding it. */
 const fileEntry = z.union([z.strictObject({ path: z.string().min(1), text: z.string() }), z.strictObject({ key: z.string().min(1), path: z.string().min(1) })]);
@@ -67,7 +65,6 @@ export type Uploaded = {
   readonly files: { readonly uploaded: number; readonly unchanged: number };
 };
 
-export const isManifestKey = (key: string): boolean => key.startsWith(INBOX_PREFIX) && key.endsWith(`/${MANIFEST_FILE}`);
 
 /** A sortable batch id: UTC time to the millisecond and a random suffix (both given by the caller). */
 export const newBatchId = (now: Date, suffix: string): string => `${now.toISOString().replace(/[:.]/g, '-')}-${suffix}`;

@@ -9,8 +9,6 @@ import { xmlRegisterFsInputProviders } from 'libxml2-wasm/lib/nodejs.mjs';
 
 export type XsdResult = { readonly valid: boolean; readonly errors: readonly string[] };
 export type XmlValidator = (xml: string) => XsdResult;
-/** A validator that may load libxml2 first (the Deposit handler imports it on the first file, not at cold start). */
-export type LazyXmlValidator = (xml: string) => XsdResult | Promise<XsdResult>;
 export type CompiledSchema = { readonly validate: XmlValidator; readonly dispose: () => void };
 
 export class SchemaCompileError extends Error {

@@ -17,7 +17,7 @@ import type { Context, ScheduledEvent, SQSBatchResponse, SQSEvent } from 'aws-la
 import { createDynamoClients, createS3Client } from '#adapters/aws-clients';
 import { createDepositService } from '#adapters/crossref-deposit';
 import { createCrossrefClient } from '#adapters/crossref-http';
-import type { LazyXmlValidator, XmlValidator } from '#adapters/crossref-xsd';
+import { compileCrossrefSchema, type XmlValidator } from '#adapters/crossref-xsd';
 import { createDepositLedger } from '#adapters/deposit-ledger';
 import { ConfigError } from '#adapters/errors';
 import { createLogger } from '#adapters/logger';
@@ -39,20 +39,9 @@ const secret = createCrossrefSecretSource({ client: new SecretsManagerClient({})
 const artifacts = createObjectStore(clients.s3, env.ARTIFACTS_BUCKET);
 const schemasDir = process.env.CROSSREF_SCHEMAS_DIR || fileURLToPath(new URL('./schemas', import.meta.url));
 
-// Compiling the XSD takes seconds: on first use, not during Lambda's init phase. libxml2 itself
-// (1.3 MB of WebAssembly, ~50 ms to import) is imported then too, so an invocation that writes no
-// deposit file (a schedule run with nothing due, a batch with nothing changed) never loads it.
-// A failed import or compile is tried again by the next file, as before.
-let compiled: Promise<XmlValidator> | undefined;
-const validate: LazyXmlValidator = async (xml) => {
-  compiled ??= import('#adapters/crossref-xsd')
-    .then((xsd) => xsd.compileCrossrefSchema(schemasDir).validate)
-    .catch((error: unknown) => {
-      compiled = undefined;
-      throw error;
-    });
-  return (await compiled)(xml);
-};
+// Compiling the XSD takes seconds: on first use, not during Lambda's init phase.
+let compiled: XmlValidator | undefined;
+const validate: XmlValidator = (xml) => (compiled ??= compileCrossrefSchema(schemasDir).validate)(xml);
 
 const files: ArtifactStore = { put: async (key, xml) => void (await artifacts.put(key, xml, { contentType: 'application/xml; charset=utf-8' })) };
 const store = depositFileStore(files);

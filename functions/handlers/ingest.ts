@@ -7,17 +7,18 @@
  */
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import { createClients } from '#adapters/aws-clients';
-import { isManifestKey } from '#adapters/inbox';
+import { isManifestKey } from '#adapters/inbox-keys';
 import { createLogger } from '#adapters/logger';
 import { createObjectStore } from '#adapters/object-store';
 import { createQueueSender } from '#adapters/queue';
 import { createRecordsStore } from '#adapters/records';
 import { createDoiPaths } from '#adapters/doi-paths';
-import { DEFAULT_MAX_FILE_BYTES } from '#core/model/index';
+import { DEFAULT_MAX_FILE_BYTES } from '#core/model/file-kinds';
 import { requireEnv } from './env.ts';
 import { createdObjects, type ObjectCreatedEvent } from './flows/events.ts';
-import { ingestManifest, type IngestDeps, type IngestSummary } from './flows/ingest.ts';
-import { isRebuildPageKey, rebuildPage, type RebuildSummary } from './flows/rebuild.ts';
+import type { IngestDeps, IngestSummary } from './flows/ingest.ts';
+import type { RebuildSummary } from './flows/rebuild.ts';
+import { isRebuildPageKey } from './flows/rebuild-keys.ts';
 import { releaseScheduled, type ReleaseSummary } from './flows/release.ts';
 import type { RenderJob } from './jobs.ts';
 
@@ -36,6 +37,12 @@ const deps: IngestDeps = {
   citations: async (bundle, article) => (await import('#core/landing/citations')).landingCitations(bundle, article),
 };
 
+// A manifest's flow (the YAML parser and the model's zod schemas, ~60 ms) and a rebuild page's are
+// imported by the first invocation that has one, not at cold start: the ReleaseSchedule runs every
+// 15 minutes and needs neither (issue 16).
+const ingestFlow = () => import('./flows/ingest.ts');
+const rebuildFlow = () => import('./flows/rebuild.ts');
+
 const isScheduled = (event: ObjectCreatedEvent | ScheduledEvent): event is ScheduledEvent => 'detail-type' in event && event['detail-type'] === 'Scheduled Event';
 
 export const handler = async (event: ObjectCreatedEvent | ScheduledEvent, context?: Context): Promise<(IngestSummary | RebuildSummary | ReleaseSummary)[]> => {
@@ -45,14 +52,14 @@ export const handler = async (event: ObjectCreatedEvent | ScheduledEvent, contex
   for (const object of createdObjects(event)) {
     // A page of `colophon rebuild`: its articles re-rendered (flows/rebuild.ts).
     if (object.bucket === env.INBOX_BUCKET && isRebuildPageKey(object.key)) {
-      summaries.push(await rebuildPage(scoped, object.key));
+      summaries.push(await (await rebuildFlow()).rebuildPage(scoped, object.key));
       continue;
     }
     if (object.bucket !== env.INBOX_BUCKET || !isManifestKey(object.key)) {
       scoped.log.debug('not a publish manifest; ignored', { ...object });
       continue;
     }
-    summaries.push(await ingestManifest(scoped, object.key));
+    summaries.push(await (await ingestFlow()).ingestManifest(scoped, object.key));
   }
   return summaries;
 };

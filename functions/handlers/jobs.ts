@@ -5,7 +5,7 @@
  * messages, so a poison message's reason reads as it did.
  */
 import * as z from 'zod/mini';
-import { en } from 'zod/locales';
+import en from 'zod/v4/locales/en.js';
 
 z.config(en());
 

@@ -98,7 +98,7 @@ describe('cold imports', () => {
     const { inputs } = await bundleOf(name);
 
     // Assess
-    const locales = inputs.filter((i) => /zod\/v4\/locales\/(?!en\.js)/.test(i));
+    const locales = inputs.filter((i) => /zod\/v4\/locales\/(?!en\.js|index\.js)/.test(i));
     expect(locales, 'a module imports `{ z } from "zod"`: import * as z instead').toEqual([]);
   }, 60_000);
 
@@ -134,8 +134,13 @@ describe('cold imports', () => {
   }, 60_000);
 
   // Imported by `await import()` on first use, so a cold start does not run them; which invocations
-  // pay each is said where it is imported.
-  it.each([['deposit', 'libxml2-wasm']])('the %s handler does not run %s at import', async (name, pkg) => {
+  // pay each is said where it is imported. (Not libxml2-wasm: its modules await the WebAssembly at
+  // top level and import each other in a cycle, and esbuild's lazy wrappers of such modules never
+  // settle; lazy, it would need a bundle file of its own.)
+  it.each([
+    ['ingest', 'yaml'],
+    ['ingest', 'zod'],
+  ])('the %s handler does not run %s at import', async (name, pkg) => {
     // Act
     const { packages, atImport } = await bundleOf(name);
 

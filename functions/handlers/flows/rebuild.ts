@@ -16,10 +16,7 @@ import type { QueueSender } from '#adapters/queue';
 import type { RecordsStore } from '#adapters/records';
 import type { RenderJob } from '../jobs.ts';
 
-export const REBUILD_PREFIX = 'rebuild/';
-/** The inbox key of a rebuild page; the Ingest rule matches it with REBUILD_PAGE_PATTERN (infra/stacks/stateless.ts). */
-export const rebuildPageKey = (requestId: string, page: number): string => `${REBUILD_PREFIX}${requestId}/page-${String(page).padStart(6, '0')}.json`;
-export const isRebuildPageKey = (key: string): boolean => /^rebuild\/[A-Za-z0-9._-]+\/page-\d{6}\.json$/.test(key);
+export { REBUILD_PREFIX, isRebuildPageKey, rebuildPageKey } from './rebuild-keys.ts';
 
 /** One issue's articles, at most this many DOIs (the largest issue of the corpus has 71). */
 export const REBUILD_PAGE_LIMIT = 1000;

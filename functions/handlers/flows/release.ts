@@ -5,7 +5,7 @@
  * and Deposit (Crossref) for their part, as for any new article. The time is the event's, never
  * this Lambda's clock, so a late or retried invocation releases exactly what was due then.
  */
-import { noticesOf } from '#core/model/index';
+import { noticesOf } from '#core/model/links';
 import type { Logger } from '#adapters/logger';
 import type { QueueSender } from '#adapters/queue';
 import type { RecordsStore } from '#adapters/records';
