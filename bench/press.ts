@@ -55,6 +55,13 @@ const { values } = parseArgs({
     /** 0: harvest the stage's repository whole; N: N pages at its start, middle and end. */
     'stage-pages': { type: 'string', default: '0' },
     'table-scan': { type: 'string', default: 'yes' },
+    /** Which phases after the load to run (comma-separated): keys, oai, site, status. */
+    phases: { type: 'string', default: 'keys,oai,site,status' },
+    /**
+     * `<endpoint>[,<pid>]`: a DynamoDB Local another bench:press run with the same --articles,
+     * --journals and --big-issue has loaded (still running): no start, no load; the phases read its table.
+     */
+    attach: { type: 'string' },
   },
 });
 const ARTICLES = Number(values.articles);
@@ -253,13 +260,28 @@ const stage = press();
 const perJournal = ARTICLES / JOURNALS;
 if (!Number.isInteger(perJournal)) throw new Error(`bench: --articles ${ARTICLES} is not a multiple of --journals ${JOURNALS}`);
 console.log(`press: ${JOURNALS} journals × ${perJournal} articles = ${ARTICLES} articles, ${PER_ISSUE} to an issue${BIG_ISSUE > PER_ISSUE ? ` (${stage.journals[0]!.id}/V0001 holds ${BIG_ISSUE})` : ''}, ${new Set(stage.records.map((r) => `${r.journal.id}/${r.issue.id}`)).size} issues, cloned from the fixture article a01-petrovic; load ${loadAverage()}`);
-const local = await startLocalRecords();
+async function attach(spec: string): Promise<LocalRecords> {
+  const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
+  const { DynamoDBDocumentClient } = await import('@aws-sdk/lib-dynamodb');
+  const { createRecordsStore } = await import('#adapters/records');
+  const { LOCAL_CREDENTIALS, LOCAL_REGION } = await import('#infra/local/paths');
+  const [endpoint = '', pid] = spec.split(',');
+  const raw = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  const client = DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } });
+  const tableName = 'RecordsTable';
+  const emulator = { endpoint, port: Number(new URL(endpoint).port), startupMs: 0, pid: pid === undefined ? undefined : Number(pid), stop: () => Promise.resolve() };
+  return { emulator, client, tableName, records: createRecordsStore(client, tableName), stop: () => Promise.resolve(raw.destroy()) };
+}
+
+const local = values.attach === undefined ? await startLocalRecords() : await attach(values.attach);
 const tally = tallyDynamo(local.client as unknown as DynamoDBClient);
 try {
-  await keyDistribution(local, await load(local, stage));
-  await oai(local, stage.journals, perJournal, tally, { journalHarvests: Number(values['journal-harvests']), stagePages: Number(values['stage-pages']), positionAt: (k) => ({ changedAt: canonicalInstant(writtenAt(k)), key: stage.records[k]!.article.doi.toLowerCase() }) });
-  await site(local, stage.journals, tally);
-  await status(local, stage.journals[0]!, 'V0001');
+  const phases = new Set(values.phases.split(','));
+  const written = values.attach === undefined ? await load(local, stage) : undefined;
+  if (phases.has('keys')) await keyDistribution(local, written);
+  if (phases.has('oai')) await oai(local, stage.journals, perJournal, tally, { journalHarvests: Number(values['journal-harvests']), stagePages: Number(values['stage-pages']), positionAt: (k) => ({ changedAt: canonicalInstant(writtenAt(k)), key: stage.records[k]!.article.doi.toLowerCase() }) });
+  if (phases.has('site')) await site(local, stage.journals, tally);
+  if (phases.has('status')) await status(local, stage.journals[0]!, 'V0001');
 } finally {
   await local.stop();
 }
