@@ -82,8 +82,8 @@ describe.runIf(missing.length === 0 || ci)('staff and roles in the console', () 
     expect(await page.getByLabel('Administrator (you)').isChecked()).toBe(true);
     expect(await axe(page)).toEqual([]);
 
-    await page.getByLabel('User name').fill(INVITED.username);
-    await page.getByLabel('E-mail address').fill(INVITED.email);
+    await page.getByLabel('Their user name').fill(INVITED.username);
+    await page.getByLabel('Their e-mail address').fill(INVITED.email);
     await page.locator('#invite-roles').getByLabel(`Editor of ${TESTJOURNAL}`).check();
     await page.getByRole('button', { name: 'Invite' }).click();
     const status = page.locator('#users-status');
