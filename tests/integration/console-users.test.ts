@@ -50,7 +50,7 @@ async function temporaryPassword(username: string): Promise<string> {
 
 async function signIn(page: Page, username: string, password: string): Promise<void> {
   await page.goto(`${stage.stack.siteUrl}/admin/`);
-  await page.getByLabel('User name').fill(username);
+  await page.getByLabel('User name', { exact: true }).fill(username);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
@@ -82,8 +82,8 @@ describe.runIf(missing.length === 0 || ci)('staff and roles in the console', () 
     expect(await page.getByLabel('Administrator (you)').isChecked()).toBe(true);
     expect(await axe(page)).toEqual([]);
 
-    await page.getByLabel('User name').fill(INVITED.username);
-    await page.getByLabel('E-mail address').fill(INVITED.email);
+    await page.getByLabel('Their sign-in name').fill(INVITED.username);
+    await page.getByLabel('Their e-mail address').fill(INVITED.email);
     await page.locator('#invite-roles').getByLabel(`Editor of ${TESTJOURNAL}`).check();
     await page.getByRole('button', { name: 'Invite' }).click();
     const status = page.locator('#users-status');

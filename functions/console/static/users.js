@@ -64,7 +64,7 @@ function render() {
   $('invite-roles').replaceChildren(
     el('legend', {}, 'Roles'),
     el('div', { class: 'check' }, el('input', { type: 'checkbox', id: 'invite-admin' }), el('label', { for: 'invite-admin' }, 'Administrator (sees and changes every journal, and staff)')),
-    users.journals.map((j) => el('div', { class: 'check' }, el('input', { type: 'checkbox', id: `invite-journal-${j.id}`, value: j.id }), el('label', { for: `invite-journal-${j.id}` }, `Editor of ${j.title}`))),
+    ...users.journals.map((j) => el('div', { class: 'check' }, el('input', { type: 'checkbox', id: `invite-journal-${j.id}`, value: j.id }), el('label', { for: `invite-journal-${j.id}` }, `Editor of ${j.title}`))),
   );
   $('users-audit').replaceChildren(...users.audit.map((a) => el('li', {}, `${a.at.slice(0, 16).replace('T', ' ')} UTC: ${nameOf(a.by)} ${a.action === 'give role' ? 'made' : a.action === 'take role' ? 'took' : a.action === 'invite' ? 'invited' : a.action === 'disable' ? 'disabled' : 'enabled'} ${nameOf(a.user)}${a.role ? ` ${a.action === 'take role' ? 'the role' : ''} ${roleName(a.role)}`.replace(/\s+/g, ' ') : ''}`)));
 }
