@@ -19,7 +19,7 @@ const CALLBACK_INVOKER = ['{CrossrefCallback.Arn}', 'apigateway.amazonaws.com', 
 const CALLBACK_INVOKERS = [CALLBACK_INVOKER, CALLBACK_INVOKER];
 /** …and Admin for each staff console route (issue 15), one permission per method. */
 const adminInvoker = (path: string): string[] => ['{Admin.Arn}', 'apigateway.amazonaws.com', `arn:{AWS::Partition}:execute-api:{AWS::Region}:{AWS::AccountId}:{Stateful.ApiId}/*/*${path}`];
-const ADMIN_INVOKERS = ['article', 'audit', 'catalog', 'deposit', 'draft', 'draft', 'galley', 'galley/attach', 'issue', 'preview', 'publish', 'retract', 'schedule', 'toc', 'toc', 'validate', 'withdraw'].map((r) => adminInvoker(`/api/admin/${r}`)).concat([adminInvoker('/api/console/config')]);
+const ADMIN_INVOKERS = ['article', 'audit', 'catalog', 'deposit', 'draft', 'draft', 'galley', 'galley/attach', 'galley/remove', 'issue', 'preview', 'publish', 'retract', 'schedule', 'toc', 'toc', 'users', 'users', 'users/enabled', 'users/role', 'validate', 'withdraw'].map((r) => adminInvoker(`/api/admin/${r}`)).concat([adminInvoker('/api/console/config')]);
 const stateful = (output: string): Record<string, unknown> => ({ 'Fn::GetStackOutput': { StackName: 'Colophon-dev-Stateful', Region: { Ref: 'AWS::Region' }, OutputName: output } });
 
 describe('stateless stack: functions', () => {
@@ -227,6 +227,7 @@ describe('stateless stack: wiring', () => {
       'GET /api/admin/catalog',
       'GET /api/admin/draft',
       'GET /api/admin/toc',
+      'GET /api/admin/users',
       'GET /api/console/config',
       'GET /api/crossref/callback',
       'GET /api/oai',
@@ -235,11 +236,15 @@ describe('stateless stack: wiring', () => {
       'POST /api/admin/deposit',
       'POST /api/admin/galley',
       'POST /api/admin/galley/attach',
+      'POST /api/admin/galley/remove',
       'POST /api/admin/issue',
       'POST /api/admin/preview',
       'POST /api/admin/publish',
       'POST /api/admin/retract',
       'POST /api/admin/schedule',
+      'POST /api/admin/users',
+      'POST /api/admin/users/enabled',
+      'POST /api/admin/users/role',
       'POST /api/admin/validate',
       'POST /api/admin/withdraw',
       'POST /api/crossref/callback',
@@ -248,7 +253,7 @@ describe('stateless stack: wiring', () => {
       'PUT /api/admin/draft',
       'PUT /api/admin/toc',
     ]);
-    template.resourceCountIs('AWS::ApiGatewayV2::Integration', 24); // one Lambda proxy integration per route
+    template.resourceCountIs('AWS::ApiGatewayV2::Integration', 29); // one Lambda proxy integration per route
   });
 
   it('reads the stateful stack only through its outputs, and deploys after it', () => {

@@ -6,7 +6,7 @@
  * where it is (its URL keeps working), and the inbox keeps every batch's files.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ArticleRef } from '#adapters/staff-items';
 import { requireJournal, type Staff } from './access.ts';
 import { articleRef, BadRequest, body, json, parse, type Result } from './http.ts';

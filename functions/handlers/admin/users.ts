@@ -9,7 +9,7 @@
  * answer and never logged.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Logger } from '#adapters/logger';
 import type { StaffUser, StaffUsers } from '#adapters/staff-users';
 import { AccessError, ADMIN_GROUP, EDITOR_PREFIX, type Staff } from './access.ts';
