@@ -22,6 +22,7 @@ import { issueFiles, withFiles } from './check.ts';
 import type { Io } from './main.ts';
 import { issueRegistration, type IssueRegistration } from './registration.ts';
 import { galleyLine, galleyStatus, type GalleyStatus } from './status-files.ts';
+import { sharedReads, type SharedReads } from './status-reads.ts';
 import { resolveStage, stageFlags, stageOptions, stageUrl, withStage, type CliStage, type StageCliFlags, type StageFlags, type StageTarget } from './stage.ts';
 
 export const STATUS_EXIT = { ok: 0, attention: 1, config: 2 } as const;
@@ -143,10 +144,12 @@ export async function everyIssue(records: Pick<RecordsStore, 'listJournals' | 'l
 const doiKey = (doi: string): string => doi.toLowerCase();
 
 async function issueStatus(target: StageTarget, records: RecordsStore, ledger: DepositLedger, selection: IssueSelection): Promise<IssueStatus> {
+  // The titles, the registration and the Crossref column read the same records and entries once.
+  const shared = sharedReads(records, ledger);
   const [issue, heads, titleByDoi, problems, depositProblems] = await Promise.all([
-    records.getIssue(selection.journalId, selection.issueId),
+    shared.records.getIssue(selection.journalId, selection.issueId),
     records.listIssueArticleMeta(selection.journalId, selection.issueId, { scheduled: true }),
-    publishedTitles(records, selection),
+    publishedTitles(shared.records, selection),
     records.getProblems(selection.folderJournalId, selection.issueId),
     // Deposit files them under the journal's id (its job names the records' journal), Ingest under the folder's.
     records.getProblems(selection.journalId, selection.issueId, 'deposit'),
@@ -158,8 +161,8 @@ async function issueStatus(target: StageTarget, records: RecordsStore, ledger: D
   const issueDoi = issue?.issue.doi ?? selection.local?.issueDoi;
   const lookup = issueDoi === undefined ? dois : [...dois, issueDoi];
   const [entries, registration] = await Promise.all([
-    lookup.length > 0 ? ledger.entries(lookup) : new Map<string, DoiLedgerEntry>(),
-    issue ? publishedRegistration(records, ledger, selection) : undefined,
+    lookup.length > 0 ? shared.ledger.entries(lookup) : new Map<string, DoiLedgerEntry>(),
+    issue ? publishedRegistration(shared, selection) : undefined,
   ]);
   const stateOf = new Map((registration?.dois ?? []).map((d) => [doiKey(d.doi), d.state]));
   // A DOI the stage holds no readable record of: the ledger's own state, or none when never sent.
@@ -200,7 +203,7 @@ async function issueStatus(target: StageTarget, records: RecordsStore, ledger: D
 }
 
 /** The registration of the published issue; undefined when a record cannot be read (its render failure says why). */
-async function publishedRegistration(records: RecordsStore, ledger: DepositLedger, selection: IssueSelection): Promise<IssueRegistration | undefined> {
+async function publishedRegistration({ records, ledger }: SharedReads, selection: IssueSelection): Promise<IssueRegistration | undefined> {
   try {
     return await issueRegistration(records, ledger, selection.journalId, selection.issueId);
   } catch (error) {
@@ -210,7 +213,7 @@ async function publishedRegistration(records: RecordsStore, ledger: DepositLedge
 }
 
 /** The published titles by DOI; none when a record cannot be read (its render failure says why), so status still shows the rest. */
-async function publishedTitles(records: RecordsStore, selection: IssueSelection): Promise<Map<string, string>> {
+async function publishedTitles(records: SharedReads['records'], selection: IssueSelection): Promise<Map<string, string>> {
   try {
     const stored = await records.listIssueArticles(selection.journalId, selection.issueId);
     return new Map(stored.map((s) => [doiKey(s.meta.doi), plainText(s.record.article.titles[0].title)]));

@@ -5,20 +5,17 @@
  * password, and sees that journal only, with no "Staff and roles" button; the API answers them 403
  * on the users routes. axe-core finds no WCAG 2.1 A/AA violation on the page.
  */
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedStaffUser } from '#infra/local/cognito';
 import { METADATA_DIR } from '#infra/local/paths';
 import { publishFolder, publishSources } from '#infra/local/publish';
 import { startTestStage, type TestStage } from '#tests/setup/local-stage';
-import { AXE_TAGS } from '../browser/crawl.ts';
+import { axe } from '../browser/console-axe.ts';
 import { launchChromium, missingTools, type Browser } from '../browser/tools.ts';
 import { adminClient } from './admin-client.ts';
 import { fixtureSources } from './fixtures.ts';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const ADMIN = { username: 'console-admin', password: 'Console-admin-1!', groups: ['admin'] };
 const INVITED = { username: 'lena', email: 'lena@example.org', password: 'Lena-chosen-1!' };
 const TESTJOURNAL = 'Studia Balcanica Testimonia';
@@ -26,17 +23,6 @@ const BALCANICA = 'Balcanica - Annual of the Institute for Balkan Studies';
 const ci = (process.env.CI ?? '') !== '' && process.env.CI !== 'false';
 const missing = missingTools().filter((m) => m.startsWith('Chromium'));
 if (missing.length > 0 && !ci) console.warn(`console users browser test skipped, missing: ${missing.join('; ')}`);
-
-declare const document: unknown;
-
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (tags) => {
-    const run = (globalThis as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const result = await run.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, [...AXE_TAGS]);
-}
 
 let stage: TestStage;
 let browser: Browser;
