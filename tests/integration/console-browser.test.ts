@@ -106,7 +106,7 @@ describe.runIf(missing.length === 0 || ci)('the staff console in a browser', () 
 
     await doi.fill('10.2298/BALC1950375E');
     await page.getByRole('button', { name: 'Save draft' }).click();
-    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toBe('Saved as version 1.');
+    await expect.poll(() => page.locator('#editor-status').textContent(), { timeout: 30_000 }).toBe('Saved as version 1.');
     expect(await message.textContent()).toBe('');
     expect(await page.locator('#error-summary').isHidden()).toBe(true);
     await page.close();
@@ -122,7 +122,7 @@ describe.runIf(missing.length === 0 || ci)('the staff console in a browser', () 
     }
     await first.getByLabel('title', { exact: true }).fill('Title saved by the first editor');
     await first.getByRole('button', { name: 'Save draft' }).click();
-    await expect.poll(() => first.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/^Saved as version \d+\.$/);
+    await expect.poll(() => first.locator('#editor-status').textContent(), { timeout: 30_000 }).toMatch(/^Saved as version \d+\.$/);
     await second.getByLabel('title', { exact: true }).fill('Title typed by the second editor');
     await second.getByRole('button', { name: 'Save draft' }).click();
     const conflict = second.locator('#conflict');
@@ -143,7 +143,7 @@ describe.runIf(missing.length === 0 || ci)('the staff console in a browser', () 
     await page.getByRole('button', { name: /Additional Evidence|Title saved/ }).click();
     await page.getByLabel('title', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Publish issue' }).click();
-    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/^Publishing 1 article\(s\) \(batch .+\): the pages update in a minute\.$/);
+    await expect.poll(() => page.locator('#editor-status').textContent(), { timeout: 30_000 }).toMatch(/^Publishing 1 article\(s\) \(batch .+\): the pages update in a minute\.$/);
     await stage.stack.drain({ timeoutMs: 120_000 });
     const landing = await (await fetch(`${stage.stack.siteUrl}/doi/10.2298/BALC1950375E/`)).text();
     expect(landing).toContain('<h1 lang="en">Title saved by the first editor</h1>');
@@ -173,7 +173,7 @@ describe.runIf(missing.length === 0 || ci)('the staff console in a browser', () 
     await page.getByLabel('title', { exact: true }).waitFor();
     await tabTo('#validate');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toBe('No problems found.');
+    await expect.poll(() => page.locator('#editor-status').textContent(), { timeout: 30_000 }).toBe('No problems found.');
     await page.close();
   });
 
@@ -211,7 +211,7 @@ describe.runIf(missing.length === 0 || ci)('the staff console in a browser', () 
     await page.getByRole('button', { name: 'Add an affiliation to contributor 1' }).click();
     await expect.poll(() => page.locator('#field-contributors-0-affiliations-1-name-error').textContent(), { timeout: 30_000 }).not.toBe('');
     await page.getByRole('button', { name: 'Remove affiliation 2 of contributor 1' }).click();
-    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toBe('Checked as you type: no problems.');
+    await expect.poll(() => page.locator('#editor-status').textContent(), { timeout: 30_000 }).toBe('Checked as you type: no problems.');
     await page.close();
   });
 
@@ -385,11 +385,11 @@ describe.runIf(missing.length === 0 || ci)('the staff console in a browser', () 
     // Moved up: the structured reference comes first.
     await page.getByRole('button', { name: 'Move reference 2 up' }).click();
     await page.getByRole('group', { name: 'Reference 1 (structured)' }).waitFor();
-    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toBe('Checked as you type: no problems.');
+    await expect.poll(() => page.locator('#editor-status').textContent(), { timeout: 30_000 }).toBe('Checked as you type: no problems.');
     expect(await axe(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Save draft' }).click();
-    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(/^Saved as version \d+\.$/);
+    await expect.poll(() => page.locator('#editor-status').textContent(), { timeout: 30_000 }).toMatch(/^Saved as version \d+\.$/);
     const token = await admin.signIn(EDITOR);
     const saved = await admin.call('GET', `/api/admin/draft?${query({ journal: 'balcanica', issue: 'L-2019', article: 'edemskiy' })}`, token);
     expect(saved.status).toBe(200);
