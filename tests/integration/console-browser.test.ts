@@ -76,6 +76,29 @@ describe.runIf(missing.length === 0 || ci)('the staff console in a browser', () 
     await page.close();
   });
 
+  it('is readable on a tablet and on a laptop: the list and the editor fit the width, no sideways scrolling', async () => {
+    type El = { getBoundingClientRect(): { right: number }; offsetParent: unknown };
+    type Doc = { documentElement: { scrollWidth: number; clientWidth: number }; querySelectorAll(s: string): Iterable<El> };
+    for (const size of [
+      { width: 768, height: 1024 },
+      { width: 1280, height: 800 },
+    ]) {
+      const page = await browser.context.newPage();
+      await page.setViewportSize(size);
+      const sideways = (): Promise<number> => page.evaluate(() => (document as Doc).documentElement.scrollWidth - (document as Doc).documentElement.clientWidth);
+      const rightmostField = (): Promise<number> =>
+        page.evaluate(() => Math.max(0, ...[...(document as Doc).querySelectorAll('input, textarea, select, button')].filter((e) => e.offsetParent !== null).map((e) => e.getBoundingClientRect().right)));
+      await signIn(page, EDITOR);
+      await page.getByRole('row', { name: /Additional Evidence/ }).waitFor();
+      expect(await sideways(), `the list at ${size.width} px`).toBeLessThanOrEqual(0);
+      await page.getByRole('button', { name: /Additional Evidence/ }).click();
+      await page.getByLabel(/^doi( \(optional\))?$/).waitFor();
+      expect(await sideways(), `the editor at ${size.width} px`).toBeLessThanOrEqual(0);
+      expect(await rightmostField(), `the editor's fields at ${size.width} px`).toBeLessThanOrEqual(size.width);
+      await page.close();
+    }
+  });
+
   it('shows a mistake at its field with the CLI’s words, and saves once it is fixed', async () => {
     const page = await browser.context.newPage();
     await signIn(page, EDITOR);
