@@ -3,7 +3,7 @@
  * Cognito emulator (an access token, as the console gets one) and call a route with it.
  */
 import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { cognitoClient } from '#infra/local/cognito';
+import { cognitoClient, seedStaffUser, type LocalStaffUser } from '#infra/local/cognito';
 import type { TestStage } from '#tests/setup/local-stage';
 
 export type Answer = { status: number; body: Record<string, unknown>; headers: Headers };
@@ -29,7 +29,14 @@ export function adminClient(stage: () => TestStage) {
     return { status: response.status, body: (await response.json()) as Record<string, unknown>, headers: response.headers };
   }
 
-  return { signIn, call };
+  /** Seeds each member of staff in the stage's pool, one after the other, then signs them all in: their access tokens, in order. */
+  async function seedAndSignIn<T extends LocalStaffUser[]>(users: readonly [...T]): Promise<{ [K in keyof T]: string }> {
+    const staff = stage().stack.staff!;
+    for (const user of users) await seedStaffUser(staff.endpoint, staff.userPoolId, user);
+    return (await Promise.all(users.map(signIn))) as { [K in keyof T]: string };
+  }
+
+  return { signIn, call, seedAndSignIn };
 }
 
 /** An article's or issue's reference as a query string. */

@@ -14,7 +14,6 @@ import { join } from 'node:path';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { createDepositLedger } from '#adapters/deposit-ledger';
 import { issueKey } from '#core/urls';
-import { seedStaffUser } from '#infra/local/cognito';
 import { ROOT } from '#infra/local/paths';
 import { publishFolder } from '#infra/local/publish';
 import { startTestStage, type TestStage } from '#tests/setup/local-stage';
@@ -29,7 +28,7 @@ const REVIEW = { doi: '10.5555/exemplaria.xii.96', section: 'reviews', title: 'R
 let stage: TestStage;
 let editorToken: string;
 let otherToken: string;
-const { signIn, call } = adminClient(() => stage);
+const { call, seedAndSignIn } = adminClient(() => stage);
 
 type Toc = { version: number; listed: boolean; sections: { id: string; title: string; articles: { id: string; title: string }[] }[]; articles: { id: string }[] };
 const ids = (toc: Toc): Record<string, string[]> => Object.fromEntries(toc.sections.map((s) => [s.id, s.articles.map((a) => a.id)]));
@@ -38,10 +37,7 @@ beforeAll(async () => {
   stage = await startTestStage();
   await publishFolder(stage.stack, join(ROOT, 'examples'));
   await stage.stack.drain({ timeoutMs: 240_000 });
-  const staff = stage.stack.staff!;
-  await seedStaffUser(staff.endpoint, staff.userPoolId, EDITOR);
-  await seedStaffUser(staff.endpoint, staff.userPoolId, OTHER);
-  [editorToken, otherToken] = await Promise.all([signIn(EDITOR), signIn(OTHER)]);
+  [editorToken, otherToken] = await seedAndSignIn([EDITOR, OTHER]);
   // A loaded machine (five developers' suites at once) takes minutes to publish the examples.
 }, 420_000);
 afterAll(() => stage?.stop());

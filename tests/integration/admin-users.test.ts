@@ -10,7 +10,7 @@
  */
 import { CognitoIdentityProviderClient, CreateUserPoolCommand, ListUsersCommand, AdminDeleteUserCommand, AdminGetUserCommand, InitiateAuthCommand, RespondToAuthChallengeCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cognitoClient, seedStaffUser } from '#infra/local/cognito';
+import { cognitoClient } from '#infra/local/cognito';
 import { startIamGateway, type IamGateway } from '#infra/local/iam-gateway';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '#infra/local/paths';
 import { publishSources } from '#infra/local/publish';
@@ -26,7 +26,7 @@ const EMAIL = 'new.editor@example.org';
 let stage: TestStage;
 let adminToken: string;
 let editorToken: string;
-const { signIn, call } = adminClient(() => stage);
+const { signIn, call, seedAndSignIn } = adminClient(() => stage);
 
 /** What the emulator "e-mailed" a user (infra/local/cognito-process.ts): their temporary password. */
 async function outbox(username: string): Promise<string[]> {
@@ -48,10 +48,7 @@ beforeAll(async () => {
   stage = await startTestStage();
   await publishSources(stage.stack, fixtureSources());
   await stage.stack.drain({ timeoutMs: 240_000 });
-  const staff = stage.stack.staff!;
-  await seedStaffUser(staff.endpoint, staff.userPoolId, ADMIN);
-  await seedStaffUser(staff.endpoint, staff.userPoolId, EDITOR);
-  [adminToken, editorToken] = await Promise.all([signIn(ADMIN), signIn(EDITOR)]);
+  [adminToken, editorToken] = await seedAndSignIn([ADMIN, EDITOR]);
 }, 300_000);
 afterAll(() => stage?.stop());
 

@@ -5,7 +5,6 @@
  * earlier version linked is still served (nothing published is deleted).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedStaffUser } from '#infra/local/cognito';
 import { publishSources } from '#infra/local/publish';
 import { startTestStage, type TestStage } from '#tests/setup/local-stage';
 import { adminClient, query } from './admin-client.ts';
@@ -21,16 +20,13 @@ const PDF_KEY = `doi/${DOI}/a01-petrovic.pdf`;
 let stage: TestStage;
 let editorToken: string;
 let otherToken: string;
-const { signIn, call } = adminClient(() => stage);
+const { call, seedAndSignIn } = adminClient(() => stage);
 
 beforeAll(async () => {
   stage = await startTestStage();
   await publishSources(stage.stack, fixtureSources());
   await stage.stack.drain({ timeoutMs: 240_000 });
-  const staff = stage.stack.staff!;
-  await seedStaffUser(staff.endpoint, staff.userPoolId, EDITOR);
-  await seedStaffUser(staff.endpoint, staff.userPoolId, OTHER);
-  [editorToken, otherToken] = await Promise.all([signIn(EDITOR), signIn(OTHER)]);
+  [editorToken, otherToken] = await seedAndSignIn([EDITOR, OTHER]);
 }, 300_000);
 afterAll(() => stage?.stop());
 
