@@ -1,20 +1,20 @@
 /**
  * Loading the press stage's articles into the records table (bench/press.ts), two ways:
  *
- * - `pipeline`: the records store's `putVersion`, one TransactWriteItems per article (version +
- *   head + the journal's article counter), as Ingest writes them: the records layer's publish
+ * - `pipeline`: the records store's `putVersion`, two conditional Puts per article (version, then
+ *   head), as Ingest writes them: the records layer's publish
  *   throughput, 22–82 articles/s on DynamoDB Local on this shared machine (so 100,000 articles
  *   take 20–80 minutes);
- * - `direct`: the same `putVersion` code makes the same items, but its transaction is caught
- *   before it leaves the process (a client whose `send` keeps the TransactWriteItems' Put items
- *   and counter increments) and the items are written with BatchWriteItem, 25 a request, and
- *   each journal's counter with one UpdateItem `ADD articles :n` at the end. On a fresh table
- *   every condition of the transaction holds (no head yet), so the table ends up item for item
- *   as the transactions would leave it; only the transport differs. It is what makes a
+ * - `direct`: the same `putVersion` code makes the same items, but its Puts are caught
+ *   before they leave the process (a client whose `send` keeps their items) and the items are
+ *   written with BatchWriteItem, 25 a request, and each journal's counter with one UpdateItem
+ *   `ADD articles :n` at the end. On a fresh table every condition of the Puts holds (no head yet), so the table ends up item for item
+ *   as the Puts would leave it; only the transport differs. It is what makes a
  *   100,000-article stage in minutes, for the read-side figures (OAI, key distribution, sitemaps,
  *   status), not a publish throughput.
  */
-import { BatchWriteCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
+import { keys } from '#adapters/records-keys';
 import { createRecordsStore, type ArticleRecord } from '#adapters/records';
 import type { Item } from '#adapters/records-table';
 import type { LocalRecords } from '#tests/oai/records-table';
@@ -26,22 +26,13 @@ const BATCH_WRITE = 25;
 /** Articles whose items are made, then written, at a time (bounded memory at 100,000). */
 const CHUNK = 2_000;
 
-/** The items `putVersion`'s transactions would write, caught at the client. */
+/** The items `putVersion`'s conditional Puts would write (version, then head), caught at the client. */
 type Caught = { readonly puts: Item[]; readonly counters: Map<string, { key: Item; by: number }> };
 
 function catchingClient(caught: Caught): DynamoDBDocumentClient {
   const send = (command: unknown): Promise<unknown> => {
-    if (!(command instanceof TransactWriteCommand)) throw new Error(`press load: putVersion sent ${(command as object).constructor.name}, not a transaction: the direct load cannot stand in for it`);
-    for (const t of (command.input as TransactWriteCommandInput).TransactItems ?? []) {
-      if (t.Put !== undefined) caught.puts.push(t.Put.Item as Item);
-      else if (t.Update !== undefined && t.Update.UpdateExpression === 'ADD articles :one') {
-        const key = t.Update.Key as Item;
-        const id = `${String(key.pk)}/${String(key.sk)}`;
-        const counter = caught.counters.get(id) ?? { key, by: 0 };
-        counter.by += Number(t.Update.ExpressionAttributeValues?.[':one']);
-        caught.counters.set(id, counter);
-      } else throw new Error(`press load: putVersion's transaction holds an item the direct load does not know: ${JSON.stringify(t).slice(0, 200)}`);
-    }
+    if (!(command instanceof PutCommand)) throw new Error(`press load: putVersion sent ${(command as object).constructor.name}, not a Put: the direct load cannot stand in for it`);
+    caught.puts.push((command.input as PutCommandInput).Item as Item);
     return Promise.resolve({});
   };
   return { send } as unknown as DynamoDBDocumentClient;
@@ -65,6 +56,11 @@ export async function loadDirect(local: LocalRecords, records: readonly ArticleR
     for (let n = start; n < end; n++) {
       const out = await store.putVersion(records[n]!, `hash-${n}`, at(n), { head: undefined });
       if (out.outcome !== 'created') throw new Error(`press load: putVersion answered ${out.outcome} for ${records[n]!.article.doi}`);
+      // Ingest counts each batch's new articles (records-counter.ts); here each journal's in its counter item at the end.
+      const key = keys.articleCounter(records[n]!.journal.id);
+      const counter = caught.counters.get(key.sk + key.pk) ?? { key, by: 0 };
+      counter.by += 1;
+      caught.counters.set(key.sk + key.pk, counter);
     }
     const items = caught.puts.splice(0);
     for (const item of items) wrote(String(item.pk));

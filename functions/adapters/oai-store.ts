@@ -26,14 +26,16 @@ import { canonicalInstant, datestampOf } from '#core/oai/datestamp';
 import { comparePositions, doiKey, matches, positionOf, type OaiArticleRecord, type OaiItem, type OaiPosition, type OaiRecordSource, type OaiSelection } from '#core/oai/source';
 import { RecordCorruptError } from './errors.ts';
 import { listIssues } from './records-catalog.ts';
-import { INDEX, keys } from './records-keys.ts';
+import { countArticles } from './records-counter.ts';
+import { committed, INDEX, keys } from './records-keys.ts';
 import { attempt, batchGetAll, type Item, type RecordsTable } from './records-table.ts';
 
 /**
  * Where a journal's number of articles (tombstones included) is kept, if the records store keeps
- * it: one item per journal, incremented in the transaction that writes an article's first
- * version. With it a full harvest's completeListSize costs one read instead of reading every
- * head; without it the store counts over gsi2. (A proposal: see functions/core/oai/README.md.)
+ * it: this item (incremented with each first version until issue 16's change) plus one item per
+ * batch beside it (records-counter.ts), summed by one query. With it a full harvest's
+ * completeListSize costs one read instead of reading every head; without it the store counts
+ * over gsi2. (A proposal: see functions/core/oai/README.md.)
  */
 export const ARTICLE_COUNTER = {
   key: keys.articleCounter,
@@ -125,29 +127,31 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
   /** The version of an article (its head's `pk`) current at `asOf`, if it existed then. */
   async function versionAt(pk: string, asOf: string): Promise<OaiItem | undefined> {
     const doi = pk.slice(pk.indexOf('#') + 1);
+    // The whole partition, newest version first and the head last: only versions the head
+    // published count (records-articles.ts `committed`; an orphan of a crashed write is no record).
     const versions = await attempt(`list versions of ${doi}`, () =>
       table.client.send(
         new QueryCommand({
           TableName: table.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
-          ExpressionAttributeValues: { ':pk': pk, ':v': 'V#' },
-          ProjectionExpression: 'sk, createdAt',
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': pk },
+          ProjectionExpression: 'sk, createdAt, version, skipped',
           ScanIndexForward: false,
           ConsistentRead: true,
         }),
       ),
     );
-    const current = ((versions.Items ?? []) as Item[]).find((v) => canonicalInstant(String(v.createdAt)) <= asOf);
+    const items = (versions.Items ?? []) as Item[];
+    const head = items.find((v) => v.sk === keys.head(doi).sk) as { version: number; skipped?: number[] } | undefined;
+    const current = items.find((v) => String(v.sk).startsWith('V#') && committed(head, Number(v.version)) && canonicalInstant(String(v.createdAt)) <= asOf);
     if (current === undefined) return undefined;
     const out = await attempt(`read ${doi} ${String(current.sk)}`, () => table.client.send(new GetCommand({ TableName: table.tableName, Key: { pk, sk: current.sk }, ConsistentRead: true })));
     return out.Item ? toOaiItem(out.Item) : undefined;
   }
 
-  /** The journal's article counter (see ARTICLE_COUNTER), when the records store keeps one. */
+  /** The journal's article count (see ARTICLE_COUNTER: the batches' counters and the old one), when the records store keeps one. */
   async function articleCount(): Promise<number | undefined> {
-    const out = await attempt(`read the article count of ${options.journalId}`, () => table.client.send(new GetCommand({ TableName: table.tableName, Key: ARTICLE_COUNTER.key(options.journalId), ConsistentRead: true })));
-    const value = out.Item?.[ARTICLE_COUNTER.attribute];
-    return typeof value === 'number' ? value : undefined;
+    return countArticles(table, options.journalId);
   }
 
   /** How many articles had no version yet at `asOf`: heads changed since whose first version is later. */

@@ -3,14 +3,14 @@
  * render and deposit state. See records-keys.ts for the key design.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoredCitations } from '#core/cite/index';
 import type { Article, Issue, Journal } from '#core/model/index';
 import { RecordCorruptError, RecordNotFoundError, RecordsError } from './errors.ts';
 import { readRecordBody, RECORD_BODY_ATTRIBUTES, recordBody } from './record-body.ts';
 import { CITATIONS_ATTRIBUTE, citationsBody, readCitations } from './record-citations.ts';
 import { withBodies, withBody } from './records-bodies.ts';
-import { DEPOSIT_DUE_PARTITIONS, INDEX, keys } from './records-keys.ts';
+import { committed, DEPOSIT_DUE_PARTITIONS, INDEX, keys } from './records-keys.ts';
 import { mayWrite, sameOwner, type MoveAuthorisation, type Owner } from './records-owner.ts';
 import { attempt, batchGetAll, lostCondition, queryAll, queryThenGet, stillIndexed, type Item, type RecordsTable } from './records-table.ts';
 
@@ -38,6 +38,10 @@ export type VersionMeta = {
 
 export type Head = VersionMeta & {
   readonly render: RenderState;
+  /** Version numbers below this one that were never published: orphans `putVersion` passed over (see `committed`). */
+  readonly skipped?: readonly number[];
+  /** The batch that published the article's first version (absent on heads written before issue 16's change): Ingest counts new articles by it. */
+  readonly firstBatchId?: string;
   readonly deposit?: { readonly status: 'due' | 'done'; readonly version: number; readonly at?: string };
   readonly moveTo?: MoveAuthorisation;
   /** The issue this version moved from (its table of contents must drop the article). */
@@ -52,8 +56,9 @@ export type Head = VersionMeta & {
 export type Stored = { readonly meta: Head; readonly record: ArticleRecord; readonly citations?: StoredCitations };
 
 export type PutVersionResult =
-  | { readonly outcome: 'created'; readonly version: number }
-  | { readonly outcome: 'unchanged'; readonly version: number; readonly render: RenderState }
+  /** `first`: the article's first version was published by this batch (this call, or an earlier try of the same batch). */
+  | { readonly outcome: 'created'; readonly version: number; readonly first: boolean }
+  | { readonly outcome: 'unchanged'; readonly version: number; readonly render: RenderState; readonly first: boolean }
   /** Another issue (or journal) owns the DOI: nothing was written. */
   | { readonly outcome: 'owned'; readonly owner: Owner & { readonly articleId: string; readonly version: number } };
 
@@ -61,6 +66,11 @@ export type PutVersionResult =
 const MAX_RACES = 5;
 /** The first pause after a lost race, doubled each time (at most ~0.3 s in all). */
 const RACE_PAUSE_MS = 20;
+/**
+ * Version numbers one attempt passes over because their item exists already (each an orphan: a
+ * writer that crashed, or lost the head's race, after writing it) before it gives up.
+ */
+const MAX_SKIPS = 20;
 
 /**
  * Writes a new version only when `hash` differs from the head's; safe to retry and to run
@@ -71,6 +81,20 @@ const RACE_PAUSE_MS = 20;
  * journal (a copied file, two journals sharing a prefix) gets `owned` and writes nothing, unless
  * staff authorised the move (`authoriseMove`). Ownership is part of the write's condition, not only
  * of the read before it, so no concurrent writer can take a DOI over between the two.
+ *
+ * Two single-item conditional writes, no transaction (issue 16: TransactWriteItems bills every item
+ * twice, and the version item is most of an article's write units):
+ * 1. the version item `V#<n>`, only if no item has that key (`attribute_not_exists`). An item there
+ *    already was written by a writer that has not moved the head to it: one still in flight, or
+ *    one that crashed or lost the race. Either way the number is not ours: it is passed over (kept
+ *    in the head's `skipped`) and the next one tried; nothing is ever overwritten.
+ * 2. the head, only if it is still the one read (its `version` and owner) or, for a first
+ *    version, if there is none. Only then is the version published: a reader finds bodies through
+ *    the head, and lists versions through `committed` (the head's version and `skipped`), so an
+ *    orphan of step 1 is never read, whoever wrote it. A lost race leaves one orphan and starts
+ *    again from a fresh read of the head.
+ * So a crash between the two writes changes nothing any reader sees, and a retry writes the version
+ * afresh (with its own time: an OAI-PMH datestamp is never earlier than the write that publishes it).
  */
 export async function putVersion(
   table: RecordsTable,
@@ -84,15 +108,29 @@ export async function putVersion(
   citations?: StoredCitations,
 ): Promise<PutVersionResult> {
   const { doi } = record.article;
+  const body = { ...recordBody(record), ...(citations === undefined ? {} : citationsBody(citations)) };
   for (let race = 0; race < MAX_RACES; race++) {
     const head = race === 0 && known ? known.head : await getHead(table, doi);
     if (head && !mayWrite(head.meta, { journalId: record.journal.id, issueId: record.issue.id })) return { outcome: 'owned', owner: { journalId: head.meta.journalId, issueId: head.meta.issueId, articleId: head.meta.articleId, version: head.meta.version } };
-    if (head?.meta.hash === hash) return { outcome: 'unchanged', version: head.meta.version, render: head.meta.render };
+    if (head?.meta.hash === hash) return { outcome: 'unchanged', version: head.meta.version, render: head.meta.render, first: head.meta.firstBatchId === at.batchId };
     const moved = head && !sameOwner(head.meta, { journalId: record.journal.id, issueId: record.issue.id }) ? { movedFrom: { journalId: head.meta.journalId, issueId: head.meta.issueId } } : {};
-    const version = (head?.meta.version ?? 0) + 1;
     // A withdrawn article stays, as a tombstone OAI-PMH lists with status="deleted" (oai-store.ts reads `withdrawn`).
-    const meta: VersionMeta = { doi, version, hash, journalId: record.journal.id, issueId: record.issue.id, articleId: record.article.id, batchId: at.batchId, createdAt: at.now, ...(record.article.withdrawn === undefined ? {} : { withdrawn: true }) };
-    const body = { ...recordBody(record), ...(citations === undefined ? {} : citationsBody(citations)) };
+    const metaAt = (version: number): VersionMeta => ({ doi, version, hash, journalId: record.journal.id, issueId: record.issue.id, articleId: record.article.id, batchId: at.batchId, createdAt: at.now, ...(record.article.withdrawn === undefined ? {} : { withdrawn: true }) });
+    const skipped = [...(head?.meta.skipped ?? [])];
+    let version = (head?.meta.version ?? 0) + 1;
+    for (;;) {
+      const item = { ...keys.version(doi, version), ...metaAt(version), ...body };
+      try {
+        await attempt(`write version ${version} of ${doi}`, () => table.client.send(new PutCommand({ TableName: table.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' })));
+        break;
+      } catch (error) {
+        if (!lostCondition(error)) throw error;
+        if (skipped.length - (head?.meta.skipped?.length ?? 0) >= MAX_SKIPS) throw new RecordsError(`records table: ${doi} has ${MAX_SKIPS} unpublished versions after version ${head?.meta.version ?? 0}; gave up`);
+        skipped.push(version);
+        version += 1;
+      }
+    }
+    const meta = metaAt(version);
     // The head names its version and holds no body: the version item does (records-bodies.ts).
     const headItem: Item = {
       ...keys.head(doi),
@@ -100,42 +138,35 @@ export async function putVersion(
       render: { status: 'pending', version } satisfies RenderState,
       deposit: { status: 'due', version },
       ...moved,
+      ...(skipped.length === 0 ? {} : { skipped }),
+      // The batch that published the article first: Ingest counts the journal's articles by it (records-counter.ts).
+      ...(head === undefined ? { firstBatchId: at.batchId } : head.meta.firstBatchId === undefined ? {} : { firstBatchId: head.meta.firstBatchId }),
       ...keys.articleIndex(meta.journalId, meta.issueId, meta.articleId),
       ...(scheduledFor === undefined ? { ...keys.oaiIndex(meta.journalId, at.now, doi), ...keys.depositIndex(at.now, doi) } : { scheduledFor, ...keys.scheduledIndex(scheduledFor, doi) }),
     };
     try {
-      await attempt(`write version ${version} of ${doi}`, () =>
+      await attempt(`publish version ${version} of ${doi}`, () =>
         table.client.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              { Put: { TableName: table.tableName, Item: { ...keys.version(doi, version), ...meta, ...body }, ConditionExpression: 'attribute_not_exists(pk)' } },
-              {
-                Put: {
-                  TableName: table.tableName,
-                  Item: headItem,
-                  ...(head
-                    ? {
-                        // Unchanged since read, and still this issue's (or moving to it by a logged staff decision).
-                        ConditionExpression: '#version = :previous AND ((journalId = :j AND issueId = :i) OR (moveTo.journalId = :j AND moveTo.issueId = :i))',
-                        ExpressionAttributeNames: { '#version': 'version' },
-                        ExpressionAttributeValues: { ':previous': head.meta.version, ':j': meta.journalId, ':i': meta.issueId },
-                      }
-                    : { ConditionExpression: 'attribute_not_exists(pk)' }),
-                },
-              },
-              // A first version is a new article: count it in the same transaction, so the count never drifts.
-              ...(head
-                ? []
-                : [{ Update: { TableName: table.tableName, Key: keys.articleCounter(meta.journalId), UpdateExpression: 'ADD articles :one', ExpressionAttributeValues: { ':one': 1 } } }]),
-            ],
+          new PutCommand({
+            TableName: table.tableName,
+            Item: headItem,
+            ...(head
+              ? {
+                  // Unchanged since read, and still this issue's (or moving to it by a logged staff decision).
+                  ConditionExpression: '#version = :previous AND ((journalId = :j AND issueId = :i) OR (moveTo.journalId = :j AND moveTo.issueId = :i))',
+                  ExpressionAttributeNames: { '#version': 'version' },
+                  ExpressionAttributeValues: { ':previous': head.meta.version, ':j': meta.journalId, ':i': meta.issueId },
+                }
+              : { ConditionExpression: 'attribute_not_exists(pk)' }),
           }),
         ),
       );
-      return { outcome: 'created', version };
+      return { outcome: 'created', version, first: head === undefined || head.meta.firstBatchId === at.batchId };
     } catch (error) {
       if (!lostCondition(error)) throw error;
-      // Another writer moved the head (or held an item of this transaction) meanwhile: read it
-      // again and decide afresh, after a short random pause so racing writers spread out.
+      // Another writer moved the head meanwhile: the version item just written is an orphan no
+      // reader will see (see `committed`). Read the head again and decide afresh, after a short
+      // random pause so racing writers spread out.
       await sleep(Math.random() * RACE_PAUSE_MS * 2 ** race);
     }
   }
@@ -166,12 +197,16 @@ export async function getVersion(table: RecordsTable, doi: string, version: numb
   return parseRecord(out.Item, `${doi} v${version}`);
 }
 
-/** Every version of an article, oldest first. */
+/** Every version of an article its head published (see `committed`), oldest first. */
 export async function listVersions(table: RecordsTable, doi: string): Promise<VersionMeta[]> {
+  // The head and the versions in one query over the article's partition (its moves and notices are
+  // small items beside them). A replica behind the head only lists fewer: `skipped` never shrinks.
   const items = await attempt(`list versions of ${doi}`, () =>
-    queryAll(table, { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)', ExpressionAttributeValues: { ':pk': keys.head(doi).pk, ':v': 'V#' }, ProjectionExpression: 'doi, version, #h, journalId, issueId, articleId, batchId, createdAt', ExpressionAttributeNames: { '#h': 'hash' } }),
+    queryAll(table, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.head(doi).pk }, ProjectionExpression: 'sk, doi, version, #h, journalId, issueId, articleId, batchId, createdAt, skipped', ExpressionAttributeNames: { '#h': 'hash' } }),
   );
-  return items as VersionMeta[];
+  const head = items.find((i) => i.sk === keys.head(doi).sk) as Head | undefined;
+  const published = items.filter((i) => String(i.sk).startsWith('V#') && committed(head, Number(i.version)));
+  return published.map((i) => Object.fromEntries(Object.entries(i).filter(([name]) => name !== 'sk')) as VersionMeta);
 }
 
 /** An article held until its online date is on no page, list or sitemap (records-schedule.ts). */
@@ -185,7 +220,7 @@ export async function listIssueArticles(table: RecordsTable, journalId: string, 
 }
 
 /** The attributes of a head besides its record, for lists that need no record. */
-const HEAD_META = { expression: 'gsi1pk, doi, version, #h, journalId, issueId, articleId, batchId, createdAt, #r, deposit, scheduledFor, withdrawn', names: { '#h': 'hash', '#r': 'render' } } as const;
+const HEAD_META = { expression: 'gsi1pk, doi, version, #h, journalId, issueId, articleId, batchId, createdAt, #r, deposit, scheduledFor, withdrawn, skipped, firstBatchId', names: { '#h': 'hash', '#r': 'render' } } as const;
 
 /** The heads of an issue without their records (status, rebuild, publish); held ones only with `scheduled`. */
 export async function listIssueArticleMeta(table: RecordsTable, journalId: string, issueId: string, options: { readonly scheduled?: boolean } = {}): Promise<Head[]> {

@@ -18,9 +18,16 @@
  *
  * - DOIs are case-insensitive (DOI Handbook 2.4), so `<doi>` in keys is lower-cased; items keep
  *   the DOI as written.
- * - A version item is written once (`attribute_not_exists`) in the same transaction that moves
- *   the head from version n-1 to n (condition on the head's `version`), so a retried or
- *   concurrent ingest can never write two versions for one change, nor skip one.
+ * - A version item is written once (`attribute_not_exists`, never overwritten), then the head is
+ *   moved from version n-1 to n by a conditional Put (condition on the head's `version` and owner):
+ *   two single-item writes, no transaction (records-articles.ts `putVersion`). A version is
+ *   published only once the head names it; an item at a number the head passed over (`skipped`)
+ *   or above the head's is an orphan of a crashed or losing writer, and readers ignore it
+ *   (`committed` below), so a retried or concurrent ingest never publishes two versions for one
+ *   change, nor half of one.
+ * - `COUNTER#ARTICLES#<batch>` (pk `JOURNAL#<journal>`): how many articles that batch published
+ *   first (records-counter.ts); the journal's count is their sum, with `COUNTER#ARTICLES` (the
+ *   one counter items written before issue 16's change incremented).
  * - gsi3 is sparse and shared by two partitions: `DEPOSIT#DUE#<n>` holds article heads whose current
  *   version still waits for a Crossref deposit (written here; `markDeposited` removes it), in
  *   `DEPOSIT_DUE_SHARDS` shards by the DOI's CRC-32 (issue 16: one `DEPOSIT#DUE` partition took
@@ -49,6 +56,8 @@ export const keys = {
   journal: (journalId: string) => ({ pk: `JOURNAL#${journalId}`, sk: 'JOURNAL' }),
   /** How many articles the journal has (attribute `articles`): OAI-PMH's completeListSize without a count query. */
   articleCounter: (journalId: string) => ({ pk: `JOURNAL#${journalId}`, sk: 'COUNTER#ARTICLES' }),
+  /** How many articles one batch published first (records-counter.ts); `articleCounter`'s sort key is its prefix. */
+  batchCounter: (journalId: string, batchId: string) => ({ pk: `JOURNAL#${journalId}`, sk: `COUNTER#ARTICLES#${batchId}` }),
   /**
    * The sitemap files the journal's last site job wrote (records-sitemaps.ts): the stage's sitemap
    * index lists them. A partition of its own, so Site may write it and nothing else (IAM `dynamodb:LeadingKeys`).
@@ -95,3 +104,13 @@ export const DEPOSIT_DUE_PARTITIONS: readonly string[] = [...Array.from({ length
 /** Article heads held until a future online date, by release instant: the scheduled release reads the due ones. */
 export const SCHEDULED = 'SCHEDULED';
 export const INDEX = { children: 'gsi1', changedSince: 'gsi2', deposits: 'gsi3' } as const;
+
+/**
+ * Whether version `version` of an article is one its head published: not above the head's, and
+ * not one passed over (`skipped`). A version item that is not is an orphan of `putVersion` (a
+ * writer that crashed or lost a race after writing it) and is read by no one.
+ */
+export function committed(head: { readonly version: number; readonly skipped?: readonly number[] | undefined } | undefined, version: number): boolean {
+  return head !== undefined && version <= head.version && !(head.skipped ?? []).includes(version);
+}
+

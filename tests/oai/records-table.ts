@@ -4,7 +4,7 @@
  * infra/constructs/records-table.ts (pk/sk, gsi1–gsi3 with `<name>pk`/`<name>sk` and their projections).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ARTICLE_COUNTER } from '#adapters/oai-store';
 import { createRecordsStore, type RecordsStore } from '#adapters/records';
 import { keys } from '#adapters/records-keys';
@@ -49,22 +49,31 @@ export async function putItems(local: LocalRecords, items: readonly OaiItem[], c
     await local.records.putIssue(record.journal, record.issue, `hash-${key}`, { batchId: 'test', now: changedAt });
   }
   let next = 0;
+  const firsts = new Map<string, number>();
   const worker = async (): Promise<void> => {
     while (next < items.length) {
       const item = items[next++]!;
-      await local.records.putVersion(item.record, `hash-${item.changedAt}`, { batchId: 'test', now: item.changedAt });
+      const out = await local.records.putVersion(item.record, `hash-${item.changedAt}`, { batchId: 'test', now: item.changedAt });
+      if (out.outcome === 'created' && out.version === 1) firsts.set(item.record.journal.id, (firsts.get(item.record.journal.id) ?? 0) + 1);
       if (item.deleted) await markWithdrawn(local, item);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
+  // As Ingest counts a batch's new articles (records-counter.ts); each call is a batch of its own.
+  putCalls += 1;
+  for (const [journalId, n] of firsts) await local.records.countFirstPublished(journalId, `test-${putCalls}`, n);
 }
+let putCalls = 0;
 
 /**
- * Sets the journal's article counter as the records store would keep it (ARTICLE_COUNTER in
- * oai-store.ts; the store does not keep one yet, see the report): the number of articles.
+ * Sets the journal's article count to `articles` (ARTICLE_COUNTER in oai-store.ts): the batches'
+ * counters `putItems` wrote are taken away and the journal's own counter holds the number.
  */
 export async function setArticleCounter(local: LocalRecords, journalId: string, articles: number): Promise<void> {
-  await local.client.send(new PutCommand({ TableName: local.tableName, Item: { ...ARTICLE_COUNTER.key(journalId), [ARTICLE_COUNTER.attribute]: articles } }));
+  const counter = ARTICLE_COUNTER.key(journalId);
+  const batches = await local.client.send(new QueryCommand({ TableName: local.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)', ExpressionAttributeValues: { ':pk': counter.pk, ':c': `${counter.sk}#` }, ConsistentRead: true }));
+  for (const item of batches.Items ?? []) await local.client.send(new DeleteCommand({ TableName: local.tableName, Key: { pk: item.pk, sk: item.sk } }));
+  await local.client.send(new PutCommand({ TableName: local.tableName, Item: { ...counter, [ARTICLE_COUNTER.attribute]: articles } }));
 }
 
 /**

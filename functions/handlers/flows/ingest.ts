@@ -135,13 +135,15 @@ async function storeBundle(deps: IngestDeps, bundle: IssueBundle, heads: Readonl
     // Rendered only for a version about to be written: an unchanged article keeps its version and citations.
     const citations = head?.meta.hash === hash ? undefined : await citationsOf(deps, bundle, article);
     const result = await deps.records.putVersion(record, hash, at, { head }, until, citations);
-    if (result.outcome === 'owned') return { created: false, owned: { doi: article.doi, owner: result.owner }, job: undefined };
-    if (until !== undefined) return { created: result.outcome === 'created', owned: undefined, job: undefined };
+    if (result.outcome === 'owned') return { created: false, first: false, owned: { doi: article.doi, owner: result.owner }, job: undefined };
+    if (until !== undefined) return { created: result.outcome === 'created', first: result.first, owned: undefined, job: undefined };
     // Held before, due now (its date came, or staff publish early): released as it stands.
     if (result.outcome === 'unchanged' && head?.meta.scheduledFor !== undefined) await deps.records.releaseHead(head.meta, at.now);
     const rendered = result.outcome === 'unchanged' && result.render.status === 'done' && result.render.version === result.version;
-    return { created: result.outcome === 'created', owned: undefined, job: rendered ? undefined : { doi: article.doi, version: result.version } };
+    return { created: result.outcome === 'created', first: result.first, owned: undefined, job: rendered ? undefined : { doi: article.doi, version: result.version } };
   });
+  // The journal's article count (OAI-PMH's completeListSize): this batch's new articles, retries included (records-counter.ts).
+  await deps.records.countFirstPublished(journal.id, at.batchId, outcomes.filter((o) => o.first).length);
   const jobs: RenderJob[] = outcomes.flatMap((o) => (o.job ? [o.job] : []));
   // A notice held until its date updates the other article's page only once it is out.
   jobs.push(...(await storeNotices(deps, bundle, heads, outcomes.map((o, k) => o.created && !at.held.has(bundle.articles[k]!.doi)), jobs)));
