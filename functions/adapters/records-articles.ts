@@ -9,6 +9,7 @@ import type { Article, Issue, Journal } from '#core/model/index';
 import { RecordCorruptError, RecordNotFoundError, RecordsError } from './errors.ts';
 import { readRecordBody, RECORD_BODY_ATTRIBUTES, recordBody } from './record-body.ts';
 import { CITATIONS_ATTRIBUTE, citationsBody, readCitations } from './record-citations.ts';
+import { OAI_ATTRIBUTE, oaiBody } from './record-oai.ts';
 import { withBodies, withBody } from './records-bodies.ts';
 import { DEPOSIT_DUE_PARTITIONS, INDEX, keys } from './records-keys.ts';
 import { mayWrite, sameOwner, type MoveAuthorisation, type Owner } from './records-owner.ts';
@@ -92,7 +93,8 @@ export async function putVersion(
     const version = (head?.meta.version ?? 0) + 1;
     // A withdrawn article stays, as a tombstone OAI-PMH lists with status="deleted" (oai-store.ts reads `withdrawn`).
     const meta: VersionMeta = { doi, version, hash, journalId: record.journal.id, issueId: record.issue.id, articleId: record.article.id, batchId: at.batchId, createdAt: at.now, ...(record.article.withdrawn === undefined ? {} : { withdrawn: true }) };
-    const body = { ...recordBody(record), ...(citations === undefined ? {} : citationsBody(citations)) };
+    // oaiGz: the OAI-PMH record's parts, made once here instead of on every harvest (record-oai.ts).
+    const body = { ...recordBody(record), ...(citations === undefined ? {} : citationsBody(citations)), ...oaiBody(record) };
     // The head names its version and holds no body: the version item does (records-bodies.ts).
     const headItem: Item = {
       ...keys.head(doi),
@@ -284,7 +286,7 @@ export async function markDeposited(table: RecordsTable, doi: string, version: n
 }
 
 /** Attributes that are keys or the record itself, not part of the head's metadata. */
-const STORAGE_ONLY = new Set<string>([...RECORD_BODY_ATTRIBUTES, CITATIONS_ATTRIBUTE, 'pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk']);
+const STORAGE_ONLY = new Set<string>([...RECORD_BODY_ATTRIBUTES, CITATIONS_ATTRIBUTE, OAI_ATTRIBUTE, 'pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk']);
 
 function toMeta(item: Item): Head {
   return Object.fromEntries(Object.entries(item).filter(([name]) => !STORAGE_ONLY.has(name))) as Head;
