@@ -6,7 +6,8 @@
  * so bounded paging shows as flat request and item counts from the first page to the last.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { gunzipSync } from 'node:zlib';
 import { createLogger } from '#adapters/logger';
 import { createOaiHttpHandler, repositoryFor, stageRepositoryFor, type OaiEndpoint } from '#adapters/oai-http';
@@ -119,7 +120,43 @@ export type OaiOptions = {
   readonly stagePages: number;
   /** The stage's k-th record in harvest order (0-based), as the bench wrote them. */
   readonly positionAt: (k: number) => OaiPosition;
+  /** Where to write a V8 CPU profile of the journals' harvests (`.cpuprofile`, for DevTools), with its top functions printed. */
+  readonly cpuProfile?: string | undefined;
 };
+
+type CpuNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount: number; children?: number[] };
+
+/** Self time by package (node_modules/<name>) or by our function, from a V8 CPU profile: where a page's CPU goes. */
+function topOfProfile(profile: { nodes: CpuNode[]; samples: number[]; timeDeltas: number[] }, top = 14): string[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, k) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[k] ?? 0)));
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  const buckets = new Map<string, number>();
+  for (const [id, us] of self) {
+    const f = byId.get(id)!.callFrame;
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(f.url)?.[1];
+    const key = pkg ?? (f.url === '' ? `(${f.functionName || 'native'})` : `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*\/(functions|bench|tests)\//, '$1/').replace(/^node:/, 'node:')}:${f.lineNumber + 1}`);
+    buckets.set(key, (buckets.get(key) ?? 0) + us);
+  }
+  return [...buckets].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, us]) => `${fmt((100 * us) / total, 1).padStart(5)}%  ${k}`);
+}
+
+async function profiled<T>(file: string | undefined, run: () => Promise<T>): Promise<T> {
+  if (file === undefined) return run();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+    console.log(`  CPU profile of the journals' harvests: ${file}; self time by package or function:\n    ${topOfProfile(profile as never).join('\n    ')}`);
+    session.disconnect();
+  }
+}
 
 export async function oai(local: LocalRecords, journals: readonly Journal[], perJournal: number, tally: DynamoTally, options: OaiOptions): Promise<void> {
   const settings = { adminEmails: ['bench@example.org'], tokenSecret: 'press-bench' };
@@ -135,15 +172,17 @@ export async function oai(local: LocalRecords, journals: readonly Journal[], per
   const all: Page[] = [];
   let seconds = 0;
   const harvested = journals.slice(0, Math.min(journals.length, options.journalHarvests));
-  const perJournalMemory = await withPeakMemory(async () => {
+  let nodeCpu = 0;
+  const perJournalMemory = await withPeakMemory(() => profiled(options.cpuProfile, async () => {
     for (const [k, journal] of harvested.entries()) {
       const h = await harvest(handler, `/api/oai/${journal.id}`, tally, dbPid);
       all.push(...h.pages);
       seconds += h.seconds;
+      nodeCpu += h.nodeCpu;
       if (k < 2 || k === harvested.length - 1 || h.received !== perJournal || h.distinct !== perJournal || h.sizes.size > 1) reportHarvest(`journal ${journal.id}`, h, perJournal);
     }
-  });
-  console.log(`  ${harvested.length} journals: ${all.length} pages, ${fmt(seconds, 1)} s for ${perJournal * harvested.length} records; ${stretch(all)}`);
+  }));
+  console.log(`  ${harvested.length} journals: ${all.length} pages, ${fmt(seconds, 1)} s for ${perJournal * harvested.length} records, Node CPU ${fmt((1000 * nodeCpu) / Math.max(1, all.length), 1)} ms a page; ${stretch(all)}`);
   console.log(`  memory: ${memoryLine(perJournalMemory)}`);
   const total = perJournal * journals.length;
   if (options.stagePages > 0) return stageAtDepth(handler, tally, dbPid, total, settings.tokenSecret, options);

@@ -55,6 +55,8 @@ const { values } = parseArgs({
     /** 0: harvest the stage's repository whole; N: N pages at its start, middle and end. */
     'stage-pages': { type: 'string', default: '0' },
     'table-scan': { type: 'string', default: 'yes' },
+    /** A V8 CPU profile of the OAI phase's journal harvests, written to this file. */
+    'cpu-profile': { type: 'string' },
     /** Which phases after the load to run (comma-separated): keys, oai, site, status. */
     phases: { type: 'string', default: 'keys,oai,site,status' },
     /**
@@ -283,7 +285,7 @@ try {
   const phases = new Set(values.phases.split(','));
   const written = values.attach === undefined ? await load(local, stage) : undefined;
   if (phases.has('keys')) await keyDistribution(local, written);
-  if (phases.has('oai')) await oai(local, stage.journals, perJournal, tally, { journalHarvests: Number(values['journal-harvests']), stagePages: Number(values['stage-pages']), positionAt: (k) => ({ changedAt: canonicalInstant(writtenAt(k)), key: stage.records[k]!.article.doi.toLowerCase() }) });
+  if (phases.has('oai')) await oai(local, stage.journals, perJournal, tally, { journalHarvests: Number(values['journal-harvests']), stagePages: Number(values['stage-pages']), positionAt: (k) => ({ changedAt: canonicalInstant(writtenAt(k)), key: stage.records[k]!.article.doi.toLowerCase() }), cpuProfile: values['cpu-profile'] });
   if (phases.has('site')) await site(local, stage.journals, tally);
   if (phases.has('status')) await status(local, stage.journals[0]!, 'V0001');
 } finally {

@@ -18,17 +18,19 @@
  * Change times must be `Date#toISOString()` text (fixed width), which makes key order time order.
  * A withdrawn article is a head (and version) with `withdrawn: true`, listed as a tombstone.
  */
-import { readRecordBody } from './record-body.ts';
+import { readRecordBody, RECORD_BODY_ATTRIBUTES } from './record-body.ts';
+import { OAI_ATTRIBUTE, readPrepared } from './record-oai.ts';
 import { withBodies, withBody } from './records-bodies.ts';
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { Issue } from '#core/model/index';
 import { canonicalInstant, datestampOf } from '#core/oai/datestamp';
+import { PREPARED_FORMATS } from '#core/oai/prepared';
 import { comparePositions, doiKey, matches, positionOf, type OaiArticleRecord, type OaiItem, type OaiPosition, type OaiRecordSource, type OaiSelection } from '#core/oai/source';
 import { RecordCorruptError } from './errors.ts';
 import { listIssues } from './records-catalog.ts';
 import { countArticles } from './records-counter.ts';
 import { committed, INDEX, keys } from './records-keys.ts';
-import { attempt, batchGetAll, type Item, type RecordsTable } from './records-table.ts';
+import { attempt, batchGetAll, type BatchGetOptions, type Item, type RecordsTable } from './records-table.ts';
 
 /**
  * Where a journal's number of articles (tombstones included) is kept, if the records store keeps
@@ -109,6 +111,55 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
     return out;
   }
 
+  /**
+   * The items of a page of gsi2 entries: each entry names the version its head pointed at when it
+   * changed (gsi2 projects `version`), and an entry in the range up to `asOf` is a state of the
+   * head at or before `asOf`, so that version is the snapshot's; versions never change, so no head
+   * is read. Entries without `version` (indexed before it was projected) are read through their heads.
+   */
+  async function itemsOfEntries(entries: readonly Item[], selection: OaiSelection): Promise<OaiItem[]> {
+    if (entries.every((e) => typeof e.version === 'number')) return itemsAtVersions(entries.map((e) => ({ pk: String(e.pk), version: Number(e.version), changedAt: changedAtOf(e) })), selection);
+    return itemsOf(entries, selection.asOf);
+  }
+
+  /**
+   * The items at these versions, in the order given, read by key (eventually consistent: a version
+   * is written once, so a replica either has it or has nothing yet, which is read again strongly
+   * consistent). When the selection renders only the header or a prepared payload, only the
+   * prepared parts are read (record-oai.ts), not the record's body; versions without current
+   * prepared parts have their body read too, and are rendered from it as before.
+   */
+  async function itemsAtVersions(refs: readonly VersionRef[], selection: OaiSelection): Promise<OaiItem[]> {
+    const prefix = selection.render?.metadataPrefix;
+    const bodyless = selection.render !== undefined && (prefix === undefined || PREPARED_FORMATS.includes(prefix));
+    const keysOf = refs.map((r) => ({ pk: r.pk, sk: keys.version('', r.version).sk }));
+    const versions = await readVersions(keysOf, bodyless ? PREPARED_PROJECTION : FULL_PROJECTION);
+    const lacking = bodyless ? keysOf.filter((key) => readPrepared(versions.get(idOf(key))!) === undefined) : [];
+    if (lacking.length > 0) for (const [id, v] of await readVersions(lacking, FULL_PROJECTION)) versions.set(id, v);
+    return refs.map((ref, k) => {
+      const version = versions.get(idOf(keysOf[k]!))!;
+      const prepared = readPrepared(version);
+      if (bodyless && prepared !== undefined) return withUnreadRecord({ changedAt: ref.changedAt, deleted: version.withdrawn === true, prepared });
+      return { ...toOaiItem(version), changedAt: ref.changedAt, ...(prepared === undefined ? {} : { prepared }) };
+    });
+  }
+
+  /** Version items by key (every one must exist: a head or index entry names it), chunks of a hundred read at once. */
+  async function readVersions(versionKeys: readonly Item[], projection: Projection): Promise<Map<string, Item>> {
+    const found = new Map<string, Item>();
+    const read = async (wanted: readonly Item[], consistent: boolean): Promise<void> => {
+      const chunks = Array.from({ length: Math.ceil(wanted.length / 100) }, (_, n) => wanted.slice(n * 100, n * 100 + 100));
+      const items = await Promise.all(chunks.map((chunk) => attempt(`read OAI records of ${options.journalId}`, () => batchGetAll(table, chunk, { consistent, projection }))));
+      for (const item of items.flat()) found.set(idOf(item), item);
+    };
+    await read(versionKeys, false);
+    const missed = versionKeys.filter((key) => !found.has(idOf(key)));
+    if (missed.length > 0) await read(missed, true);
+    const gone = versionKeys.find((key) => !found.has(idOf(key)));
+    if (gone !== undefined) throw new RecordCorruptError(`OAI record ${String(gone.pk)}: the index names version ${String(gone.sk)}, which is not in the records table`);
+    return found;
+  }
+
   /** The snapshot versions of heads that changed after `asOf`, in the selection and after `after`. */
   async function changedSinceSnapshot(selection: OaiSelection, after: OaiPosition | undefined): Promise<OaiItem[]> {
     const asOf = canonicalInstant(selection.asOf);
@@ -181,7 +232,9 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
       const batch = selection.set === undefined ? limit + (after === undefined ? 0 : 1) : Math.max(limit * 4, 100);
       const [, moved] = await Promise.all([
         queryPages(lo, hi, async (page) => {
-          for (const item of await itemsOf((page.Items ?? []) as Item[], selection.asOf)) {
+          // The entry at the cursor (and any before it) is not read; without a set, no more entries than the page still needs.
+          const entries = ((page.Items ?? []) as Item[]).filter((entry) => after === undefined || comparePositions(entryPosition(entry), after) > 0);
+          for (const item of await itemsOfEntries(selection.set === undefined ? entries.slice(0, limit - found.length) : entries, selection)) {
             if ((after === undefined || comparePositions(positionOf(item), after) > 0) && matches(item, selection)) found.push(item);
             if (found.length >= limit) return false;
           }
@@ -203,14 +256,14 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
       const [, moved] = await Promise.all([
         queryPages(lo, hi, (page) => {
           for (const entry of (page.Items ?? []) as Item[]) {
-            const sk = String(entry.gsi2sk);
-            const at: OaiPosition = { changedAt: canonicalInstant(changedAtOf(entry)), key: sk.slice(sk.indexOf('#') + 1) };
+            // The version the entry names travels with its position, so `at` reads it without reading the head.
+            const at: OaiPosition = { ...entryPosition(entry), ...(typeof entry.version === 'number' ? { handle: entry.version } : {}) };
             const datestamp = datestampOf(at.changedAt);
             if ((after === undefined || comparePositions(at, after) > 0) && (selection.from === undefined || datestamp >= selection.from) && (selection.until === undefined || datestamp <= selection.until)) found.push(at);
             if (found.length >= limit) return false;
           }
           return true;
-        }, { Limit: limit + (after === undefined ? 0 : 1), ProjectionExpression: 'gsi2sk, createdAt' }),
+        }, { Limit: limit + (after === undefined ? 0 : 1), ProjectionExpression: 'gsi2sk, createdAt, releasedAt, version' }),
         changedSinceSnapshot(selection, after),
       ]);
       const unique = new Map([...found, ...moved.map(positionOf)].map((at) => [at.key, at]));
@@ -218,9 +271,14 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
     },
 
     async at(selection, positions) {
-      // The heads at these positions, by key; one whose change time is no longer the position's
-      // changed after `asOf` (or was read from a replica behind the index), so the version
-      // current at `asOf` is read instead, strongly consistent (as `itemsOf` does).
+      // Positions `positions` took from the index name their version: read it (and only it) by key.
+      if (positions.every((p) => typeof p.handle === 'number')) {
+        const refs = positions.map((p) => ({ pk: keys.head(p.key).pk, version: p.handle as number, changedAt: p.changedAt }));
+        return (await itemsAtVersions(refs, selection)).filter((item, k) => comparePositions(positionOf(item), positions[k]!) === 0);
+      }
+      // Else the heads at these positions, by key; one whose change time is no longer the
+      // position's changed after `asOf` (or was read from a replica behind the index), so the
+      // version current at `asOf` is read instead, strongly consistent (as `itemsOf` does).
       const asOf = canonicalInstant(selection.asOf);
       const heads = await attempt(`read OAI records of ${options.journalId}`, async () => withBodies(table, await batchGetAll(table, positions.map((p) => keys.head(p.key)), { consistent: false })));
       const byPk = new Map(heads.map((h) => [String(h.pk), h]));
@@ -296,3 +354,34 @@ export function toOaiItem(item: Item): OaiItem {
  */
 // A released scheduled article joined the repository at its release (records-schedule.ts moves its gsi2 entry there), not at ingest.
 export const changedAtOf = (item: Item): string => String(item.releasedAt ?? item.createdAt);
+
+type Projection = NonNullable<BatchGetOptions['projection']>;
+
+/** A version to read for a list, and the change time its index entry gives it. */
+type VersionRef = { readonly pk: string; readonly version: number; readonly changedAt: string };
+
+const idOf = (item: Item): string => `${String(item.pk)}\u0000${String(item.sk)}`;
+
+/** An index entry's position: its change time (changedAtOf) and the key its sort key ends with. */
+function entryPosition(entry: Item): OaiPosition {
+  const sk = String(entry.gsi2sk);
+  return { changedAt: canonicalInstant(changedAtOf(entry)), key: sk.slice(sk.indexOf('#') + 1) };
+}
+
+/** What a list reads of a version: its header facts and prepared parts, and (FULL) the record's body. `record` is a reserved word. */
+const PREPARED_PROJECTION: Projection = { expression: `doi, createdAt, withdrawn, ${OAI_ATTRIBUTE}` };
+const FULL_PROJECTION: Projection = {
+  expression: `doi, createdAt, withdrawn, ${OAI_ATTRIBUTE}, ${RECORD_BODY_ATTRIBUTES.map((_, i) => `#b${i}`).join(', ')}`,
+  names: Object.fromEntries(RECORD_BODY_ATTRIBUTES.map((name, i) => [`#b${i}`, name])),
+};
+
+/** An item served by its prepared parts: its record was not read, and asking for it is a bug of the caller's selection. */
+function withUnreadRecord(item: Omit<OaiItem, 'record'> & { readonly prepared: NonNullable<OaiItem['prepared']> }): OaiItem {
+  const doi = item.prepared.doi;
+  return Object.defineProperty({ ...item }, 'record', {
+    enumerable: false,
+    get(): never {
+      throw new Error(`OAI item ${doi}: its record was not read (the selection asked for headers or prepared payloads only)`);
+    },
+  }) as OaiItem;
+}

@@ -9,6 +9,7 @@ import type { Article, Issue, Journal } from '#core/model/index';
 import { RecordCorruptError, RecordNotFoundError, RecordsError } from './errors.ts';
 import { readRecordBody, RECORD_BODY_ATTRIBUTES, recordBody } from './record-body.ts';
 import { CITATIONS_ATTRIBUTE, citationsBody, readCitations } from './record-citations.ts';
+import { OAI_ATTRIBUTE, oaiBody } from './record-oai.ts';
 import { withBodies, withBody } from './records-bodies.ts';
 import { committed, DEPOSIT_DUE_PARTITIONS, INDEX, keys } from './records-keys.ts';
 import { mayWrite, sameOwner, type MoveAuthorisation, type Owner } from './records-owner.ts';
@@ -108,7 +109,8 @@ export async function putVersion(
   citations?: StoredCitations,
 ): Promise<PutVersionResult> {
   const { doi } = record.article;
-  const body = { ...recordBody(record), ...(citations === undefined ? {} : citationsBody(citations)) };
+  // oaiGz: the OAI-PMH record's parts, made once here instead of on every harvest (record-oai.ts).
+  const body = { ...recordBody(record), ...(citations === undefined ? {} : citationsBody(citations)), ...oaiBody(record) };
   for (let race = 0; race < MAX_RACES; race++) {
     const head = race === 0 && known ? known.head : await getHead(table, doi);
     if (head && !mayWrite(head.meta, { journalId: record.journal.id, issueId: record.issue.id })) return { outcome: 'owned', owner: { journalId: head.meta.journalId, issueId: head.meta.issueId, articleId: head.meta.articleId, version: head.meta.version } };
@@ -319,7 +321,7 @@ export async function markDeposited(table: RecordsTable, doi: string, version: n
 }
 
 /** Attributes that are keys or the record itself, not part of the head's metadata. */
-const STORAGE_ONLY = new Set<string>([...RECORD_BODY_ATTRIBUTES, CITATIONS_ATTRIBUTE, 'pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk']);
+const STORAGE_ONLY = new Set<string>([...RECORD_BODY_ATTRIBUTES, CITATIONS_ATTRIBUTE, OAI_ATTRIBUTE, 'pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk']);
 
 function toMeta(item: Item): Head {
   return Object.fromEntries(Object.entries(item).filter(([name]) => !STORAGE_ONLY.has(name))) as Head;

@@ -27,7 +27,8 @@ export const RECORD_INDEX_NAMES = Object.keys(RECORD_INDEXES) as RecordIndexName
  * - gsi1: a sitemap lists an issue's DOIs and their change dates from the index alone
  *   (records-articles.ts `listIssueArticleDates`); all of these change only with a new version.
  * - gsi2: Identify's earliestDatestamp reads `createdAt` of the first entry (oai-store.ts);
- *   it changes only with the key.
+ *   it changes only with the key. `version` names the version item an OAI list reads each
+ *   record's prepared parts from (no read of the head): it changes only with the key too.
  * - gsi3: keys only (deposits due, scheduled releases and pending batches are read by key).
  *
  * Changing a deployed index's projection: CloudFormation cannot update it in place (only one index
@@ -36,7 +37,7 @@ export const RECORD_INDEX_NAMES = Object.keys(RECORD_INDEXES) as RecordIndexName
  */
 export const RECORD_INDEX_ATTRIBUTES: Readonly<Record<RecordIndexName, readonly string[]>> = {
   gsi1: ['doi', 'createdAt', 'withdrawn', 'scheduledFor'],
-  gsi2: ['createdAt', 'releasedAt'],
+  gsi2: ['createdAt', 'releasedAt', 'version'],
   gsi3: [],
 };
 

@@ -178,8 +178,8 @@ describe('oai-store on DynamoDB Local', () => {
     // Assess: every record once, in position order, and about one page of records read per page (not one per journal)
     expect(listed.map((i) => i.record.article.doi)).toEqual(expected.map((i) => i.record.article.doi));
     expect(listed.length).toBeGreaterThanOrEqual(1300);
-    expect(keysRead).toBeLessThanOrEqual(listed.length + pages * 2);
-    expect(bodiesRead).toBeLessThanOrEqual(keysRead);
+    // (each record's version by the key its index entry names: no head is read, issue 16)
+    expect(keysRead + bodiesRead).toBeLessThanOrEqual(listed.length + pages * 2);
   });
 
   it('a stage repository lists each record once as it was when the harvest began while both journals change between pages, reading each page\'s records by key (no second query per journal)', async () => {

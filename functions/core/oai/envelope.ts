@@ -2,12 +2,13 @@
  * The response envelope (OAI-PMH 2.0 §3.2) and the parts every verb shares: `<request>`,
  * `<error>`, `<header>`, `<record>`, `<resumptionToken>`.
  */
-import { el, type XmlElement, type XmlNode } from '../xml/tree.ts';
+import { el, raw, type XmlElement, type XmlNode } from '../xml/tree.ts';
 import { datestampOf } from './datestamp.ts';
 import type { MetadataFormat } from './formats.ts';
 import { oaiIdentifier } from './identifier.ts';
-import { setSpecsOf } from './sets.ts';
-import type { OaiItem } from './source.ts';
+import { PAYLOAD_DEPTH, PAYLOAD_INDENT } from './prepared.ts';
+import { setSpecsOf, specsIn } from './sets.ts';
+import { doiOf, type OaiItem } from './source.ts';
 import { OAI_NAMESPACE, OAI_SCHEMA, XSI_NAMESPACE, type OaiError } from './vocab.ts';
 
 /** `<OAI-PMH>`: responseDate, request, then the verb's element or the errors. */
@@ -32,18 +33,27 @@ export const errors = (list: readonly OaiError[]): XmlElement[] => list.map((e) 
 
 /** §2.5 `<header>`: identifier, datestamp, setSpecs (below the journal's set in the stage's repository); status="deleted" on a tombstone. */
 export function header(item: OaiItem, domain: string, stageWide = false): XmlElement {
+  const prepared = item.prepared;
   return el(
     'header',
     { status: item.deleted ? 'deleted' : undefined },
-    el('identifier', null, oaiIdentifier(domain, item.record.article.doi)),
+    el('identifier', null, oaiIdentifier(domain, doiOf(item))),
     el('datestamp', null, datestampOf(item.changedAt)),
-    setSpecsOf(item.record, stageWide).map((spec) => el('setSpec', null, spec)),
+    (prepared === undefined ? setSpecsOf(item.record, stageWide) : specsIn(prepared.journalId, prepared.sets, stageWide)).map((spec) => el('setSpec', null, spec)),
   );
 }
 
-/** §2.5 `<record>`: the header, and the metadata unless the record is deleted. */
+/**
+ * §2.5 `<record>`: the header, and the metadata unless the record is deleted: the payload made
+ * when the version was written (prepared.ts) when there is one for this format, else rendered now.
+ */
 export function record(item: OaiItem, domain: string, format: MetadataFormat, stageWide = false): XmlElement {
-  return el('record', null, header(item, domain, stageWide), item.deleted ? undefined : el('metadata', null, format.payload(item.record)));
+  return el('record', null, header(item, domain, stageWide), item.deleted ? undefined : el('metadata', null, payload(item, format)));
+}
+
+function payload(item: OaiItem, format: MetadataFormat): XmlElement {
+  const xml = item.prepared?.payloads[format.prefix];
+  return xml === undefined ? format.payload(item.record) : raw({ xml, depth: PAYLOAD_DEPTH, indent: PAYLOAD_INDENT });
 }
 
 /** §3.5 `<resumptionToken>`: empty on the last page of an incomplete list. */

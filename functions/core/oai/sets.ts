@@ -34,10 +34,17 @@ export const sectionSpec = (sectionId: string): string => `section:${specSegment
  * issue and section sets sit below it: `balcanica:issue:L-2019`.
  */
 export function setSpecsOf(record: OaiArticleRecord, stageWide = false): string[] {
-  const section = record.article.section;
-  const leaves = [issueSpec(record.issue.id), ...(section === undefined ? [] : [sectionSpec(section.id)])];
-  return stageWide ? leaves.map((spec) => `${journalSpec(record.journal.id)}:${spec}`) : leaves;
+  return specsIn(record.journal.id, leafSpecsOf(record), stageWide);
 }
+
+/** The leaf sets of a record in its journal's own repository (kept with a prepared record, core/oai/prepared.ts). */
+export function leafSpecsOf(record: OaiArticleRecord): string[] {
+  const section = record.article.section;
+  return [issueSpec(record.issue.id), ...(section === undefined ? [] : [sectionSpec(section.id)])];
+}
+
+/** A journal's leaf set specs as a repository lists them: below the journal's set in the stage's. */
+export const specsIn = (journalId: string, leaves: readonly string[], stageWide: boolean): string[] => (stageWide ? leaves.map((spec) => `${journalSpec(journalId)}:${spec}`) : [...leaves]);
 
 /** A journal's set in the stage's repository. Journal ids are slugs, which setSpecType allows as they are. */
 export const journalSpec = (journalId: string): string => specSegment(journalId);
@@ -53,7 +60,10 @@ export function journalOfSpec(spec: string, journalIds: readonly string[]): { re
 }
 
 /** Whether a record is in a set or in one of its descendants. */
-export const inSet = (record: OaiArticleRecord, spec: string): boolean => setSpecsOf(record).some((leaf) => leaf === spec || leaf.startsWith(`${spec}:`));
+export const inSet = (record: OaiArticleRecord, spec: string): boolean => inSets(leafSpecsOf(record), spec);
+
+/** Whether any of these leaf sets is `spec` or below it. */
+export const inSets = (leaves: readonly string[], spec: string): boolean => leaves.some((leaf) => leaf === spec || leaf.startsWith(`${spec}:`));
 
 /**
  * Every set, roots first: issues newest year first (as a table of contents lists them), then

@@ -11,7 +11,8 @@
  */
 import type { Article, Issue, Journal } from '../model/index.ts';
 import { canonicalInstant, datestampOf } from './datestamp.ts';
-import { inSet, type OaiSet } from './sets.ts';
+import type { PreparedRecord } from './prepared.ts';
+import { inSet, inSets, type OaiSet } from './sets.ts';
 
 /** What an OAI record is made from: the article with its issue and journal, as the records store keeps it. */
 export type OaiArticleRecord = { readonly journal: Journal; readonly issue: Issue; readonly article: Article };
@@ -22,12 +23,23 @@ export type OaiItem = {
   readonly changedAt: string;
   /** A withdrawn article: listed as a tombstone (header status="deleted"), never with metadata. */
   readonly deleted: boolean;
-  /** Kept on tombstones too, so a deletion is still found by set. */
+  /**
+   * Kept on tombstones too, so a deletion is still found by set. With `prepared`, a source may
+   * leave it unread when the selection's `render` needs only what `prepared` holds (reading it
+   * then throws).
+   */
   readonly record: OaiArticleRecord;
+  /** The header's parts and payloads made when the version was written (prepared.ts); current revision only. */
+  readonly prepared?: PreparedRecord | undefined;
 };
 
 /** Where an item sits in every list: change time, then the case-folded DOI (DOIs are case-insensitive, DOI Handbook 2.4). */
-export type OaiPosition = { readonly changedAt: string; readonly key: string };
+export type OaiPosition = {
+  readonly changedAt: string;
+  readonly key: string;
+  /** The source's own handle on the item at this position (e.g. which version), for `at`; not part of the order. */
+  readonly handle?: unknown;
+};
 
 /** What a ListIdentifiers/ListRecords request selects (§3.3.1 selective harvesting, §3.6 sets), frozen at `asOf`. */
 export type OaiSelection = {
@@ -37,6 +49,12 @@ export type OaiSelection = {
   readonly set?: string | undefined;
   /** The snapshot instant (ISO 8601 with milliseconds). */
   readonly asOf: string;
+  /**
+   * What the list will render of each item, when its caller says: the header only (no
+   * `metadataPrefix`), or the header and that format's payload. A source may then serve items by
+   * their `prepared` parts without reading the whole record; without it, items carry their record.
+   */
+  readonly render?: { readonly metadataPrefix?: string | undefined } | undefined;
 };
 
 export interface OaiRecordSource {
@@ -69,7 +87,10 @@ export interface OaiRecordSource {
 /** The sort key of DOIs: DOIs are case-insensitive (DOI Handbook 2.4). */
 export const doiKey = (doi: string): string => doi.toLowerCase();
 
-export const positionOf = (item: OaiItem): OaiPosition => ({ changedAt: canonicalInstant(item.changedAt), key: doiKey(item.record.article.doi) });
+export const positionOf = (item: OaiItem): OaiPosition => ({ changedAt: canonicalInstant(item.changedAt), key: doiKey(doiOf(item)) });
+
+/** The item's DOI, from its prepared parts when it has them (its record may be unread). */
+export const doiOf = (item: OaiItem): string => item.prepared?.doi ?? item.record.article.doi;
 
 /** Orders positions: change time first, then key. */
 export function comparePositions(a: OaiPosition, b: OaiPosition): number {
@@ -83,5 +104,6 @@ export function matches(item: OaiItem, selection: OaiSelection): boolean {
   const datestamp = datestampOf(item.changedAt);
   if (selection.from !== undefined && datestamp < selection.from) return false;
   if (selection.until !== undefined && datestamp > selection.until) return false;
-  return selection.set === undefined || inSet(item.record, selection.set);
+  if (selection.set === undefined) return true;
+  return item.prepared === undefined ? inSet(item.record, selection.set) : inSets(item.prepared.sets, selection.set);
 }

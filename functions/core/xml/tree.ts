@@ -59,6 +59,7 @@ export const escapeXml = (value: string): string => (SPECIAL.test(value) ? value
  * and so is everything inside it (`depth` -1).
  */
 function write(node: XmlElement, depth: number, unit: string): string {
+  if (node.name === RAW) return rawXml(node, depth, unit);
   let out = `<${node.name}`;
   const attrs = node.attrs;
   for (const k in attrs) out += ` ${k}="${escapeXml(attrs[k]!)}"`;
@@ -73,6 +74,27 @@ function write(node: XmlElement, depth: number, unit: string): string {
     for (const child of children) content += typeof child === 'string' ? escapeXml(child) : write(child, -1, unit);
   }
   return content === '' ? `${out}/>` : `${out}>${content}</${node.name}>`;
+}
+
+/** The name of a `raw` element: not an XML name, so no tree `el()` builds can carry it. */
+const RAW = '#serialised';
+
+/**
+ * An element this serialiser already wrote (`serializeFragment`), kept as its text: for records
+ * written once and served many times (an OAI-PMH record's metadata, core/oai/prepared.ts). It must
+ * be written again at the same depth and indent it was serialised at, which `write` checks, so the
+ * document is byte for byte the one the tree would give.
+ */
+export const raw = (fragment: SerialisedFragment): XmlElement => ({ name: RAW, attrs: { depth: String(fragment.depth), indent: fragment.indent }, children: [fragment.xml] });
+
+export type SerialisedFragment = { readonly xml: string; readonly depth: number; readonly indent: string };
+
+/** One element as `serializeXml` writes it at `depth` (0: the root) with `indent`: for `raw`. */
+export const serializeFragment = (node: XmlElement, depth: number, indent = '  '): SerialisedFragment => ({ xml: write(node, depth, indent), depth, indent });
+
+function rawXml(node: XmlElement, depth: number, unit: string): string {
+  if (node.attrs.depth !== String(depth) || node.attrs.indent !== unit) throw new Error(`a fragment serialised at depth ${node.attrs.depth ?? '?'} was placed at depth ${depth}`);
+  return node.children[0] as string;
 }
 
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';

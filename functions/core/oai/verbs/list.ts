@@ -40,7 +40,9 @@ type PageState = Omit<ListState, 'after'>;
 async function page(ctx: OaiContext, format: MetadataFormat, state: PageState, after: ListState['after'] | undefined): Promise<XmlElement | OaiError[]> {
   const size = ctx.repository.pageSize[state.verb];
   // One more than a page: whether anything follows is known without another round trip.
-  const selection: OaiSelection = { from: state.from, until: state.until, set: state.set, asOf: state.asOf };
+  // Headers only for ListIdentifiers: a source may then serve items without reading their records.
+  const render = { metadataPrefix: state.verb === 'ListRecords' ? format.prefix : undefined };
+  const selection: OaiSelection = { from: state.from, until: state.until, set: state.set, asOf: state.asOf, render };
   const items = await ctx.source.list(selection, after, size + 1);
   if (items.length === 0) return [oaiError('noRecordsMatch', 'No records match the request.')];
   const shown = items.slice(0, size);
