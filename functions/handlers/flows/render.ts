@@ -166,12 +166,13 @@ type GalleyCopy = { readonly key: string; readonly sha256: string; readonly copy
  * before anything is written, so nothing but the file Ingest checked can reach readers, and a
  * missing or changed file fails the render before it has written any of the article's files.
  */
-async function prepareGalleys(deps: RenderDeps, record: ArticleRecord): Promise<GalleyCopy[]> {
+async function prepareGalleys(deps: RenderDeps, record: ArticleRecord, firstRender: boolean): Promise<GalleyCopy[]> {
   const out: GalleyCopy[] = [];
   for (const galley of record.article.galleys) {
     const key = galleyKey(record.article.doi, galley);
     if (key === undefined || galley.file === undefined) continue;
-    const there = await deps.site.head(key);
+    // Nothing can be there yet before the article's first render (the key is its DOI's): no HEAD (issue 16).
+    const there = firstRender ? undefined : await deps.site.head(key);
     const contentType = GALLEY_FORMATS[galley.format];
     if (there?.sha256 === galley.file.sha256 && there.contentType === contentType) {
       out.push({ key, sha256: galley.file.sha256 });
@@ -218,7 +219,9 @@ async function linked(deps: RenderDeps, record: ArticleRecord): Promise<ArticleR
  * earlier version's lists are still in the site bucket, they are replaced by empty ones rather than
  * left at their URLs. One HEAD each instead of the PUT every such article used to cost.
  */
-async function replacedReferenceLists(deps: RenderDeps, record: ArticleRecord): Promise<Output[]> {
+async function replacedReferenceLists(deps: RenderDeps, record: ArticleRecord, firstRender: boolean): Promise<Output[]> {
+  // Before the article's first render no version's lists can be in the bucket: no HEAD (issue 16).
+  if (firstRender) return [];
   const empty = emptyReferenceLists({ journal: record.journal, issue: record.issue, articles: [record.article] }, record.article);
   const there = await Promise.all(empty.map(async (o) => (await deps.site.head(o.key)) !== undefined));
   return empty.filter((_, k) => there[k]);
@@ -243,17 +246,20 @@ async function renderJob(deps: RenderDeps, job: RenderJob, seen: { version: numb
       log.info('already rendered; duplicate delivery ignored');
       return { ok: true };
     }
+    // An article's first version before any render of it succeeded: no reader has seen any of its
+    // files, and nothing but a failed attempt at this same version can have written any.
+    const firstRender = meta.version === 1 && meta.render.status !== 'done';
     const shown = await linked(deps, record);
-    const outputs = deps.render ? deps.render(shown) : [...defaultRender(shown, citations), ...(await replacedReferenceLists(deps, shown))];
+    const outputs = deps.render ? deps.render(shown) : [...defaultRender(shown, citations), ...(await replacedReferenceLists(deps, shown, firstRender))];
     // A withdrawn article's work is not served: its galley is neither copied nor linked (issue 11).
-    const galleys = record.article.withdrawn === undefined ? await prepareGalleys(deps, record) : [];
+    const galleys = record.article.withdrawn === undefined ? await prepareGalleys(deps, record, firstRender) : [];
     // A new version changes nearly every file of the article, so each is written straight away:
     // one PUT instead of a HEAD and a PUT (S3 gives identical bytes the same ETag). Unchanged
     // metadata never gets here: Ingest queues no render for it.
-    // Nothing to put back before an article's first render has ever succeeded: no reader has seen
-    // any of its files (a failed attempt's files are this same version's), so the backup reads
-    // (one GET per file, issue 16) are skipped. A later version, or a refresh, keeps them.
-    const backup = !(meta.version === 1 && meta.render.status !== 'done');
+    // Nothing to put back before an article's first render has ever succeeded (a failed attempt's
+    // files are this same version's), so the backup reads (one GET per file, issue 16) are
+    // skipped. A later version, or a refresh, keeps them.
+    const backup = !firstRender;
     const written = await writeArticle(deps, outputs, galleys, backup);
     const artifacts = Object.fromEntries(written.map((w) => [w.key, w.sha256]));
     const current = await deps.records.markRendered(job.doi, meta.version, artifacts, deps.now().toISOString());
