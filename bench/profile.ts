@@ -7,11 +7,13 @@
  * `--match` keeps the inclusive rows whose function or file contains the text; `--within` counts
  * only the samples taken while a function whose name contains the text was on the stack.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { table } from './measure.ts';
 
-type CallFrame = { functionName: string; url: string; lineNumber: number };
+type CallFrame = { functionName: string; url: string; lineNumber: number; columnNumber: number };
 type ProfileNode = { id: number; callFrame: CallFrame; children?: number[] };
 type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
 
@@ -29,9 +31,27 @@ const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map<number, number>();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 
+/**
+ * A frame in a minified handler bundle (a profile of the local stand-in's Lambdas, written under
+ * `COLOPHON_LAMBDA_CPU_PROF`) read through the bundle's source map: the original file, line and name.
+ */
+const maps = new Map<string, SourceMap | undefined>();
+const original = (f: CallFrame): CallFrame => {
+  if (!f.url.startsWith('file://') || !f.url.endsWith('.mjs')) return f;
+  if (!maps.has(f.url)) {
+    const file = `${fileURLToPath(f.url)}.map`;
+    maps.set(f.url, existsSync(file) ? new SourceMap(JSON.parse(readFileSync(file, 'utf8'))) : undefined);
+  }
+  const entry = maps.get(f.url)?.findEntry(f.lineNumber, f.columnNumber);
+  if (entry === undefined || !('originalSource' in entry)) return f;
+  const source = entry.originalSource.replace(/^(\.\.\/)+/, '');
+  return { ...f, functionName: (entry as { name?: string }).name ?? f.functionName, url: source.startsWith('node_modules/') || source.startsWith('/') ? source : `file:///${source}`, lineNumber: entry.originalLine };
+};
+
 /** `name (repo-relative file:line)`, the same key for every node of one function. */
-const keyOf = (f: CallFrame): string => {
-  const where = f.url.replace(/^file:\/\//, '').replace(/^.*\/node_modules\//, 'node_modules/').replace(/^.*\/work\/main\//, '');
+const keyOf = (frame: CallFrame): string => {
+  const f = original(frame);
+  const where = f.url.replace(/^file:\/\//, '').replace(/^.*\/node_modules\//, 'node_modules/').replace(/^.*\/work\/[a-z]+\//, '');
   return `${f.functionName || '(anonymous)'} ${where ? `${where}:${f.lineNumber + 1}` : ''}`.trim();
 };
 

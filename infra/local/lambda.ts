@@ -18,6 +18,15 @@ const BOOTSTRAP = new URL('./lambda-bootstrap.mjs', import.meta.url);
  */
 const WORKER_EXEC_ARGV: string[] = [];
 
+/**
+ * `COLOPHON_LAMBDA_CPU_PROF=<dir>` (benchmarks only): each environment writes a V8 CPU profile of
+ * its whole life under `<dir>/<function>/` when it ends (read with bench/profile.ts).
+ */
+const execArgvFor = (fn: LocalFunction): string[] => {
+  const dir = process.env.COLOPHON_LAMBDA_CPU_PROF;
+  return dir ? [...WORKER_EXEC_ARGV, '--cpu-prof', `--cpu-prof-dir=${dir}/${fn.logicalId}`] : WORKER_EXEC_ARGV;
+};
+
 export type InvokeError = { readonly errorType: string; readonly errorMessage: string; readonly stack?: string; readonly cause?: string };
 export type InvokeResult = { readonly ok: true; readonly result: unknown; readonly durationMs: number; readonly coldStartMs?: number } | { readonly ok: false; readonly error: InvokeError; readonly durationMs: number; readonly coldStartMs?: number };
 export type LogSink = (functionName: string, line: string) => void;
@@ -27,8 +36,8 @@ export type FunctionStats = {
   coldStarts: number;
   coldStartMs: number[];
   durationMs: number[];
-  /** Each invocation: wall-clock start and end (epoch ms), outcome, and the CPU time its thread spent. */
-  timeline: { start: number; end: number; ok: boolean; cpuMs: number }[];
+  /** Each invocation: wall-clock start and end (epoch ms), outcome, the CPU time its thread spent, and whether it was its environment's first. */
+  timeline: { start: number; end: number; ok: boolean; cpuMs: number; first: boolean }[];
 };
 
 type Reply = { ok: boolean; result?: unknown; error?: InvokeError; cpuMs?: number };
@@ -69,7 +78,7 @@ export class LocalLambda {
       const durationMs = performance.now() - started;
       this.stats.invocations++;
       this.stats.durationMs.push(durationMs);
-      this.stats.timeline.push({ start: performance.timeOrigin + started, end: performance.timeOrigin + started + durationMs, ok: outcome.ok, cpuMs: outcome.cpuMs ?? 0 });
+      this.stats.timeline.push({ start: performance.timeOrigin + started, end: performance.timeOrigin + started + durationMs, ok: outcome.ok, cpuMs: outcome.cpuMs ?? 0, first: coldStartMs !== undefined });
       if (!outcome.ok) this.stats.errors++;
       const timing = { durationMs, ...(coldStartMs === undefined ? {} : { coldStartMs }) };
       return outcome.ok ? { ok: true, result: outcome.result, ...timing } : { ok: false, error: outcome.error!, ...timing };
@@ -128,7 +137,7 @@ export class LocalLambda {
     const worker = new Worker(BOOTSTRAP, {
       workerData: { file: this.fn.file, exportName: this.fn.exportName },
       env: this.env,
-      execArgv: WORKER_EXEC_ARGV,
+      execArgv: execArgvFor(this.fn),
       stdout: true,
       stderr: true,
       resourceLimits: { maxOldGenerationSizeMb: this.fn.memoryMb },

@@ -74,7 +74,8 @@ const receiveCount = (message: SQSRecord): number => Number(message.attributes.A
 
 export async function renderBatch(deps: RenderDeps, messages: readonly SQSRecord[]): Promise<SQSBatchResponse> {
   if (deps.ack && messages.some((m) => receiveCount(m) > 1)) return renderOneByOne({ ...deps, ack: deps.ack }, messages);
-  const outcomes = await mapLimit(messages, MESSAGE_CONCURRENCY, (message) => renderMessage(deps, message));
+  const heads = await prefetchHeads(deps, messages);
+  const outcomes = await mapLimit(messages, MESSAGE_CONCURRENCY, (message) => renderMessage(deps, message, heads));
   const failures: SQSBatchItemFailure[] = messages.flatMap((m, k) => (outcomes[k]!.ok ? [] : [{ itemIdentifier: m.messageId }]));
   await sendJobs(deps, outcomes);
   deps.log.info('render batch done', { messages: messages.length, failed: failures.length });
@@ -113,6 +114,25 @@ async function renderOneByOne(deps: RenderDeps & { ack: NonNullable<RenderDeps['
   return { batchItemFailures: failures };
 }
 
+/**
+ * The heads of the batch's articles, read together (one BatchGetItem for the heads and one for
+ * their bodies instead of two reads per article, issue 16). Each is as current as a read of its
+ * own: a version stored after this read makes the render's `markRendered` report it superseded,
+ * and the render starts again from a fresh read. If the batch read fails (a corrupt record
+ * among them), each article reads its own head, as before, and fails alone.
+ */
+async function prefetchHeads(deps: RenderDeps, messages: readonly SQSRecord[]): Promise<ReadonlyMap<string, Stored>> {
+  const getHeads = deps.records.getHeads;
+  if (getHeads === undefined || messages.length < 2) return new Map();
+  const dois = messages.flatMap((m) => ((parsed) => (parsed.ok ? [parsed.job.doi] : []))(parseJob(renderJobSchema, m.body)));
+  try {
+    return await getHeads(dois);
+  } catch (error) {
+    deps.log.warn('heads not read together; each article reads its own', { error: describeError(error) });
+    return new Map();
+  }
+}
+
 /** One site job and one deposit job per issue the successful outcomes touched. */
 async function sendJobs(deps: RenderDeps, outcomes: readonly Outcome[]): Promise<void> {
   const siteJobs = new Map<string, SiteJob>();
@@ -133,7 +153,7 @@ async function sendJobs(deps: RenderDeps, outcomes: readonly Outcome[]): Promise
   }
 }
 
-async function renderMessage(deps: RenderDeps, message: SQSRecord): Promise<Outcome> {
+async function renderMessage(deps: RenderDeps, message: SQSRecord, heads: ReadonlyMap<string, Stored> = new Map()): Promise<Outcome> {
   const attempt = receiveCount(message);
   const parsed = parseJob(renderJobSchema, message.body);
   if (!parsed.ok) {
@@ -144,7 +164,7 @@ async function renderMessage(deps: RenderDeps, message: SQSRecord): Promise<Outc
   const log = deps.log.child({ doi: job.doi, version: job.version, messageId: message.messageId, attempt });
   const seen = { version: job.version };
   try {
-    return await renderJob(deps, job, seen, log);
+    return await renderJob(deps, job, seen, log, heads.get(job.doi.toLowerCase()));
   } catch (error) {
     const reason = describeError(error);
     log.error('render failed', { error });
@@ -166,12 +186,13 @@ type GalleyCopy = { readonly key: string; readonly sha256: string; readonly copy
  * before anything is written, so nothing but the file Ingest checked can reach readers, and a
  * missing or changed file fails the render before it has written any of the article's files.
  */
-async function prepareGalleys(deps: RenderDeps, record: ArticleRecord): Promise<GalleyCopy[]> {
+async function prepareGalleys(deps: RenderDeps, record: ArticleRecord, firstRender: boolean): Promise<GalleyCopy[]> {
   const out: GalleyCopy[] = [];
   for (const galley of record.article.galleys) {
     const key = galleyKey(record.article.doi, galley);
     if (key === undefined || galley.file === undefined) continue;
-    const there = await deps.site.head(key);
+    // Nothing can be there yet before the article's first render (the key is its DOI's): no HEAD (issue 16).
+    const there = firstRender ? undefined : await deps.site.head(key);
     const contentType = GALLEY_FORMATS[galley.format];
     if (there?.sha256 === galley.file.sha256 && there.contentType === contentType) {
       out.push({ key, sha256: galley.file.sha256 });
@@ -218,7 +239,9 @@ async function linked(deps: RenderDeps, record: ArticleRecord): Promise<ArticleR
  * earlier version's lists are still in the site bucket, they are replaced by empty ones rather than
  * left at their URLs. One HEAD each instead of the PUT every such article used to cost.
  */
-async function replacedReferenceLists(deps: RenderDeps, record: ArticleRecord): Promise<Output[]> {
+async function replacedReferenceLists(deps: RenderDeps, record: ArticleRecord, firstRender: boolean): Promise<Output[]> {
+  // Before the article's first render no version's lists can be in the bucket: no HEAD (issue 16).
+  if (firstRender) return [];
   const empty = emptyReferenceLists({ journal: record.journal, issue: record.issue, articles: [record.article] }, record.article);
   const there = await Promise.all(empty.map(async (o) => (await deps.site.head(o.key)) !== undefined));
   return empty.filter((_, k) => there[k]);
@@ -233,9 +256,9 @@ const MAX_SUPERSEDED = 3;
  * may already have written its files, which this one has just overwritten with older content: so
  * it renders the (new) current version again, rather than leave stale files until the next change.
  */
-async function renderJob(deps: RenderDeps, job: RenderJob, seen: { version: number }, log: Logger): Promise<Outcome> {
+async function renderJob(deps: RenderDeps, job: RenderJob, seen: { version: number }, log: Logger, prefetched?: Stored): Promise<Outcome> {
   for (let round = 0; ; round++) {
-    const stored = await deps.records.getHead(job.doi);
+    const stored = round === 0 && prefetched !== undefined ? prefetched : await deps.records.getHead(job.doi);
     if (!stored) throw new RecordNotFoundError(`no record of ${job.doi}`);
     const { meta, record, citations } = stored;
     seen.version = meta.version;
@@ -243,17 +266,20 @@ async function renderJob(deps: RenderDeps, job: RenderJob, seen: { version: numb
       log.info('already rendered; duplicate delivery ignored');
       return { ok: true };
     }
+    // An article's first version before any render of it succeeded: no reader has seen any of its
+    // files, and nothing but a failed attempt at this same version can have written any.
+    const firstRender = meta.version === 1 && meta.render.status !== 'done';
     const shown = await linked(deps, record);
-    const outputs = deps.render ? deps.render(shown) : [...defaultRender(shown, citations), ...(await replacedReferenceLists(deps, shown))];
+    const outputs = deps.render ? deps.render(shown) : [...defaultRender(shown, citations), ...(await replacedReferenceLists(deps, shown, firstRender))];
     // A withdrawn article's work is not served: its galley is neither copied nor linked (issue 11).
-    const galleys = record.article.withdrawn === undefined ? await prepareGalleys(deps, record) : [];
+    const galleys = record.article.withdrawn === undefined ? await prepareGalleys(deps, record, firstRender) : [];
     // A new version changes nearly every file of the article, so each is written straight away:
     // one PUT instead of a HEAD and a PUT (S3 gives identical bytes the same ETag). Unchanged
     // metadata never gets here: Ingest queues no render for it.
-    // Nothing to put back before an article's first render has ever succeeded: no reader has seen
-    // any of its files (a failed attempt's files are this same version's), so the backup reads
-    // (one GET per file, issue 16) are skipped. A later version, or a refresh, keeps them.
-    const backup = !(meta.version === 1 && meta.render.status !== 'done');
+    // Nothing to put back before an article's first render has ever succeeded (a failed attempt's
+    // files are this same version's), so the backup reads (one GET per file, issue 16) are
+    // skipped. A later version, or a refresh, keeps them.
+    const backup = !firstRender;
     const written = await writeArticle(deps, outputs, galleys, backup);
     const artifacts = Object.fromEntries(written.map((w) => [w.key, w.sha256]));
     const current = await deps.records.markRendered(job.doi, meta.version, artifacts, deps.now().toISOString());
