@@ -26,7 +26,8 @@ import { publishSources } from '#infra/local/publish';
 import { deployLocal, type LocalStack } from '#infra/local/stack';
 import { ensureSynth } from '#infra/local/synth';
 import { startCountingProxy, type CountingProxy, type Service } from './counting-proxy.ts';
-import { ALWAYS_FREE, IDLE_SQS_REQUESTS_PER_QUEUE_MONTH, PRICES, PRICES_AS_OF, PRICES_REGION } from './prices.ts';
+import { ALWAYS_FREE, PRICES, PRICES_AS_OF, PRICES_REGION } from './prices.ts';
+import { idlePolling, type MappingProperties } from './sqs-pollers.ts';
 import { syntheticFiles } from './synthetic-files.ts';
 import { syntheticSources } from './synthetic.ts';
 
@@ -144,12 +145,17 @@ type Tick = { readonly phase: Phase; readonly perMonth: number; readonly rules: 
  */
 function idleMonth(ticks: readonly Tick[]): void {
   const counts = new Map<string, number>();
+  const mappingProperties: MappingProperties[] = [];
   for (const file of ['Colophon-local-Stateful.template.json', 'Colophon-local-Stateless.template.json']) {
-    const template = JSON.parse(readFileSync(join(CDK_OUT, file), 'utf8')) as { Resources: Record<string, { Type: string }> };
+    const template = JSON.parse(readFileSync(join(CDK_OUT, file), 'utf8')) as { Resources: Record<string, { Type: string; Properties?: MappingProperties }> };
     for (const r of Object.values(template.Resources)) counts.set(r.Type, (counts.get(r.Type) ?? 0) + 1);
+    // Every event source mapping of the stack reads an SQS queue (no streams here).
+    for (const r of Object.values(template.Resources)) if (r.Type === 'AWS::Lambda::EventSourceMapping') mappingProperties.push(r.Properties ?? {});
   }
   const n = (type: string): number => counts.get(type) ?? 0;
   const mappings = n('AWS::Lambda::EventSourceMapping');
+  // AWS's documented idle polling (bench/sqs-pollers.ts): the high end is priced, the low end printed beside it.
+  const polling = idlePolling(mappingProperties);
   const priced = ticks.map((tick) => ({ tick, ...price(tick.phase) }));
   const monthly = (f: (p: (typeof priced)[number]) => number): number => priced.reduce((s, p) => s + f(p) * p.tick.perMonth, 0);
   const tickLine = (p: (typeof priced)[number], prefix: string): Line => p.lines.find((l) => l.what.startsWith(prefix))!;
@@ -157,7 +163,12 @@ function idleMonth(ticks: readonly Tick[]): void {
   const lines: Line[] = [
     { what: 'Secrets Manager secrets ($0.40 each, fixed)', count: n('AWS::SecretsManager::Secret'), dollars: n('AWS::SecretsManager::Secret') * PRICES.secretsManager.secretMonth },
     { what: 'CloudWatch alarms ($0.10 each, fixed)', count: n('AWS::CloudWatch::Alarm'), dollars: n('AWS::CloudWatch::Alarm') * PRICES.cloudwatch.alarmMonth },
-    { what: `SQS requests of ${mappings} idle event source mappings' pollers`, count: mappings * IDLE_SQS_REQUESTS_PER_QUEUE_MONTH, dollars: mappings * IDLE_SQS_REQUESTS_PER_QUEUE_MONTH * PRICES.sqs.request },
+    {
+      what: `SQS receives of ${mappings} idle event source mappings' long-polling pollers: ${polling.pollersHigh} pollers × 3 a minute (Lambda scales back to 5 a queue; it can go to 2 where no maximum concurrency is set: ${polling.pollersLow} pollers, ${polling.requestsLow.toLocaleString('en')} requests, ${usd(polling.requestsLow * PRICES.sqs.request)})`,
+      count: polling.requestsHigh,
+      dollars: polling.requestsHigh * PRICES.sqs.request,
+    },
+    { what: 'SSM Parameter Store standard parameters (SecureString, AWS managed key aws/ssm): no monthly fee', count: 0, dollars: 0 },
     ...priced.map((p) => ({ what: `scheduled Lambdas: ${p.tick.perMonth} ticks a month of ${p.tick.rules} (one tick measured below, times ${p.tick.perMonth})`, count: p.tick.perMonth, dollars: p.totalCpu * p.tick.perMonth })),
     { what: 'KMS customer keys ($1 each, fixed)', count: n('AWS::KMS::Key'), dollars: n('AWS::KMS::Key') * PRICES.kms.keyMonth },
     { what: 'WAF web ACLs ($5 each, before rules)', count: n('AWS::WAFv2::WebACL'), dollars: n('AWS::WAFv2::WebACL') * 5 },
@@ -177,7 +188,7 @@ function idleMonth(ticks: readonly Tick[]): void {
   // AWS's always-free tier, for an account running nothing else: 10 alarms, 1 million SQS requests,
   // 1 million Lambda requests and 400,000 GB-seconds, 5 GB of logs ingested.
   const alarms = n('AWS::CloudWatch::Alarm');
-  const sqsMonth = mappings * IDLE_SQS_REQUESTS_PER_QUEUE_MONTH + monthly((p) => p.tick.phase.requests.get('sqs:SendMessageBatch') ?? 0);
+  const sqsMonth = polling.requestsHigh + monthly((p) => p.tick.phase.requests.get('sqs:SendMessageBatch') ?? 0);
   const lambdaRequests = monthly((p) => [...p.tick.phase.lambdas.values()].reduce((s, l) => s + l.invocations, 0));
   const gbSeconds = monthly((p) => tickLine(p, 'Lambda GB-seconds, from CPU').count);
   const logDollars = monthly((p) => tickLine(p, 'CloudWatch Logs').dollars);
@@ -189,6 +200,10 @@ function idleMonth(ticks: readonly Tick[]): void {
     Math.min(logDollars, ALWAYS_FREE.logIngestGb * PRICES.cloudwatch.logIngestGb);
   const fixed = lines.filter((l) => /fixed/.test(l.what)).reduce((s, l) => s + l.dollars, 0);
   console.log(`  total ${usd(total)} a month at list price (${usd(fixed)} of it fixed fees), ${usd(total - freed)} after AWS's always-free tier (an account running nothing else); target ≤ $1: ${total <= 1 ? 'met' : 'MISSED'} at list price, ${total - freed <= 1 ? 'met' : 'MISSED'} after the free tier`);
+  // The same month if Lambda brings the uncapped mappings down to two pollers, as AWS says it can.
+  const fewer = (polling.requestsHigh - polling.requestsLow) * PRICES.sqs.request;
+  const freedFewer = freed - (Math.min(sqsMonth, ALWAYS_FREE.sqsRequests) - Math.min(sqsMonth - (polling.requestsHigh - polling.requestsLow), ALWAYS_FREE.sqsRequests)) * PRICES.sqs.request;
+  console.log(`  with ${polling.pollersLow} idle pollers instead of ${polling.pollersHigh}: ${usd(total - fewer)} at list price, ${usd(total - fewer - freedFewer)} after the free tier`);
   console.log(`  plus storage: S3 ${usd(PRICES.s3.gbMonth)}/GB, DynamoDB ${usd(PRICES.dynamodb.gbMonth)}/GB + ${usd(PRICES.dynamodb.pitrGbMonth)}/GB for point-in-time recovery (on), CloudWatch Logs ${usd(PRICES.cloudwatch.logStorageGbMonth)}/GB (7 days kept)`);
 }
 

@@ -58,13 +58,6 @@ export const PRICES = {
 } as const;
 
 /**
- * An SQS event source mapping long-polls its queue even when idle: Lambda runs at least five
- * pollers, each waiting up to 20 s per ReceiveMessage (AWS Lambda developer guide, "Using Lambda
- * with Amazon SQS"). That is 5 × 3 requests a minute per queue, the idle stage's biggest line.
- */
-export const IDLE_SQS_REQUESTS_PER_QUEUE_MONTH = 5 * 3 * 60 * 24 * 30;
-
-/**
  * AWS's always-free tier (every month, every account, not only the first year), for the idle
  * month's second figure: 1 million SQS requests, 10 CloudWatch alarm metrics, 1 million Lambda
  * requests and 400,000 GB-seconds, 5 GB of CloudWatch Logs ingested, 1 TB and 10 million requests

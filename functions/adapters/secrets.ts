@@ -1,10 +1,13 @@
 /**
- * The Crossref secret (Secrets Manager, JSON `{ login_id, login_passwd, callback_token? }`), read at
- * run time and kept for the life of the container: the value never sits in an environment variable
- * or a template, and is never logged (errors name the secret's ARN, never its content).
- * https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_GetSecretValue.html
+ * The Crossref secret (an SSM Parameter Store SecureString, JSON `{ login_id, login_passwd,
+ * callback_token? }`), read at run time with decryption and kept for the life of the container:
+ * the value never sits in an environment variable or a template, and is never logged (errors name
+ * the parameter, never its content). Parameter Store rather than Secrets Manager (issue 16): a
+ * standard parameter has no monthly fee where a secret costs $0.40, and both are encrypted with an
+ * AWS managed KMS key and read under an IAM grant on exactly that parameter.
+ * https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_GetParameter.html
  */
-import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { GetParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
 import type { CrossrefCredentials } from './crossref-http.ts';
 import { ConfigError } from './errors.ts';
 
@@ -20,7 +23,7 @@ export type CrossrefSecret = {
   readonly callbackToken?: string | undefined;
 };
 
-/** The secret could not be read (I/O), as opposed to read but unusable (a ConfigError). */
+/** The parameter could not be read (I/O), as opposed to read but unusable (a ConfigError). */
 export class SecretError extends Error {
   override readonly name = 'SecretError';
 }
@@ -68,10 +71,10 @@ export const credentialsFor = (secret: CrossrefSecret, journalId: string | undef
 export type SecretSource<T = CrossrefSecret> = { get(): Promise<T> };
 
 /**
- * Reads a secret's string once, parses it and keeps it for `ttlMs`; concurrent callers share one
- * request, and a failed read is not kept (the next call asks again).
+ * Reads a SecureString parameter once (decrypted), parses it and keeps it for `ttlMs`; concurrent
+ * callers share one request, and a failed read is not kept (the next call asks again).
  */
-export function createSecretSource<T>(options: { readonly client: SecretsManagerClient; readonly secretId: string; readonly parse: (text: string, secretId: string) => T; readonly ttlMs?: number; readonly now?: () => number }): SecretSource<T> {
+export function createSecretSource<T>(options: { readonly client: SSMClient; readonly secretId: string; readonly parse: (text: string, secretId: string) => T; readonly ttlMs?: number; readonly now?: () => number }): SecretSource<T> {
   const ttl = options.ttlMs ?? SECRET_TTL_MS;
   const now = options.now ?? Date.now;
   let cached: { readonly at: number; readonly value: Promise<T> } | undefined;
@@ -79,11 +82,11 @@ export function createSecretSource<T>(options: { readonly client: SecretsManager
   async function read(): Promise<T> {
     let text: string | undefined;
     try {
-      text = (await options.client.send(new GetSecretValueCommand({ SecretId: options.secretId }))).SecretString;
+      text = (await options.client.send(new GetParameterCommand({ Name: options.secretId, WithDecryption: true }))).Parameter?.Value;
     } catch (error) {
       throw new SecretError(`cannot read secret ${options.secretId}`, { cause: error });
     }
-    if (text === undefined) throw new ConfigError(`secret ${options.secretId} has no string value`);
+    if (text === undefined) throw new ConfigError(`secret ${options.secretId} has no value`);
     return options.parse(text, options.secretId);
   }
 
@@ -102,6 +105,6 @@ export function createSecretSource<T>(options: { readonly client: SecretsManager
 }
 
 /** The Crossref logins (parseCrossrefSecret), read and kept as `createSecretSource` does. */
-export function createCrossrefSecretSource(options: { readonly client: SecretsManagerClient; readonly secretId: string; readonly ttlMs?: number; readonly now?: () => number }): SecretSource {
+export function createCrossrefSecretSource(options: { readonly client: SSMClient; readonly secretId: string; readonly ttlMs?: number; readonly now?: () => number }): SecretSource {
   return createSecretSource({ ...options, parse: parseCrossrefSecret });
 }

@@ -5,14 +5,14 @@
  * Environment, read once at cold start: `TABLE_NAME` (records and the deposit ledger),
  * `ARTIFACTS_BUCKET` (deposit files under `crossref/deposits/`, files the schema refused under
  * `crossref/invalid/`, dry-run files under `crossref/dry-run/`), `CROSSREF_MODE` (`deposit` or
- * `dry-run`), `CROSSREF_ENDPOINT`, `CROSSREF_SECRET_ARN` (the credentials are read from Secrets
- * Manager at run time, only in deposit mode, and kept for the container's life). The Crossref
+ * `dry-run`), `CROSSREF_ENDPOINT`, `CROSSREF_PARAMETER` (the name of the SSM SecureString parameter
+ * the credentials are read from at run time, only in deposit mode, and kept for the container's life). The Crossref
  * 5.4.0 XSD is bundled beside the handler (`schemas/`, see infra/constructs/colophon-function.ts);
  * `CROSSREF_SCHEMAS_DIR` overrides where it is looked for.
  */
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import type { Context, ScheduledEvent, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createDynamoClients, createS3Client } from '#adapters/aws-clients';
 import { createDepositService } from '#adapters/crossref-deposit';
@@ -29,13 +29,13 @@ import { CROSSREF_MODES, depositBatch, depositFileStore, type ArtifactStore, typ
 import { depositSchedule, type ScheduleSummary } from './flows/deposit-schedule.ts';
 import { ownedBy } from './flows/deposit-owner.ts';
 
-const env = requireEnv(['TABLE_NAME', 'ARTIFACTS_BUCKET', 'CROSSREF_MODE', 'CROSSREF_ENDPOINT', 'CROSSREF_SECRET_ARN']);
+const env = requireEnv(['TABLE_NAME', 'ARTIFACTS_BUCKET', 'CROSSREF_MODE', 'CROSSREF_ENDPOINT', 'CROSSREF_PARAMETER']);
 const mode = env.CROSSREF_MODE as CrossrefMode;
 if (!CROSSREF_MODES.includes(mode)) throw new ConfigError(`CROSSREF_MODE must be one of ${CROSSREF_MODES.join(', ')}, not "${env.CROSSREF_MODE}"`);
 // S3 and DynamoDB only: no SQS client in this bundle (cold start, issue 16).
 const clients = { s3: createS3Client(), ...createDynamoClients() };
 const log = createLogger('deposit', { stage: process.env.STAGE, mode });
-const secret = createCrossrefSecretSource({ client: new SecretsManagerClient({}), secretId: env.CROSSREF_SECRET_ARN });
+const secret = createCrossrefSecretSource({ client: new SSMClient({}), secretId: env.CROSSREF_PARAMETER });
 const artifacts = createObjectStore(clients.s3, env.ARTIFACTS_BUCKET);
 const schemasDir = process.env.CROSSREF_SCHEMAS_DIR || fileURLToPath(new URL('./schemas', import.meta.url));
 

@@ -5,11 +5,11 @@
  * Environment, read once at cold start: `TABLE_NAME` (bindTable), `OAI_ADMIN_EMAIL` (the stage's
  * Identify adminEmail, several separated by commas; a placeholder is never sent: see
  * core/oai/admin-email.ts), `SITE_BASE_URL` (the stage's site), optionally `OAI_BASE_URL` (the
- * stage repository's URL; by default `/api/oai` on the journals' origin) and `OAI_TOKEN_SECRET_ARN`
- * (the Secrets Manager secret that keys the resumption-token seal, read on the first request and kept
- * for the container's life).
+ * stage repository's URL; by default `/api/oai` on the journals' origin) and `OAI_TOKEN_PARAMETER`
+ * (the name of the SSM SecureString parameter that keys the resumption-token seal, read on the
+ * first request and kept for the container's life).
  */
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import { createDynamoClients } from '#adapters/aws-clients';
 import { ConfigError } from '#adapters/errors';
 import { createLogger } from '#adapters/logger';
@@ -21,7 +21,7 @@ import type { Journal } from '#core/model/index';
 import { stageSource } from '#core/oai/stage-source';
 import { requireEnv } from './env.ts';
 
-const env = requireEnv(['TABLE_NAME', 'OAI_ADMIN_EMAIL', 'OAI_TOKEN_SECRET_ARN']);
+const env = requireEnv(['TABLE_NAME', 'OAI_ADMIN_EMAIL', 'OAI_TOKEN_PARAMETER']);
 const adminEmails = env.OAI_ADMIN_EMAIL.split(',').map((e) => e.trim()).filter((e) => e !== '');
 if (adminEmails.length === 0) throw new ConfigError('OAI_ADMIN_EMAIL names no address');
 // DynamoDB only: no S3 or SQS client in this bundle (cold start, issue 16).
@@ -50,11 +50,11 @@ async function endpointFor(journalId: string | undefined, settings: OaiHttpSetti
  * container's life; a failed read is tried again by the next request (adapters/secrets.ts).
  */
 const tokenKey = createSecretSource({
-  client: new SecretsManagerClient({}),
-  secretId: env.OAI_TOKEN_SECRET_ARN,
+  client: new SSMClient({}),
+  secretId: env.OAI_TOKEN_PARAMETER,
   ttlMs: Number.POSITIVE_INFINITY,
-  parse: (text, arn) => {
-    if (text === '') throw new ConfigError(`secret ${arn} is empty: it should hold the generated OAI token key`);
+  parse: (text, name) => {
+    if (text === '') throw new ConfigError(`parameter ${name} is empty: it should hold the generated OAI token key`);
     return text;
   },
 });

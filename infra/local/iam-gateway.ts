@@ -76,7 +76,7 @@ function forward(req: IncomingMessage, wire: WireRequest, target: string, res: S
 
 /**
  * AWS's refusal, per protocol: S3 answers 403 with an XML `AccessDenied` (no body for HEAD);
- * DynamoDB, SQS (JSON) and Secrets Manager answer 400 with `AccessDeniedException`.
+ * DynamoDB, SQS (JSON), SSM and Cognito answer 400 with `AccessDeniedException`.
  * https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html
  */
@@ -88,7 +88,7 @@ function deny(res: ServerResponse, service: Service, message: string, method: st
     res.end(body);
     return;
   }
-  const type = service === 'secretsmanager' || service === 'cognito-idp' ? 'application/x-amz-json-1.1' : 'application/x-amz-json-1.0';
+  const type = service === 'ssm' || service === 'cognito-idp' ? 'application/x-amz-json-1.1' : 'application/x-amz-json-1.0';
   const body = JSON.stringify({ __type: 'com.amazon.coral.service#AccessDeniedException', message, Message: message });
   res.writeHead(400, { 'content-type': type, 'x-amzn-requestid': requestId, 'content-length': String(Buffer.byteLength(body)) });
   res.end(body);

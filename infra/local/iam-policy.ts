@@ -5,13 +5,13 @@
  * action, resource and conditions all match, else an implicit deny.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
  *
- * Only the services the stand-in emulates are enforced (S3, DynamoDB, SQS, Secrets Manager);
+ * Only the services the stand-in emulates are enforced (S3, DynamoDB, SQS, SSM Parameter Store, Cognito);
  * statements for CloudWatch Logs and X-Ray have nothing to guard here and are left out.
  */
 import { TemplateError, type Json } from './template.ts';
 
 /** Service prefixes of the actions the IAM gateway checks. */
-export const ENFORCED_SERVICES = ['s3', 'dynamodb', 'sqs', 'secretsmanager', 'cognito-idp'] as const;
+export const ENFORCED_SERVICES = ['s3', 'dynamodb', 'sqs', 'ssm', 'cognito-idp'] as const;
 
 export type Condition = { readonly operator: string; readonly key: string; readonly values: readonly string[] };
 export type Statement = {

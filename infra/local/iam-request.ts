@@ -2,18 +2,19 @@
  * What one AWS request on the wire needs from IAM: its service, and each action with the ARN it
  * touches and the condition keys it carries (`s3:prefix`, `dynamodb:LeadingKeys`). Read from the
  * request as the services read it: S3 from method, path (decoded once, as S3 does) and query;
- * DynamoDB, SQS and Secrets Manager from `X-Amz-Target` and the JSON body.
+ * DynamoDB, SQS, SSM Parameter Store and Cognito from `X-Amz-Target` and the JSON body.
  * Actions per API: https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
  */
 import { XMLParser } from 'fast-xml-parser';
 import type { Permission } from './iam-policy.ts';
+import { parameterArn, parameterName } from './parameter-store.ts';
 import { LOCAL_ACCOUNT, LOCAL_REGION } from './paths.ts';
 
-export type Service = 's3' | 'dynamodb' | 'sqs' | 'secretsmanager' | 'cognito-idp';
+export type Service = 's3' | 'dynamodb' | 'sqs' | 'ssm' | 'cognito-idp';
 export type WireRequest = { readonly method: string; readonly url: string; readonly headers: Readonly<Record<string, string | string[] | undefined>>; readonly body: Buffer };
 /** The partition key attribute of each table and index, by table name (for `dynamodb:LeadingKeys`). */
 export type KeySchemas = ReadonlyMap<string, { readonly table: string; readonly indexes: ReadonlyMap<string, string> }>;
-export type RequestContext = { readonly keySchemas: KeySchemas; readonly secretArn: (id: string) => string };
+export type RequestContext = { readonly keySchemas: KeySchemas };
 
 const header = (req: WireRequest, name: string): string => {
   const v = req.headers[name];
@@ -25,7 +26,7 @@ export function serviceOf(req: WireRequest): Service {
   const target = header(req, 'x-amz-target');
   if (target.startsWith('DynamoDB_')) return 'dynamodb';
   if (target.startsWith('AmazonSQS.')) return 'sqs';
-  if (target.startsWith('secretsmanager.')) return 'secretsmanager';
+  if (target.startsWith('AmazonSSM.')) return 'ssm';
   if (target.startsWith('AWSCognitoIdentityProviderService.')) return 'cognito-idp';
   const type = header(req, 'content-type');
   if (type.startsWith('application/x-www-form-urlencoded') && /(^|&)Action=/.test(req.body.toString('utf8'))) return 'sqs';
@@ -43,9 +44,10 @@ export function permissionsOf(req: WireRequest, context: RequestContext): Permis
       return dynamoPermissions(action(req), json(req), context.keySchemas);
     case 'sqs':
       return sqsPermissions(req);
-    case 'secretsmanager': {
-      const id = String(json(req).SecretId ?? '');
-      return [{ action: `secretsmanager:${action(req)}`, resource: id === '' ? '*' : context.secretArn(id) }];
+    case 'ssm': {
+      // GetParameter takes a name or an ARN; IAM checks the parameter's ARN either way.
+      const name = String(json(req).Name ?? '');
+      return [{ action: `ssm:${action(req)}`, resource: name === '' ? '*' : parameterArn(parameterName(name)) }];
     }
     case 'cognito-idp': {
       // Issue 15 (users): every Admin*/List* call names its pool; IAM checks the pool's ARN.

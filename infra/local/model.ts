@@ -35,8 +35,12 @@ export type LocalFunction = {
 export type AsyncInvokeConfig = { readonly retryAttempts: number; readonly maxEventAgeSeconds: number; readonly onFailureArn?: string };
 /** https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html */
 export const ASYNC_DEFAULTS = { retryAttempts: 2, maxEventAgeSeconds: 6 * 3600 } as const;
-/** A Secrets Manager secret: its value never comes from the template (the stand-in seeds it). */
-export type LocalSecret = { readonly logicalId: string; readonly name: string; readonly arn: string };
+/**
+ * An SSM SecureString parameter the stage reads (infra/constructs/secure-parameters.ts): named by a
+ * stack output (`…ParameterName`), since no template can create one; its value never comes from
+ * the template (the stand-in seeds it).
+ */
+export type LocalParameter = { readonly output: string; readonly name: string };
 export type LocalMapping = { readonly functionName: string; readonly queueArn: string; readonly batchSize: number; readonly reportBatchItemFailures: boolean; readonly maxBatchingWindowSeconds: number };
 export type RuleTarget = { readonly functionName: string; readonly input?: string; readonly retryAttempts: number; readonly deadLetterArn?: string };
 export type LocalRule = { readonly logicalId: string; readonly name: string; readonly pattern?: Record<string, Json>; readonly schedule?: string; readonly targets: readonly RuleTarget[] };
@@ -64,7 +68,7 @@ export type LocalModel = {
   readonly mappings: readonly LocalMapping[];
   readonly rules: readonly LocalRule[];
   readonly routes: readonly LocalRoute[];
-  readonly secrets: readonly LocalSecret[];
+  readonly parameters: readonly LocalParameter[];
   readonly userPools: readonly LocalUserPool[];
   /** The site distribution's viewer-request CloudFront Function code (index rewrite, old-path redirects), if the template has one. */
   readonly viewerRequestCode?: string;
@@ -219,7 +223,11 @@ export function localModel(stacks: readonly Stack[], naming: Naming, cdkOut: str
     return [{ method, path, routeKey, functionName: integration.functionName, payloadFormatVersion: integration.payloadFormatVersion, ...(p.AuthorizationType === 'JWT' && auth ? { jwt: auth.authorizer } : {}), ...(throttle ? { throttle } : {}) }];
   });
 
-  const secrets = ofType('AWS::SecretsManager::Secret').map((e) => ({ logicalId: e.id, name: r.name(e.stack, e.id), arn: r.ref(e.stack, e.id) }));
+  const parameters = stacks.flatMap((s) =>
+    Object.keys(s.template.Outputs ?? {})
+      .filter((output) => output.endsWith('ParameterName'))
+      .map((output) => ({ output, name: r.output(s.name, output) })),
+  );
 
   const userPools = ofType('AWS::Cognito::UserPool').map((e): LocalUserPool => {
     const ofPool = (type: string): Entry[] => ofType(type).filter((c) => (props(c).UserPoolId as { Ref?: string } | undefined)?.Ref === e.id);
@@ -234,5 +242,5 @@ export function localModel(stacks: readonly Stack[], naming: Naming, cdkOut: str
 
   const viewerRequestCode = ofType('AWS::CloudFront::Function').map((e) => props(e).FunctionCode).find((c): c is string => typeof c === 'string');
 
-  return { buckets, tables, queues, functions, mappings, rules, routes, secrets, userPools, ...(viewerRequestCode === undefined ? {} : { viewerRequestCode }) };
+  return { buckets, tables, queues, functions, mappings, rules, routes, parameters, userPools, ...(viewerRequestCode === undefined ? {} : { viewerRequestCode }) };
 }

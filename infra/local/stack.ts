@@ -14,7 +14,7 @@ import { LocalLambda, type LogSink } from './lambda.ts';
 import { localModel, type LocalFunction, type LocalModel, type LocalQueue } from './model.ts';
 import { LOCAL_ACCOUNT, LOCAL_REGION } from './paths.ts';
 import { provision } from './provision.ts';
-import { startSecretsManager, type SecretsManagerStandIn } from './secrets-manager.ts';
+import { startParameterStore, type ParameterStoreStandIn } from './parameter-store.ts';
 import { subscribeS3Events, type Subscription } from './s3.ts';
 import { apiRouter } from './http-api.ts';
 import { provisionCognito, translateCognito, type CognitoIds } from './cognito.ts';
@@ -67,8 +67,8 @@ export type LocalStack = {
   readonly siteUrl: string;
   readonly lambdas: ReadonlyMap<string, LocalLambda>;
   readonly bus: EventBus;
-  /** The local Secrets Manager and what the Crossref secret holds; `callbackUrl` is the notify-url Crossref would be given. */
-  readonly crossref: { readonly secrets: SecretsManagerStandIn; readonly callbackToken: string; readonly callbackUrl: string };
+  /** The local Parameter Store and what the Crossref parameter holds; `callbackUrl` is the notify-url Crossref would be given. */
+  readonly crossref: { readonly secrets: ParameterStoreStandIn; readonly callbackToken: string; readonly callbackUrl: string };
   /** The staff pool in the Cognito emulator (issue 15): its endpoint and the ids the template's pool and console client got there. */
   readonly staff: { readonly endpoint: string; readonly userPoolId: string; readonly clientId: string } | undefined;
   /** Every AWS call a function's role did not allow (each was answered AccessDenied, as on AWS). */
@@ -115,14 +115,14 @@ export async function deployLocal(options: LocalStackOptions): Promise<LocalStac
 
   const onError = options.onError ?? ((message, error) => console.error(`[local] ${message}`, error instanceof Error ? error.message : (error ?? '')));
   const log: LogSink = options.log ?? ((fn, line) => console.log(`[${fn}] ${line}`));
-  // The secret's value is seeded here, never read from the template (which holds none).
+  // The parameters' values are seeded here, never read from the template (which holds none).
   const login = options.crossref?.credentials ?? LOCAL_CROSSREF_LOGIN;
   const callbackToken = options.crossref?.callbackToken ?? randomBytes(24).toString('base64url');
   const journals = Object.entries(options.crossref?.journals ?? {}).map(([id, l]) => [id, { login_id: l.loginId, login_passwd: l.password }] as const);
   const secretValue = JSON.stringify({ login_id: login.loginId, login_passwd: login.password, callback_token: callbackToken, ...(journals.length > 0 ? { journals: Object.fromEntries(journals) } : {}) });
-  // Every other secret is a generated key (the OAI token seal): a random one, as GenerateSecretString makes.
-  const secrets = await startSecretsManager(model.secrets.map((s) => ({ arn: s.arn, name: s.name, value: s.logicalId === 'CrossrefCredentials' ? secretValue : randomBytes(36).toString('base64url') })));
-  const env = { ...awsEnv(options.endpoints), AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.endpoint };
+  // Every other parameter is a generated key (the OAI token seal): a random one, as README tells whoever deploys to make.
+  const secrets = await startParameterStore(model.parameters.map((p) => ({ name: p.name, value: p.output === 'CrossrefParameterName' ? secretValue : randomBytes(36).toString('base64url') })));
+  const env = { ...awsEnv(options.endpoints), AWS_ENDPOINT_URL_SSM: secrets.endpoint };
   // Each function reaches the emulators through its own IAM gateway, which refuses what its role does not grant.
   const denials: Denial[] = [];
   const gateways: IamGateway[] = [];
@@ -132,8 +132,8 @@ export async function deployLocal(options: LocalStackOptions): Promise<LocalStac
       principal: `arn:aws:sts::${LOCAL_ACCOUNT}:assumed-role/${fn.role.name}/${fn.name}`,
       // The staff pool's ARN names the template's pool; here it is the emulator's id (issue 15, users).
       statements: fn.role.statements.map((s) => ({ ...s, resources: s.resources.map(local) })),
-      upstream: { s3: options.endpoints.s3, dynamodb: options.endpoints.dynamodb, sqs: options.endpoints.sqs, secretsmanager: secrets.endpoint, 'cognito-idp': options.endpoints.cognito },
-      context: { keySchemas: keySchemas(model), secretArn: (id) => model.secrets.find((x) => x.name === id || x.arn === id)?.arn ?? id },
+      upstream: { s3: options.endpoints.s3, dynamodb: options.endpoints.dynamodb, sqs: options.endpoints.sqs, ssm: secrets.endpoint, 'cognito-idp': options.endpoints.cognito },
+      context: { keySchemas: keySchemas(model) },
       // Reported like the stand-in's other faults: a test stage's `errors` then shows any grant the pipeline lacks.
       onDenied: (denial) => {
         denials.push(denial);
@@ -141,7 +141,7 @@ export async function deployLocal(options: LocalStackOptions): Promise<LocalStac
       },
     });
     gateways.push(gateway);
-    iamEnv.set(fn.name, { AWS_ENDPOINT_URL_S3: gateway.endpoint, AWS_ENDPOINT_URL_DYNAMODB: gateway.endpoint, AWS_ENDPOINT_URL_SQS: gateway.endpoint, AWS_ENDPOINT_URL_SECRETS_MANAGER: gateway.endpoint, AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: gateway.endpoint });
+    iamEnv.set(fn.name, { AWS_ENDPOINT_URL_S3: gateway.endpoint, AWS_ENDPOINT_URL_DYNAMODB: gateway.endpoint, AWS_ENDPOINT_URL_SQS: gateway.endpoint, AWS_ENDPOINT_URL_SSM: gateway.endpoint, AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: gateway.endpoint });
   }
   // A bucket's S3 origin in a function's environment (the console's upload CSP) is the signer's gateway here (upload-origin.ts).
   const localValue = (v: string): string => localUploadOrigin(local(v), model.functions, (fn) => iamEnv.get(fn.name)?.AWS_ENDPOINT_URL_S3);

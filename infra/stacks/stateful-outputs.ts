@@ -3,7 +3,6 @@ import { HttpApi, type IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, type ILogGroup } from 'aws-cdk-lib/aws-logs';
 import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
-import { Secret, type ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { RECORD_INDEX_NAMES, type IndexedTable } from '../constructs/records-table.ts';
 
@@ -17,8 +16,8 @@ export const STATEFUL_OUTPUTS = {
   SiteBucketName: 'Bucket behind the distribution: the public site',
   ArtifactsBucketName: 'Bucket of deposit files and logs',
   TableName: 'DynamoDB records table (pk/sk, gsi1–gsi3)',
-  CrossrefSecretArn: 'Secrets Manager secret with Crossref login_id and login_passwd',
-  OaiTokenSecretArn: 'Secrets Manager secret (generated) that seals OAI-PMH resumption tokens',
+  CrossrefParameterName: 'SSM SecureString parameter (create it once) with Crossref login_id, login_passwd and callback_token',
+  OaiTokenParameterName: 'SSM SecureString parameter (create it once: 48 random letters and digits) that seals OAI-PMH resumption tokens',
   ApiId: 'HTTP API behind /api/* (routes come from the stateless stack)',
   ApiEndpoint: 'The HTTP API’s own endpoint (prefer the site URL + /api/…)',
   ApiAccessLogGroupName: 'Log group of the HTTP API’s access log (its stage, with the throttles, is the stateless stack’s)',
@@ -43,8 +42,6 @@ export interface StatefulResources {
   readonly site: IBucket;
   readonly artifacts: IBucket;
   readonly records: IndexedTable;
-  readonly crossrefSecret: ISecret;
-  readonly oaiTokenSecret: ISecret;
   readonly api: IHttpApi;
   readonly apiAccessLogs: ILogGroup;
   readonly siteBaseUrl: string;
@@ -62,8 +59,6 @@ export function importStateful(stack: Stack, statefulStackName: string): Statefu
       table: Table.fromTableAttributes(scope, 'RecordsTable', { tableName: output('TableName'), globalIndexes: [...RECORD_INDEX_NAMES] }),
       indexNames: RECORD_INDEX_NAMES,
     },
-    crossrefSecret: Secret.fromSecretCompleteArn(scope, 'CrossrefCredentials', output('CrossrefSecretArn')),
-    oaiTokenSecret: Secret.fromSecretCompleteArn(scope, 'OaiTokenSecret', output('OaiTokenSecretArn')),
     api: HttpApi.fromHttpApiAttributes(scope, 'Api', { httpApiId: output('ApiId') }),
     apiAccessLogs: LogGroup.fromLogGroupName(scope, 'ApiAccessLogs', output('ApiAccessLogGroupName')),
     siteBaseUrl: output('SiteBaseUrl'),

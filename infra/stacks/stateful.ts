@@ -1,16 +1,15 @@
-import { Duration, Lazy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Duration, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpMethods, type IBucket } from 'aws-cdk-lib/aws-s3';
-import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { UPLOADS_PREFIX } from '#adapters/galley-uploads';
 import { DRY_RUN_PREFIX, INVALID_PREFIX } from '#handlers/flows/deposit-files';
 import { REBUILD_PREFIX } from '#handlers/flows/rebuild';
 import type { StageConfig } from '../config.ts';
-import { pinLogicalId } from '../constructs/logical-id.ts';
 import { accessLogBucket, privateBucket } from '../constructs/private-bucket.ts';
 import { PublicApi } from '../constructs/public-api.ts';
 import { RecordsTable } from '../constructs/records-table.ts';
+import { secureParameterPath } from '../constructs/secure-parameters.ts';
 import { SiteDistribution } from '../constructs/site-distribution.ts';
 import { StaffPool } from '../constructs/staff-pool.ts';
 import { publishStatefulOutputs } from './stateful-outputs.ts';
@@ -23,7 +22,7 @@ export interface StatefulStackProps extends StackProps {
 }
 
 /**
- * What must outlive any redeploy: the buckets, the records table, the Crossref credentials, and
+ * What must outlive any redeploy: the buckets, the records table, and
  * the public face whose address is registered with Crossref as every DOI's resource URL (the
  * distribution and the API it fronts). Nothing here points at the stateless stack, which reads
  * this one only through the outputs in `stateful-outputs.ts`.
@@ -33,8 +32,6 @@ export class StatefulStack extends Stack {
   readonly site: IBucket;
   readonly artifacts: IBucket;
   readonly records: RecordsTable;
-  readonly crossrefSecret: Secret;
-  readonly oaiTokenSecret: Secret;
   readonly api: HttpApi;
   readonly siteBaseUrl: string;
   readonly staff: StaffPool;
@@ -70,35 +67,10 @@ export class StatefulStack extends Stack {
 
     this.records = new RecordsTable(this, 'RecordsTable', { removalPolicy, deletionProtection: config.deletionProtection });
 
-    this.crossrefSecret = new Secret(this, 'CrossrefCredentials', {
-      description: `Crossref deposit credentials for ${config.crossref.endpoint}: set login_id and login_passwd after the first deploy`,
-      // Crossref issues the password, so generating one is pointless; the callback token is ours to
-      // choose: generated here, unguessable, URL-safe (it travels as ?token=), never in the template.
-      generateSecretString: {
-        secretStringTemplate: JSON.stringify({ login_id: '', login_passwd: '' }),
-        generateStringKey: 'callback_token',
-        excludePunctuation: true,
-      },
-      removalPolicy,
-    });
-    pinLogicalId(this.crossrefSecret, 'CrossrefCredentials');
-    Validations.of(this.crossrefSecret).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason: 'Crossref issues and changes these credentials on its side; staff update the secret then. There is no rotation API to call.',
-    });
-
-    // Seals OAI-PMH resumption tokens (functions/core/oai/token.ts): generated at deploy, never in
-    // the template; a forged token fails the seal. Replacing it only ends harvests in flight.
-    this.oaiTokenSecret = new Secret(this, 'OaiTokenSecret', {
-      description: 'Seals OAI-PMH resumption tokens (generated; nobody needs to read it)',
-      generateSecretString: { passwordLength: 48, excludePunctuation: true },
-      removalPolicy,
-    });
-    pinLogicalId(this.oaiTokenSecret, 'OaiTokenSecret');
-    Validations.of(this.oaiTokenSecret).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason: 'A key that only seals resumption tokens, which expire after a day; rotating it would only end the harvests in flight. Replace it by hand if it ever leaks.',
-    });
+    // The Crossref credentials and the OAI-PMH token seal are SSM SecureString parameters under
+    // /colophon/<stage>/ (constructs/secure-parameters.ts): CloudFormation cannot create a
+    // SecureString, so no stack holds them and whoever deploys creates them once (README); the
+    // outputs name them. Being outside every stack, they also outlive any redeploy or deletion.
 
     const publicApi = new PublicApi(this, 'PublicApi', { logRetention: config.logRetention, removalPolicy });
     this.api = publicApi.api;
@@ -119,8 +91,8 @@ export class StatefulStack extends Stack {
       SiteBucketName: this.site.bucketName,
       ArtifactsBucketName: this.artifacts.bucketName,
       TableName: this.records.table.tableName,
-      CrossrefSecretArn: this.crossrefSecret.secretArn,
-      OaiTokenSecretArn: this.oaiTokenSecret.secretArn,
+      CrossrefParameterName: secureParameterPath(config.stage, 'crossref'),
+      OaiTokenParameterName: secureParameterPath(config.stage, 'oaiTokenSeal'),
       ApiId: this.api.apiId,
       ApiEndpoint: this.api.apiEndpoint,
       ApiAccessLogGroupName: publicApi.accessLogs.logGroupName,

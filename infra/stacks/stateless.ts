@@ -12,6 +12,7 @@ import { ApiStage, reserveConcurrency } from '../constructs/api-stage.ts';
 import { HttpRoutes, type HttpRouteSpec } from '../constructs/http-routes.ts';
 import { ADMIN_BUNDLED_MODULES, cognitoEndpoint, STAFF_CONSOLE_FOLDERS, staffApi, uploadOrigin } from '../constructs/staff-api.ts';
 import { DeadLetterQueue, WorkQueue } from '../constructs/work-queue.ts';
+import { bindSecureParameter, secureParameter } from '../constructs/secure-parameters.ts';
 import { importStateful, type StatefulOutputName } from './stateful-outputs.ts';
 import { SITEMAP_PK_PREFIX } from '#adapters/records-keys';
 
@@ -138,8 +139,10 @@ export class StatelessStack extends Stack {
     this.site.fn.addEnvironment('STAFF_COGNITO_ENDPOINT', cognitoEndpoint(this.region));
     // … and PUT galleys to the inbox bucket, at the presigned URLs the Admin function gives (issue 15).
     this.site.fn.addEnvironment('STAFF_UPLOAD_ORIGIN', uploadOrigin(stateful.inbox.bucketName, this.region));
-    // The Crossref credentials stay in Secrets Manager: only the secret's ARN is in the environment.
-    this.deposit.bindTable(stateful.records, 'readWrite').bindBucket(stateful.artifacts, 'ARTIFACTS_BUCKET', 'write').bindSecret(stateful.crossrefSecret);
+    // The Crossref credentials stay in Parameter Store (a SecureString): only the parameter's name is in the environment.
+    const crossrefParameter = secureParameter(this, config.stage, 'crossref');
+    this.deposit.bindTable(stateful.records, 'readWrite').bindBucket(stateful.artifacts, 'ARTIFACTS_BUCKET', 'write');
+    bindSecureParameter(this.deposit, crossrefParameter, 'CROSSREF_PARAMETER');
     this.deposit.fn.addEnvironment('CROSSREF_MODE', config.crossref.mode);
     this.deposit.fn.addEnvironment('CROSSREF_ENDPOINT', config.crossref.endpoint);
 
@@ -184,11 +187,13 @@ export class StatelessStack extends Stack {
 
     // The HTTP seam: one line per endpoint.
     this.oai = fn('Oai', 'oai', { timeout: Duration.seconds(10), description: 'Colophon Oai: the OAI-PMH 2.0 endpoints (/api/oai for the stage, /api/oai/<journal> per journal)' });
-    this.oai.bindTable(stateful.records, 'read').bindOaiTokenSecret(stateful.oaiTokenSecret);
+    this.oai.bindTable(stateful.records, 'read');
+    bindSecureParameter(this.oai, secureParameter(this, config.stage, 'oaiTokenSeal'), 'OAI_TOKEN_PARAMETER');
     this.oai.fn.addEnvironment('OAI_ADMIN_EMAIL', config.oai.adminEmail);
     this.oai.fn.addEnvironment('SITE_BASE_URL', stateful.siteBaseUrl);
     this.crossrefCallback = fn('CrossrefCallback', 'crossref-callback', { timeout: Duration.seconds(30), description: 'Colophon CrossrefCallback: Crossref’s notification callback (/api/crossref/callback)' });
-    this.crossrefCallback.bindLedger(stateful.records).bindSecret(stateful.crossrefSecret);
+    this.crossrefCallback.bindLedger(stateful.records);
+    bindSecureParameter(this.crossrefCallback, crossrefParameter, 'CROSSREF_PARAMETER');
     this.crossrefCallback.fn.addEnvironment('CROSSREF_ENDPOINT', config.crossref.endpoint);
     const routes: readonly HttpRouteSpec[] = [
       // The stage's repository (every journal, a set each) and one repository per journal (functions/adapters/oai-http.ts).
@@ -201,7 +206,7 @@ export class StatelessStack extends Stack {
         methods: [HttpMethod.GET, HttpMethod.POST],
         access: {
           public:
-            'Crossref calls its notification callback without AWS credentials; the handler refuses any request without the unguessable token from the Crossref secret (compared in constant time) and fetches logs only from the Crossref endpoint',
+            'Crossref calls its notification callback without AWS credentials; the handler refuses any request without the unguessable token from the Crossref parameter (compared in constant time) and fetches logs only from the Crossref endpoint',
         },
       },
     ];
@@ -239,7 +244,7 @@ export class StatelessStack extends Stack {
     // token would land in the log bucket. The API's access log format has no query string.
     new CfnOutput(this, 'CrossrefCallbackUrl', {
       value: Fn.join('', [Fn.getStackOutput(props.statefulStackName, 'ApiEndpoint' satisfies StatefulOutputName, this.region), CROSSREF_CALLBACK_PATH]),
-      description: 'Register this URL with Crossref as the notify-url, with ?token=<callback_token from the Crossref secret>; never the site URL (CloudFront logs query strings)',
+      description: 'Register this URL with Crossref as the notify-url, with ?token=<callback_token from the Crossref parameter>; never the site URL (CloudFront logs query strings)',
     });
   }
 }

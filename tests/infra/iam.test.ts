@@ -9,6 +9,8 @@ const TABLE = 'arn:{AWS::Partition}:dynamodb:{AWS::Region}:{AWS::AccountId}:tabl
 const INDEXES = ['gsi1', 'gsi2', 'gsi3'].map((name) => `${TABLE}/index/${name}`);
 const bucket = (output: string): string => `arn:{AWS::Partition}:s3:::{Stateful.${output}}`;
 const objects = (output: string): string => `${bucket(output)}/*`;
+/** An SSM SecureString parameter of the dev stage (infra/constructs/secure-parameters.ts): its exact ARN, no wildcard. */
+const parameter = (name: string): string => `arn:{AWS::Partition}:ssm:{AWS::Region}:{AWS::AccountId}:parameter/colophon/dev/${name}`;
 
 const base = (fn: string): Record<string, string[]> => ({
   'logs:CreateLogStream': [`{${fn}Logs.Arn}`],
@@ -57,7 +59,7 @@ describe('IAM: each function gets only what it uses', () => {
     );
   });
 
-  it('Deposit consumes deposit jobs, reads and writes records (and the ledger), writes deposit files and reads only the Crossref secret', () => {
+  it('Deposit consumes deposit jobs, reads and writes records (and the ledger), writes deposit files and reads only the Crossref parameter', () => {
     expect(grants(template, 'Deposit')).toEqual(
       sorted(
         onFailure(
@@ -67,7 +69,7 @@ describe('IAM: each function gets only what it uses', () => {
             ...tableRead,
             ...tableWrite,
             's3:PutObject': [objects('ArtifactsBucketName')],
-            'secretsmanager:GetSecretValue': ['{Stateful.CrossrefSecretArn}'],
+            'ssm:GetParameter': [parameter('crossref')],
           },
           'DepositFailures',
         ),
@@ -75,7 +77,7 @@ describe('IAM: each function gets only what it uses', () => {
     );
   });
 
-  it('CrossrefCallback reads and writes only the ledger items and reads only the Crossref secret', () => {
+  it('CrossrefCallback reads and writes only the ledger items and reads only the Crossref parameter', () => {
     // Prepare
     const ledgerActions = ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
     const statements = Object.values(resourcesOf(template, 'AWS::IAM::Policy'))
@@ -85,7 +87,7 @@ describe('IAM: each function gets only what it uses', () => {
 
     // Assess
     expect(grants(template, 'CrossrefCallback')).toEqual(
-      sorted({ ...base('CrossrefCallback'), ...Object.fromEntries(ledgerActions.map((a) => [a, [TABLE]])), 'secretsmanager:GetSecretValue': ['{Stateful.CrossrefSecretArn}'] }),
+      sorted({ ...base('CrossrefCallback'), ...Object.fromEntries(ledgerActions.map((a) => [a, [TABLE]])), 'ssm:GetParameter': [parameter('crossref')] }),
     );
     expect(tableStatements).toHaveLength(1);
     expect(tableStatements[0]!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['DEPOSIT#*', 'BATCH#*'] } });
@@ -113,16 +115,18 @@ describe('IAM: each function gets only what it uses', () => {
     }
   });
 
-  it('only Deposit and CrossrefCallback may read the Crossref secret, only Oai the OAI token seal, and only Deposit may write the artifacts bucket', () => {
+  it('only Deposit and CrossrefCallback may read the Crossref parameter, only Oai the OAI token seal, no role anything else of Parameter Store or Secrets Manager, and only Deposit may write the artifacts bucket', () => {
     const policies = resourcesOf(template, 'AWS::IAM::Policy');
     const mentioning = (pattern: RegExp): string[] =>
       Object.values(policies)
         .filter((p) => pattern.test(JSON.stringify(p.Properties.PolicyDocument)))
         .map((p) => readable((p.Properties.Roles as unknown[])[0]))
         .sort();
-    expect(mentioning(/CrossrefSecretArn/)).toEqual(['{CrossrefCallbackRole}', '{DepositRole}']);
-    expect(mentioning(/OaiTokenSecretArn/)).toEqual(['{OaiRole}']);
-    expect(mentioning(/secretsmanager:/)).toEqual(['{CrossrefCallbackRole}', '{DepositRole}', '{OaiRole}']);
+    expect(mentioning(/parameter\/colophon\/dev\/crossref"/)).toEqual(['{CrossrefCallbackRole}', '{DepositRole}']);
+    expect(mentioning(/parameter\/colophon\/dev\/oai-token-seal"/)).toEqual(['{OaiRole}']);
+    expect(mentioning(/ssm:/)).toEqual(['{CrossrefCallbackRole}', '{DepositRole}', '{OaiRole}']);
+    // Reading is all they do: no GetParameters(ByPath), no wildcard parameter, no write, no Secrets Manager left.
+    expect(mentioning(/"ssm:(?!GetParameter")|parameter\/[^"]*\*|secretsmanager:/)).toEqual([]);
     expect(mentioning(/ArtifactsBucketName/)).toEqual(['{DepositRole}']);
   });
 });

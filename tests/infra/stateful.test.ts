@@ -144,12 +144,13 @@ describe('stateful stack: records table', () => {
 });
 
 describe('stateful stack: Crossref credentials', () => {
-  it('generates the callback token (Crossref issues the password) and never holds a secret value in the template', () => {
+  it('keeps no secret (no monthly fee, issue 16) and names the stage\'s SecureString parameters, which hold the values', () => {
     const { statefulTemplate: template } = synthStage('dev');
-    const secret = resourcesOf(template, 'AWS::SecretsManager::Secret').CrossrefCredentials;
-    expect(secret?.Properties.GenerateSecretString).toEqual({ SecretStringTemplate: '{"login_id":"","login_passwd":""}', GenerateStringKey: 'callback_token', ExcludePunctuation: true });
-    expect(secret?.Properties.SecretString).toBeUndefined();
-    expect(secret?.Properties.Description).toMatch(/test\.crossref\.org/);
+    expect(resourcesOf(template, 'AWS::SecretsManager::Secret')).toEqual({});
+    // CloudFormation can create no SecureString: a String parameter here would be the value in clear.
+    expect(resourcesOf(template, 'AWS::SSM::Parameter')).toEqual({});
+    template.hasOutput('CrossrefParameterName', { Value: '/colophon/dev/crossref' });
+    template.hasOutput('OaiTokenParameterName', { Value: '/colophon/dev/oai-token-seal' });
   });
 });
 
@@ -292,10 +293,9 @@ describe('stateful stack: outputs', () => {
     expect(Object.keys(outputs).sort()).toEqual(Object.keys(STATEFUL_OUTPUTS).sort());
     template.hasOutput('InboxBucketName', { Value: ref('InboxBucket') });
     template.hasOutput('TableName', { Value: ref('RecordsTable') });
-    template.hasOutput('CrossrefSecretArn', { Value: ref('CrossrefCredentials') });
-    template.hasOutput('OaiTokenSecretArn', { Value: ref('OaiTokenSecret') });
-    // Generated at deploy: no key in the template (issue 12, Medium 4).
-    template.hasResourceProperties('AWS::SecretsManager::Secret', { GenerateSecretString: { PasswordLength: 48, ExcludePunctuation: true } });
+    // Named, never valued: the parameters are created by whoever deploys (issue 12, Medium 4; issue 16).
+    template.hasOutput('CrossrefParameterName', { Value: '/colophon/dev/crossref' });
+    template.hasOutput('OaiTokenParameterName', { Value: '/colophon/dev/oai-token-seal' });
     template.hasOutput('SiteBaseUrl', { Value: { 'Fn::Join': ['', ['https://', Match.objectLike({ 'Fn::GetAtt': Match.arrayWith(['DomainName']) })]] } });
     for (const [name, output] of Object.entries(outputs)) expect(output.Description, name).toBe(STATEFUL_OUTPUTS[name as keyof typeof STATEFUL_OUTPUTS]);
   });

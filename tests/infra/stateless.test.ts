@@ -65,12 +65,12 @@ describe('stateless stack: functions', () => {
       STAFF_USER_POOL_ID: stateful('StaffUserPoolId'),
       STAFF_COGNITO_ENDPOINT: cognito,
     });
-    // The secret's ARN, never its value: the credentials are read from Secrets Manager at run time.
-    const crossref = { CROSSREF_SECRET_ARN: stateful('CrossrefSecretArn'), CROSSREF_ENDPOINT: 'https://test.crossref.org' };
+    // The parameter's name, never its value: the credentials are read from Parameter Store at run time.
+    const crossref = { CROSSREF_PARAMETER: '/colophon/dev/crossref', CROSSREF_ENDPOINT: 'https://test.crossref.org' };
     expect(env('Deposit')).toEqual({ ...common, ...crossref, ARTIFACTS_BUCKET: stateful('ArtifactsBucketName'), CROSSREF_MODE: 'deposit' });
     expect(env('CrossrefCallback')).toEqual({ ...common, ...crossref });
-    // The OAI token seal's ARN, never the key (issue 12, Medium 4).
-    expect(env('Oai')).toMatchObject({ TABLE_NAME: stateful('TableName'), OAI_TOKEN_SECRET_ARN: stateful('OaiTokenSecretArn') });
+    // The OAI token seal's parameter name, never the key (issue 12, Medium 4).
+    expect(env('Oai')).toMatchObject({ TABLE_NAME: stateful('TableName'), OAI_TOKEN_PARAMETER: '/colophon/dev/oai-token-seal' });
     expect(JSON.stringify(env('Oai'))).not.toMatch(/OAI_TOKEN_SECRET"/);
   });
 

@@ -195,8 +195,8 @@ describe('users: the Admin role’s Cognito grants', () => {
     gateway = await startIamGateway({
       principal: `arn:aws:sts::000000000000:assumed-role/${admin.role.name}/${admin.name}`,
       statements,
-      upstream: { s3: stage.endpoints.s3, dynamodb: stage.endpoints.dynamodb, sqs: stage.endpoints.sqs, secretsmanager: stage.endpoints.s3, 'cognito-idp': stage.endpoints.cognito },
-      context: { keySchemas: new Map(), secretArn: (id) => id },
+      upstream: { s3: stage.endpoints.s3, dynamodb: stage.endpoints.dynamodb, sqs: stage.endpoints.sqs, ssm: stage.endpoints.s3, 'cognito-idp': stage.endpoints.cognito },
+      context: { keySchemas: new Map() },
     });
     client = new CognitoIdentityProviderClient({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, endpoint: gateway.endpoint, maxAttempts: 1 });
     const direct = cognitoClient(stage.stack.staff!.endpoint);

@@ -1,6 +1,6 @@
 /**
  * The seed issue through the bundled pipeline with Crossref deposits on: Render queues a deposit
- * job, the Deposit function (credentials from the local Secrets Manager) sends the issue to the
+ * job, the Deposit function (credentials from the local Parameter Store) sends the issue to the
  * Crossref simulator, and the simulator's notification callback settles the batch through the
  * CrossrefCallback route (the simulator never shows the log to polls, so only the callback can).
  */
@@ -181,7 +181,7 @@ describe('publishing the seed issue with Crossref deposits on', () => {
     const printed = logs.map((l) => l.line).join('\n');
 
     // Assess
-    expect(stack.model.functions.find((f) => f.logicalId === 'Deposit')?.environment).toMatchObject({ CROSSREF_SECRET_ARN: expect.stringContaining(':secret:') });
+    expect(stack.model.functions.find((f) => f.logicalId === 'Deposit')?.environment).toMatchObject({ CROSSREF_PARAMETER: '/colophon/local/crossref' });
     for (const secret of [credentials.password, callbackToken]) {
       expect(environments).not.toContain(secret);
       expect(printed).not.toContain(secret);

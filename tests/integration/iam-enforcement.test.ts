@@ -75,8 +75,8 @@ describe('dynamodb:LeadingKeys through a real SDK client', () => {
     gateway = await startIamGateway({
       principal: `arn:aws:sts::000000000000:assumed-role/${admin.role.name}/${admin.name}`,
       statements: admin.role.statements,
-      upstream: { s3: stage.endpoints.s3, dynamodb: stage.endpoints.dynamodb, sqs: stage.endpoints.sqs, secretsmanager: stage.endpoints.s3, 'cognito-idp': stage.endpoints.cognito },
-      context: { keySchemas: new Map([[stage.stack.table('RecordsTable'), { table: 'pk', indexes: new Map() }]]), secretArn: (id) => id },
+      upstream: { s3: stage.endpoints.s3, dynamodb: stage.endpoints.dynamodb, sqs: stage.endpoints.sqs, ssm: stage.endpoints.s3, 'cognito-idp': stage.endpoints.cognito },
+      context: { keySchemas: new Map([[stage.stack.table('RecordsTable'), { table: 'pk', indexes: new Map() }]]) },
     });
     client = new DynamoDBClient({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, endpoint: gateway.endpoint, maxAttempts: 1 });
   });

@@ -1,7 +1,7 @@
 /**
  * Every server of the stand-in listens on loopback only (the emulators hold contributor e-mails and
  * the Crossref credentials): DynamoDB Local, s3rver and its event feed, fauxqs, the site server and
- * the Secrets Manager stand-in. Read from the kernel's socket table, not from what each server says.
+ * the Parameter Store stand-in. Read from the kernel's socket table, not from what each server says.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isLoopback, listeningAddresses, procAvailable } from '#tests/helpers/listening';

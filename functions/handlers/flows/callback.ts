@@ -80,7 +80,7 @@ export function allowedRetrieveUrl(raw: string, crossrefEndpoint: string): URL |
 export async function handleCallback(deps: CallbackDeps, event: APIGatewayProxyEventV2): Promise<Result> {
   const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v ?? '']));
   const token = event.queryStringParameters?.token ?? '';
-  // Checked before the secret is read: a request without a token costs no Secrets Manager call.
+  // Checked before the secret is read: a request without a token costs no Parameter Store call.
   if (token === '') return reply(401, { message: 'a token is required' });
   let secret: CrossrefSecret;
   try {

@@ -8,7 +8,7 @@ import { permissionsOf, type WireRequest } from '#infra/local/iam-request';
 import { TemplateError } from '#infra/local/template';
 
 const TABLE = 'arn:aws:dynamodb:us-east-1:000000000000:table/records';
-const context = { keySchemas: new Map([['records', { table: 'pk', indexes: new Map([['gsi1', 'gsi1pk']]) }]]), secretArn: (id: string) => `arn:aws:secretsmanager:us-east-1:000000000000:secret:${id}` };
+const context = { keySchemas: new Map([['records', { table: 'pk', indexes: new Map([['gsi1', 'gsi1pk']]) }]]) };
 const target = (service: string, op: string, body: unknown): WireRequest => ({ method: 'POST', url: '/', headers: { 'x-amz-target': `${service}.${op}` }, body: Buffer.from(JSON.stringify(body)) });
 const s3 = (method: string, url: string, headers: Record<string, string> = {}, body = ''): WireRequest => ({ method, url, headers, body: Buffer.from(body) });
 
@@ -37,9 +37,11 @@ describe('what a request needs', () => {
     expect(permissionsOf(target('DynamoDB_20120810', 'Query', query), context)).toEqual([{ action: 'dynamodb:Query', resource: `${TABLE}/index/gsi1`, context: { 'dynamodb:LeadingKeys': ['JOURNAL#b'] } }]);
   });
 
-  it('reads SQS batches as their single action on the queue named by its URL, and a secret by name as its ARN', () => {
+  it('reads SQS batches as their single action on the queue named by its URL, and an SSM parameter by name or ARN as its ARN', () => {
     expect(permissionsOf(target('AmazonSQS', 'SendMessageBatch', { QueueUrl: 'http://sqs.us-east-1.localhost:1/000000000000/t-SiteQueue', Entries: [] }), context)).toEqual([{ action: 'sqs:SendMessage', resource: 'arn:aws:sqs:us-east-1:000000000000:t-SiteQueue' }]);
-    expect(permissionsOf(target('secretsmanager', 'GetSecretValue', { SecretId: 'crossref' }), context)).toEqual([{ action: 'secretsmanager:GetSecretValue', resource: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:crossref' }]);
+    const crossref = [{ action: 'ssm:GetParameter', resource: 'arn:aws:ssm:us-east-1:000000000000:parameter/colophon/local/crossref' }];
+    expect(permissionsOf(target('AmazonSSM', 'GetParameter', { Name: '/colophon/local/crossref', WithDecryption: true }), context)).toEqual(crossref);
+    expect(permissionsOf(target('AmazonSSM', 'GetParameter', { Name: crossref[0]!.resource }), context)).toEqual(crossref);
   });
 });
 

@@ -1,31 +1,31 @@
 /**
- * The Crossref secret read through the real SDK client from the local Secrets Manager stand-in
- * (the AWS JSON protocol, X-Amz-Target secretsmanager.GetSecretValue), cached per container.
+ * The Crossref secret read through the real SDK client from the local Parameter Store stand-in
+ * (the AWS JSON protocol, X-Amz-Target AmazonSSM.GetParameter, decrypted), cached per container.
  */
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '#adapters/errors';
 import { createCrossrefSecretSource, parseCrossrefSecret, SecretError } from '#adapters/secrets';
-import { startSecretsManager, type SecretsManagerStandIn } from '#infra/local/secrets-manager';
+import { startParameterStore, type ParameterStoreStandIn } from '#infra/local/parameter-store';
 
-const ARN = 'arn:aws:secretsmanager:us-east-1:000000000000:secret:Colophon-local-Stateful-CrossrefCredentials';
+const NAME = '/colophon/local/crossref';
 const VALUE = JSON.stringify({ login_id: 'colophon/role', login_passwd: 'pw-9f8e', callback_token: 'tok-1' });
 
-let standIn: SecretsManagerStandIn;
-let client: SecretsManagerClient;
+let standIn: ParameterStoreStandIn;
+let client: SSMClient;
 beforeAll(async () => {
-  standIn = await startSecretsManager([{ arn: ARN, name: 'Colophon-local-Stateful-CrossrefCredentials', value: VALUE }]);
-  client = new SecretsManagerClient({ endpoint: standIn.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'colophonlocal', secretAccessKey: 'colophonlocal' } });
+  standIn = await startParameterStore([{ name: NAME, value: VALUE }]);
+  client = new SSMClient({ endpoint: standIn.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'colophonlocal', secretAccessKey: 'colophonlocal' } });
 });
 afterAll(async () => {
   client.destroy();
   await standIn.stop();
 });
 
-describe('the Crossref secret from Secrets Manager', () => {
+describe('the Crossref secret from Parameter Store', () => {
   it('reads login, password and callback token once, and serves later calls from the cache', async () => {
     // Prepare
-    const source = createCrossrefSecretSource({ client, secretId: ARN });
+    const source = createCrossrefSecretSource({ client, secretId: NAME });
 
     // Act
     const [first, second] = await Promise.all([source.get(), source.get()]);
@@ -35,14 +35,14 @@ describe('the Crossref secret from Secrets Manager', () => {
     expect(first).toEqual({ credentials: { loginId: 'colophon/role', password: 'pw-9f8e' }, callbackToken: 'tok-1', journals: new Map() }); // no journal has its own login in this secret
     expect(second).toBe(first);
     expect(third).toBe(first);
-    expect(standIn.reads.get('Colophon-local-Stateful-CrossrefCredentials')).toBe(1);
+    expect(standIn.reads.get(NAME)).toBe(1);
   });
 
   it('reads again once the cached value is older than its time to live', async () => {
     // Prepare
     let clock = 0;
-    const source = createCrossrefSecretSource({ client, secretId: ARN, ttlMs: 1000, now: () => clock });
-    const before = standIn.reads.get('Colophon-local-Stateful-CrossrefCredentials') ?? 0;
+    const source = createCrossrefSecretSource({ client, secretId: NAME, ttlMs: 1000, now: () => clock });
+    const before = standIn.reads.get(NAME) ?? 0;
 
     // Act
     await source.get();
@@ -52,12 +52,12 @@ describe('the Crossref secret from Secrets Manager', () => {
     await source.get();
 
     // Assess
-    expect(standIn.reads.get('Colophon-local-Stateful-CrossrefCredentials')).toBe(before + 2);
+    expect(standIn.reads.get(NAME)).toBe(before + 2);
   });
 
   it('names the secret, not its value, when it cannot be read, and asks again next time', async () => {
     // Prepare
-    const source = createCrossrefSecretSource({ client, secretId: 'no-such-secret' });
+    const source = createCrossrefSecretSource({ client, secretId: '/colophon/local/no-such-parameter' });
 
     // Act
     const failure = await source.get().catch((e: unknown) => e);
@@ -65,9 +65,22 @@ describe('the Crossref secret from Secrets Manager', () => {
 
     // Assess
     expect(failure).toBeInstanceOf(SecretError);
-    expect((failure as Error).message).toBe('cannot read secret no-such-secret');
-    expect(((failure as Error).cause as Error).name).toBe('ResourceNotFoundException');
+    expect((failure as Error).message).toBe('cannot read secret /colophon/local/no-such-parameter');
+    expect(((failure as Error).cause as Error).name).toBe('ParameterNotFound');
     expect(again).not.toBe(failure);
+  });
+});
+
+describe('the Parameter Store stand-in, as SSM answers', () => {
+  it('finds a parameter by its ARN too, and never answers a SecureString in clear without WithDecryption', async () => {
+    // Act
+    const byArn = await client.send(new GetParameterCommand({ Name: 'arn:aws:ssm:us-east-1:000000000000:parameter/colophon/local/crossref', WithDecryption: true }));
+    const encrypted = await client.send(new GetParameterCommand({ Name: NAME }));
+
+    // Assess
+    expect(byArn.Parameter).toMatchObject({ Name: NAME, Type: 'SecureString', Value: VALUE });
+    expect(encrypted.Parameter?.Type).toBe('SecureString');
+    expect(encrypted.Parameter?.Value).not.toContain('pw-9f8e');
   });
 });
 
