@@ -24,7 +24,7 @@ import type { IssueBundle } from '#core/model/index';
 import { sha256 } from './content-hash.ts';
 import { CrossrefAuthError, CrossrefError, type CrossrefClient } from './crossref-http.ts';
 import { describeError } from './errors.ts';
-import type { XmlValidator } from './crossref-xsd.ts';
+import type { DeferredXmlValidator } from './crossref-xsd.ts';
 import { MAX_DOIS_PER_BATCH, type BatchEntry, type DepositLedger } from './deposit-ledger.ts';
 
 /** What is deposited: DOIs and a renderer that can restrict a batch to some of them. */
@@ -48,7 +48,7 @@ export type DepositDeps = {
   readonly crossref: CrossrefClient;
   readonly ledger: DepositLedger;
   readonly store: DepositFileStore;
-  readonly validate: XmlValidator;
+  readonly validate: DeferredXmlValidator;
   readonly now: () => Date;
   /** A random id (e.g. crypto.randomUUID); it makes batch ids unique. */
   readonly newId: () => string;
@@ -227,7 +227,7 @@ export function createDepositService(deps: DepositDeps) {
     const batchId = batchIdFor(timestamp, deps.newId());
     const batch = { batchId, fileName: depositFileName(batchId), timestamp, dois: records.map((r) => r.doi) };
     const xml = source.render(batch);
-    const checked = deps.validate(xml);
+    const checked = await deps.validate(xml);
     if (!checked.valid) {
       // Named by what it holds, without batch id and timestamp: the schedule retries a refused
       // issue every run, and the same records give the same file instead of one more each time.

@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { compileXsd, type CompiledSchema } from './xsd.ts';
 
-export { SchemaCompileError, type XmlValidator, type XsdResult } from './xsd.ts';
+export { SchemaCompileError, type DeferredXmlValidator, type XmlValidator, type XsdResult } from './xsd.ts';
 
 /** The 5.4.0 entry point, relative to the schemas folder. */
 export const CROSSREF_XSD = 'crossref/5.4.0/crossref5.4.0.xsd';

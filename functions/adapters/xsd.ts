@@ -9,6 +9,8 @@ import { xmlRegisterFsInputProviders } from 'libxml2-wasm/lib/nodejs.mjs';
 
 export type XsdResult = { readonly valid: boolean; readonly errors: readonly string[] };
 export type XmlValidator = (xml: string) => XsdResult;
+/** A validator that may first have to load libxml2 and compile its schema (the Deposit handler loads them on first use). */
+export type DeferredXmlValidator = (xml: string) => XsdResult | Promise<XsdResult>;
 export type CompiledSchema = { readonly validate: XmlValidator; readonly dispose: () => void };
 
 export class SchemaCompileError extends Error {

@@ -22,11 +22,12 @@ import { createDepositLedger } from '#adapters/deposit-ledger';
 import { DEFAULT_MAX_FILE_BYTES } from '#core/model/index';
 import { S3Client } from '@aws-sdk/client-s3';
 import { createRateLimiter } from '#adapters/staff-rate';
-import { createStaffUsers } from '#adapters/staff-users';
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { StaffUsers } from '#adapters/staff-users';
 import { staffVerifier } from './admin/access.ts';
 import { ADMIN_RATE_LIMIT, adminApi } from './admin/api.ts';
 import type { renderLandingPage } from './admin/preview.ts';
+import type { staffUsersOf } from './admin/staff-users.ts';
+import { BUNDLED_MODULES, bundledModuleSpecifier, onFirstUse } from './bundled-modules.ts';
 import { requireEnv } from './env.ts';
 import type { DepositJob } from './jobs.ts';
 
@@ -49,6 +50,23 @@ function loadRenderer(): Promise<Renderer> {
   return renderer;
 }
 
+/**
+ * The staff pool's users, made on the first users request (admin/staff-users.ts, users.mjs in the
+ * bundle): each call waits for the module, then goes to the real one.
+ */
+const usersModule = onFirstUse(async () => (await import(bundledModuleSpecifier(import.meta.url, BUNDLED_MODULES.admin.users))) as { readonly staffUsersOf: typeof staffUsersOf });
+const loadStaffUsers = onFirstUse(async () => (await usersModule()).staffUsersOf(env.STAFF_USER_POOL_ID, env.TABLE_NAME));
+const staffUsers: StaffUsers = {
+  list: async () => (await loadStaffUsers()).list(),
+  get: async (username) => (await loadStaffUsers()).get(username),
+  invite: async (username, email) => (await loadStaffUsers()).invite(username, email),
+  addToGroup: async (username, group) => (await loadStaffUsers()).addToGroup(username, group),
+  removeFromGroup: async (username, group) => (await loadStaffUsers()).removeFromGroup(username, group),
+  setEnabled: async (username, enabled) => (await loadStaffUsers()).setEnabled(username, enabled),
+  audit: async (entry, at) => (await loadStaffUsers()).audit(entry, at),
+  auditTrail: async (limit) => (await loadStaffUsers()).auditTrail(limit),
+};
+
 const inbox = createObjectStore(clients.s3, env.INBOX_BUCKET);
 // Signs the galley upload URLs: no body checksum in a presigned URL (adapters/galley-uploads.ts); path style where an endpoint is set, as clients.s3.
 const signer = new S3Client({ requestChecksumCalculation: 'WHEN_REQUIRED', ...(process.env.AWS_ENDPOINT_URL_S3 === undefined ? {} : { forcePathStyle: true }) });
@@ -69,8 +87,8 @@ const handle = adminApi({
   now: () => new Date(),
   suffix: () => randomBytes(3).toString('hex'),
   renderPreview: async (bundle, article) => (await loadRenderer()).renderLandingPage(bundle, article),
-  // Issue 15 (users): the staff pool, through the Cognito endpoint the SDK resolves (locally AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER, the IAM gateway).
-  staffUsers: createStaffUsers(new CognitoIdentityProviderClient({}), env.STAFF_USER_POOL_ID, clients.dynamo, env.TABLE_NAME),
+  // Issue 15 (users): the staff pool (admin/staff-users.ts).
+  staffUsers,
   signIn: { region: process.env.AWS_REGION ?? '', userPoolId: env.STAFF_USER_POOL_ID, clientId: env.STAFF_CLIENT_ID, cognitoEndpoint: env.STAFF_COGNITO_ENDPOINT },
 });
 

@@ -17,13 +17,14 @@ import type { Context, ScheduledEvent, SQSBatchResponse, SQSEvent } from 'aws-la
 import { createDynamoClients, createS3Client } from '#adapters/aws-clients';
 import { createDepositService } from '#adapters/crossref-deposit';
 import { createCrossrefClient } from '#adapters/crossref-http';
-import { compileCrossrefSchema, type XmlValidator } from '#adapters/crossref-xsd';
+import type { compileCrossrefSchema, DeferredXmlValidator, XmlValidator } from '#adapters/crossref-xsd';
 import { createDepositLedger } from '#adapters/deposit-ledger';
 import { ConfigError } from '#adapters/errors';
 import { createLogger } from '#adapters/logger';
 import { createObjectStore } from '#adapters/object-store';
 import { createRecordsStore } from '#adapters/records';
 import { createCrossrefSecretSource, credentialsFor } from '#adapters/secrets';
+import { BUNDLED_MODULES, bundledModuleSpecifier, onFirstUse } from './bundled-modules.ts';
 import { requireEnv } from './env.ts';
 import { CROSSREF_MODES, depositBatch, depositFileStore, type ArtifactStore, type CrossrefMode, type DepositFlowDeps } from './flows/deposit.ts';
 import { depositSchedule, type ScheduleSummary } from './flows/deposit-schedule.ts';
@@ -39,9 +40,13 @@ const secret = createCrossrefSecretSource({ client: new SSMClient({}), secretId:
 const artifacts = createObjectStore(clients.s3, env.ARTIFACTS_BUCKET);
 const schemasDir = process.env.CROSSREF_SCHEMAS_DIR || fileURLToPath(new URL('./schemas', import.meta.url));
 
-// Compiling the XSD takes seconds: on first use, not during Lambda's init phase.
-let compiled: XmlValidator | undefined;
-const validate: XmlValidator = (xml) => (compiled ??= compileCrossrefSchema(schemasDir).validate)(xml);
+// libxml2 (xsd.mjs beside this bundle, bundled-modules.ts) is imported and the XSD compiled (seconds)
+// on first use, not during Lambda's init phase: a schedule run that deposits nothing needs neither.
+const xsd = onFirstUse(async (): Promise<XmlValidator> => {
+  const xsdModule = (await import(bundledModuleSpecifier(import.meta.url, BUNDLED_MODULES.deposit.xsd))) as { readonly compileCrossrefSchema: typeof compileCrossrefSchema };
+  return xsdModule.compileCrossrefSchema(schemasDir).validate;
+});
+const validate: DeferredXmlValidator = async (xml) => (await xsd())(xml);
 
 const files: ArtifactStore = { put: async (key, xml) => void (await artifacts.put(key, xml, { contentType: 'application/xml; charset=utf-8' })) };
 const store = depositFileStore(files);

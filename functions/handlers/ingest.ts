@@ -16,8 +16,10 @@ import { createDoiPaths } from '#adapters/doi-paths';
 import { DEFAULT_MAX_FILE_BYTES } from '#core/model/file-kinds';
 import { requireEnv } from './env.ts';
 import { createdObjects, type ObjectCreatedEvent } from './flows/events.ts';
-import type { IngestDeps, IngestSummary } from './flows/ingest.ts';
-import type { RebuildSummary } from './flows/rebuild.ts';
+import type { landingCitations } from '#core/landing/citations';
+import { BUNDLED_MODULES, bundledModuleSpecifier, onFirstUse } from './bundled-modules.ts';
+import type { IngestDeps, IngestSummary, ingestManifest } from './flows/ingest.ts';
+import type { RebuildSummary, rebuildPage } from './flows/rebuild.ts';
 import { isRebuildPageKey } from './flows/rebuild-keys.ts';
 import { releaseScheduled, type ReleaseSummary } from './flows/release.ts';
 import type { RenderJob } from './jobs.ts';
@@ -34,14 +36,17 @@ const deps: IngestDeps = {
   maxFileBytes: Number(process.env.GALLEY_MAX_BYTES) || DEFAULT_MAX_FILE_BYTES,
   doiPaths: createDoiPaths(clients.dynamo, env.TABLE_NAME),
   // citeproc and the styles load on the first new version, not at cold start (most Ingest events change no article).
-  citations: async (bundle, article) => (await import('#core/landing/citations')).landingCitations(bundle, article),
+  citations: async (bundle, article) => (await citationsModule()).landingCitations(bundle, article),
 };
 
-// A manifest's flow (the YAML parser and the model's zod schemas, ~60 ms) and a rebuild page's are
-// imported by the first invocation that has one, not at cold start: the ReleaseSchedule runs every
-// 15 minutes and needs neither (issue 16).
-const ingestFlow = () => import('./flows/ingest.ts');
-const rebuildFlow = () => import('./flows/rebuild.ts');
+// A manifest's flow (the YAML parser and the model's zod schemas, ~60 ms), a rebuild page's and
+// citeproc are imported by the first invocation that has one, not at cold start: the
+// ReleaseSchedule runs every 15 minutes and needs none of them (issue 16). In the Lambda bundle
+// each is a file of its own beside this one (bundled-modules.ts).
+const modules = BUNDLED_MODULES.ingest;
+const ingestFlow = onFirstUse(async () => (await import(bundledModuleSpecifier(import.meta.url, modules.manifest))) as { readonly ingestManifest: typeof ingestManifest });
+const rebuildFlow = onFirstUse(async () => (await import(bundledModuleSpecifier(import.meta.url, modules.rebuild))) as { readonly rebuildPage: typeof rebuildPage });
+const citationsModule = onFirstUse(async () => (await import(bundledModuleSpecifier(import.meta.url, modules.citations))) as { readonly landingCitations: typeof landingCitations });
 
 const isScheduled = (event: ObjectCreatedEvent | ScheduledEvent): event is ScheduledEvent => 'detail-type' in event && event['detail-type'] === 'Scheduled Event';
 

@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Duration, Stack, Validations, type RemovalPolicy } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
@@ -14,10 +14,14 @@ import { pinLogicalId } from './logical-id.ts';
 import type { IndexedTable } from './records-table.ts';
 import { LEDGER_PK_PREFIXES } from '#adapters/crossref-ledger-items';
 import { FILES_PREFIX } from '#adapters/inbox';
+import { BUNDLED_MODULES } from '#handlers/bundled-modules';
 
 /** The repository root: bundling resolves `package.json` imports (`#core/*`) and the lockfile from here. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const handlerEntry = (name: string): string => `${PROJECT_ROOT}functions/handlers/${name}.ts`;
+/** The modules the handler `name` imports on first use, each bundled into a file of its own (functions/handlers/bundled-modules.ts). */
+export const handlerModules = (name: string): { readonly entry: string; readonly out: string }[] =>
+  Object.values<{ readonly source: string; readonly out: string }>(BUNDLED_MODULES[name as keyof typeof BUNDLED_MODULES] ?? {}).map(({ source, out }) => ({ entry: fileURLToPath(new URL(source, pathToFileURL(`${PROJECT_ROOT}functions/handlers/`))), out }));
 
 /** `readUpdate`: read, and update existing items only (Render records render state on heads). */
 export type TableAccess = 'read' | 'write' | 'readWrite' | 'readUpdate';

@@ -7,7 +7,7 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
 import type { StageConfig } from '../config.ts';
-import { ColophonFunction, handlerEntry, type ColophonFunctionProps } from '../constructs/colophon-function.ts';
+import { ColophonFunction, handlerEntry, handlerModules, type ColophonFunctionProps } from '../constructs/colophon-function.ts';
 import { ApiStage, reserveConcurrency } from '../constructs/api-stage.ts';
 import { HttpRoutes, type HttpRouteSpec } from '../constructs/http-routes.ts';
 import { ADMIN_BUNDLED_MODULES, cognitoEndpoint, STAFF_CONSOLE_FOLDERS, staffApi, uploadOrigin } from '../constructs/staff-api.ts';
@@ -74,7 +74,7 @@ export class StatelessStack extends Stack {
     const stateful = importStateful(this, props.statefulStackName);
     const { alarms } = config;
     const fn = (name: string, file: string, extra: Pick<ColophonFunctionProps, 'timeout' | 'description' | 'bundledFolders' | 'bundledModules'>): ColophonFunction =>
-      new ColophonFunction(this, name, { entry: handlerEntry(file), stage: config.stage, logRetention: config.logRetention, removalPolicy: config.removalPolicy, ...extra });
+      new ColophonFunction(this, name, { entry: handlerEntry(file), stage: config.stage, logRetention: config.logRetention, removalPolicy: config.removalPolicy, ...extra, bundledModules: [...handlerModules(file), ...(extra.bundledModules ?? [])] });
 
     // Consumers first: each queue's visibility timeout derives from its consumer's timeout.
     this.render = fn('Render', 'render', { timeout: Duration.minutes(2), description: 'Colophon Render: an article version to its landing page, JATS and citation files' });

@@ -16,7 +16,7 @@
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSRecord } from 'aws-lambda';
 import { batchIdFor, depositFileName, doiKey, planDeposit } from '#core/deposit/index';
 import { issueDepositSource, recordHashes, type BatchReport, type DepositReport, type DepositService } from '#adapters/crossref-deposit';
-import type { XmlValidator } from '#adapters/crossref-xsd';
+import type { DeferredXmlValidator } from '#adapters/crossref-xsd';
 import type { DepositLedger } from '#adapters/deposit-ledger';
 import { describeError } from '#adapters/errors';
 import type { Logger } from '#adapters/logger';
@@ -43,7 +43,7 @@ export type DepositFlowDeps = {
   /** The artifacts bucket: the dry run keeps its file there (the service writes through `depositFileStore`). */
   readonly artifacts: ArtifactStore;
   /** The validator the service uses. */
-  readonly validate: XmlValidator;
+  readonly validate: DeferredXmlValidator;
   readonly log: Logger;
   readonly now: () => Date;
   readonly newId: () => string;
@@ -95,7 +95,7 @@ async function dryRun(deps: DepositFlowDeps, job: DepositJob, source: ReturnType
   const batchId = batchIdFor(plan.timestamp, deps.newId());
   const fileName = depositFileName(batchId);
   const xml = source.render({ batchId, timestamp: plan.timestamp, dois: planned });
-  const checked = deps.validate(xml);
+  const checked = await deps.validate(xml);
   const key = dryRunKey(fileName);
   await deps.artifacts.put(key, xml);
   if (checked.valid) log.info('dry run: deposit file kept, nothing sent', { key, dois: planned, timestamp: plan.timestamp });
