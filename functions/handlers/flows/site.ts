@@ -25,7 +25,7 @@ import {
 import { describeError, RecordNotFoundError } from '#adapters/errors';
 import type { Logger } from '#adapters/logger';
 import type { ObjectStore, PutOutcome } from '#adapters/object-store';
-import type { ArticleDates, RecordsStore } from '#adapters/records';
+import type { ArticleDates, RecordsStore, Stored } from '#adapters/records';
 import { issueJobsOf, type SiteJob } from '../jobs.ts';
 import { publishCover, type CoverDeps } from './site-cover.ts';
 
@@ -39,17 +39,36 @@ export type SiteDeps = {
   readonly files?: CoverDeps['files'];
 };
 
+/**
+ * An issue's heads (held ones too), read once per batch of site jobs: the issue page and, when the
+ * issue is the journal's current one, the home page both list its articles (issue 16: one
+ * query and one read of every body instead of two). Keyed by `journal/issue`.
+ */
+export type IssueReads = Map<string, Promise<Stored[]>>;
+
+const issueHeads = (deps: SiteDeps, journalId: string, issueId: string, reads: IssueReads = new Map()): Promise<Stored[]> => {
+  const key = `${journalId}/${issueId}`;
+  let heads = reads.get(key);
+  if (heads === undefined) {
+    heads = deps.records.listIssueArticles(journalId, issueId, { scheduled: true });
+    reads.set(key, heads);
+    // A failed read is not kept: the next page that needs it reads again.
+    heads.catch(() => reads.delete(key));
+  }
+  return heads;
+};
+
 const put = (deps: SiteDeps, key: string, body: string, contentType: string): Promise<PutOutcome> => deps.site.putIfChanged(key, body, { contentType, cacheControl: cacheControlFor(key) });
 
 /**
  * An issue's table of contents from the current heads of its articles; none while every article
  * of the issue is held until its online date (its page appears when the first one is released).
  */
-export async function buildIssuePage(deps: SiteDeps, job: SiteJob): Promise<PutOutcome | undefined> {
+export async function buildIssuePage(deps: SiteDeps, job: SiteJob, reads?: IssueReads): Promise<PutOutcome | undefined> {
   const issue = await deps.records.getIssue(job.journalId, job.issueId);
   if (!issue) throw new RecordNotFoundError(`no issue ${job.journalId}/${job.issueId}`);
   // One query for the held heads too: they only decide whether the issue has a page yet.
-  const heads = await deps.records.listIssueArticles(job.journalId, job.issueId, { scheduled: true });
+  const heads = await issueHeads(deps, job.journalId, job.issueId, reads);
   if (allHeld(heads.map((a) => a.meta))) return undefined;
   const articles = await withNotices(deps, heads.filter((a) => a.meta.scheduledFor === undefined).map((a) => a.record.article));
   await publishCover(deps, issue.journal.id, issue.issue);
@@ -83,13 +102,14 @@ async function sitemapIssuesOf(deps: SiteDeps, journalId: string) {
 export type JournalFiles = { readonly outcomes: PutOutcome[]; readonly sitemapParts: readonly SitemapEntry[] };
 
 /** The journal's own files, under its folder: its home page (the current issue's contents and the archive) and its sitemap(s). */
-export async function buildJournalFiles(deps: SiteDeps, journalId: string): Promise<JournalFiles> {
+export async function buildJournalFiles(deps: SiteDeps, journalId: string, reads?: IssueReads): Promise<JournalFiles> {
   const journal = await deps.records.getJournal(journalId);
   if (!journal) throw new RecordNotFoundError(`no journal ${journalId}`);
   const { withArticles, sitemap } = await sitemapIssuesOf(deps, journalId);
   // Whole records only for the current issue, whose contents the home page shows.
   const current = withArticles.map((i) => i.issue.issue).sort(newerIssueFirst)[0];
-  const currentArticles = current === undefined ? [] : orderArticles(current, await withNotices(deps, (await deps.records.listIssueArticles(journalId, current.id)).map((a) => a.record.article)));
+  const currentHeads = current === undefined ? [] : (await issueHeads(deps, journalId, current.id, reads)).filter((a) => a.meta.scheduledFor === undefined);
+  const currentArticles = current === undefined ? [] : orderArticles(current, await withNotices(deps, currentHeads.map((a) => a.record.article)));
   const archive = renderArchivePage(
     journal.journal,
     withArticles.map((i) => ({ issue: i.issue.issue, articleCount: i.articles.length, ...(i.issue.issue.id === current?.id ? { articles: currentArticles } : {}) })),
@@ -123,9 +143,10 @@ export async function siteBatch(deps: SiteDeps, messages: readonly SQSRecord[]):
   for (const p of poison) deps.log.error('poison message', p);
   const failures: SQSBatchItemFailure[] = poison.map((p) => ({ itemIdentifier: p.messageId }));
   const journals = new Map<string, string[]>();
+  const reads: IssueReads = new Map();
   for (const { job, messageIds } of issues) {
     try {
-      const out = await buildIssuePage(deps, job);
+      const out = await buildIssuePage(deps, job, reads);
       deps.log.info(out === undefined ? 'issue held: every article is scheduled, no page yet' : 'issue page built', { ...job, written: out?.written ?? false });
       journals.set(job.journalId, [...(journals.get(job.journalId) ?? []), ...messageIds]);
     } catch (error) {
@@ -136,7 +157,7 @@ export async function siteBatch(deps: SiteDeps, messages: readonly SQSRecord[]):
   const built = new Map<string, readonly SitemapEntry[]>();
   for (const [journalId, messageIds] of journals) {
     try {
-      const out = await buildJournalFiles(deps, journalId);
+      const out = await buildJournalFiles(deps, journalId, reads);
       built.set(journalId, out.sitemapParts);
       deps.log.info('journal files built', { journalId, files: out.outcomes.length, written: out.outcomes.filter((o) => o.written).length });
     } catch (error) {
