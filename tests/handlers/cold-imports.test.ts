@@ -153,4 +153,19 @@ describe('cold imports', () => {
     expect(own.packages.has(pkg), `${pkg} is in ${name}'s index.mjs`).toBe(false);
     expect(modules.filter((m) => m.bundle.packages.has(pkg)).map((m) => m.out)).not.toEqual([]);
   }, 60_000);
+
+  // A bundled module carries its own copy of what it imports: an AWS client there is loaded a second
+  // time by the first invocation that needs the module (the flows use the handler's clients).
+  it.each([
+    ['ingest', 'manifest'],
+    ['ingest', 'rebuild'],
+    ['ingest', 'citations'],
+    ['deposit', 'xsd'],
+  ] as const)('the %s handler\'s %s module carries no AWS SDK', async (name, module) => {
+    // Act
+    const { packages } = await bundleOf((BUNDLED_MODULES[name] as Record<string, { readonly source: string }>)[module]!.source);
+
+    // Assess
+    expect([...packages].filter((p) => p.startsWith('@aws-sdk/') || p.startsWith('@smithy/'))).toEqual([]);
+  }, 60_000);
 });

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BUNDLED_MODULES } from '#handlers/bundled-modules';
 import { PROJECT_ROOT } from '#infra/constructs/colophon-function';
 import { CDK_CONTEXT } from './synth.ts';
 
@@ -53,6 +54,8 @@ describe('infra/app.ts', () => {
     expect(admin).toHaveLength(1);
     const [adminCode, previewCode] = ['index.mjs', 'preview.mjs'].map((f) => readFileSync(join(admin[0]!, f), 'utf8'));
     expect({ indexHasRenderer: adminCode!.includes('citation_title'), previewHasRenderer: previewCode!.includes('citation_title'), previewBanner: previewCode!.startsWith("import { createRequire as colophonCreateRequire } from 'node:module';") }).toEqual({ indexHasRenderer: false, previewHasRenderer: true, previewBanner: true });
+    // What each handler imports on first use is a file of its own beside its index.mjs (handlers/bundled-modules.ts, issue 16).
+    for (const [handler, modules] of Object.entries(BUNDLED_MODULES)) expect(bundles.filter((dir) => Object.values(modules).every((m) => existsSync(join(dir, m.out)))), handler).toHaveLength(1);
     for (const dir of bundles) {
       const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
       // Booleans, not the bundle itself: a failure message should not print a megabyte of code.

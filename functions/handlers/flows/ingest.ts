@@ -16,7 +16,9 @@ import { readIssue } from '#adapters/inbox';
 import type { Logger } from '#adapters/logger';
 import type { ObjectStore } from '#adapters/object-store';
 import type { QueueSender } from '#adapters/queue';
-import { mayWrite, type ArticleRecord, type Owner, type RecordsStore, type Stored } from '#adapters/records';
+import type { ArticleRecord, Owner, RecordsStore, Stored } from '#adapters/records';
+// From its own module, not the records store's index: this flow is bundled on its own (manifest.mjs) and must not carry a DynamoDB client.
+import { mayWrite } from '#adapters/records-owner';
 import type { RenderJob } from '../jobs.ts';
 import { checkAttachedFiles } from './ingest-files.ts';
 import { mapLimit } from './pool.ts';
