@@ -300,8 +300,9 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
           return true;
         }, { Select: 'COUNT' });
       } else {
+        // Only the set specs are needed: read the prepared parts, not the records (headers only).
         await queryPages(lo, hi, async (page) => {
-          for (const item of await itemsOf((page.Items ?? []) as Item[], selection.asOf)) if (matches(item, selection)) total += 1;
+          for (const item of await itemsOfEntries((page.Items ?? []) as Item[], { ...selection, render: {} })) if (matches(item, selection)) total += 1;
           return true;
         });
       }
