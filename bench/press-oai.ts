@@ -12,6 +12,7 @@ import { gunzipSync } from 'node:zlib';
 import { createLogger } from '#adapters/logger';
 import { createOaiHttpHandler, repositoryFor, stageRepositoryFor, type OaiEndpoint } from '#adapters/oai-http';
 import { createOaiStore } from '#adapters/oai-store';
+import { createVersionReader } from '#adapters/oai-versions';
 import type { Journal } from '#core/model/index';
 import type { OaiPosition } from '#core/oai/source';
 import { decodeToken, encodeToken } from '#core/oai/token';
@@ -160,7 +161,8 @@ async function profiled<T>(file: string | undefined, run: () => Promise<T>): Pro
 
 export async function oai(local: LocalRecords, journals: readonly Journal[], perJournal: number, tally: DynamoTally, options: OaiOptions): Promise<void> {
   const settings = { adminEmails: ['bench@example.org'], tokenSecret: 'press-bench' };
-  const sourceOf = (journal: Journal) => createOaiStore({ client: local.client, tableName: local.tableName, journalId: journal.id });
+  const reader = createVersionReader({ client: local.client, tableName: local.tableName });
+  const sourceOf = (journal: Journal) => createOaiStore({ client: local.client, tableName: local.tableName, journalId: journal.id, reader });
   const endpoint = (journalId: string | undefined): Promise<OaiEndpoint | undefined> => {
     if (journalId === undefined) return Promise.resolve({ repository: stageRepositoryFor(journals, settings), source: stageSource(journals.map((journal) => ({ journal, source: sourceOf(journal) }))) });
     const journal = journals.find((j) => j.id === journalId);

@@ -20,6 +20,7 @@
  */
 import { readRecordBody, RECORD_BODY_ATTRIBUTES } from './record-body.ts';
 import { OAI_ATTRIBUTE, readPrepared } from './record-oai.ts';
+import { createVersionReader, idOf, type Projection, type VersionReader } from './oai-versions.ts';
 import { withBodies, withBody } from './records-bodies.ts';
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { Issue } from '#core/model/index';
@@ -30,7 +31,7 @@ import { RecordCorruptError } from './errors.ts';
 import { listIssues } from './records-catalog.ts';
 import { countArticles } from './records-counter.ts';
 import { committed, INDEX, keys } from './records-keys.ts';
-import { attempt, batchGetAll, type BatchGetOptions, type Item, type RecordsTable } from './records-table.ts';
+import { attempt, batchGetAll, type Item, type RecordsTable } from './records-table.ts';
 
 /**
  * Where a journal's number of articles (tombstones included) is kept, if the records store keeps
@@ -48,6 +49,8 @@ export type OaiStoreOptions = {
   readonly client: DynamoDBDocumentClient;
   readonly tableName: string;
   readonly journalId: string;
+  /** Shared by the journals of one stage repository, so a page's records are read in one BatchGetItem (oai-versions.ts). */
+  readonly reader?: VersionReader | undefined;
 };
 
 /** https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html#limits-partition-sort-keys */
@@ -61,6 +64,7 @@ const LOW = '0';
 export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
   const table: RecordsTable = { client: options.client, tableName: options.tableName };
   const partition = keys.oaiIndex(options.journalId, '', '').gsi2pk;
+  const reader = options.reader ?? createVersionReader(table);
 
   /** Pages through gsi2 between two sort keys, handing each page to `onPage` until it says stop. */
   async function queryPages(lo: string, hi: string, onPage: (page: QueryCommandOutput) => boolean | Promise<boolean>, extra: Partial<QueryCommandInput> = {}): Promise<void> {
@@ -144,17 +148,11 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
     });
   }
 
-  /** Version items by key (every one must exist: a head or index entry names it), chunks of a hundred read at once. */
+  /** Version items by key (every one must exist: a head or index entry names it), through the reader the stage's journals share. */
   async function readVersions(versionKeys: readonly Item[], projection: Projection): Promise<Map<string, Item>> {
-    const found = new Map<string, Item>();
-    const read = async (wanted: readonly Item[], consistent: boolean): Promise<void> => {
-      const chunks = Array.from({ length: Math.ceil(wanted.length / 100) }, (_, n) => wanted.slice(n * 100, n * 100 + 100));
-      const items = await Promise.all(chunks.map((chunk) => attempt(`read OAI records of ${options.journalId}`, () => batchGetAll(table, chunk, { consistent, projection }))));
-      for (const item of items.flat()) found.set(idOf(item), item);
-    };
-    await read(versionKeys, false);
+    const found = await reader.read(versionKeys, false, projection);
     const missed = versionKeys.filter((key) => !found.has(idOf(key)));
-    if (missed.length > 0) await read(missed, true);
+    if (missed.length > 0) for (const [id, item] of await reader.read(missed, true, projection)) found.set(id, item);
     const gone = versionKeys.find((key) => !found.has(idOf(key)));
     if (gone !== undefined) throw new RecordCorruptError(`OAI record ${String(gone.pk)}: the index names version ${String(gone.sk)}, which is not in the records table`);
     return found;
@@ -306,8 +304,9 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
           return true;
         }, { Select: 'COUNT' });
       } else {
+        // Only the set specs are needed: read the prepared parts, not the records (headers only).
         await queryPages(lo, hi, async (page) => {
-          for (const item of await itemsOf((page.Items ?? []) as Item[], selection.asOf)) if (matches(item, selection)) total += 1;
+          for (const item of await itemsOfEntries((page.Items ?? []) as Item[], { ...selection, render: {} })) if (matches(item, selection)) total += 1;
           return true;
         });
       }
@@ -355,12 +354,8 @@ export function toOaiItem(item: Item): OaiItem {
 // A released scheduled article joined the repository at its release (records-schedule.ts moves its gsi2 entry there), not at ingest.
 export const changedAtOf = (item: Item): string => String(item.releasedAt ?? item.createdAt);
 
-type Projection = NonNullable<BatchGetOptions['projection']>;
-
 /** A version to read for a list, and the change time its index entry gives it. */
 type VersionRef = { readonly pk: string; readonly version: number; readonly changedAt: string };
-
-const idOf = (item: Item): string => `${String(item.pk)}\u0000${String(item.sk)}`;
 
 /** An index entry's position: its change time (changedAtOf) and the key its sort key ends with. */
 function entryPosition(entry: Item): OaiPosition {

@@ -15,6 +15,7 @@ import { ConfigError } from '#adapters/errors';
 import { createLogger } from '#adapters/logger';
 import { createOaiHttpHandler, repositoryFor, stageRepositoryFor, type OaiEndpoint, type OaiHttpSettings } from '#adapters/oai-http';
 import { createOaiStore } from '#adapters/oai-store';
+import { createVersionReader, type VersionReader } from '#adapters/oai-versions';
 import { createRecordsStore } from '#adapters/records';
 import { createSecretSource } from '#adapters/secrets';
 import type { Journal } from '#core/model/index';
@@ -33,7 +34,7 @@ const log = createLogger('oai', { stage: process.env.STAGE });
 const JOURNAL_TTL_MS = 60_000;
 const cache = new Map<string, { readonly at: number; readonly endpoint: OaiEndpoint | undefined }>();
 
-const sourceOf = (journal: Journal) => createOaiStore({ client: clients.dynamo, tableName: env.TABLE_NAME, journalId: journal.id });
+const sourceOf = (journal: Journal, reader?: VersionReader) => createOaiStore({ client: clients.dynamo, tableName: env.TABLE_NAME, journalId: journal.id, reader });
 
 async function endpointFor(journalId: string | undefined, settings: OaiHttpSettings): Promise<OaiEndpoint | undefined> {
   if (journalId !== undefined) {
@@ -41,7 +42,9 @@ async function endpointFor(journalId: string | undefined, settings: OaiHttpSetti
     return found === undefined ? undefined : { repository: repositoryFor(found.journal, settings), source: sourceOf(found.journal) };
   }
   const journals = (await records.listJournals()).map((j) => j.journal);
-  return { repository: stageRepositoryFor(journals, settings), source: stageSource(journals.map((journal) => ({ journal, source: sourceOf(journal) }))) };
+  // One reader for every journal: a stage page's records are read in one BatchGetItem, not one per journal.
+  const reader = createVersionReader({ client: clients.dynamo, tableName: env.TABLE_NAME });
+  return { repository: stageRepositoryFor(journals, settings), source: stageSource(journals.map((journal) => ({ journal, source: sourceOf(journal, reader) }))) };
 }
 
 /**

@@ -10,10 +10,12 @@ import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryOaiSource } from '#adapters/oai-memory';
 import { createOaiStore } from '#adapters/oai-store';
+import { createVersionReader } from '#adapters/oai-versions';
 import { keys } from '#adapters/records-keys';
 import { PREPARED_REVISION, prepareRecord } from '#core/oai/prepared';
-import type { OaiItem, OaiRecordSource } from '#core/oai/source';
-import { allRecords, context, syntheticItems } from '#tests/core/oai/fixtures';
+import { positionOf, type OaiItem, type OaiRecordSource } from '#core/oai/source';
+import { stageSource } from '#core/oai/stage-source';
+import { allRecords, context, syntheticItems, withDoi } from '#tests/core/oai/fixtures';
 import { harvest, type HarvestPage } from '#tests/core/oai/read';
 import { validateXml } from '#tests/helpers/xsd';
 import { putItems, startLocalRecords, type LocalRecords } from './records-table.ts';
@@ -27,6 +29,7 @@ const items = [...fixtures, ...syntheticItems(250)];
 
 type Wire = { requests: number; heads: number; versions: number; bodies: number };
 let wire: Wire = { requests: 0, heads: 0, versions: 0, bodies: 0 };
+let batchGets = 0;
 
 /** Counts what the store asks DynamoDB Local for. */
 function counting(client: DynamoDBDocumentClient): DynamoDBDocumentClient {
@@ -36,6 +39,7 @@ function counting(client: DynamoDBDocumentClient): DynamoDBDocumentClient {
         ? (command: unknown) => {
             wire.requests += 1;
             if (command instanceof BatchGetCommand) {
+              batchGets += 1;
               for (const request of Object.values(command.input.RequestItems ?? {})) {
                 const asked = request.Keys ?? [];
                 wire.heads += asked.filter((k) => k.sk === 'HEAD').length;
@@ -127,6 +131,29 @@ describe('OAI-PMH lists from prepared parts on DynamoDB Local', () => {
     // Assess
     expect(served.map((p) => p.xml)).toEqual(rendered.map((p) => p.xml));
     expect(served[0]!.xml).not.toContain('stale');
+  });
+
+  it('the stage repository reads a page\'s records from every journal in one BatchGetItem per hundred (one reader shared by the journals\' sources)', async () => {
+    // Prepare: two more journals whose records interleave in time with the first's
+    const journalOf = (id: string) => ({ ...items[0]!.record.journal, id });
+    for (const id of ['second', 'third']) {
+      await putItems(local, syntheticItems(150, Date.UTC(2024, 0, 1) + (id === 'second' ? 300 : 600)).map((item, n) => ({ ...item, record: { ...withDoi(item.record, `10.5555/${id}.${n}`), journal: journalOf(id) } })));
+    }
+    const client = counting(local.client);
+    const reader = createVersionReader({ client, tableName: local.tableName });
+    const stage = stageSource(['testjournal', 'second', 'third'].map((id) => ({ journal: journalOf(id), source: createOaiStore({ client, tableName: local.tableName, journalId: id, reader }) })));
+    const selection = { asOf: new Date(Date.UTC(2025, 0, 1)).toISOString(), render: { metadataPrefix: 'oai_dc' } };
+    // Act
+    const perPage: number[] = [];
+    let listed = 0;
+    for (let page = await stage.list(selection, undefined, 101), n = 0; page.length > 0 && n < 5; page = await stage.list(selection, positionOf(page.at(-2) ?? page.at(-1)!), 101), n++) {
+      perPage.push(batchGets);
+      batchGets = 0;
+      listed += page.length;
+    }
+    // Assess: 101 records a page, from three journals, in at most two BatchGetItems (100 keys and 1), where each journal sent its own
+    expect(listed).toBeGreaterThan(300);
+    for (const n of perPage.slice(1)) expect(n).toBeLessThanOrEqual(2);
   });
 
   it('gsi2 names each head\'s version, so a list needs no head', async () => {
