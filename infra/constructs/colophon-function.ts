@@ -5,7 +5,6 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
-import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
 import { Construct } from 'constructs';
@@ -36,7 +35,6 @@ export type QueueEnvName = 'RENDER_QUEUE_URL' | 'SITE_QUEUE_URL' | 'DEPOSIT_QUEU
 // not assignable to `IBucket`: its `isWebsite` getter may return undefined).
 export type BindableBucket = Pick<IBucket, 'bucketArn' | 'bucketName' | 'arnForObjects'>;
 export type BindableQueue = Pick<IQueue, 'queueArn' | 'queueUrl'>;
-export type BindableSecret = Pick<ISecret, 'secretArn'>;
 
 /**
  * Exactly the actions each kind of access needs, written out instead of the CDK `grant*` sets
@@ -57,7 +55,6 @@ export const ACTIONS = {
   // s3:ListBucket turns a missing key into 404 instead of 403, so readers can tell "absent" from "denied".
   bucket: { read: ['s3:GetObject'], list: ['s3:ListBucket'], write: ['s3:PutObject'] },
   queue: { send: ['sqs:SendMessage'] },
-  secret: { read: ['secretsmanager:GetSecretValue'] },
 } as const;
 
 const reads = (access: TableAccess | BucketAccess): boolean => access !== 'write';
@@ -248,20 +245,6 @@ export class ColophonFunction extends Construct {
   bindQueue(queue: BindableQueue, envName: QueueEnvName, access: 'send'): this {
     this.allow(ACTIONS.queue[access], [queue.queueArn]);
     this.fn.addEnvironment(envName, queue.queueUrl);
-    return this;
-  }
-
-  /** Read the Crossref credentials; sets `CROSSREF_SECRET_ARN`. */
-  bindSecret(secret: BindableSecret): this {
-    this.allow(ACTIONS.secret.read, [secret.secretArn]);
-    this.fn.addEnvironment('CROSSREF_SECRET_ARN', secret.secretArn);
-    return this;
-  }
-
-  /** Read the OAI-PMH token seal; sets `OAI_TOKEN_SECRET_ARN`. */
-  bindOaiTokenSecret(secret: BindableSecret): this {
-    this.allow(ACTIONS.secret.read, [secret.secretArn]);
-    this.fn.addEnvironment('OAI_TOKEN_SECRET_ARN', secret.secretArn);
     return this;
   }
 

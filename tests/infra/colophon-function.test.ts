@@ -2,7 +2,6 @@ import { CfnResource, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, ColophonFunction, handlerEntry } from '#infra/constructs/colophon-function';
@@ -10,14 +9,13 @@ import { RecordsTable } from '#infra/constructs/records-table';
 import { acknowledgements, grants, nagViolations, testApp } from './synth.ts';
 
 /** One function in a stack of its own, with one of each thing it can bind. */
-function probe(bind: (fn: ColophonFunction, things: { bucket: Bucket; records: RecordsTable; queue: Queue; secret: Secret }) => void) {
+function probe(bind: (fn: ColophonFunction, things: { bucket: Bucket; records: RecordsTable; queue: Queue }) => void) {
   const stack = new Stack(testApp(), 'Probe');
   const fn = new ColophonFunction(stack, 'Probe', { entry: handlerEntry('ingest'), stage: 'local', logRetention: RetentionDays.ONE_WEEK, removalPolicy: RemovalPolicy.DESTROY });
   const things = {
     bucket: new Bucket(stack, 'Bucket'),
     records: new RecordsTable(stack, 'Records', { removalPolicy: RemovalPolicy.DESTROY, deletionProtection: false }),
     queue: new Queue(stack, 'Queue'),
-    secret: new Secret(stack, 'Secret'),
   };
   bind(fn, things);
   const template = Template.fromStack(stack);
@@ -91,13 +89,6 @@ describe('ColophonFunction bind helpers grant and set the variable together', ()
     const { variables, grants: granted } = probe((fn, { queue }) => fn.bindQueue(queue, 'RENDER_QUEUE_URL', 'send'));
     expect(variables.RENDER_QUEUE_URL).toEqual({ Ref: expect.stringMatching(/^Queue/) });
     expect(withoutDefaults(granted)).toEqual(['sqs:SendMessage']);
-  });
-
-  it('bindSecret', () => {
-    const { variables, grants: granted } = probe((fn, { secret }) => fn.bindSecret(secret));
-    expect(variables.CROSSREF_SECRET_ARN).toEqual({ Ref: expect.stringMatching(/^Secret/) });
-    expect(granted).toMatchObject({ 'secretsmanager:GetSecretValue': [expect.stringMatching(/^\{Secret/)] });
-    expect(withoutDefaults(granted)).toEqual(['secretsmanager:GetSecretValue']);
   });
 });
 
