@@ -74,7 +74,6 @@ export class Resolver {
     const { Type } = this.resource(stack, logicalId);
     const name = this.name(stack, logicalId);
     if (Type === 'AWS::SQS::Queue') return this.naming.queueUrl(name);
-    if (Type === 'AWS::SecretsManager::Secret') return arn('secretsmanager', `secret:${name}`);
     return name;
   }
 

@@ -35,9 +35,12 @@ const MAX_PARALLEL = 8;
  */
 const BYTES_IN_FLIGHT = 256 * 1024 * 1024;
 
+/** The manifest's entry for a wanted file: the upload that brought it. */
+const entryOf = (manifest: Manifest, want: Want) => manifest.files.attached.find((e) => e.owner === want.source.path && e.name === want.name);
+
 /** How many of these files to check at once: at most MAX_PARALLEL, and never more than BYTES_IN_FLIGHT at their largest. */
 function parallelism(deps: FileCheckDeps, manifest: Manifest, wants: readonly Want[]): number {
-  const largest = Math.max(1, ...wants.map((want) => Math.min(deps.maxBytes, manifest.files.attached.find((e) => e.owner === want.source.path && e.name === want.name)?.size ?? deps.maxBytes)));
+  const largest = Math.max(1, ...wants.map((want) => Math.min(deps.maxBytes, entryOf(manifest, want)?.size ?? deps.maxBytes)));
   return Math.max(1, Math.min(MAX_PARALLEL, Math.floor(BYTES_IN_FLIGHT / largest)));
 }
 
@@ -46,7 +49,7 @@ const REPLACE = 'replace the file with the right one, or correct its format in t
 
 /** Checks one file; its facts, or what is wrong with it (a message, and whether uploading again helps). */
 async function checkOne(deps: FileCheckDeps, manifest: Manifest, journalId: string, want: Want): Promise<AttachedFile | string | { readonly content: string }> {
-  const entry = manifest.files.attached.find((e) => e.owner === want.source.path && e.name === want.name);
+  const entry = entryOf(manifest, want);
   if (entry === undefined) return `file "${want.name}" did not come with this upload`;
   // The manifest could name any key: only this journal's copy of exactly these bytes is taken.
   if (entry.key !== attachedFileKey(journalId, entry.sha256)) return `file "${want.name}" is listed at ${entry.key}, which is not where this journal's files are kept`;
