@@ -40,8 +40,9 @@ const secret = createCrossrefSecretSource({ client: new SSMClient({}), secretId:
 const artifacts = createObjectStore(clients.s3, env.ARTIFACTS_BUCKET);
 const schemasDir = process.env.CROSSREF_SCHEMAS_DIR || fileURLToPath(new URL('./schemas', import.meta.url));
 
-// libxml2 (xsd.mjs beside this bundle, bundled-modules.ts) is imported and the XSD compiled (seconds)
-// on first use, not during Lambda's init phase: a schedule run that deposits nothing needs neither.
+// libxml2 (xsd.mjs beside this bundle, bundled-modules.ts) is imported and the XSD compiled (~0.15 s
+// without its MathML module, which Colophon's files never bind; seconds for the whole schema, compiled
+// only for a file that does: adapters/crossref-xsd.ts) on first use, not during Lambda's init phase: a schedule run that deposits nothing needs neither.
 const xsd = onFirstUse(async (): Promise<XmlValidator> => {
   const xsdModule = (await import(bundledModuleSpecifier(import.meta.url, BUNDLED_MODULES.deposit.xsd))) as { readonly compileCrossrefSchema: typeof compileCrossrefSchema };
   return xsdModule.compileCrossrefSchema(schemasDir).validate;
