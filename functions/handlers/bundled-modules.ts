@@ -30,6 +30,9 @@ export const BUNDLED_MODULES = {
   deposit: { xsd: { source: '../adapters/crossref-xsd.ts', out: 'xsd.mjs' } },
   // The 15-minute release runs need none of these: a manifest's flow (the YAML parser and the
   // model's zod schemas), a rebuild page's, and citeproc with its styles (a new version's How to Cite).
+  // citeproc-js with the CSL styles and locales (~640 KiB): only a version whose kept How to Cite is
+  // missing or stale (flows/render.ts); the rest show the citations Ingest kept with the version.
+  render: { citeproc: { source: '../core/cite/engine.ts', out: 'citeproc.mjs' } },
   ingest: {
     manifest: { source: './flows/ingest.ts', out: 'manifest.mjs' },
     rebuild: { source: './flows/rebuild.ts', out: 'rebuild.mjs' },

@@ -144,6 +144,8 @@ describe('cold imports', () => {
     ['ingest', 'yaml'],
     ['ingest', 'zod'],
     ['ingest', 'citeproc'],
+    ['render', 'citeproc'],
+    ['render', '@citation-js/plugin-csl'],
   ] as const)('the %s handler carries %s in a bundled module of its own, not in index.mjs', async (name, pkg) => {
     // Act
     const own = await bundleOf(name);
@@ -160,6 +162,7 @@ describe('cold imports', () => {
     ['ingest', 'manifest'],
     ['ingest', 'rebuild'],
     ['ingest', 'citations'],
+    ['render', 'citeproc'],
     ['deposit', 'xsd'],
   ] as const)('the %s handler\'s %s module carries no AWS SDK', async (name, module) => {
     // Act
