@@ -8,7 +8,7 @@
  */
 import { build, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { NODE_BUILTIN_SHIMS } from '#infra/constructs/colophon-function';
+import { BUNDLE_ALIASES } from '#infra/constructs/colophon-function';
 import { BUNDLED_MODULES } from '#handlers/bundled-modules';
 
 type Bundle = {
@@ -47,7 +47,7 @@ function bundleOf(name: string): Promise<Bundle> {
       format: 'esm',
       target: 'node22',
       mainFields: ['module', 'main'],
-      alias: { ...NODE_BUILTIN_SHIMS },
+      alias: { ...BUNDLE_ALIASES },
       write: false,
       metafile: true,
       outfile: `${name}.mjs`,
@@ -125,6 +125,19 @@ describe('cold imports', () => {
 
     // Assess
     expect(clients.filter((c) => packages.has(c))).toEqual([]);
+  }, 60_000);
+
+  // On Lambda the credentials are in the environment: the rest of the SDK's default chain (SSO, ini
+  // files, login, web identity, instance metadata) and the STS/SSO clients it carries never run
+  // (infra/constructs/sdk-shims/credential-provider-node.ts).
+  it.each(HANDLERS)('the %s handler bundles the environment credential provider alone, not the default chain', async (name) => {
+    // Act
+    const packages = await packagesIn(name);
+
+    // Assess
+    const chain = ['@aws-sdk/credential-provider-node', '@aws-sdk/credential-provider-ini', '@aws-sdk/credential-provider-sso', '@aws-sdk/credential-provider-login', '@aws-sdk/credential-provider-web-identity', '@aws-sdk/credential-provider-process', '@aws-sdk/nested-clients', '@aws-sdk/token-providers'];
+    expect(chain.filter((p) => packages.has(p))).toEqual([]);
+    expect(packages.has('@aws-sdk/credential-provider-env')).toBe(true);
   }, 60_000);
 
   it.each(HANDLERS)('the %s handler loads node:http, https and http2 with require(), not an ES import', async (name) => {
