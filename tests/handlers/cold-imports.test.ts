@@ -114,6 +114,15 @@ describe('cold imports', () => {
     expect(inputs.filter((i) => i.includes('zod/v4/classic/'))).toEqual([]);
   }, 60_000);
 
+  // Admin reads the deposit ledger (its catalog); only Deposit and the callback parse Crossref's logs.
+  it('the admin handler bundles no XML parser (the Crossref log parser of core/deposit)', async () => {
+    // Act
+    const packages = await packagesIn('admin');
+
+    // Assess
+    expect(packages.has('fast-xml-parser'), [...packages].join(', ')).toBe(false);
+  }, 60_000);
+
   it.each([
     ['oai', ['@aws-sdk/client-s3', '@aws-sdk/client-sqs']],
     ['site', ['@aws-sdk/client-sqs']],

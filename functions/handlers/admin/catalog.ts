@@ -8,7 +8,8 @@
 import type { DepositLedger } from '#adapters/deposit-ledger';
 import type { RecordsStore } from '#adapters/records';
 import type { DraftStore } from '#adapters/staff-drafts';
-import { doiKey } from '#core/deposit/index';
+// Not the deposit barrel: it carries the Crossref log parser (fast-xml-parser, ~60 KiB of the cold start).
+import { doiKey } from '#core/deposit/plan';
 import { plainText } from '#core/model/index';
 import { mayEdit, type Staff } from './access.ts';
 
