@@ -25,6 +25,9 @@ export const BUNDLED_MODULES = {
     // The Cognito client: only the Users page's requests (the preview's renderer is bundled by
     // infra/constructs/staff-api.ts, ADMIN_BUNDLED_MODULES).
     users: { source: './admin/staff-users.ts', out: 'users.mjs' },
+    // The YAML parser and writer, the model's loader and zod schemas, Crossref's issue rules: only the
+    // requests that read, edit or check an issue's metadata (not the catalog, status, versions or users).
+    metadata: { source: './admin/metadata.ts', out: 'metadata.mjs' },
   },
   // libxml2-wasm and its 1.3 MB of WebAssembly: only an invocation that validates a deposit file.
   deposit: { xsd: { source: '../adapters/crossref-xsd.ts', out: 'xsd.mjs' } },

@@ -115,6 +115,16 @@ describe('cold imports', () => {
   }, 60_000);
 
   // Admin reads the deposit ledger (its catalog); only Deposit and the callback parse Crossref's logs.
+  // Admin's catalog, status, versions and users read stored records: the model's loader (its zod
+  // schemas, the Crossref issue rules) is in metadata.mjs with the YAML parser.
+  it('the admin handler does not bundle the metadata model\'s loader in index.mjs', async () => {
+    // Act
+    const { inputs } = await bundleOf('admin');
+
+    // Assess
+    expect(inputs.filter((i) => /functions\/core\/model\/(load|article|journal|issue|yaml-source)\.ts$/.test(i) || i.startsWith('functions/core/crossref/'))).toEqual([]);
+  }, 60_000);
+
   it('the admin handler bundles no XML parser (the Crossref log parser of core/deposit)', async () => {
     // Act
     const packages = await packagesIn('admin');
@@ -168,6 +178,7 @@ describe('cold imports', () => {
     ['ingest', 'citeproc'],
     ['render', 'citeproc'],
     ['render', '@citation-js/plugin-csl'],
+    ['admin', 'yaml'],
   ] as const)('the %s handler carries %s in a bundled module of its own, not in index.mjs', async (name, pkg) => {
     // Act
     const own = await bundleOf(name);
@@ -185,6 +196,7 @@ describe('cold imports', () => {
     ['ingest', 'rebuild'],
     ['ingest', 'citations'],
     ['render', 'citeproc'],
+    ['admin', 'metadata'],
     ['deposit', 'xsd'],
   ] as const)('the %s handler\'s %s module carries no AWS SDK', async (name, module) => {
     // Act
