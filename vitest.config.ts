@@ -8,7 +8,7 @@ const AWS_TESTS = ['tests/integration/**/*.test.ts', 'tests/adapters/**/*.test.t
  * in the same worker loaded first keeps the real import and escapes the mock, so these run with a
  * module cache of their own.
  */
-const MOCKING_TESTS = ['tests/core/cite/stored-citations.test.ts', 'tests/handlers/render-stored-citations.test.ts', 'tests/core/site/to-html.test.ts'];
+const MOCKING_TESTS = ['tests/core/site/to-html.test.ts'];
 
 export default defineConfig({
   test: {

@@ -15,8 +15,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { loadMetadata } from '#adapters/metadata-fs';
-import { CITATION_STYLE_IDS, forgetCitations, howToCite, howToCiteAll, prepareCitationStyle } from '#core/cite/index';
-import { landingCitations, renderLandingPage } from '#core/landing/index';
+import { CITATION_STYLE_IDS, forgetCitations, howToCite, howToCiteAll } from '#core/cite/index';
+import { landingCitations } from '#core/landing/citations';
+import { renderLandingPage } from '#core/landing/index';
 import { loadJournal, type IssueBundle } from '#core/model/index';
 import { renderSiteOutputs } from '#core/site/index';
 import { STYLE } from '#core/site/style';
@@ -24,6 +25,7 @@ import { articleKey } from '#core/urls';
 import { repoDir } from '#tests/helpers/shared';
 import { median, table } from './measure.ts';
 import { syntheticSources } from './synthetic.ts';
+import { citeproc, prepareCitationStyle } from '#core/cite/engine';
 
 /** The brief's budget for one landing page: HTML and CSS together. */
 const BUDGET = 30 * 1024;
@@ -50,7 +52,7 @@ let over = 0;
 for (const root of ['metadata', 'tests/fixtures/metadata']) {
   const bundles = load(root);
   const pages = [
-    ...bundles.flatMap((b) => b.articles.map((a) => ({ key: articleKey(a.doi, 'landing'), body: renderLandingPage(b, a), landing: true }))),
+    ...bundles.flatMap((b) => b.articles.map((a) => ({ key: articleKey(a.doi, 'landing'), body: renderLandingPage(b, a, { engine: citeproc }), landing: true }))),
     ...renderSiteOutputs(bundles)
       .filter((o) => o.key.endsWith('.html'))
       .map((o) => ({ ...o, landing: false })),
@@ -93,18 +95,18 @@ const timed = (t: Timing, digits = 2): string => `${t.ms.toFixed(digits)} ms (±
 
 // Each article's citations as Ingest keeps them with its version (core/landing/citations.ts): its one citeproc render.
 const kept = new Map(articles.map(({ bundle, article }) => [article, landingCitations(bundle, article)]));
-const measured = articles.map(({ bundle, article }) => ({ size: bytes(renderLandingPage(bundle, article, { citations: kept.get(article) })), refs: article.references.length }));
+const measured = articles.map(({ bundle, article }) => ({ size: bytes(renderLandingPage(bundle, article, { citations: kept.get(article), engine: citeproc })), refs: article.references.length }));
 const sizes = measured.map((m) => m.size).sort((a, b) => a - b);
 // Least squares: size ≈ fixed + perReference × references (a reference is shown once and given to Scholar once).
 const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 const [mx, my] = [mean(measured.map((m) => m.refs)), mean(measured.map((m) => m.size))];
 const perReference = measured.reduce((n, m) => n + (m.refs - mx) * (m.size - my), 0) / measured.reduce((n, m) => n + (m.refs - mx) ** 2, 0);
 const fixed = my - perReference * mx;
-const page = cpuMsPerArticle((b, a) => renderLandingPage(b, a));
-const cite = cpuMsPerArticle((b, a) => howToCiteAll(b, a));
-const perStyle = CITATION_STYLE_IDS.map((style) => [style, cpuMsPerArticle((b, a) => howToCite(b, a, style))] as const);
-const pageKept = cpuMsPerArticle((b, a) => renderLandingPage(b, a, { citations: kept.get(a) }), articles);
-const citeKept = cpuMsPerArticle((b, a) => howToCiteAll(b, a, { stored: kept.get(a) }), articles);
+const page = cpuMsPerArticle((b, a) => renderLandingPage(b, a, { engine: citeproc }));
+const cite = cpuMsPerArticle((b, a) => howToCiteAll(b, a, { engine: citeproc }));
+const perStyle = CITATION_STYLE_IDS.map((style) => [style, cpuMsPerArticle((b, a) => howToCite(b, a, style, { engine: citeproc }))] as const);
+const pageKept = cpuMsPerArticle((b, a) => renderLandingPage(b, a, { citations: kept.get(a), engine: citeproc }), articles);
+const citeKept = cpuMsPerArticle((b, a) => howToCiteAll(b, a, { stored: kept.get(a), engine: citeproc }), articles);
 console.log(`synthetic: ${articles.length} articles (citeproc timed on the first ${firstCount}), ${rounds} rounds (median ± half the range), CPU time of this thread`);
 console.log(`landing page size: min ${kb(sizes[0]!)}, median ${kb(median(sizes))}, p95 ${kb(sizes[Math.floor(sizes.length * 0.95)]!)}, max ${kb(sizes.at(-1)!)}; over ${kb(BUDGET)}: ${sizes.filter((s) => s > BUDGET).length}`);
 console.log(`landing page size ≈ ${kb(fixed)} + ${perReference.toFixed(0)} B per reference (mean ${mx.toFixed(1)} references): ${Math.floor((BUDGET - fixed) / perReference)} references fit in ${kb(BUDGET)}`);

@@ -28,13 +28,15 @@ import { loadMetadata } from '#adapters/metadata-fs';
 import { CITATION_STYLE_IDS, forgetCitations, howToCiteAll, toBibtex, toReferencesBibtex, toReferencesCslJson, toReferencesRis, toRis, type StoredCitations } from '#core/cite/index';
 import { renderCrossrefDeposit } from '#core/crossref/index';
 import { renderJats } from '#core/jats/index';
-import { landingCitations, renderLandingPage } from '#core/landing/index';
+import { landingCitations } from '#core/landing/citations';
+import { renderLandingPage } from '#core/landing/index';
 import { loadJournal, type IssueBundle } from '#core/model/index';
 import { parseYaml } from '#core/model/yaml-source';
 import { renderIssueOutputs } from '#core/publish/outputs';
 import { repoDir } from '#tests/helpers/shared';
 import { median, mib, peakResident, perCpuSecond, phase, RESULT_HEADER, resultRow, sampleMemory, table, type PhaseResult } from './measure.ts';
 import { ARTICLES_PER_ISSUE, syntheticSources } from './synthetic.ts';
+import { citeproc } from '#core/cite/engine';
 
 const TARGET = 400;
 const LANDING_TARGET_MS = 2;
@@ -108,11 +110,11 @@ const keptOf = (article: IssueBundle['articles'][number]): StoredCitations | und
 const warm = articles.slice(0, Number(args.warmup));
 for (const { bundle, article } of warm) {
   renderJats(bundle, article);
-  renderLandingPage(bundle, article);
+  renderLandingPage(bundle, article, { engine: citeproc });
   toRis(bundle, article);
   toBibtex(bundle, article);
 }
-for (const bundle of new Set(warm.map((w) => w.bundle))) renderIssueOutputs(bundle, DEPOSIT);
+for (const bundle of new Set(warm.map((w) => w.bundle))) renderIssueOutputs(bundle, DEPOSIT, { engine: citeproc });
 
 const perArticle = (render: (bundle: IssueBundle, article: IssueBundle['articles'][number]) => string, over: readonly IssueBundle[] = bundles) => (): { items: number; bytes: number } => {
   let out = 0;
@@ -140,7 +142,7 @@ const coreOutputs =
     let out = 0;
     let items = 0;
     for (const bundle of over) {
-      for (const article of bundle.articles) out += bytes(renderJats(bundle, article)) + bytes(renderLandingPage(bundle, article, { citations: citations(article) }));
+      for (const article of bundle.articles) out += bytes(renderJats(bundle, article)) + bytes(renderLandingPage(bundle, article, { citations: citations(article), engine: citeproc }));
       out += bytes(renderCrossrefDeposit(bundle, DEPOSIT));
       items += bundle.articles.length;
       sampleMemory();
@@ -166,20 +168,20 @@ const BODIES: Record<Phase, [string, () => { items: number; bytes: number }]> = 
     'landing page, first render, citations kept with the version',
     firstRender(
       perArticle((bundle, article) => {
-        const html = renderLandingPage(bundle, article, { citations: keptOf(article) });
+        const html = renderLandingPage(bundle, article, { citations: keptOf(article), engine: citeproc });
         if (landingSizes.length < count) landingSizes.push(Buffer.byteLength(html));
         return html;
       }),
     ),
   ],
-  howtociteKept: ['How to Cite alone, citations kept with the version', firstRender(perArticle((bundle, article) => howToCiteAll(bundle, article, { stored: keptOf(article) }).map((c) => c.text).join('')))],
+  howtociteKept: ['How to Cite alone, citations kept with the version', firstRender(perArticle((bundle, article) => howToCiteAll(bundle, article, { stored: keptOf(article), engine: citeproc }).map((c) => c.text).join('')))],
   coreKept: ['JATS + Crossref + landing, first render, citations kept (target)', firstRender(coreOutputs(bundles, keptOf))],
-  landing: [`landing page, first render, citeproc (How to Cite in ${CITATION_STYLE_IDS.length} styles)`, firstRender(perArticle((bundle, article) => renderLandingPage(bundle, article), firstBundles))],
-  howtocite: [`How to Cite alone, first render, citeproc (${CITATION_STYLE_IDS.length} CSL styles)`, firstRender(perArticle((bundle, article) => howToCiteAll(bundle, article).map((c) => c.text).join(''), firstBundles))],
+  landing: [`landing page, first render, citeproc (How to Cite in ${CITATION_STYLE_IDS.length} styles)`, firstRender(perArticle((bundle, article) => renderLandingPage(bundle, article, { engine: citeproc }), firstBundles))],
+  howtocite: [`How to Cite alone, first render, citeproc (${CITATION_STYLE_IDS.length} CSL styles)`, firstRender(perArticle((bundle, article) => howToCiteAll(bundle, article, { engine: citeproc }).map((c) => c.text).join(''), firstBundles))],
   cite: ['RIS + BibTeX', perArticle((bundle, article) => toRis(bundle, article) + toBibtex(bundle, article))],
   references: ['reference lists (RIS + BibTeX + CSL-JSON of the cited works)', perArticle((_bundle, article) => toReferencesRis(article) + toReferencesBibtex(article) + toReferencesCslJson(article))],
   core: ['JATS + Crossref + landing, first render, citeproc', firstRender(coreOutputs(firstBundles))],
-  howtociteAgain: ['How to Cite alone, remembered', perArticle((bundle, article) => howToCiteAll(bundle, article).map((c) => c.text).join(''))],
+  howtociteAgain: ['How to Cite alone, remembered', perArticle((bundle, article) => howToCiteAll(bundle, article, { engine: citeproc }).map((c) => c.text).join(''))],
   landingAgain: ['landing page, citations remembered (re-render of a version)', perArticle(renderLandingPage)],
   coreAgain: ['JATS + Crossref + landing, citations remembered', coreOutputs()],
   all: [
@@ -187,7 +189,7 @@ const BODIES: Record<Phase, [string, () => { items: number; bytes: number }]> = 
     () => {
       let out = 0;
       for (const bundle of bundles) {
-        for (const o of renderIssueOutputs(bundle, DEPOSIT)) out += bytes(o.body);
+        for (const o of renderIssueOutputs(bundle, DEPOSIT, { engine: citeproc })) out += bytes(o.body);
         sampleMemory();
       }
       return { items: count, bytes: out };
@@ -198,7 +200,7 @@ const BODIES: Record<Phase, [string, () => { items: number; bytes: number }]> = 
 const chosen = only === undefined ? PHASES.filter((p) => p !== 'all' || args.all) : [only];
 for (const name of chosen) {
   // The re-render phases start with every article's citations remembered, as after a first publish.
-  if (name === 'howtociteAgain' || name === 'landingAgain' || name === 'coreAgain') for (const { bundle, article } of articles) howToCiteAll(bundle, article);
+  if (name === 'howtociteAgain' || name === 'landingAgain' || name === 'coreAgain') for (const { bundle, article } of articles) howToCiteAll(bundle, article, { engine: citeproc });
   results.push(phase(BODIES[name][0], rounds, BODIES[name][1]));
 }
 console.log(`total ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
@@ -250,7 +252,7 @@ console.log(
 
 if (landingSizes.length > 0) {
   const seed = loadMetadata(join(repoDir, 'metadata'));
-  const seedSizes = seed.ok ? seed.bundles.flatMap((b) => b.articles.map((a) => `${a.id} ${Buffer.byteLength(renderLandingPage(b, a))} B`)) : ['(seed does not load)'];
+  const seedSizes = seed.ok ? seed.bundles.flatMap((b) => b.articles.map((a) => `${a.id} ${Buffer.byteLength(renderLandingPage(b, a, { engine: citeproc }))} B`)) : ['(seed does not load)'];
   const sorted = [...landingSizes].sort((a, b) => a - b);
   const kib = (n: number): string => `${(n / 1024).toFixed(1)} KiB`;
   console.log(`\nlanding page HTML: synthetic min ${kib(sorted[0]!)}, median ${kib(median(sorted))}, max ${kib(sorted.at(-1)!)}; seed: ${seedSizes.join(', ')}`);

@@ -3,7 +3,10 @@
  * types (see deposit-ledger.ts for the key design). Timestamps are DynamoDB Numbers, read back
  * exactly (as bigint when they pass 2^53), never as lossy JS numbers.
  */
-import { doiKey, type BatchCounts, type DepositState, type DoiLedgerEntry } from '#core/deposit/index';
+// Not the deposit barrel: it carries the Crossref log parser (fast-xml-parser), which the ledger's readers (Admin) never run.
+import type { BatchCounts } from '#core/deposit/diagnostic';
+import type { DepositState, DoiLedgerEntry } from '#core/deposit/ledger';
+import { doiKey } from '#core/deposit/plan';
 
 export const PENDING_GSI = 'gsi3';
 export const PENDING_KEY = 'DEPOSIT#PENDING';

@@ -24,16 +24,10 @@ import {
   UpdateCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import {
-  abandon as abandonEntry,
-  doiKey,
-  reserve as reserveEntry,
-  settle as settleEntry,
-  type BatchCounts,
-  type DoiLedgerEntry,
-  type DoiOutcome,
-  type Transition,
-} from '#core/deposit/index';
+// Not the deposit barrel: it carries the Crossref log parser (fast-xml-parser), which Admin's reads of the ledger never run.
+import type { BatchCounts } from '#core/deposit/diagnostic';
+import { abandon as abandonEntry, reserve as reserveEntry, settle as settleEntry, type DoiLedgerEntry, type Transition } from '#core/deposit/ledger';
+import { doiKey, type DoiOutcome } from '#core/deposit/plan';
 import {
   BATCH_SK,
   batchFromItem,

@@ -5,6 +5,7 @@
  * core/publish, core/site and core/urls only.
  */
 import { join, posix } from 'node:path';
+import { citeproc } from '#core/cite/engine';
 import type { IssueBundle } from '#core/model/index';
 import { renderIssueOutputs } from '#core/publish/outputs';
 import { renderSiteOutputs } from '#core/site/index';
@@ -80,7 +81,7 @@ export function planBuild(issues: readonly LoadedIssue[], options: BuildOptions 
     const journal = bundle.journal.id;
     const batchId = options.batchId === undefined ? derivedBatchId(bundle) : issueBatchId(options.batchId, issues.length, n, bundle.issue.id);
     const timestamp = options.timestamp ?? derivedTimestamp(bundle);
-    const outputs = renderIssueOutputs(bundle, { batchId, timestamp });
+    const outputs = renderIssueOutputs(bundle, { batchId, timestamp }, { engine: citeproc });
     for (const output of outputs) add({ path: safePath(journal, output.key), body: output.body });
     for (const article of bundle.articles) {
       for (const galley of article.galleys) {

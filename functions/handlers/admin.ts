@@ -19,13 +19,14 @@ import { createIssueFileStore } from '#adapters/staff-issue-file';
 import { createStaffFiles } from '#adapters/staff-files';
 import { createGalleyUploads } from '#adapters/galley-uploads';
 import { createDepositLedger } from '#adapters/deposit-ledger';
-import { DEFAULT_MAX_FILE_BYTES } from '#core/model/index';
+import { DEFAULT_MAX_FILE_BYTES } from '#core/model/file-kinds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { createRateLimiter } from '#adapters/staff-rate';
 import type { StaffUsers } from '#adapters/staff-users';
 import { staffVerifier } from './admin/access.ts';
 import { ADMIN_RATE_LIMIT, adminApi } from './admin/api.ts';
 import type { renderLandingPage } from './admin/preview.ts';
+import type { AdminMetadata } from './admin/sources.ts';
 import type { staffUsersOf } from './admin/staff-users.ts';
 import { BUNDLED_MODULES, bundledModuleSpecifier, onFirstUse } from './bundled-modules.ts';
 import { requireEnv } from './env.ts';
@@ -67,6 +68,9 @@ const staffUsers: StaffUsers = {
   auditTrail: async (limit) => (await loadStaffUsers()).auditTrail(limit),
 };
 
+// The YAML reader and writer and the issue check (metadata.mjs beside this file): the first request that edits or checks an issue imports it.
+const metadata = onFirstUse(async () => (await import(bundledModuleSpecifier(import.meta.url, BUNDLED_MODULES.admin.metadata))) as AdminMetadata);
+
 const inbox = createObjectStore(clients.s3, env.INBOX_BUCKET);
 // Signs the galley upload URLs: no body checksum in a presigned URL (adapters/galley-uploads.ts); path style where an endpoint is set, as clients.s3.
 const signer = new S3Client({ requestChecksumCalculation: 'WHEN_REQUIRED', ...(process.env.AWS_ENDPOINT_URL_S3 === undefined ? {} : { forcePathStyle: true }) });
@@ -86,6 +90,7 @@ const handle = adminApi({
   log,
   now: () => new Date(),
   suffix: () => randomBytes(3).toString('hex'),
+  metadata,
   renderPreview: async (bundle, article) => (await loadRenderer()).renderLandingPage(bundle, article),
   // Issue 15 (users): the staff pool (admin/staff-users.ts).
   staffUsers,

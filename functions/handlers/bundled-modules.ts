@@ -25,11 +25,17 @@ export const BUNDLED_MODULES = {
     // The Cognito client: only the Users page's requests (the preview's renderer is bundled by
     // infra/constructs/staff-api.ts, ADMIN_BUNDLED_MODULES).
     users: { source: './admin/staff-users.ts', out: 'users.mjs' },
+    // The YAML parser and writer, the model's loader and zod schemas, Crossref's issue rules: only the
+    // requests that read, edit or check an issue's metadata (not the catalog, status, versions or users).
+    metadata: { source: './admin/metadata.ts', out: 'metadata.mjs' },
   },
   // libxml2-wasm and its 1.3 MB of WebAssembly: only an invocation that validates a deposit file.
   deposit: { xsd: { source: '../adapters/crossref-xsd.ts', out: 'xsd.mjs' } },
   // The 15-minute release runs need none of these: a manifest's flow (the YAML parser and the
   // model's zod schemas), a rebuild page's, and citeproc with its styles (a new version's How to Cite).
+  // citeproc-js with the CSL styles and locales (~640 KiB): only a version whose kept How to Cite is
+  // missing or stale (flows/render.ts); the rest show the citations Ingest kept with the version.
+  render: { citeproc: { source: '../core/cite/engine.ts', out: 'citeproc.mjs' } },
   ingest: {
     manifest: { source: './flows/ingest.ts', out: 'manifest.mjs' },
     rebuild: { source: './flows/rebuild.ts', out: 'rebuild.mjs' },

@@ -108,7 +108,18 @@ const BANNER = "import { createRequire as colophonCreateRequire } from 'node:mod
 export const NODE_BUILTIN_SHIMS: Readonly<Record<string, string>> = Object.fromEntries(
   ['http', 'https', 'http2'].map((name) => [`node:${name}`, fileURLToPath(new URL(`./node-builtins/${name}.cjs`, import.meta.url))]),
 );
-const aliasArgs = (): string[] => Object.entries(NODE_BUILTIN_SHIMS).map(([name, shim]) => `${name}=${shim}`);
+
+/**
+ * Packages of the AWS SDK replaced in the bundle by a smaller module with the same export (see
+ * each shim's comment): the default credential chain by the environment provider it starts with.
+ */
+export const SDK_SHIMS: Readonly<Record<string, string>> = {
+  '@aws-sdk/credential-provider-node': fileURLToPath(new URL('./sdk-shims/credential-provider-node.ts', import.meta.url)),
+};
+
+/** Every alias the Lambda bundles are built with (esbuild `--alias`). */
+export const BUNDLE_ALIASES: Readonly<Record<string, string>> = { ...NODE_BUILTIN_SHIMS, ...SDK_SHIMS };
+const aliasArgs = (): string[] => Object.entries(BUNDLE_ALIASES).map(([name, shim]) => `${name}=${shim}`);
 
 /** The commands that bundle each of `modules` into the bundle's output folder, with the handler's settings. */
 export function bundleModuleCommands(modules: readonly { readonly entry: string; readonly out: string }[], outputDir: string): string[] {

@@ -11,6 +11,7 @@ import { renderJats } from '#core/jats/index';
 import { renderLandingPage } from '#core/landing/index';
 import { caseBundle, cases, type Expect } from '../helpers/cases.ts';
 import { validateXml } from '../helpers/xsd.ts';
+import { citeproc } from '#core/cite/engine';
 
 function render(patch: Record<string, unknown>) {
   const bundle = caseBundle(patch);
@@ -18,7 +19,7 @@ function render(patch: Record<string, unknown>) {
   return {
     jats: renderJats(bundle, only),
     crossref: renderCrossrefDeposit(bundle, { batchId: 'case-batch', timestamp: '20240101000000000' }),
-    html: renderLandingPage(bundle, only),
+    html: renderLandingPage(bundle, only, { engine: citeproc }),
   };
 }
 

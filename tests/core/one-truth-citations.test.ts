@@ -19,6 +19,7 @@ import { corpusBundles } from '../helpers/corpus-bundles.ts';
 import { crossrefFacts, highwireFacts, jatsFacts, type Facts } from '../helpers/facts.ts';
 import { repoDir } from '../helpers/shared.ts';
 import { truth } from '../helpers/truth.ts';
+import { citeproc } from '#core/cite/engine';
 
 type Case = { readonly name: string; readonly bundle: IssueBundle; readonly article: Article };
 
@@ -56,7 +57,7 @@ describe.each(cases)('$name', ({ bundle, article }) => {
     const crossref = crossrefFacts(renderCrossrefDeposit(bundle, { batchId: 'truth-batch', timestamp: '20240101000000000' }), article.doi);
     const yearInCrossref = article.dates.published.print !== undefined || article.dates.published.online?.year === bundle.issue.year;
     expect(ris).toEqual(taggedFormat(sameTitle(yearInCrossref ? crossref : { ...crossref, year: ris.year })));
-    expect(ris).toEqual(taggedFormat(sameTitle(highwireFacts(renderLandingPage(bundle, article)))));
+    expect(ris).toEqual(taggedFormat(sameTitle(highwireFacts(renderLandingPage(bundle, article, { engine: citeproc })))));
   });
 
   it('states the same facts in BibTeX', () => {

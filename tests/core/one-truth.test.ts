@@ -19,6 +19,7 @@ import { toReferencesBibtex, toReferencesCslJson, toReferencesRis } from '#core/
 import { repoDir } from '../helpers/shared.ts';
 import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
+import { citeproc } from '#core/cite/engine';
 
 function bundlesOf(dir: string): IssueBundle[] {
   const result = loadMetadata(join(repoDir, dir));
@@ -32,7 +33,7 @@ const articles = ['metadata', 'tests/fixtures/metadata'].flatMap((dir) =>
 
 describe.each(articles)('$name', ({ bundle, article }) => {
   const expected = truth(bundle, article);
-  const html = renderLandingPage(bundle, article);
+  const html = renderLandingPage(bundle, article, { engine: citeproc });
   const deposit = renderCrossrefDeposit(bundle, { batchId: 'truth-batch', timestamp: '20240101000000000' });
 
   it('has the facts in the JATS', () => {

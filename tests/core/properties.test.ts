@@ -21,6 +21,7 @@ import { loadJournal, type IssueBundle } from '#core/model/index';
 import { renderIssueOutputs, type Output } from '#core/publish/outputs';
 import { repoDir } from '../helpers/shared.ts';
 import { validateXml } from '../helpers/xsd.ts';
+import { citeproc } from '#core/cite/engine';
 
 const FIXTURE = join(repoDir, 'tests/fixtures/metadata/testjournal');
 const ISSUE = '2024-12-3';
@@ -211,7 +212,7 @@ type Rendered = { readonly rejected: true } | { readonly rejected: false; readon
 /** Loads and renders; a refusal must name a file and have a reason in the input (a refusable value was assigned). */
 function render(values: Assignment): Rendered {
   const loaded = load(values);
-  if (loaded.ok) return { rejected: false, bundle: loaded.bundles[0]!, outputs: renderIssueOutputs(loaded.bundles[0]!, DEPOSIT) };
+  if (loaded.ok) return { rejected: false, bundle: loaded.bundles[0]!, outputs: renderIssueOutputs(loaded.bundles[0]!, DEPOSIT, { engine: citeproc }) };
   expect(loaded.problems.length).toBeGreaterThan(0);
   for (const problem of loaded.problems) expect(problem.file).toMatch(/\.yaml$/);
   expect(Object.entries(values).some(([name, value]) => refusable(value, FIELDS[name as FieldName]))).toBe(true);
@@ -226,7 +227,7 @@ function baseline(values: Assignment): Shape {
   if (hit) return hit;
   const loaded = load(placeholders(values));
   if (!loaded.ok) throw new Error(`placeholder text does not load: ${loaded.problems[0]!.message}`);
-  const made = shape(body(renderIssueOutputs(loaded.bundles[0]!, DEPOSIT), 'index.html'));
+  const made = shape(body(renderIssueOutputs(loaded.bundles[0]!, DEPOSIT, { engine: citeproc }), 'index.html'));
   baselines.set(key, made);
   return made;
 }

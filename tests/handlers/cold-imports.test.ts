@@ -8,7 +8,7 @@
  */
 import { build, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { NODE_BUILTIN_SHIMS } from '#infra/constructs/colophon-function';
+import { BUNDLE_ALIASES } from '#infra/constructs/colophon-function';
 import { BUNDLED_MODULES } from '#handlers/bundled-modules';
 
 type Bundle = {
@@ -47,7 +47,7 @@ function bundleOf(name: string): Promise<Bundle> {
       format: 'esm',
       target: 'node22',
       mainFields: ['module', 'main'],
-      alias: { ...NODE_BUILTIN_SHIMS },
+      alias: { ...BUNDLE_ALIASES },
       write: false,
       metafile: true,
       outfile: `${name}.mjs`,
@@ -114,6 +114,25 @@ describe('cold imports', () => {
     expect(inputs.filter((i) => i.includes('zod/v4/classic/'))).toEqual([]);
   }, 60_000);
 
+  // Admin reads the deposit ledger (its catalog); only Deposit and the callback parse Crossref's logs.
+  // Admin's catalog, status, versions and users read stored records: the model's loader (its zod
+  // schemas, the Crossref issue rules) is in metadata.mjs with the YAML parser.
+  it('the admin handler does not bundle the metadata model\'s loader in index.mjs', async () => {
+    // Act
+    const { inputs } = await bundleOf('admin');
+
+    // Assess
+    expect(inputs.filter((i) => /functions\/core\/model\/(load|article|journal|issue|yaml-source)\.ts$/.test(i) || i.startsWith('functions/core/crossref/'))).toEqual([]);
+  }, 60_000);
+
+  it('the admin handler bundles no XML parser (the Crossref log parser of core/deposit)', async () => {
+    // Act
+    const packages = await packagesIn('admin');
+
+    // Assess
+    expect(packages.has('fast-xml-parser'), [...packages].join(', ')).toBe(false);
+  }, 60_000);
+
   it.each([
     ['oai', ['@aws-sdk/client-s3', '@aws-sdk/client-sqs']],
     ['site', ['@aws-sdk/client-sqs']],
@@ -125,6 +144,19 @@ describe('cold imports', () => {
 
     // Assess
     expect(clients.filter((c) => packages.has(c))).toEqual([]);
+  }, 60_000);
+
+  // On Lambda the credentials are in the environment: the rest of the SDK's default chain (SSO, ini
+  // files, login, web identity, instance metadata) and the STS/SSO clients it carries never run
+  // (infra/constructs/sdk-shims/credential-provider-node.ts).
+  it.each(HANDLERS)('the %s handler bundles the environment credential provider alone, not the default chain', async (name) => {
+    // Act
+    const packages = await packagesIn(name);
+
+    // Assess
+    const chain = ['@aws-sdk/credential-provider-node', '@aws-sdk/credential-provider-ini', '@aws-sdk/credential-provider-sso', '@aws-sdk/credential-provider-login', '@aws-sdk/credential-provider-web-identity', '@aws-sdk/credential-provider-process', '@aws-sdk/nested-clients', '@aws-sdk/token-providers'];
+    expect(chain.filter((p) => packages.has(p))).toEqual([]);
+    expect(packages.has('@aws-sdk/credential-provider-env')).toBe(true);
   }, 60_000);
 
   it.each(HANDLERS)('the %s handler loads node:http, https and http2 with require(), not an ES import', async (name) => {
@@ -144,6 +176,9 @@ describe('cold imports', () => {
     ['ingest', 'yaml'],
     ['ingest', 'zod'],
     ['ingest', 'citeproc'],
+    ['render', 'citeproc'],
+    ['render', '@citation-js/plugin-csl'],
+    ['admin', 'yaml'],
   ] as const)('the %s handler carries %s in a bundled module of its own, not in index.mjs', async (name, pkg) => {
     // Act
     const own = await bundleOf(name);
@@ -160,6 +195,8 @@ describe('cold imports', () => {
     ['ingest', 'manifest'],
     ['ingest', 'rebuild'],
     ['ingest', 'citations'],
+    ['render', 'citeproc'],
+    ['admin', 'metadata'],
     ['deposit', 'xsd'],
   ] as const)('the %s handler\'s %s module carries no AWS SDK', async (name, module) => {
     // Act

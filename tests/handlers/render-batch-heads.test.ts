@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ArticleRecord, Head, Stored } from '#adapters/records';
+import { citeproc } from '#core/cite/engine';
 import { renderBatch, type RenderDeps } from '#handlers/flows/render';
 import { recordById } from '#tests/core/oai/fixtures';
 import { captureLogger, sqsMessage } from './deposit-fakes.ts';
@@ -42,6 +43,7 @@ function world(options: { readonly batchFails?: boolean; readonly newerAfterBatc
     siteQueue: { queueUrl: 'q', send: async () => undefined },
     log: captureLogger(),
     now: () => new Date('2026-12-07T00:00:01.000Z'),
+    citationEngine: async () => citeproc,
   };
   const messages = records.map((r) => sqsMessage({ doi: r.article.doi, version: 1 }));
   return { deps, reads, marked, messages, records };

@@ -10,6 +10,7 @@
 import type { SQSRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import type { ArticleRecord, Head, Stored } from '#adapters/records';
+import { citeproc } from '#core/cite/engine';
 import { HOLD_BACK_SECONDS, renderBatch, type RenderDeps } from '#handlers/flows/render';
 import { MAX_RECEIVE_COUNT } from '#infra/constructs/work-queue';
 import { captureLogger } from './deposit-fakes.ts';
@@ -45,6 +46,7 @@ async function run(holdBack: boolean) {
     siteQueue: { queueUrl: 'q', send: async () => undefined },
     log: captureLogger(),
     now: () => new Date('2026-12-07T00:00:01.000Z'),
+    citationEngine: async () => citeproc,
     render: () => [],
     ack: async (message) => remove(message.messageId),
     ...(holdBack ? { holdBack: async (message: SQSRecord, seconds: number) => void (live(message.messageId)!.visibleAt = now + seconds) } : {}),

@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '#adapters/content-hash';
 import type { ArticleRecord, Head, Stored } from '#adapters/records';
+import { citeproc } from '#core/cite/engine';
 import { renderBatch, type RenderDeps } from '#handlers/flows/render';
 import { recordById } from '#tests/core/oai/fixtures';
 import { captureLogger, sqsMessage } from './deposit-fakes.ts';
@@ -34,6 +35,7 @@ function world(version: number, render: Head['render']) {
     siteQueue: { queueUrl: 'q', send: async () => undefined },
     log: captureLogger(),
     now: () => new Date('2026-12-07T00:00:01.000Z'),
+    citationEngine: async () => citeproc,
   };
   return { deps, heads, puts };
 }

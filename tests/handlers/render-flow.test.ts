@@ -3,6 +3,7 @@ import type { SQSRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import type { ArticleRecord, Head, Stored } from '#adapters/records';
 import type { Output } from '#core/publish/outputs';
+import { citeproc } from '#core/cite/engine';
 import { renderBatch, type RenderDeps } from '#handlers/flows/render';
 import { captureLogger, sqsMessage } from './deposit-fakes.ts';
 
@@ -38,6 +39,7 @@ function racingWorld() {
     siteQueue: { queueUrl: 'q', send: async () => undefined },
     log: captureLogger(),
     now: () => new Date('2026-11-28T00:00:03.000Z'),
+    citationEngine: async () => citeproc,
     render: (record): Output[] => [{ key: 'doi/x/index.html', contentType: 'text/html', body: String((record.article as unknown as { title: string }).title) }],
   };
   return { deps, site, marked };
@@ -107,6 +109,7 @@ function world(options: { galleys?: ArticleRecord['article']['galleys']; hang?: 
     siteQueue: { queueUrl: 'q', send: async () => undefined },
     log: captureLogger(),
     now: () => new Date('2026-11-28T00:00:03.000Z'),
+    citationEngine: async () => citeproc,
     // The landing page first, as core/publish lists it.
     render: (record): Output[] => [
       { key: `doi/${record.article.doi}/index.html`, contentType: 'text/html', body: 'page' },

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ArticleRecord, Stored } from '#adapters/records';
+import { citeproc } from '#core/cite/engine';
 import { renderBatch, type RenderDeps } from '#handlers/flows/render';
 import { recordById } from '#tests/core/oai/fixtures';
 import { captureLogger, sqsMessage } from './deposit-fakes.ts';
@@ -25,6 +26,7 @@ function world(record: ArticleRecord, already: readonly string[] = []) {
     siteQueue: { queueUrl: 'q', send: async () => undefined },
     log: captureLogger(),
     now: () => new Date('2026-12-01T00:00:01.000Z'),
+    citationEngine: async () => citeproc,
   } as RenderDeps;
   return { deps, site, puts };
 }

@@ -9,6 +9,7 @@ import type { SQSRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import type { ArticleRecord, Head, Stored } from '#adapters/records';
 import type { Output } from '#core/publish/outputs';
+import { citeproc } from '#core/cite/engine';
 import { renderBatch, type RenderDeps } from '#handlers/flows/render';
 import { captureLogger, sqsMessage } from './deposit-fakes.ts';
 
@@ -37,6 +38,7 @@ function world(failOn: string | undefined, version = 2, render: Head['render'] =
     siteQueue: { queueUrl: 'q', send: async () => undefined },
     log,
     now: () => new Date('2026-12-07T00:00:01.000Z'),
+    citationEngine: async () => citeproc,
     render: (): Output[] => KEYS.map((key) => ({ key, contentType: key.endsWith('.html') ? 'text/html' : 'text/plain', body: 'version 2' })),
   };
   return { deps, site, marked, log, read };

@@ -3,20 +3,21 @@
  * Ingest's flow renders the citations of each new version and the records table keeps them in the
  * version item; Render's flow reads them with the head and its landing page runs no citeproc-js.
  * A version stored without them (before this change) or with stale ones renders the same page
- * with citeproc. citeproc is watched through `renderEntry`, its only caller (a spy on the real one).
+ * with citeproc. citeproc is watched through the engine Render's flow is given (counted): its
+ * loads (the handler imports citeproc.mjs then) and its entries.
  */
 import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type * as Engine from '#core/cite/engine';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newBatchId, uploadIssue } from '#adapters/inbox';
 import { createObjectStore, type ObjectStore } from '#adapters/object-store';
 import { createRecordsStore, type RecordsStore, type Stored } from '#adapters/records';
 import { keys } from '#adapters/records-keys';
-import { forgetCitations, type StoredCitations } from '#core/cite/index';
-import { landingCitations } from '#core/landing/index';
+import { citeproc } from '#core/cite/engine';
+import { forgetCitations, type CitationEngine, type StoredCitations } from '#core/cite/index';
+import { landingCitations } from '#core/landing/citations';
 import type { Article, IssueBundle } from '#core/model/index';
 import { ingestManifest, type IngestDeps } from '#handlers/flows/ingest';
 import { renderBatch, type RenderDeps } from '#handlers/flows/render';
@@ -26,11 +27,9 @@ import { startTestStage, type TestStage } from '#tests/setup/local-stage';
 import { fixtureSources, FIXTURE_DOIS } from '../integration/fixtures.ts';
 import { captureLogger, sqsMessage } from './deposit-fakes.ts';
 
-const calls = vi.hoisted(() => ({ renderEntry: 0 }));
-vi.mock('../../functions/core/cite/engine.ts', async (original) => {
-  const real = await original<typeof Engine>();
-  return { ...real, renderEntry: (...args: Parameters<typeof real.renderEntry>) => ((calls.renderEntry += 1), real.renderEntry(...args)) };
-});
+const calls = { renderEntry: 0, loads: 0 };
+/** citeproc, counted. */
+const engine: CitationEngine = { renderEntry: (...args) => ((calls.renderEntry += 1), citeproc.renderEntry(...args)) };
 
 let stage: TestStage;
 let records: RecordsStore;
@@ -67,20 +66,22 @@ function renderWorld(heads: (stored: Stored) => Stored = (s) => s) {
     siteQueue: { queueUrl: 'q', send: async () => undefined },
     log: captureLogger(),
     now: () => new Date('2026-12-07T12:00:01.000Z'),
+    citationEngine: async () => ((calls.loads += 1), engine),
   } as unknown as RenderDeps;
   return { deps, site };
 }
 
-/** Renders `doi` again (a `rebuild`) in a process that remembers no citation; the landing page and citeproc's calls. */
-async function renderLanding(doi: string, heads?: (stored: Stored) => Stored): Promise<{ page: string; citeproc: number }> {
+/** Renders `doi` again (a `rebuild`) in a process that remembers no citation; the landing page, citeproc's calls and loads. */
+async function renderLanding(doi: string, heads?: (stored: Stored) => Stored): Promise<{ page: string; citeproc: number; loads: number }> {
   const { deps, site } = renderWorld(heads);
   forgetCitations();
   const before = calls.renderEntry;
+  const loadsBefore = calls.loads;
   const response = await renderBatch(deps, [sqsMessage({ doi, version: 1, refresh: true })]);
   expect(response.batchItemFailures).toEqual([]);
   const page = [...site].find(([key]) => key.endsWith('/index.html'))?.[1];
   expect(page).toBeDefined();
-  return { page: page!, citeproc: calls.renderEntry - before };
+  return { page: page!, citeproc: calls.renderEntry - before, loads: calls.loads - loadsBefore };
 }
 
 const withoutCitations = (s: Stored): Stored => ({ meta: s.meta, record: s.record });
@@ -118,9 +119,9 @@ describe('How to Cite kept with each version', () => {
       const kept = await renderLanding(doi);
       const rendered = await renderLanding(doi, withoutCitations);
 
-      // Assess
-      expect(kept.citeproc, doi).toBe(0);
-      expect(rendered.citeproc, doi).toBe(5);
+      // Assess: citeproc not even loaded for the kept ones
+      expect([kept.citeproc, kept.loads], doi).toEqual([0, 0]);
+      expect([rendered.citeproc, rendered.loads], doi).toEqual([5, 1]);
       expect(kept.page).toBe(rendered.page);
     }
   });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { sha256 } from '#adapters/content-hash';
 import type { ArticleRecord, Head, Stored } from '#adapters/records';
 import type { Output } from '#core/publish/outputs';
+import { citeproc } from '#core/cite/engine';
 import { renderBatch, type RenderDeps } from '#handlers/flows/render';
 import { captureLogger, sqsMessage } from './deposit-fakes.ts';
 
@@ -38,6 +39,7 @@ function world(withdrawn: boolean) {
     siteQueue: { queueUrl: 'q', send: async () => undefined },
     log: captureLogger(),
     now: () => new Date('2026-11-28T00:00:03.000Z'),
+    citationEngine: async () => citeproc,
     render: (): Output[] => [{ key: `doi/${DOI}/index.html`, contentType: 'text/html', body: 'page' }],
   };
   return { deps, written, read, artifacts };

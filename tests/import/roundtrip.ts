@@ -14,6 +14,7 @@ import { formatProblem, loadJournal, type IssueBundle } from '#core/model/index'
 import { corpusDir } from '#tests/helpers/shared';
 import { validateXml } from '#tests/helpers/xsd';
 import { crossrefJsonFacts, crossrefXmlFacts, jatsFacts, landingFacts, ojsFacts, type Facts } from './facts.ts';
+import { citeproc } from '#core/cite/engine';
 
 export const FORMATS: Readonly<Record<string, ImportFormat>> = {
   'crossref-api-json': 'crossref-json',
@@ -189,7 +190,7 @@ export function roundTrip(entry: CorpusEntry): { outcomes: RecordOutcome[]; impo
         const jats = renderJats(bundle, article);
         rendered.set(article.doi.toLowerCase(), jats);
         const jatsErrors = validateXml('jats', jats).errors;
-        const landing = landingFacts(renderLandingPage(bundle, article));
+        const landing = landingFacts(renderLandingPage(bundle, article, { engine: citeproc }));
         const failures = [
           ...depositErrors.map((e) => `Crossref deposit invalid: ${e}`),
           ...jatsErrors.map((e) => `JATS invalid: ${e}`),

@@ -9,7 +9,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkMetadata } from '#cli/check';
-import { articleYaml } from '#handlers/admin/sources';
+import { articleYaml } from '#handlers/admin/metadata';
 import { cognitoClient, seedStaffUser } from '#infra/local/cognito';
 import { METADATA_DIR } from '#infra/local/paths';
 import { publishFolder } from '#infra/local/publish';

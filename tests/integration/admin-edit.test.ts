@@ -12,7 +12,7 @@ import { parse } from 'yaml';
 import { checkMetadata } from '#cli/check';
 import { runWithdraw } from '#cli/withdraw-command';
 import { ADMIN_RATE_LIMIT } from '#handlers/admin/api';
-import { articleYaml } from '#handlers/admin/sources';
+import { articleYaml } from '#handlers/admin/metadata';
 import { seedStaffUser } from '#infra/local/cognito';
 import { METADATA_DIR, ROOT } from '#infra/local/paths';
 import { publishFolder } from '#infra/local/publish';

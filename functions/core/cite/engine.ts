@@ -7,11 +7,13 @@
  */
 import CSL, { type Engine, type EngineState } from 'citeproc';
 import type { InlineTag, InlineText } from '#core/model/index';
+import type { CitationEngine } from './citation-engine.ts';
+import { CITATION_LOCALES, CITATION_STYLE_CSL } from './csl-sources.ts';
 import type { CslItem, CslName } from './csl-json.ts';
 import { CitationError } from './errors.ts';
 import { fnv64 } from './fingerprint.ts';
 import { fromMarked, MARK, MARKERS, plainForCiteproc } from './rich-text.ts';
-import { CITATION_LOCALES, CITATION_STYLES, type CitationLocale, type CitationStyle } from './styles.ts';
+import { CITATION_STYLES, type CitationLocale, type CitationStyle } from './styles.ts';
 
 /** An output format (https://citeproc-js.readthedocs.io/en/latest/running.html#setoutputformat) that marks formatted runs instead of writing HTML. */
 const FORMAT = 'colophon-marked';
@@ -93,12 +95,12 @@ function slotFor(style: CitationStyle, locale: CitationLocale): Slot {
   };
   let engine: Engine;
   try {
-    engine = new CSL.Engine(sys, singleEntry(CITATION_STYLES[style].csl), locale, true);
+    engine = new CSL.Engine(sys, singleEntry(CITATION_STYLE_CSL[style]), locale, true);
     engine.setOutputFormat(FORMAT);
   } catch (cause) {
     throw new CitationError(`citeproc could not load the ${style} style (${locale})`, { cause });
   }
-  const slot: Slot = { engine, unread: unread(CITATION_STYLES[style].csl), input, turn: 0 };
+  const slot: Slot = { engine, unread: unread(CITATION_STYLE_CSL[style]), input, turn: 0 };
   engines.set(key, slot);
   return slot;
 }
@@ -113,7 +115,7 @@ export function prepareCitationStyle(style: CitationStyle, locale: CitationLocal
 }
 
 /**
- * Bump when Colophon changes how it feeds citeproc or reads its output (`forCiteproc`,
+ * Bump (and write engine-fingerprints.ts again: its test prints the new table) when Colophon changes how it feeds citeproc or reads its output (`forCiteproc`,
  * `singleEntry`, `UNPRINTED`, the output format, `fromMarked`, `trimInline`): citations kept with
  * article versions (stored-citations.ts) then count as stale, and are rendered again.
  */
@@ -127,13 +129,15 @@ let localesFingerprint: string | undefined;
  * citeproc-js's version, the style's CSL and every locale citeproc may read (its fallback en-US
  * among them). A citation kept with a record is used only while this is unchanged, so a style,
  * locale or citeproc upgrade renders every citation again. Hashed once per process (~2 ms for all).
+ * Readers of kept citations use the table in engine-fingerprints.ts, which must equal this (a test
+ * compares them), so that they need neither citeproc nor the CSL files.
  */
-export function engineFingerprint(style: CitationStyle, locale: CitationLocale): string {
+export function computeEngineFingerprint(style: CitationStyle, locale: CitationLocale): string {
   const key = `${style} ${locale}`;
   let fingerprint = fingerprints.get(key);
   if (fingerprint === undefined) {
     localesFingerprint ??= fnv64(Object.entries(CITATION_LOCALES).flat().join('\u0000'));
-    fingerprint = fnv64([ENGINE_REVISION, CSL.PROCESSOR_VERSION, style, locale, localesFingerprint, CITATION_STYLES[style].csl].join('\u0000'));
+    fingerprint = fnv64([ENGINE_REVISION, CSL.PROCESSOR_VERSION, style, locale, localesFingerprint, CITATION_STYLE_CSL[style]].join('\u0000'));
     fingerprints.set(key, fingerprint);
   }
   return fingerprint;
@@ -209,3 +213,6 @@ export function trimInline(content: InlineText): InlineText {
   if (typeof last === 'string') out[lastIndex] = last.trimEnd();
   return out.filter((node) => node !== '');
 }
+
+/** citeproc-js with Colophon's styles: the engine How to Cite is given (citation-engine.ts). */
+export const citeproc: CitationEngine = { renderEntry: (item, style, locale) => renderEntry(item, style, locale) };

@@ -1,9 +1,11 @@
-/** "How to cite this article": formatted references in named styles, rendered by citeproc-js. */
+/** "How to cite this article": formatted references in named styles, rendered by the caller's engine (citeproc-js). */
 import type { Article, InlineText, IssueBundle } from '#core/model/index';
 import { plainText } from '#core/model/markup';
+import type { CitationEngine } from './citation-engine.ts';
 import { itemKey, remembered } from './citation-memo.ts';
 import type { CslItem } from './csl-json.ts';
-import { engineFingerprint, renderEntry } from './engine.ts';
+import { engineFingerprint } from './engine-fingerprints.ts';
+import { MissingCitationEngineError } from './errors.ts';
 import { itemFingerprint, keptCitations, type KeptCitations, type StoredCitations } from './stored-citations.ts';
 import { CITATION_STYLE_IDS, CITATION_STYLES, type CitationLocale, type CitationStyle } from './styles.ts';
 import { toCsl } from './to-csl.ts';
@@ -19,9 +21,11 @@ export type FormattedCitation = {
 /**
  * Without a locale, each style takes the one its guide is written for (`CITATION_STYLES[style].locale`).
  * `stored`: the citations kept with the article's version (stored-citations.ts), used instead of
- * citeproc where they are current.
+ * the engine where they are current. `engine`: what renders the others (`citeproc` from engine.ts);
+ * without one, a citation neither kept nor remembered throws `MissingCitationEngineError`
+ * (`citationEngineNeeded` tells beforehand).
  */
-export type HowToCiteOptions = { readonly locale?: CitationLocale; readonly stored?: StoredCitations | undefined };
+export type HowToCiteOptions = { readonly locale?: CitationLocale; readonly stored?: StoredCitations | undefined; readonly engine?: CitationEngine | undefined };
 
 const citation = (style: CitationStyle, locale: CitationLocale, inline: InlineText): FormattedCitation => Object.freeze({ style, locale, inline: Object.freeze(inline), text: plainText(inline) });
 
@@ -30,7 +34,10 @@ function formatted(item: CslItem, key: string, style: CitationStyle, options: Ho
   const locale = options.locale ?? CITATION_STYLES[style].locale;
   const stored = kept?.(style, locale);
   if (stored !== undefined) return citation(style, locale, stored);
-  return remembered(key, style, locale, () => citation(style, locale, renderEntry(item, style, locale)));
+  return remembered(key, style, locale, () => {
+    if (options.engine === undefined) throw new MissingCitationEngineError(`How to Cite has no current ${style} citation of ${item.id} (${locale}) and was given no engine to render one`);
+    return citation(style, locale, options.engine.renderEntry(item, style, locale));
+  });
 }
 
 /**
@@ -58,11 +65,22 @@ export function howToCiteAll(bundle: IssueBundle, article: Article, options: How
 }
 
 /**
+ * Whether `howToCiteAll` with these options would have to render a citation: true unless every
+ * style's is kept with the version and current.
+ * Render asks this before loading citeproc. Citations the process remembers are not counted: the
+ * engine is loaded once per process anyway.
+ */
+export function citationEngineNeeded(bundle: IssueBundle, article: Article, options: Pick<HowToCiteOptions, 'locale' | 'stored'> = {}): boolean {
+  const kept = keptCitations(options.stored, itemKey(toCsl(bundle, article)));
+  return kept === undefined || CITATION_STYLE_IDS.some((style) => kept(style, options.locale ?? CITATION_STYLES[style].locale) === undefined);
+}
+
+/**
  * Every style's citation of the article, to keep with its version (stored-citations.ts): what
  * `howToCiteAll` returns for this bundle and article, with the hashes that tell later whether it
- * is still current. Rendered by citeproc unless the process remembers them.
+ * is still current. Rendered by `options.engine` unless the process remembers them.
  */
-export function citationsToStore(bundle: IssueBundle, article: Article, options: Pick<HowToCiteOptions, 'locale'> = {}): StoredCitations {
+export function citationsToStore(bundle: IssueBundle, article: Article, options: Pick<HowToCiteOptions, 'locale' | 'engine'> = {}): StoredCitations {
   const item = toCsl(bundle, article);
   const key = itemKey(item);
   const entries = CITATION_STYLE_IDS.map((style) => formatted(item, key, style, options)).map(({ style, locale, inline }) => ({ style, locale, engine: engineFingerprint(style, locale), inline }));

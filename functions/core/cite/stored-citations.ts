@@ -7,11 +7,12 @@
  * A kept citation is used only while it is current: `item` is a hash of the CSL item it was
  * rendered from (the key of citation-memo.ts, so any change to what a style could print is a new
  * hash) and each entry's `engine` is the fingerprint of the style, locales, citeproc-js and
- * Colophon's handling of them (engine.ts). Anything else (a version stored before this change,
+ * Colophon's handling of them (engine.ts; read from engine-fingerprints.ts, so checking one loads
+ * neither citeproc nor the CSL files). Anything else (a version stored before this change,
  * an upgraded style or citeproc, a changed `toCsl`) is rendered again by citeproc, as before.
  */
 import type { InlineText } from '#core/model/index';
-import { engineFingerprint } from './engine.ts';
+import { engineFingerprint } from './engine-fingerprints.ts';
 import { fnv64 } from './fingerprint.ts';
 import type { CitationLocale, CitationStyle } from './styles.ts';
 

@@ -1,6 +1,5 @@
 /** The DOI landing page renderer. */
-export { renderLandingPage } from './page.ts';
+export { landingCitationEngineNeeded, renderLandingPage } from './page.ts';
 export { scriptSafeJson, scholarlyArticle } from './json-ld.ts';
 export { licenseName } from './license.ts';
 export type { LandingOptions } from './page.ts';
-export { landingCitations } from './citations.ts';

@@ -1,5 +1,5 @@
 /** Everything the sections of one landing page read, worked out once per page. */
-import { howToCiteAll, type FormattedCitation, type StoredCitations } from '#core/cite/index';
+import { howToCiteAll, type CitationEngine, type FormattedCitation, type StoredCitations } from '#core/cite/index';
 import type { Article, Issue, IssueBundle, Journal } from '#core/model/index';
 import { linkerFor, type Linker } from '#core/site/chrome';
 import { articleKey, landingUrl } from '#core/urls';
@@ -19,8 +19,8 @@ export type PageContext = {
   readonly citations: readonly FormattedCitation[];
 };
 
-/** `citations`: those kept with the article's version, used where current (core/cite/stored-citations.ts). */
-export function pageContext(bundle: IssueBundle, article: Article, citations?: StoredCitations): PageContext {
+/** `citations`: those kept with the article's version, used where current (core/cite/stored-citations.ts); `engine` renders the others. */
+export function pageContext(bundle: IssueBundle, article: Article, citations?: StoredCitations, engine?: CitationEngine): PageContext {
   const key = articleKey(article.doi, 'landing');
   return {
     bundle,
@@ -30,6 +30,6 @@ export function pageContext(bundle: IssueBundle, article: Article, citations?: S
     url: landingUrl(bundle.journal, article.doi),
     key,
     href: linkerFor(bundle.journal, key),
-    citations: howToCiteAll(bundle, article, { stored: citations }),
+    citations: howToCiteAll(bundle, article, { stored: citations, engine }),
   };
 }

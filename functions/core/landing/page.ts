@@ -7,7 +7,7 @@
  */
 import type { Element } from 'hast';
 import { h } from 'hastscript';
-import { mainTitleText, type StoredCitations } from '#core/cite/index';
+import { citationEngineNeeded, mainTitleText, type CitationEngine, type StoredCitations } from '#core/cite/index';
 import type { Article, IssueBundle } from '#core/model/index';
 import { withdrawnView } from '#core/model/withdrawn-view';
 import { renderDocument } from '#core/site/chrome';
@@ -46,13 +46,22 @@ const article = (page: PageContext): Element =>
     ]),
   );
 
-/** What a landing page may be given besides its article: the citations kept with its version (`landingCitations`), which spare citeproc. */
-export type LandingOptions = { readonly citations?: StoredCitations | undefined };
+/**
+ * What a landing page may be given besides its article: the citations kept with its version
+ * (`landingCitations`), which spare citeproc, and the engine that renders How to Cite where they
+ * are not current (`citeproc` from core/cite/engine.ts; without one such a page throws
+ * `MissingCitationEngineError`: ask `landingCitationEngineNeeded` first).
+ */
+export type LandingOptions = { readonly citations?: StoredCitations | undefined; readonly engine?: CitationEngine | undefined };
+
+/** Whether the page needs `options.engine`: a citation of How to Cite that is not kept current with the version. */
+export const landingCitationEngineNeeded = (bundle: IssueBundle, articleData: Article, options: LandingOptions = {}): boolean =>
+  citationEngineNeeded(bundle, withdrawnView(articleData), { stored: options.citations });
 
 /** The full HTML5 document of one article's landing page (at `articleKey(doi, 'landing')`). */
 export function renderLandingPage(bundle: IssueBundle, articleData: Article, options: LandingOptions = {}): string {
   // A withdrawn article's page is a notice: the citation stays, the work goes, in the page and its tags alike.
-  const page = pageContext(bundle, withdrawnView(articleData), options.citations);
+  const page = pageContext(bundle, withdrawnView(articleData), options.citations, options.engine);
   const { journal, issue } = page;
   return renderDocument({
     journal,

@@ -21,6 +21,9 @@ import { slug } from './primitives.ts';
 import { journalDoiPattern, patternDois, type AssignedDoi } from './doi-pattern.ts';
 import { parseYaml, type SourceFile } from './yaml-source.ts';
 import { orderArticles } from './order.ts';
+import { articleId } from './article-id.ts';
+
+export { articleId };
 
 export type { SourceFile } from './yaml-source.ts';
 
@@ -162,8 +165,6 @@ function nestedDois(owners: DoiOwners): Problem[] {
   return problems;
 }
 
-/** `metadata/balcanica/L-2019/edemskiy.yaml` → `edemskiy` */
-export const articleId = (path: string): string => path.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '');
 
 /** The journal's id as `loadJournal` gives it (its `id`, else the folder's name), even when journal.yaml has other problems. */
 export function journalIdOf(sources: JournalSources): string {

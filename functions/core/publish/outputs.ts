@@ -73,10 +73,11 @@ export function emptyReferenceLists(bundle: IssueBundle, article: Article): Outp
 
 /**
  * Every file of one issue: each article's files in issue order, then the Crossref deposit
- * (absent when the issue has nothing to register: no articles and no issue DOI).
+ * (absent when the issue has nothing to register: no articles and no issue DOI). `options.engine`
+ * renders How to Cite (`citeproc` from core/cite/engine.ts): nothing here keeps citations.
  */
-export function renderIssueOutputs(bundle: IssueBundle, deposit: DepositParameters): Output[] {
-  const outputs = bundle.articles.flatMap((article) => articleOutputs(bundle, article));
+export function renderIssueOutputs(bundle: IssueBundle, deposit: DepositParameters, options: Pick<LandingOptions, 'engine'> = {}): Output[] {
+  const outputs = bundle.articles.flatMap((article) => articleOutputs(bundle, article, options));
   if (depositDois(bundle).length > 0) {
     outputs.push({ key: depositKey(bundle.issue.id), contentType: CONTENT_TYPES.deposit, body: renderCrossrefDeposit(bundle, deposit) });
   }

@@ -24,7 +24,7 @@ import { catalog } from './catalog.ts';
 import { changedFields } from './changes.ts';
 import { createRoutes } from './create.ts';
 import { statusRoutes } from './status.ts';
-import { tocRoutes, withIssueFile } from './toc.ts';
+import { tocRoutes } from './toc.ts';
 import { galleyRoutes } from './galleys.ts';
 import { galleyRemoveRoute } from './galley-remove.ts'; // issue 15 (developer B)
 import { userRoutes } from './users.ts'; // issue 15 (developer B)
@@ -33,7 +33,7 @@ import { filesSinceDraft, publishedVersions } from './versions.ts';
 import { rebaseStaleDraft, staleDrafts, staleDraftsMessage } from './stale-drafts.ts';
 import type { DepositJob } from '../jobs.ts';
 import { articleRef, BadRequest, body, checkBody, header, issueRef, json, parse, saveBody, type Result } from './http.ts';
-import { articleData, articleFile, checkIssue, newIssueSources, NotFoundError, publishedSources, withDrafts } from './sources.ts';
+import { articleFile, NotFoundError, publishedSources, type LoadMetadata } from './sources.ts';
 
 export type AdminDeps = {
   readonly verify: StaffVerifier;
@@ -57,6 +57,8 @@ export type AdminDeps = {
   readonly log: Logger;
   readonly now: () => Date;
   readonly suffix: () => string;
+  /** The YAML reader and writer and the issue check (admin/metadata.ts): loaded by the first request that needs them (handlers/admin.ts). */
+  readonly metadata: LoadMetadata;
   /** The landing page of `article`, by the same core renderer as Render's; loaded on the first preview (handlers/admin.ts). */
   readonly renderPreview: (bundle: IssueBundle, article: Article) => Promise<string>;
   /** What the console needs to sign in (GET /api/console/config). */
@@ -83,7 +85,7 @@ export function adminApi(deps: AdminDeps) {
     // A saved table of contents (a draft of issue.yaml) stands in for the issue's file.
     const saved = await deps.issueFile.get(journal, issue);
     const found = await issueSourcesAsPublished(journal, issue);
-    return saved === undefined ? found : { ...found, sources: withIssueFile(found.sources, saved.data) };
+    return saved === undefined ? found : { ...found, sources: (await deps.metadata()).withIssueFile(found.sources, saved.data) };
   }
 
   async function issueSourcesAsPublished(journal: string, issue: string): Promise<{ readonly attached: Manifest['files']['attached']; readonly sources: JournalSources; readonly published: boolean }> {
@@ -95,25 +97,25 @@ export function adminApi(deps: AdminDeps) {
     }
     const draft = await deps.drafts.getIssue(journal, issue);
     if (!draft) throw new BadRequest(`Journal "${journal}" has no issue "${issue}" on this stage yet: create it in the console or publish it once with colophon publish.`, 404);
-    return { attached: [], sources: newIssueSources(await journalSources(journal), issue, draft.data), published: false };
+    return { attached: [], sources: (await deps.metadata()).newIssueSources(await journalSources(journal), issue, draft.data), published: false };
   }
 
   /** The issue with every saved draft in place, plus `data` (unsaved form fields) for one article. */
   async function candidate(ref: z.output<typeof articleRef>, data?: unknown) {
     const published = await issueSources(ref.journal, ref.issue);
     const drafts = (await deps.drafts.listIssue(ref.journal, ref.issue)).filter((d) => d.ref.article !== ref.article || data === undefined);
-    const sources = withDrafts(published.sources, data === undefined ? drafts : [...drafts, { ref, data }]);
+    const sources = (await deps.metadata()).withDrafts(published.sources, data === undefined ? drafts : [...drafts, { ref, data }]);
     return { published, sources, file: articleFile(sources, ref.article)?.path };
   }
 
   /** The article's fields as the issue's latest publish has them, without drafts (stale-drafts.ts). */
   async function publishedData(ref: ArticleRef): Promise<Record<string, unknown> | undefined> {
     const file = articleFile((await issueSources(ref.journal, ref.issue)).sources, ref.article);
-    return file === undefined ? undefined : (articleData(file) as Record<string, unknown> | undefined);
+    return file === undefined ? undefined : ((await deps.metadata()).articleData(file) as Record<string, unknown> | undefined);
   }
 
-  const { createIssue, createArticle, newArticle } = createRoutes({ drafts: deps.drafts, issueFile: deps.issueFile, now: deps.now, records: deps.records, journalSources, issueSources });
-  const toc = tocRoutes({ issueFile: deps.issueFile, audit: deps.drafts.audit, now: deps.now, issueWithDrafts: async (journal, issue) => withDrafts((await issueSources(journal, issue)).sources, await deps.drafts.listIssue(journal, issue)) });
+  const { createIssue, createArticle, newArticle } = createRoutes({ drafts: deps.drafts, issueFile: deps.issueFile, now: deps.now, records: deps.records, journalSources, issueSources, metadata: deps.metadata });
+  const toc = tocRoutes({ issueFile: deps.issueFile, audit: deps.drafts.audit, now: deps.now, metadata: deps.metadata, issueWithDrafts: async (journal, issue) => (await deps.metadata()).withDrafts((await issueSources(journal, issue)).sources, await deps.drafts.listIssue(journal, issue)) });
 
   async function getDraft(staff: Staff, query: Record<string, string | undefined>): Promise<Result> {
     const ref = parse(articleRef, query);
@@ -121,6 +123,7 @@ export function adminApi(deps: AdminDeps) {
     const draft = await deps.drafts.get(ref);
     const { sources, file } = await candidate(ref);
     if (file === undefined) throw new BadRequest(`Issue ${ref.journal}/${ref.issue} has no article "${ref.article}".`, 404);
+    const { articleData, checkIssue } = await deps.metadata();
     const checked = checkIssue(sources);
     const data = draft?.data ?? articleData(articleFile(sources, ref.article)!);
     const source = draft === undefined ? 'published' : draft.published ? 'published draft' : 'draft';
@@ -139,6 +142,7 @@ export function adminApi(deps: AdminDeps) {
     // Issue 15 (files): a draft the files have published over starts again from their version (stale-drafts.ts).
     const rebased = await rebaseStaleDraft({ ...deps, publishedData }, staff.sub, ref, baseVersion, data);
     if (rebased) return rebased;
+    const { articleData, checkIssue } = await deps.metadata();
     const before = (await deps.drafts.get(ref))?.data ?? (await candidate(ref).then((c) => (c.file ? articleData(articleFile(c.sources, ref.article)!) : {})));
     const saved = await deps.drafts.save(ref, baseVersion, data, staff.sub, deps.now().toISOString(), changedFields(before, data));
     if (!saved.ok) {
@@ -161,12 +165,12 @@ export function adminApi(deps: AdminDeps) {
     const { sources } = await candidate(ref);
     const file = articleFile(sources, ref.article);
     if (file === undefined) throw new BadRequest(`Issue ${ref.journal}/${ref.issue} has no article "${ref.article}".`, 404);
-    return { version: 0, data: (articleData(file) ?? {}) as Record<string, unknown> };
+    return { version: 0, data: ((await deps.metadata()).articleData(file) ?? {}) as Record<string, unknown> };
   }
 
   /** The problems of the issue with `data` in place of the article's fields ([] when none). */
   async function problemsWith(ref: ArticleRef, data: unknown): Promise<Problem[]> {
-    const checked = checkIssue((await candidate(ref, data)).sources);
+    const checked = (await deps.metadata()).checkIssue((await candidate(ref, data)).sources);
     return checked.ok ? [] : checked.problems;
   }
 
@@ -179,7 +183,7 @@ export function adminApi(deps: AdminDeps) {
     const input = parse(checkBody, body(event));
     requireJournal(staff, input.journal);
     const { sources, file } = await candidate(input, input.data);
-    const checked = checkIssue(sources);
+    const checked = (await deps.metadata()).checkIssue(sources);
     const problems = checked.ok ? [] : checked.problems;
     return json(200, { file, problems: problems.filter((p) => p.file === file), elsewhere: problems.filter((p) => p.file !== file) });
   }
@@ -188,7 +192,7 @@ export function adminApi(deps: AdminDeps) {
     const input = parse(checkBody, body(event));
     requireJournal(staff, input.journal);
     const { sources, file } = await candidate(input, input.data);
-    const checked = checkIssue(sources);
+    const checked = (await deps.metadata()).checkIssue(sources);
     if (!checked.ok) return json(422, { message: 'The issue has problems: fix them to see the page.', problems: checked.problems });
     const article = checked.bundle.articles.find((a) => a.id === input.article);
     if (!article) throw new BadRequest(`Issue ${input.journal}/${input.issue} has no article "${input.article}" (${file ?? 'no file'}).`, 404);
@@ -203,6 +207,7 @@ export function adminApi(deps: AdminDeps) {
     // Issue 15 (files): a draft older than a publish from files would silently undo it (stale-drafts.ts).
     const stale = await staleDrafts(deps, drafts);
     if (stale.length > 0) return json(409, { message: staleDraftsMessage(stale), stale });
+    const { checkIssue, withDrafts } = await deps.metadata();
     const sources = withDrafts(published.sources, drafts);
     const checked = checkIssue(sources);
     if (!checked.ok) return json(422, { message: 'Nothing was published: the issue has problems.', problems: checked.problems });

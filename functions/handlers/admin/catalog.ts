@@ -8,8 +8,9 @@
 import type { DepositLedger } from '#adapters/deposit-ledger';
 import type { RecordsStore } from '#adapters/records';
 import type { DraftStore } from '#adapters/staff-drafts';
-import { doiKey } from '#core/deposit/index';
-import { plainText } from '#core/model/index';
+// Not the deposit barrel: it carries the Crossref log parser (fast-xml-parser, ~60 KiB of the cold start).
+import { doiKey } from '#core/deposit/plan';
+import { plainText } from '#core/model/markup';
 import { mayEdit, type Staff } from './access.ts';
 
 /** The ledger's last word on a DOI, where there is one worth showing: Crossref refused it, warned, or has it in hand. */

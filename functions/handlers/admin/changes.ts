@@ -1,5 +1,5 @@
 /** Which fields a save changed, as field paths (`contributors[0].orcid`), for the audit trail. */
-import { formatPath, type FieldPath } from '#core/model/index';
+import { formatPath, type FieldPath } from '#core/model/problems';
 
 /** At most this many paths per entry: a pasted-over article is "everything", not 500 lines. */
 const MAX_PATHS = 50;

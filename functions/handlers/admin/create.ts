@@ -12,8 +12,8 @@ import type { ArticleRef } from '#adapters/staff-items';
 import type { JournalSources } from '#core/model/index';
 import { requireJournal, type Staff } from './access.ts';
 import { articleRef, BadRequest, body, issueRef, json, parse, type Result } from './http.ts';
-import { articleData, articleFile, checkIssue, newIssueSources, withDrafts } from './sources.ts';
-import { withIssueFile, withListed } from './toc.ts';
+import { articleFile, type LoadMetadata } from './sources.ts';
+import { withListed } from './toc.ts';
 
 /** The start of the Crossref rule's message for an issue with no articles (core/crossref/rules.ts): a new issue has none yet. */
 const EMPTY_ISSUE = 'the issue has no DOI and no articles';
@@ -31,6 +31,8 @@ export type CreateDeps = {
   readonly journalSources: (journal: string) => Promise<JournalSources>;
   /** The issue's current sources (published files, or a console-made issue's issue.yaml). */
   readonly issueSources: (journal: string, issue: string) => Promise<{ readonly sources: JournalSources }>;
+  /** The YAML reader and writer and the issue check (metadata.ts, loaded on first use). */
+  readonly metadata: LoadMetadata;
 };
 
 /** Problems answer 422 and nothing is written; the problems are the loader's (file, path, line, message, hint), as the CLI prints them. */
@@ -44,6 +46,7 @@ export function createRoutes(deps: CreateDeps) {
     if ((await deps.records.getIssue(input.journal, input.issue)) !== undefined || (await deps.drafts.getIssue(input.journal, input.issue)) !== undefined) {
       throw new BadRequest(`Journal "${input.journal}" already has an issue "${input.issue}": choose another id, or open that issue.`, 409);
     }
+    const { checkIssue, newIssueSources } = await deps.metadata();
     const sources = newIssueSources(await deps.journalSources(input.journal), input.issue, input.data);
     const checked = checkIssue(sources);
     // A new issue has no articles yet: Crossref's "nothing to register" stays for publishing to say.
@@ -69,6 +72,7 @@ export function createRoutes(deps: CreateDeps) {
     if (articleFile(sources, ref.article) !== undefined || drafts.some((d) => d.ref.article === ref.article)) {
       throw new BadRequest(`Issue ${ref.journal}/${ref.issue} already has an article "${ref.article}": choose another id (its file name), or open that article.`, 409);
     }
+    const { articleData, checkIssue, withDrafts, withIssueFile } = await deps.metadata();
     // An issue that lists the order of its articles lists the new one too: at the end of its section (or of the issue); the editor moves it in the table of contents.
     const issueData = articleData(sources.issues[0]!.issue) as Record<string, unknown>;
     const listed = withListed(issueData, ref.article, data.section);

@@ -15,7 +15,10 @@ import * as z from 'zod';
 import { uploadFolder, type GalleyUploads } from '#adapters/galley-uploads';
 import type { StaffFiles } from '#adapters/staff-files';
 import type { ArticleRef } from '#adapters/staff-items';
-import { fileProblem, GALLEY_FORMATS, PLAIN_FILE_NAME, SNIFF_BYTES, type GalleyFormat } from '#core/model/index';
+// The model's modules themselves, not its barrel: that brings the loader and the YAML parser (metadata.ts is loaded on first use).
+import { fileProblem, SNIFF_BYTES } from '#core/model/file-kinds';
+import { GALLEY_FORMATS, type GalleyFormat } from '#core/model/galley-formats';
+import { PLAIN_FILE_NAME } from '#core/model/galleys';
 import { requireJournal, type Staff } from './access.ts';
 import { articleRef, BadRequest, body, json, parse, type Result } from './http.ts';
 

@@ -10,10 +10,12 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod';
 import type { IssueFileStore } from '#adapters/staff-issue-file';
 import { ISSUE_AUDIT_ARTICLE, type AuditEntry } from '#adapters/staff-drafts';
-import { articleId, listedOrder, type JournalSources, type Problem } from '#core/model/index';
+import { articleId } from '#core/model/article-id';
+import type { JournalSources, Problem } from '#core/model/index';
+import { listedOrder } from '#core/model/order';
 import { requireJournal, type Staff } from './access.ts';
 import { BadRequest, body, issueRef, json, parse, slug, type Result } from './http.ts';
-import { articleData, articleYaml, checkIssue } from './sources.ts';
+import type { LoadMetadata } from './sources.ts';
 
 const ids = z.array(slug).max(2000);
 const tocBody = issueRef.extend({
@@ -42,13 +44,6 @@ export function withListed(issue: Fields, article: string, section: unknown): Fi
   return { ...issue, sections: sections.map((s, k) => (k === at ? { ...s, articles: [...(s.articles as unknown[]), article] } : s)) };
 }
 
-/** The sources with issue.yaml holding `data`. */
-export function withIssueFile(sources: JournalSources, data: Fields): JournalSources {
-  const issue = sources.issues[0];
-  if (issue === undefined) return sources;
-  return { ...sources, issues: [{ ...issue, issue: { path: issue.issue.path, text: articleYaml(data) } }] };
-}
-
 const problemKey = (p: Problem): string => JSON.stringify([p.file, p.path, p.message]);
 
 export type TocDeps = {
@@ -58,6 +53,8 @@ export type TocDeps = {
   readonly now: () => Date;
   /** The issue as the console edits it: published (or console-made) files with every saved draft in place, issue.yaml's included. */
   readonly issueWithDrafts: (journal: string, issue: string) => Promise<JournalSources>;
+  /** The YAML reader and the issue check (metadata.ts, loaded on first use). */
+  readonly metadata: LoadMetadata;
 };
 
 export function tocRoutes(deps: TocDeps) {
@@ -66,6 +63,7 @@ export function tocRoutes(deps: TocDeps) {
     const input = parse(issueRef, { journal: query.journal, issue: query.issue });
     requireJournal(staff, input.journal);
     const sources = await deps.issueWithDrafts(input.journal, input.issue);
+    const { articleData, checkIssue } = await deps.metadata();
     const issueFile = sources.issues[0]!.issue;
     const issue = object(articleData(issueFile));
     const files = sources.issues[0]!.articles.map((f) => ({ id: articleId(f.path), data: object(articleData(f)) }));
@@ -100,6 +98,7 @@ export function tocRoutes(deps: TocDeps) {
     const input = parse(tocBody, body(event));
     requireJournal(staff, input.journal);
     const sources = await deps.issueWithDrafts(input.journal, input.issue);
+    const { articleData, checkIssue, withIssueFile } = await deps.metadata();
     const issue = object(articleData(sources.issues[0]!.issue));
     const known = sources.issues[0]!.articles.map((f) => articleId(f.path));
     const named = [...input.sections.flatMap((s) => s.articles), ...input.articles];

@@ -15,7 +15,8 @@
  */
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSRecord } from 'aws-lambda';
 import { articleOutputs, emptyReferenceLists, type Output } from '#core/publish/outputs';
-import type { StoredCitations } from '#core/cite/index';
+import type { CitationEngine, StoredCitations } from '#core/cite/index';
+import { landingCitationEngineNeeded } from '#core/landing/index';
 import { GALLEY_FORMATS } from '#core/model/galley-formats';
 import { linkArticle } from '#core/model/links';
 import { galleyKey } from '#core/urls';
@@ -44,6 +45,12 @@ export type RenderDeps = {
   readonly now: () => Date;
   /** The article's files; the default is core/publish's, the same the CLI writes. */
   readonly render?: (record: ArticleRecord) => Output[];
+  /**
+   * The engine that renders How to Cite (citeproc), asked for only when the version keeps no
+   * current citations (a version stored before Ingest kept them, or after a style or citeproc
+   * upgrade): the handler imports it then, from a bundle file of its own (issue 16, cold start).
+   */
+  readonly citationEngine: () => Promise<CitationEngine>;
   /** Deletes a handled message from its queue at once (absent: the event source mapping deletes the batch's successes when it ends). */
   readonly ack?: (message: SQSRecord) => Promise<void>;
   /**
@@ -67,8 +74,15 @@ type Outcome = { readonly ok: true; readonly sites?: readonly SiteJob[] } | { re
 
 const MESSAGE_CONCURRENCY = 4;
 
-/** `citations`: How to Cite kept with the version (Ingest renders it), which spares citeproc here when current. */
-const defaultRender = ({ journal, issue, article }: ArticleRecord, citations: StoredCitations | undefined): Output[] => articleOutputs({ journal, issue, articles: [article] }, article, { citations });
+/**
+ * `citations`: How to Cite kept with the version (Ingest renders it), which spares citeproc here
+ * when current; only otherwise is the engine loaded (`deps.citationEngine`).
+ */
+async function defaultRender(deps: RenderDeps, { journal, issue, article }: ArticleRecord, citations: StoredCitations | undefined): Promise<Output[]> {
+  const bundle = { journal, issue, articles: [article] };
+  const engine = landingCitationEngineNeeded(bundle, article, { citations }) ? await deps.citationEngine() : undefined;
+  return articleOutputs(bundle, article, { citations, engine });
+}
 
 const receiveCount = (message: SQSRecord): number => Number(message.attributes.ApproximateReceiveCount) || 1;
 
@@ -270,7 +284,7 @@ async function renderJob(deps: RenderDeps, job: RenderJob, seen: { version: numb
     // files, and nothing but a failed attempt at this same version can have written any.
     const firstRender = meta.version === 1 && meta.render.status !== 'done';
     const shown = await linked(deps, record);
-    const outputs = deps.render ? deps.render(shown) : [...defaultRender(shown, citations), ...(await replacedReferenceLists(deps, shown, firstRender))];
+    const outputs = deps.render ? deps.render(shown) : [...(await defaultRender(deps, shown, citations)), ...(await replacedReferenceLists(deps, shown, firstRender))];
     // A withdrawn article's work is not served: its galley is neither copied nor linked (issue 11).
     const galleys = record.article.withdrawn === undefined ? await prepareGalleys(deps, record, firstRender) : [];
     // A new version changes nearly every file of the article, so each is written straight away:

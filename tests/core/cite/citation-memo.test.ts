@@ -8,13 +8,15 @@
  */
 import CSL from 'citeproc';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CITATION_LOCALES, CITATION_STYLE_IDS, CITATION_STYLES, forgetCitations, howToCite, howToCiteAll, rememberedCount, toCsl, type CitationStyle, type CslItem } from '#core/cite/index';
+import { CITATION_STYLE_IDS, CITATION_STYLES, forgetCitations, howToCite, howToCiteAll, rememberedCount, toCsl, type CitationStyle, type CslItem } from '#core/cite/index';
 import { remembered } from '#core/cite/citation-memo';
 import { forCiteproc, trimInline } from '#core/cite/engine';
 import { fromMarked } from '#core/cite/rich-text';
 import type { Article, InlineText, IssueBundle } from '#core/model/index';
 import { corpusBundles } from '#tests/helpers/corpus-bundles';
 import { allCases, caseById, editable } from './load.ts';
+import { citeproc } from '#core/cite/engine';
+import { CITATION_LOCALES, CITATION_STYLE_CSL } from '#core/cite/csl-sources';
 
 /** A new engine for this one item: nothing carried over from any other article. */
 function freshEntry(item: CslItem, style: CitationStyle): InlineText {
@@ -22,7 +24,7 @@ function freshEntry(item: CslItem, style: CitationStyle): InlineText {
     retrieveLocale: (lang: string): string | undefined => (CITATION_LOCALES as Readonly<Record<string, string>>)[lang],
     retrieveItem: (id: string): unknown => ({ ...forCiteproc(item), id }),
   };
-  const engine = new CSL.Engine(sys, CITATION_STYLES[style].csl, CITATION_STYLES[style].locale, true);
+  const engine = new CSL.Engine(sys, CITATION_STYLE_CSL[style], CITATION_STYLES[style].locale, true);
   engine.setOutputFormat('colophon-marked'); // registered by core/cite/engine.ts: markers instead of HTML
   engine.updateItems(['fresh']);
   const bibliography = engine.makeBibliography();
@@ -48,9 +50,9 @@ describe('remembered How to Cite', () => {
     const differences: string[] = [];
 
     // Act
-    const first = cases.map(({ bundle, article }) => howToCiteAll(bundle, article));
+    const first = cases.map(({ bundle, article }) => howToCiteAll(bundle, article, { engine: citeproc }));
     const count = rememberedCount();
-    const again = [...cases].reverse().map(({ bundle, article }) => howToCiteAll(bundle, article)).reverse();
+    const again = [...cases].reverse().map(({ bundle, article }) => howToCiteAll(bundle, article, { engine: citeproc })).reverse();
     for (const [k, { label, bundle, article }] of cases.entries()) {
       const item = toCsl(bundle, article);
       for (const [s, style] of CITATION_STYLE_IDS.entries()) {
@@ -72,15 +74,15 @@ describe('remembered How to Cite', () => {
     const seed = caseById('edemskiy');
     const changed = editable(seed);
     changed.article.pages = { first: '375', last: '399' };
-    const before = howToCite(seed.bundle, seed.article, 'apa').text;
+    const before = howToCite(seed.bundle, seed.article, 'apa', { engine: citeproc }).text;
 
     // Act
-    const after = howToCite(changed.bundle as IssueBundle, changed.article as Article, 'apa').text;
+    const after = howToCite(changed.bundle as IssueBundle, changed.article as Article, 'apa', { engine: citeproc }).text;
 
     // Assess
     expect(before).toContain('375\u2013396');
     expect(after).toContain('375\u2013399');
-    expect(howToCite(seed.bundle, seed.article, 'apa').text).toBe(before);
+    expect(howToCite(seed.bundle, seed.article, 'apa', { engine: citeproc }).text).toBe(before);
   });
 
   it('keeps each locale apart', () => {
@@ -88,8 +90,8 @@ describe('remembered How to Cite', () => {
     const { bundle, article } = caseById('edemskiy');
 
     // Act
-    const us = howToCite(bundle, article, 'harvard', { locale: 'en-US' });
-    const gb = howToCite(bundle, article, 'harvard');
+    const us = howToCite(bundle, article, 'harvard', { locale: 'en-US', engine: citeproc });
+    const gb = howToCite(bundle, article, 'harvard', { engine: citeproc });
 
     // Assess: Cite Them Right's own locale quotes with single marks, en-US with double
     expect(gb.locale).toBe('en-GB');

@@ -11,13 +11,15 @@
 import CSL, { type Engine } from 'citeproc';
 
 import { describe, expect, it } from 'vitest';
-import { CITATION_LOCALES, CITATION_STYLE_IDS, CITATION_STYLES, citationsToStore, forgetCitations, howToCiteAll, rememberedCount, toCsl, type CitationStyle, type CslItem, type StoredCitations } from '#core/cite/index';
+import { CITATION_STYLE_IDS, CITATION_STYLES, citationsToStore, forgetCitations, howToCiteAll, rememberedCount, toCsl, type CitationStyle, type CslItem, type StoredCitations } from '#core/cite/index';
 import { forCiteproc, trimInline } from '#core/cite/engine';
 import { fromMarked } from '#core/cite/rich-text';
 import { loadJournal, type Article, type InlineText, type IssueBundle } from '#core/model/index';
 import { corpusBundles } from '#tests/helpers/corpus-bundles';
 import { syntheticSources } from '../../../bench/synthetic.ts';
 import { allCases } from './load.ts';
+import { citeproc } from '#core/cite/engine';
+import { CITATION_LOCALES, CITATION_STYLE_CSL } from '#core/cite/csl-sources';
 
 /**
  * Plain citeproc-js: the official style as it is, one engine per style, the public API
@@ -31,7 +33,7 @@ function plainEntry(item: CslItem, style: CitationStyle): InlineText {
   if (slot === undefined) {
     const items = new Map<string, CslItem>();
     const sys = { retrieveLocale: (lang: string): string | undefined => (CITATION_LOCALES as Readonly<Record<string, string>>)[lang], retrieveItem: (id: string): unknown => items.get(id) };
-    const engine = new CSL.Engine(sys, CITATION_STYLES[style].csl, CITATION_STYLES[style].locale, true);
+    const engine = new CSL.Engine(sys, CITATION_STYLE_CSL[style], CITATION_STYLES[style].locale, true);
     engine.setOutputFormat('colophon-marked'); // the output format engine.ts registers: markers instead of HTML
     slot = { engine, items };
     plainEngines.set(style, slot);
@@ -70,12 +72,12 @@ describe('How to Cite is byte-identical to plain citeproc-js', () => {
 
     // Act: each article rendered first, then (once all are rendered) remembered (core/cite/citation-memo.ts)
     forgetCitations();
-    const first = cases.map(({ bundle, article }) => howToCiteAll(bundle, article));
-    const again = cases.map(({ bundle, article }) => howToCiteAll(bundle, article));
+    const first = cases.map(({ bundle, article }) => howToCiteAll(bundle, article, { engine: citeproc }));
+    const again = cases.map(({ bundle, article }) => howToCiteAll(bundle, article, { engine: citeproc }));
     // And as kept with each version (core/cite/stored-citations.ts), read back from JSON in a process that remembers none.
-    const kept = cases.map(({ bundle, article }) => JSON.parse(JSON.stringify(citationsToStore(bundle, article))) as StoredCitations);
+    const kept = cases.map(({ bundle, article }) => JSON.parse(JSON.stringify(citationsToStore(bundle, article, { engine: citeproc }))) as StoredCitations);
     forgetCitations();
-    const stored = cases.map(({ bundle, article }, n) => howToCiteAll(bundle, article, { stored: kept[n] }));
+    const stored = cases.map(({ bundle, article }, n) => howToCiteAll(bundle, article, { stored: kept[n], engine: citeproc }));
     expect(rememberedCount()).toBe(0);
     for (const [n, { label, bundle, article }] of cases.entries()) {
       const item = toCsl(bundle, article);

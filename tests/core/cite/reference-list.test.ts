@@ -11,6 +11,7 @@ import { toReferencesBibtex, toReferencesCslJson, toReferencesRis } from '#core/
 import { renderLandingPage } from '#core/landing/index';
 import { reference, type Article } from '#core/model/index';
 import { caseById } from './load.ts';
+import { citeproc } from '#core/cite/engine';
 
 const resolved = (id: string, input: unknown) => ({ ...reference.parse(input), id });
 
@@ -127,12 +128,12 @@ describe('the reference-list downloads', () => {
     const none = articleWith([]);
     expect([toReferencesCslJson(none), toReferencesRis(none), toReferencesBibtex(none)]).toEqual(['[]\n', '', '']);
     const { bundle } = caseById('edemskiy');
-    expect(renderLandingPage(bundle, none)).not.toContain('references.ris');
+    expect(renderLandingPage(bundle, none, { engine: citeproc })).not.toContain('references.ris');
   });
 
   it('links the three files from the page of an article with references', () => {
     const { bundle } = caseById('edemskiy');
-    const html = renderLandingPage(bundle, articleWith([chapter]));
+    const html = renderLandingPage(bundle, articleWith([chapter]), { engine: citeproc });
     for (const file of ['references.ris', 'references.bib', 'references.json']) expect(html).toContain(`href="${file}"`);
   });
 });

@@ -3,25 +3,25 @@
  * a landing page given its version's kept citations runs no citeproc-js at all and writes the same
  * bytes; a kept citation that is no longer current (the item changed, or the style, locale,
  * citeproc or Colophon's handling of them did) is not used; a version without any renders as before.
- * citeproc is watched through `renderEntry`, the only call into it (a spy on the real function).
+ * citeproc is watched through the engine How to Cite is given (citeproc, counted); a page whose
+ * kept citations are all current needs no engine at all (Render then does not load citeproc).
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type * as Engine from '#core/cite/engine';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadMetadata } from '#adapters/metadata-fs';
-import { citationsToStore, forgetCitations, howToCiteAll, CITATION_STYLE_IDS, type StoredCitations } from '#core/cite/index';
-import { engineFingerprint } from '#core/cite/engine';
+import { citationsToStore, forgetCitations, howToCiteAll, CITATION_STYLE_IDS, MissingCitationEngineError, type CitationEngine, type StoredCitations } from '#core/cite/index';
+import { citeproc } from '#core/cite/engine';
+import { engineFingerprint } from '#core/cite/engine-fingerprints';
 import { fnv64 } from '#core/cite/fingerprint';
-import { landingCitations, renderLandingPage } from '#core/landing/index';
+import { landingCitations } from '#core/landing/citations';
+import { landingCitationEngineNeeded, renderLandingPage } from '#core/landing/index';
 import type { Article, IssueBundle } from '#core/model/index';
 import { repoDir } from '#tests/helpers/shared';
 import { allCases, caseById, editable } from './load.ts';
 
-const calls = vi.hoisted(() => ({ renderEntry: 0 }));
-vi.mock('../../../functions/core/cite/engine.ts', async (original) => {
-  const real = await original<typeof Engine>();
-  return { ...real, renderEntry: (...args: Parameters<typeof real.renderEntry>) => ((calls.renderEntry += 1), real.renderEntry(...args)) };
-});
+const calls = { renderEntry: 0 };
+/** citeproc, counted. */
+const engine: CitationEngine = { renderEntry: (...args) => ((calls.renderEntry += 1), citeproc.renderEntry(...args)) };
 
 /** citeproc calls made by `act`, with no citation remembered by the process before it. */
 function citeprocCalls(act: () => unknown): number {
@@ -58,16 +58,16 @@ describe('How to Cite kept with the version', () => {
     const all = cases();
     expect(all.some((c) => c.article.withdrawn !== undefined)).toBe(true);
     const kept = all.map(({ bundle, article }) => JSON.parse(JSON.stringify(landingCitations(bundle, article))) as StoredCitations);
-    const before = all.map(({ bundle, article }) => (forgetCitations(), renderLandingPage(bundle, article)));
+    const before = all.map(({ bundle, article }) => (forgetCitations(), renderLandingPage(bundle, article, { engine })));
 
     // Act
     let pages: string[] = [];
-    const used = citeprocCalls(() => (pages = all.map(({ bundle, article }, k) => renderLandingPage(bundle, article, { citations: kept[k] }))));
+    const used = citeprocCalls(() => (pages = all.map(({ bundle, article }, k) => renderLandingPage(bundle, article, { citations: kept[k], engine }))));
 
     // Assess
     expect(used).toBe(0);
     expect(pages).toEqual(before);
-    expect(citeprocCalls(() => renderLandingPage(all[0]!.bundle, all[0]!.article))).toBe(CITATION_STYLE_IDS.length);
+    expect(citeprocCalls(() => renderLandingPage(all[0]!.bundle, all[0]!.article, { engine }))).toBe(CITATION_STYLE_IDS.length);
   });
 
   it('shows what is kept when it is current (the page takes it, not citeproc)', () => {
@@ -75,7 +75,7 @@ describe('How to Cite kept with the version', () => {
     const { bundle, article } = caseById('a01-petrovic');
     const kept = withEntry(landingCitations(bundle, article), 'apa', (e) => ({ ...e, inline: ['KEPT-APA-ENTRY'] }));
 
-    // Act
+    // Act: no engine given, none needed
     const page = renderLandingPage(bundle, article, { citations: kept });
 
     // Assess
@@ -88,11 +88,11 @@ describe('How to Cite kept with the version', () => {
     const kept = withEntry(landingCitations(original.bundle, original.article), 'apa', (e) => ({ ...e, inline: ['KEPT-APA-ENTRY'] }));
     const { bundle, article } = editable(original);
     article.titles[0].title = ['A corrected title'];
-    const fresh = renderLandingPage(bundle, article);
+    const fresh = renderLandingPage(bundle, article, { engine });
 
     // Act
     let page = '';
-    const used = citeprocCalls(() => (page = renderLandingPage(bundle, article, { citations: kept })));
+    const used = citeprocCalls(() => (page = renderLandingPage(bundle, article, { citations: kept, engine })));
 
     // Assess
     expect(used).toBe(CITATION_STYLE_IDS.length);
@@ -107,12 +107,12 @@ describe('How to Cite kept with the version', () => {
 
     // Act
     let got: ReturnType<typeof howToCiteAll> = [];
-    const used = citeprocCalls(() => (got = howToCiteAll(bundle, article, { stored: kept })));
+    const used = citeprocCalls(() => (got = howToCiteAll(bundle, article, { stored: kept, engine })));
 
     // Assess
     expect(used).toBe(1);
     expect(got.map((c) => c.text).join('\n')).not.toContain('STALE-MLA');
-    expect(got).toEqual((forgetCitations(), howToCiteAll(bundle, article)));
+    expect(got).toEqual((forgetCitations(), howToCiteAll(bundle, article, { engine })));
   });
 
   it('names each style and locale by an engine fingerprint that tells them apart', () => {
@@ -123,11 +123,32 @@ describe('How to Cite kept with the version', () => {
 
   it('is what howToCiteAll gives, per style, with the item hash; a locale asked for is kept', () => {
     const { bundle, article } = caseById('a01-petrovic');
-    const stored = citationsToStore(bundle, article, { locale: 'de-DE' });
+    const stored = citationsToStore(bundle, article, { locale: 'de-DE', engine });
     expect(stored.entries.map((e) => e.style)).toEqual([...CITATION_STYLE_IDS]);
     expect(stored.entries.every((e) => e.locale === 'de-DE')).toBe(true);
-    expect(howToCiteAll(bundle, article, { locale: 'de-DE', stored })).toEqual(howToCiteAll(bundle, article, { locale: 'de-DE' }));
+    expect(howToCiteAll(bundle, article, { locale: 'de-DE', stored, engine })).toEqual(howToCiteAll(bundle, article, { locale: 'de-DE', engine }));
     // A locale other than the one kept is rendered, not taken from the kept entries.
-    expect(citeprocCalls(() => howToCiteAll(bundle, article, { stored }))).toBe(CITATION_STYLE_IDS.length);
+    expect(citeprocCalls(() => howToCiteAll(bundle, article, { stored, engine }))).toBe(CITATION_STYLE_IDS.length);
+  });
+
+  it('needs no engine for a page whose kept citations are all current; one that is not asks for one by name', () => {
+    // Prepare: every case's kept citations, and the first case's with one style stale
+    const all = cases();
+    const kept = all.map(({ bundle, article }) => landingCitations(bundle, article));
+    const { bundle, article } = all[0]!;
+    const stale = withEntry(kept[0]!, 'harvard', (e) => ({ ...e, engine: 'an-older-engine' }));
+    forgetCitations();
+
+    // Act
+    const needed = all.map((c, k) => landingCitationEngineNeeded(c.bundle, c.article, { citations: kept[k] }));
+    const pages = all.map((c, k) => renderLandingPage(c.bundle, c.article, { citations: kept[k] }));
+
+    // Assess
+    expect(needed.every((n) => !n)).toBe(true);
+    expect(pages).toEqual(all.map((c) => (forgetCitations(), renderLandingPage(c.bundle, c.article, { engine }))));
+    expect([landingCitationEngineNeeded(bundle, article, { citations: stale }), landingCitationEngineNeeded(bundle, article)]).toEqual([true, true]);
+    forgetCitations();
+    expect(() => renderLandingPage(bundle, article, { citations: stale })).toThrow(MissingCitationEngineError);
+    expect(() => renderLandingPage(bundle, article, { citations: stale })).toThrow(/harvard/);
   });
 });

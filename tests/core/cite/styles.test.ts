@@ -10,6 +10,7 @@ import { CITATION_STYLE_IDS, howToCite, howToCiteAll, type CitationStyle } from 
 import type { InlineText } from '#core/model/index';
 import { plainText } from '#core/model/index';
 import { caseById } from './load.ts';
+import { citeproc } from '#core/cite/engine';
 
 type Deviation = { readonly guide: string; readonly csl: string; readonly why: string };
 type StyleCase = { readonly article: string; readonly style: CitationStyle; readonly expected: string; readonly italic: readonly string[]; readonly deviations?: readonly Deviation[] };
@@ -29,7 +30,7 @@ describe.each(cases)('$style for $article', (c) => {
     }
     const { bundle, article } = caseById(c.article);
     // Act
-    const citation = howToCite(bundle, article, c.style);
+    const citation = howToCite(bundle, article, c.style, { engine: citeproc });
     // Assess
     expect(citation.text).toBe(accepted);
     expect(italics(citation.inline)).toEqual(c.italic);
@@ -43,14 +44,14 @@ describe('the set of styles', () => {
 
   it('renders every style from one item, in the offered order, each in its guide’s locale', () => {
     const { bundle, article } = caseById('edemskiy');
-    const all = howToCiteAll(bundle, article);
+    const all = howToCiteAll(bundle, article, { engine: citeproc });
     expect(all.map((c) => c.style)).toEqual(['apa', 'chicago', 'mla', 'harvard', 'vancouver']);
     expect(all.map((c) => c.locale)).toEqual(['en-US', 'en-US', 'en-US', 'en-GB', 'en-US']);
-    expect(all.map((c) => c.text)).toEqual(CITATION_STYLE_IDS.map((style) => howToCite(bundle, article, style).text));
+    expect(all.map((c) => c.text)).toEqual(CITATION_STYLE_IDS.map((style) => howToCite(bundle, article, style, { engine: citeproc }).text));
   });
 
   it('takes another locale when asked: Harvard with American quotation marks', () => {
     const { bundle, article } = caseById('edemskiy');
-    expect(howToCite(bundle, article, 'harvard', { locale: 'en-US' }).text).toContain('(2019) “Additional Evidence');
+    expect(howToCite(bundle, article, 'harvard', { locale: 'en-US', engine: citeproc }).text).toContain('(2019) “Additional Evidence');
   });
 });

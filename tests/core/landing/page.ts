@@ -5,6 +5,7 @@ import { select, selectAll } from 'hast-util-select';
 import { renderLandingPage } from '#core/landing/index';
 import type { Article, IssueBundle } from '#core/model/index';
 import { caseById, type Case } from '../cite/load.ts';
+import { citeproc } from '#core/cite/engine';
 
 export type Page = { readonly html: string; readonly tree: Root; readonly parseErrors: readonly string[] };
 
@@ -18,7 +19,7 @@ export function parsePage(html: string): Page {
   return { html, tree, parseErrors };
 }
 
-export const render = (bundle: IssueBundle, article: Article): Page => parsePage(renderLandingPage(bundle, article));
+export const render = (bundle: IssueBundle, article: Article): Page => parsePage(renderLandingPage(bundle, article, { engine: citeproc }));
 export const renderCase = (c: Case): Page => render(c.bundle, c.article);
 export const renderId = (id: string): Page => renderCase(caseById(id));
 

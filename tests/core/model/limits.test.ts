@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { formatProblem, loadJournal, MODEL_LIMITS, recordBytes, type LoadResult } from '#core/model/index';
 import { renderIssueOutputs } from '#core/publish/outputs';
 import { ARTICLE_YAML as ARTICLE, articleSources, withAbstract } from '#tests/helpers/article-sources';
+import { citeproc } from '#core/cite/engine';
 
 const messages = (result: LoadResult): string[] => (result.ok ? [] : result.problems.map(formatProblem));
 
@@ -50,7 +51,7 @@ describe('the inline markup depth limit', () => {
     const result = loadJournal(articleSources(ARTICLE.replace('title: A title', `title: "${nested(MODEL_LIMITS.inlineDepth)}"`)));
     // Assess
     expect(messages(result)).toEqual([]);
-    if (result.ok) expect(() => renderIssueOutputs(result.bundles[0]!, { timestamp: '20250101000000000', batchId: 'limits-test' })).not.toThrow();
+    if (result.ok) expect(() => renderIssueOutputs(result.bundles[0]!, { timestamp: '20250101000000000', batchId: 'limits-test' }, { engine: citeproc })).not.toThrow();
   });
 });
 

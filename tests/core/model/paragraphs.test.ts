@@ -12,6 +12,7 @@ import { renderLandingPage } from '#core/landing/index';
 import { formatProblem, loadJournal, plainText } from '#core/model/index';
 import { repoDir } from '#tests/helpers/shared';
 import { validateXml } from '#tests/helpers/xsd';
+import { citeproc } from '#core/cite/engine';
 
 const seed = join(repoDir, 'metadata/balcanica');
 const ONE = 'Disagreement between Khrushchev and Enver Hoxha had been ripening since the mid-1950s.';
@@ -46,7 +47,7 @@ describe('abstract paragraphs in every YAML style', () => {
     const article = bundle.articles[0]!;
     const jats = renderJats(bundle, article);
     const crossref = renderCrossrefDeposit(bundle, { batchId: 'paragraphs', timestamp: '20240101000000000' });
-    const html = renderLandingPage(bundle, article);
+    const html = renderLandingPage(bundle, article, { engine: citeproc });
     // Assess
     expect(article.abstracts[0]!.paragraphs.map(plainText)).toEqual([ONE, TWO]);
     expect(jats).toContain(`<p>${ONE}</p>`);

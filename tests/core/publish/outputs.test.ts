@@ -4,6 +4,7 @@ import { loadMetadata } from '#adapters/metadata-fs';
 import type { IssueBundle } from '#core/model/index';
 import { CONTENT_TYPES, renderIssueOutputs } from '#core/publish/outputs';
 import { repoDir } from '#tests/helpers/shared';
+import { citeproc } from '#core/cite/engine';
 
 function seed(): IssueBundle {
   const loaded = loadMetadata(join(repoDir, 'metadata'));
@@ -16,7 +17,7 @@ const DEPOSIT = { batchId: 'balcanica-test-1', timestamp: '20230201000000000' };
 describe('renderIssueOutputs', () => {
   test('gives each article its files at the keys of core/urls, then the deposit; no reference lists for the seed, which cites nothing', () => {
     // Act
-    const outputs = renderIssueOutputs(seed(), DEPOSIT);
+    const outputs = renderIssueOutputs(seed(), DEPOSIT, { engine: citeproc });
     // Assess
     expect(outputs.map((o) => [o.key, o.contentType])).toEqual([
       ['doi/10.2298/BALC1950375E/index.html', CONTENT_TYPES.landing],
@@ -36,13 +37,13 @@ describe('renderIssueOutputs', () => {
     // Prepare
     const bundle = seed();
     // Act / Assess
-    expect(renderIssueOutputs(bundle, DEPOSIT)).toEqual(renderIssueOutputs(structuredClone(bundle), DEPOSIT));
+    expect(renderIssueOutputs(bundle, DEPOSIT, { engine: citeproc })).toEqual(renderIssueOutputs(structuredClone(bundle), DEPOSIT, { engine: citeproc }));
   });
 
   test('an issue with no articles and no DOI has nothing to deposit, and no deposit file', () => {
     // Prepare
     const bundle = { ...seed(), articles: [] };
     // Act / Assess
-    expect(renderIssueOutputs(bundle, DEPOSIT)).toEqual([]);
+    expect(renderIssueOutputs(bundle, DEPOSIT, { engine: citeproc })).toEqual([]);
   });
 });

@@ -16,6 +16,7 @@ import type { renderSiteOutputs as renderSiteOutputsType } from '#core/site/inde
 import { corpusBundles } from '#tests/helpers/corpus-bundles';
 import { syntheticSources } from '../../../bench/synthetic.ts';
 import { loadBundles, METADATA_ROOTS } from '../cite/load.ts';
+import { citeproc } from '#core/cite/engine';
 
 const seen = vi.hoisted(() => ({ trees: 0, differences: [] as string[] }));
 
@@ -55,7 +56,7 @@ function renderAll(bundles: readonly IssueBundle[]): number {
   let pages = 0;
   for (const bundle of bundles) {
     for (const article of bundle.articles) {
-      renderLandingPage(bundle, article);
+      renderLandingPage(bundle, article, { engine: citeproc });
       pages += 1;
     }
   }
