@@ -11,6 +11,7 @@
  *
  * Kept free of the renderers: the Downloads function imports this module alone (a small bundle).
  */
+import { DOI_PATTERN } from '../model/identifiers.ts';
 /** The bundle's file name beside the landing page; reserved like the article's own files (no galley may take it). */
 export const DOWNLOADS_FILE = 'downloads.json';
 
@@ -50,21 +51,19 @@ export function decodeDownload(text: string, name: DownloadName): Download | und
   return { contentType: file.contentType, body: file.body };
 }
 
-/** A DOI as the site's keys hold it: `10.` and a registrant, `/`, a suffix (core/urls.ts: the key is the DOI as written). */
-const DOI = /^10\.[0-9]+(\.[0-9]+)*\/.+$/;
 
 /**
  * The request of one download, from the object key its URL path names (decoded once, as S3 and the
- * HTTP API decode it): `doi/<doi>/<name>` with `<name>` one of the six. Anything else is undefined
- * (a 404 without any read): other names, the bundle's own, dot or empty segments, control characters.
+ * HTTP API decode it): `doi/<doi>/<name>` with `<name>` one of the six and `<doi>` one the model
+ * accepts (core/model/primitives.ts: Crossref's pattern, no empty, `.` or `..` part). Anything else
+ * is undefined (a 404 without any read): other names, the bundle's own, other characters.
  */
 export function parseDownloadKey(key: string): { readonly bundleKey: string; readonly name: DownloadName } | undefined {
-  // eslint-disable-next-line no-control-regex
-  if (!key.startsWith('doi/') || /[\u0000-\u001f\u007f\\]/.test(key)) return undefined;
+  if (!key.startsWith('doi/')) return undefined;
   const slash = key.lastIndexOf('/');
   const name = key.slice(slash + 1);
   const doi = key.slice('doi/'.length, slash);
-  if (!(DOWNLOAD_NAMES as readonly string[]).includes(name) || !DOI.test(doi)) return undefined;
+  if (!(DOWNLOAD_NAMES as readonly string[]).includes(name) || !DOI_PATTERN.test(doi)) return undefined;
   if (doi.split('/').some((segment) => segment === '' || segment === '.' || segment === '..')) return undefined;
   return { bundleKey: `doi/${doi}/${DOWNLOADS_FILE}`, name: name as DownloadName };
 }
