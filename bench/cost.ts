@@ -6,7 +6,7 @@
  * A synthetic catalogue (bench/synthetic.ts) is published through the synthesized stage's own
  * Lambdas on the emulators, with a counting proxy (bench/counting-proxy.ts) in front of S3,
  * DynamoDB and SQS; then one issue is changed and republished; then the OAI-PMH repository is
- * harvested in full; then one landing page is viewed. Each phase's counts are priced with the
+ * harvested in full; then one landing page is viewed and its six citation downloads fetched. Each phase's counts are priced with the
  * table in bench/prices.ts (its region and date are printed), and the idle month is priced from
  * the synthesized templates' fixed-price resources.
  *

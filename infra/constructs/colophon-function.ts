@@ -242,8 +242,8 @@ export class ColophonFunction extends Construct {
   }
 
   /**
-   * Read the articles' files of the site bucket, and nothing else: \`s3:GetObject\` on \`doi/*\` only
-   * (the Downloads function's bundles, core/publish/downloads.ts); sets \`SITE_BUCKET\`. No ListBucket:
+   * Read the articles' files of the site bucket, and nothing else: `s3:GetObject` on `doi/*` only
+   * (the Downloads function's bundles, core/publish/downloads.ts); sets `SITE_BUCKET`. No ListBucket:
    * a missing key is AccessDenied, which the function answers as 404.
    */
   bindSiteArticles(site: BindableBucket): this {

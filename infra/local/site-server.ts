@@ -47,6 +47,15 @@ export function pathPatternMatches(pattern: string, path: string): boolean {
   return new RegExp(`^${source}$`, 's').test(path);
 }
 
+/** A request's path with dot segments resolved, or '' for a request target no URL parser takes (it then reaches no behaviour but the default). */
+function normalisedPath(target: string): string {
+  try {
+    return new URL(target, 'http://local').pathname;
+  } catch {
+    return '';
+  }
+}
+
 /**
  * Binds the site server on loopback at `port` (0: any free port; with `fallback`, any free port when
  * that one is taken). Until `serve` is called it answers 503.
@@ -101,7 +110,7 @@ function siteHandler(s3: S3Client, bucket: string, api: ApiHandler | undefined, 
       return;
     }
     // CloudFront matches behaviours on the normalised path (dot segments resolved), as new URL() gives it.
-    const path = new URL(req.url ?? '/', 'http://local').pathname;
+    const path = normalisedPath(req.url ?? '/');
     if (api && ((req.url ?? '').startsWith(API_PREFIX) || apiPaths.some((pattern) => pathPatternMatches(pattern, path)))) {
       api(req, res)
         .then((handled) => (handled ? undefined : res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"Not Found"}')))

@@ -1,6 +1,6 @@
 /**
  * An article's six citation downloads (citation.ris/.bib/.json, references.ris/.bib/.json) stored
- * as one object per article (issue 16: the six PUTs were ~60% of the cost of publishing). Render
+ * as one object per article (issue 16: their six PUTs were about half of what publishing an article cost). Render
  * writes the bundle beside the landing page; the Downloads function answers the six public URLs
  * from it, with the Content-Type and Cache-Control the static files had. The bundle is never
  * served itself.
@@ -12,6 +12,7 @@
  * Kept free of the renderers: the Downloads function imports this module alone (a small bundle).
  */
 import { DOI_PATTERN } from '../model/identifiers.ts';
+
 /** The bundle's file name beside the landing page; reserved like the article's own files (no galley may take it). */
 export const DOWNLOADS_FILE = 'downloads.json';
 
@@ -50,7 +51,6 @@ export function decodeDownload(text: string, name: DownloadName): Download | und
   if (typeof file.contentType !== 'string' || typeof file.body !== 'string') throw new DownloadBundleError(`the downloads bundle's ${name} has no content type or body`);
   return { contentType: file.contentType, body: file.body };
 }
-
 
 /**
  * The request of one download, from the object key its URL path names (decoded once, as S3 and the
