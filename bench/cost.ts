@@ -6,7 +6,7 @@
  * A synthetic catalogue (bench/synthetic.ts) is published through the synthesized stage's own
  * Lambdas on the emulators, with a counting proxy (bench/counting-proxy.ts) in front of S3,
  * DynamoDB and SQS; then one issue is changed and republished; then the OAI-PMH repository is
- * harvested in full; then one landing page is viewed. Each phase's counts are priced with the
+ * harvested in full; then one landing page is viewed and its six citation downloads fetched. Each phase's counts are priced with the
  * table in bench/prices.ts (its region and date are printed), and the idle month is priced from
  * the synthesized templates' fixed-price resources.
  *
@@ -282,6 +282,28 @@ async function harvest(): Promise<number> {
   }
 }
 
+/**
+ * The six citation downloads of one article, each a CloudFront cache miss: CloudFront → HTTP API →
+ * the Downloads function → one S3 GET of the article's downloads object (core/publish/downloads.ts).
+ * A cached download is a CloudFront request alone (an hour: the files' Cache-Control).
+ */
+async function downloads(landingPath: string): Promise<void> {
+  const names = ['citation.ris', 'citation.bib', 'citation.json', 'references.ris', 'references.bib', 'references.json'];
+  const end = startPhase();
+  let bytes = 0;
+  let found = 0;
+  for (const name of names) {
+    const response = await fetch(`${stack.siteUrl}${landingPath}${name}`);
+    httpApi++;
+    bytes += (await response.arrayBuffer()).byteLength;
+    if (response.ok) found++;
+  }
+  const phase = end();
+  report(`citation downloads: the ${names.length} files of one article (${found} found, ${(bytes / 1024).toFixed(1)} KiB), each a CloudFront cache miss`, phase, { label: '1,000 downloads', n: names.length });
+  const cloudFront = 1000 * (PRICES.cloudfront.httpsRequest + (bytes / names.length / 1024 ** 3) * PRICES.cloudfront.gbOut);
+  console.log(`  plus CloudFront per 1,000 downloads: ${usd(cloudFront)} (requests + transfer); a cached download is that alone`);
+}
+
 try {
   console.log(`prices: AWS list prices, ${PRICES_REGION}, as of ${PRICES_AS_OF} (bench/prices.ts); free tier not subtracted`);
   const sources = syntheticSources(ARTICLES);
@@ -315,6 +337,7 @@ try {
     const requests = 1 + assets;
     const perThousand = 1000 * (requests * PRICES.cloudfront.httpsRequest + (Buffer.byteLength(page) / 1024 ** 3) * PRICES.cloudfront.gbOut);
     console.log(`\nlanding page view: ${requests} CloudFront request(s), ${(Buffer.byteLength(page) / 1024).toFixed(1)} KiB HTML uncompressed (CloudFront compresses: an upper bound); per 1,000 views ${usd(perThousand)} (requests + transfer, no Lambda)`);
+    await downloads(doiPath);
   }
   idleMonth(await scheduleTicks());
 } finally {

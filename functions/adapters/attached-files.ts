@@ -8,6 +8,7 @@
  */
 import { closeSync, lstatSync, openSync, readFileSync, readSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
+import { DOWNLOADS_FILE } from '#core/publish/downloads';
 import { ARTICLE_FILES } from '#core/urls';
 import { coverFormat, DEFAULT_MAX_FILE_BYTES, fileProblem, PLAIN_FILE_NAME, SNIFF_BYTES, type AttachedFile, type FieldPath, type FileKind, type Problem, type SourceFile } from '#core/model/index';
 import { parseYaml } from '#core/model/yaml-source';
@@ -29,7 +30,8 @@ export type FilesOnDisk = { readonly problems: Problem[]; readonly files: FileOn
 /** A file a YAML file declares: where in the YAML, its plain name and its declared kind. */
 type Declared = { readonly field: FieldPath; readonly name: string; readonly kind: FileKind; readonly noun: string };
 
-const RESERVED = new Map<string, string>(Object.entries(ARTICLE_FILES).map(([kind, name]) => [name, kind]));
+// The downloads bundle (core/publish/downloads.ts) sits beside the landing page too: a galley there would be overwritten.
+const RESERVED = new Map<string, string>([...Object.entries(ARTICLE_FILES).map(([kind, name]) => [name, kind] as const), [DOWNLOADS_FILE, 'downloads']]);
 const record = (value: unknown): Record<string, unknown> | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined);
 const KINDS = new Set<string>(['pdf', 'html', 'epub', 'xml']);
 

@@ -5,6 +5,7 @@
  */
 import type { Head } from '#adapters/records';
 import type { Article } from '#core/model/index';
+import { DOWNLOADS_FILE } from '#core/publish/downloads';
 import { ARTICLE_FILES, articleKey } from '#core/urls';
 
 export type GalleyStatus = {
@@ -16,7 +17,7 @@ export type GalleyStatus = {
   readonly state: 'published' | 'changed' | 'not published';
 };
 
-const OWN_FILES = new Set<string>(Object.values(ARTICLE_FILES));
+const OWN_FILES = new Set<string>([...Object.values(ARTICLE_FILES), DOWNLOADS_FILE]);
 
 /** The galley files a rendered head's artifacts list: every key beside the landing page that is not one of the article's own files. */
 function publishedGalleys(head: Pick<Head, 'doi' | 'render'> | undefined): Map<string, string> {

@@ -252,6 +252,19 @@ export class ColophonFunction extends Construct {
     return this;
   }
 
+  /**
+   * Read the articles' files of the site bucket, and nothing else: `s3:GetObject` on `doi/*` only
+   * (the Downloads function's bundles, core/publish/downloads.ts); sets `SITE_BUCKET`. No ListBucket:
+   * a missing key is AccessDenied, which the function answers as 404.
+   */
+  bindSiteArticles(site: BindableBucket): this {
+    const objects = site.arnForObjects('doi/*');
+    this.allow(ACTIONS.bucket.read, [objects]);
+    this.fn.addEnvironment('SITE_BUCKET', site.bucketName);
+    this.acknowledgeObjectWildcard(objects);
+    return this;
+  }
+
   /** Send messages to the queue; sets `envName` to its URL. */
   bindQueue(queue: BindableQueue, envName: QueueEnvName, access: 'send'): this {
     this.allow(ACTIONS.queue[access], [queue.queueArn]);

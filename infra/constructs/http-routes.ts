@@ -8,11 +8,12 @@ import { Construct } from 'constructs';
 export type RouteAccess = { readonly public: string } | { readonly authorizer: IHttpRouteAuthorizer };
 
 /**
- * One public endpoint. The path is the public URL path; only `/api/…` reaches the API through
- * CloudFront, so the type accepts nothing else.
+ * One public endpoint. The path is the public URL path; only `/api/…` and the article downloads
+ * below `/doi/` (site-distribution.ts `DOWNLOAD_PATH_PATTERNS`) reach the API through CloudFront, so
+ * the type accepts nothing else.
  */
 export interface HttpRouteSpec {
-  readonly path: `/api/${string}`;
+  readonly path: `/api/${string}` | `/doi/${string}`;
   readonly fn: IFunction;
   readonly methods?: readonly HttpMethod[];
   readonly access: RouteAccess;

@@ -22,12 +22,22 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { DOWNLOAD_NAMES, DOWNLOADS_FILE } from '#core/publish/downloads';
 import { NOT_FOUND_KEY } from '#core/site/files';
 import type { CustomDomain } from '../config.ts';
 import { indexRewriteSource } from './index-rewrite.ts';
 
 /** Every public path the API serves starts here; CloudFront sends exactly these to the API. */
 export const API_PATH_PREFIX = '/api/';
+
+/**
+ * The article downloads served by the Downloads function through the API (issue 16: one object per
+ * article instead of six): the six public names below `/doi/`, and the bundle's own name, which the
+ * function refuses (404) so the bundle is never served from S3 as a file. Exact names, not
+ * `citation.*`, so a galley such as `citation.pdf` stays a file. CloudFront's `*` matches `/` too,
+ * as a DOI needs. https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html#DownloadDistValuesPathPattern
+ */
+export const DOWNLOAD_PATH_PATTERNS: readonly string[] = [...DOWNLOAD_NAMES, DOWNLOADS_FILE].map((name) => `/doi/*/${name}`);
 
 /**
  * The site is static HTML and XML: no script of its own, nothing framed, no form posted elsewhere.
@@ -103,6 +113,7 @@ export class SiteDistribution extends Construct {
       runtime: FunctionRuntime.JS_2_0,
     });
     const domain = props.customDomain;
+    const apiOrigin = new HttpOrigin(props.apiDomainName, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY, originSslProtocols: [OriginSslPolicy.TLS_V1_2] });
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Colophon site and public API',
       defaultRootObject: 'index.html',
@@ -116,8 +127,22 @@ export class SiteDistribution extends Construct {
         functionAssociations: [{ function: indexRewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
       additionalBehaviors: {
+        ...Object.fromEntries(
+          DOWNLOAD_PATH_PATTERNS.map((pattern) => [
+            pattern,
+            {
+              origin: apiOrigin,
+              viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+              allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+              // Cached as the static files were: by path alone, for the Cache-Control the function sends (an hour).
+              cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+              // No origin request policy: CloudFront then sends the origin's own Host (API Gateway answers only to it) and no query string.
+              responseHeadersPolicy: headers,
+            },
+          ]),
+        ),
         [`${API_PATH_PREFIX}*`]: {
-          origin: new HttpOrigin(props.apiDomainName, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY, originSslProtocols: [OriginSslPolicy.TLS_V1_2] }),
+          origin: apiOrigin,
           viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,

@@ -39,8 +39,23 @@ const readBody = (req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer>
     req.on('error', reject);
   });
 
+/**
+ * The path as an HTTP API hands it to Lambda: percent-decoded once (payload 2.0 `rawPath` and
+ * `requestContext.http.path`; REST APIs and function URLs keep the encoding, HTTP APIs do not). A
+ * malformed escape is passed on as sent. Not checked against AWS from here: from published captures
+ * (hotsock/voker#8, cited by middleapi/standard-server#93).
+ */
+export function decodedPath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return pathname;
+  }
+}
+
 export function toEventV2(route: LocalRoute, req: IncomingMessage, body: Buffer, authorized?: Authorized): APIGatewayProxyEventV2 {
   const url = new URL(req.url ?? '/', 'http://local');
+  const path = decodedPath(url.pathname);
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
   const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]));
@@ -49,7 +64,7 @@ export function toEventV2(route: LocalRoute, req: IncomingMessage, body: Buffer,
   return {
     version: '2.0',
     routeKey: route.routeKey,
-    rawPath: url.pathname,
+    rawPath: path,
     rawQueryString: url.search.replace(/^\?/, ''),
     headers,
     ...(Object.keys(query).length > 0 ? { queryStringParameters: query } : {}),
@@ -59,7 +74,7 @@ export function toEventV2(route: LocalRoute, req: IncomingMessage, body: Buffer,
       apiId: 'local',
       domainName: headers.host ?? 'localhost',
       domainPrefix: (headers.host ?? 'localhost').split('.')[0]!,
-      http: { method: req.method ?? 'GET', path: url.pathname, protocol: `HTTP/${req.httpVersion}`, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      http: { method: req.method ?? 'GET', path, protocol: `HTTP/${req.httpVersion}`, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
       requestId: randomUUID(),
       routeKey: route.routeKey,
       stage: '$default',
@@ -74,12 +89,16 @@ export function toEventV2(route: LocalRoute, req: IncomingMessage, body: Buffer,
 
 /**
  * Whether a request path matches a route's path: literally, or segment by segment where the route
- * has a `{name}` parameter, which matches one non-empty segment (API Gateway HTTP API path
- * variables; a greedy `{name+}` is not used here). https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html
+ * has a `{name}` parameter, which matches one non-empty segment, and a last greedy `{name+}`, which
+ * matches the non-empty rest (API Gateway HTTP API path variables). https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html
  */
 export function routeMatches(routePath: string, path: string): boolean {
   const want = routePath.split('/');
   const got = path.split('/');
+  if (/^\{[^}]+\+\}$/.test(want.at(-1) ?? '')) {
+    const fixed = want.slice(0, -1);
+    return got.length > fixed.length && got.slice(fixed.length).join('/') !== '' && routeMatches(fixed.join('/'), got.slice(0, fixed.length).join('/'));
+  }
   return want.length === got.length && want.every((segment, k) => (/^\{[^+}]+\}$/.test(segment) ? got[k] !== '' : segment === got[k]));
 }
 
@@ -87,7 +106,12 @@ export function routeMatches(routePath: string, path: string): boolean {
 export function pathParameters(routePath: string, path: string): Record<string, string> {
   const got = path.split('/');
   const out: Record<string, string> = {};
-  routePath.split('/').forEach((segment, k) => {
+  routePath.split('/').forEach((segment, k, all) => {
+    const greedy = k === all.length - 1 ? /^\{([^}]+)\+\}$/.exec(segment)?.[1] : undefined;
+    if (greedy !== undefined) {
+      out[greedy] = decodedPath(got.slice(k).join('/'));
+      return;
+    }
     const name = /^\{([^+}]+)\}$/.exec(segment)?.[1];
     if (name === undefined) return;
     try {

@@ -72,6 +72,8 @@ export type LocalModel = {
   readonly userPools: readonly LocalUserPool[];
   /** The site distribution's viewer-request CloudFront Function code (index rewrite, old-path redirects), if the template has one. */
   readonly viewerRequestCode?: string;
+  /** The path patterns of the distribution's behaviours that go to the HTTP API (`/api/*`, the article downloads), as the template lists them. */
+  readonly apiPathPatterns?: readonly string[];
 };
 
 type Entry = { readonly stack: string; readonly id: string; readonly resource: Resource };
@@ -242,5 +244,12 @@ export function localModel(stacks: readonly Stack[], naming: Naming, cdkOut: str
 
   const viewerRequestCode = ofType('AWS::CloudFront::Function').map((e) => props(e).FunctionCode).find((c): c is string => typeof c === 'string');
 
-  return { buckets, tables, queues, functions, mappings, rules, routes, parameters, userPools, ...(viewerRequestCode === undefined ? {} : { viewerRequestCode }) };
+  // Every additional behaviour of the site distribution goes to a custom (HTTP) origin: the API. The S3 origin is the default behaviour's.
+  const apiPathPatterns = ofType('AWS::CloudFront::Distribution').flatMap((e) => {
+    const config = props(e).DistributionConfig as { CacheBehaviors?: { PathPattern?: unknown; TargetOriginId?: unknown }[]; Origins?: { Id?: unknown; CustomOriginConfig?: unknown }[] } | undefined;
+    const custom = new Set((config?.Origins ?? []).filter((o) => o.CustomOriginConfig !== undefined).map((o) => o.Id));
+    return (config?.CacheBehaviors ?? []).filter((b) => custom.has(b.TargetOriginId) && typeof b.PathPattern === 'string').map((b) => b.PathPattern as string);
+  });
+
+  return { buckets, tables, queues, functions, mappings, rules, routes, parameters, userPools, ...(viewerRequestCode === undefined ? {} : { viewerRequestCode }), ...(apiPathPatterns.length === 0 ? {} : { apiPathPatterns }) };
 }

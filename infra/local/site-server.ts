@@ -2,7 +2,9 @@
  * The site bucket over HTTP on 127.0.0.1, as CloudFront serves it: `/` is the default root object,
  * and a path ending in `/` gets `index.html` (the distribution's IndexRewrite function); the
  * object's Content-Type and Cache-Control go out with it. The path is decoded once, as S3 does.
- * `/api/*` goes to the HTTP API's routes first (http-api.ts), as the distribution's API behaviour.
+ * `/api/*` goes to the HTTP API's routes first (http-api.ts), as the distribution's API behaviour,
+ * and so does every other path a behaviour of the distribution sends to the API (the article
+ * downloads: `apiPaths`, the template's path patterns).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { runInNewContext } from 'node:vm';
@@ -20,7 +22,7 @@ export function siteKey(urlPath: string): string {
 export type SiteServer = { readonly url: string; readonly port: number; close(): Promise<void> };
 
 /** A bound site server waiting for what to serve: the port comes first (the stage's URLs name it), the bucket and routes after. */
-export type SiteListener = SiteServer & { serve(s3: S3Client, bucket: string, api?: ApiHandler, onError?: (message: string, error: unknown) => void, viewerRequest?: ViewerRequest): void };
+export type SiteListener = SiteServer & { serve(s3: S3Client, bucket: string, api?: ApiHandler, onError?: (message: string, error: unknown) => void, viewerRequest?: ViewerRequest, apiPaths?: readonly string[]): void };
 
 /** A CloudFront Function's viewer-request handler: the request (maybe rewritten) goes on, or a response is sent at once. */
 export type ViewerRequest = (event: { request: { uri: string; querystring: Record<string, { value: string }> } }) => { uri: string } | { statusCode: number; headers?: Record<string, { value: string }> };
@@ -35,6 +37,26 @@ export type ApiHandler = (req: IncomingMessage, res: ServerResponse) => Promise<
 export const API_PREFIX = '/api/';
 
 /**
+ * Whether a CloudFront cache behaviour's path pattern matches a request path: `*` any run of
+ * characters (`/` too), `?` exactly one, everything else literally and case-sensitively; the
+ * pattern must match the whole path, as received (not decoded).
+ * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html#DownloadDistValuesPathPattern
+ */
+export function pathPatternMatches(pattern: string, path: string): boolean {
+  const source = pattern.split('').map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('');
+  return new RegExp(`^${source}$`, 's').test(path);
+}
+
+/** A request's path with dot segments resolved, or '' for a request target no URL parser takes (it then reaches no behaviour but the default). */
+function normalisedPath(target: string): string {
+  try {
+    return new URL(target, 'http://local').pathname;
+  } catch {
+    return '';
+  }
+}
+
+/**
  * Binds the site server on loopback at `port` (0: any free port; with `fallback`, any free port when
  * that one is taken). Until `serve` is called it answers 503.
  */
@@ -45,7 +67,7 @@ export async function openSite(port: number, options: { readonly fallback?: bool
   return {
     url: `http://${LOOPBACK}:${bound}`,
     port: bound,
-    serve: (s3, bucket, api, onError = () => {}, viewerRequest) => void (handle = siteHandler(s3, bucket, api, bound, onError, viewerRequest)),
+    serve: (s3, bucket, api, onError = () => {}, viewerRequest, apiPaths) => void (handle = siteHandler(s3, bucket, api, bound, onError, viewerRequest, apiPaths)),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
@@ -81,13 +103,15 @@ const allowedHost = (host: string | undefined, port: number): boolean => host ==
 
 const plain = { 'content-type': 'text/plain; charset=utf-8' } as const;
 
-function siteHandler(s3: S3Client, bucket: string, api: ApiHandler | undefined, port: number, onError: (message: string, error: unknown) => void, viewerRequest?: ViewerRequest): (req: IncomingMessage, res: ServerResponse) => void {
+function siteHandler(s3: S3Client, bucket: string, api: ApiHandler | undefined, port: number, onError: (message: string, error: unknown) => void, viewerRequest?: ViewerRequest, apiPaths: readonly string[] = []): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     if (!allowedHost(req.headers.host, port)) {
       res.writeHead(421, plain).end('misdirected request: this server answers only to its own host name\n');
       return;
     }
-    if (api && (req.url ?? '').startsWith(API_PREFIX)) {
+    // CloudFront matches behaviours on the normalised path (dot segments resolved), as new URL() gives it.
+    const path = normalisedPath(req.url ?? '/');
+    if (api && ((req.url ?? '').startsWith(API_PREFIX) || apiPaths.some((pattern) => pathPatternMatches(pattern, path)))) {
       api(req, res)
         .then((handled) => (handled ? undefined : res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"Not Found"}')))
         .catch((error: unknown) => {

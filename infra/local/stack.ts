@@ -170,7 +170,7 @@ export async function deployLocal(options: LocalStackOptions): Promise<LocalStac
     }
   }, { onError });
   await subscription.ready;
-  site.serve(clients.s3, byLogicalId(model.buckets, 'SiteBucket', 'bucket').name, apiRouter(routes, lambdas), onError, model.viewerRequestCode === undefined ? undefined : compileViewerRequest(model.viewerRequestCode));
+  site.serve(clients.s3, byLogicalId(model.buckets, 'SiteBucket', 'bucket').name, apiRouter(routes, lambdas), onError, model.viewerRequestCode === undefined ? undefined : compileViewerRequest(model.viewerRequestCode), model.apiPathPatterns);
   for (const m of mappings) m.start();
   if (options.schedules === true) bus.startSchedules();
 

@@ -59,6 +59,7 @@ export class StatelessStack extends Stack {
   readonly deposit: ColophonFunction;
   readonly crossrefCallback: ColophonFunction;
   readonly admin: ColophonFunction;
+  readonly downloads: ColophonFunction;
   readonly depositQueue: WorkQueue;
   readonly renderQueue: WorkQueue;
   readonly siteQueue: WorkQueue;
@@ -73,7 +74,7 @@ export class StatelessStack extends Stack {
     const { config } = props;
     const stateful = importStateful(this, props.statefulStackName);
     const { alarms } = config;
-    const fn = (name: string, file: string, extra: Pick<ColophonFunctionProps, 'timeout' | 'description' | 'bundledFolders' | 'bundledModules'>): ColophonFunction =>
+    const fn = (name: string, file: string, extra: Pick<ColophonFunctionProps, 'timeout' | 'description' | 'bundledFolders' | 'bundledModules' | 'memorySize'>): ColophonFunction =>
       new ColophonFunction(this, name, { entry: handlerEntry(file), stage: config.stage, logRetention: config.logRetention, removalPolicy: config.removalPolicy, ...extra, bundledModules: [...handlerModules(file), ...(extra.bundledModules ?? [])] });
 
     // Consumers first: each queue's visibility timeout derives from its consumer's timeout.
@@ -195,10 +196,17 @@ export class StatelessStack extends Stack {
     this.crossrefCallback.bindLedger(stateful.records);
     bindSecureParameter(this.crossrefCallback, crossrefParameter, 'CROSSREF_PARAMETER');
     this.crossrefCallback.fn.addEnvironment('CROSSREF_ENDPOINT', config.crossref.endpoint);
+    // An article's six citation downloads, from the one object Render writes per article (issue 16).
+    // 256 MB, not swept: one S3 GET and a JSON parse, so its duration is the GET's latency, and a
+    // smaller memory is a smaller bill for the same wall time.
+    this.downloads = fn('Downloads', 'downloads', { timeout: Duration.seconds(10), memorySize: 256, description: 'Colophon Downloads: an article\u2019s citation and reference-list files (/doi/<doi>/citation.ris …) from its one downloads object' });
+    this.downloads.bindSiteArticles(stateful.site);
     const routes: readonly HttpRouteSpec[] = [
       // The stage's repository (every journal, a set each) and one repository per journal (functions/adapters/oai-http.ts).
       { path: '/api/oai', fn: this.oai.fn, methods: [HttpMethod.GET, HttpMethod.POST], access: { public: 'OAI-PMH 2.0 is an open harvesting protocol for public metadata' } },
       { path: '/api/oai/{journal}', fn: this.oai.fn, methods: [HttpMethod.GET, HttpMethod.POST], access: { public: 'OAI-PMH 2.0 is an open harvesting protocol for public metadata (one journal\'s repository)' } },
+      // CloudFront sends only the six download names (and the bundle's own, refused) below /doi/ here: site-distribution.ts DOWNLOAD_PATH_PATTERNS.
+      { path: '/doi/{proxy+}', fn: this.downloads.fn, methods: [HttpMethod.GET, HttpMethod.HEAD], access: { public: 'An article\'s citation downloads are public files of the site, served as the static files were' } },
       {
         path: CROSSREF_CALLBACK_PATH,
         fn: this.crossrefCallback.fn,

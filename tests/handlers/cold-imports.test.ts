@@ -65,7 +65,7 @@ function bundleOf(name: string): Promise<Bundle> {
 }
 const packagesIn = async (name: string): Promise<Set<string>> => (await bundleOf(name)).packages;
 
-const HANDLERS = ['admin', 'crossref-callback', 'deposit', 'ingest', 'oai', 'render', 'site'] as const;
+const HANDLERS = ['admin', 'crossref-callback', 'deposit', 'downloads', 'ingest', 'oai', 'render', 'site'] as const;
 
 describe('cold imports', () => {
   it('the Oai handler bundles neither zod nor yaml', async () => {
@@ -131,6 +131,16 @@ describe('cold imports', () => {
 
     // Assess
     expect(packages.has('fast-xml-parser'), [...packages].join(', ')).toBe(false);
+  }, 60_000);
+
+  // Downloads answers each citation download with one S3 GET (issue 16): no renderer, no DynamoDB, no zod.
+  it('the downloads handler bundles only the S3 client: no other AWS client, no zod, yaml, citeproc or HTML code', async () => {
+    // Act
+    const packages = await packagesIn('downloads');
+
+    // Assess
+    expect(['zod', 'yaml', 'citeproc', 'hastscript', 'hast-util-to-html'].filter((p) => packages.has(p))).toEqual([]);
+    expect([...packages].filter((p) => /^@aws-sdk\/client-/.test(p))).toEqual(['@aws-sdk/client-s3']);
   }, 60_000);
 
   it.each([

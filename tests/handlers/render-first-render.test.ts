@@ -2,9 +2,9 @@
  * An article's first render (version 1, never rendered) asks S3 nothing about its own keys
  * (issue 16: Lambda CPU per article goes mostly to requests). Before any render of the article
  * succeeded, nothing but a failed attempt at this same version can have written under its DOI:
- * no HEAD of its galley (copied anyway) and none of the reference lists an earlier version may
- * have left. A refresh and every later version keep both checks (the second test shows they can
- * be counted). Render's flow with the default renderers; the site bucket in memory.
+ * no HEAD of its galley (copied anyway). A refresh and every later version keep the galley's check
+ * (the second test shows it can be counted); the reference lists an earlier version may have left
+ * are no longer looked for: they are parts of the downloads object, which each render replaces whole. Render's flow with the default renderers; the site bucket in memory.
  */
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '#adapters/content-hash';
@@ -41,25 +41,26 @@ function world(version: number, render: Head['render']) {
 }
 
 describe("render: an article's first render", () => {
-  it('sends no HEAD: the galley is copied and no earlier reference list is looked for', async () => {
+  it('sends no HEAD: the galley is copied', async () => {
     // Prepare
     const w = world(1, { status: 'pending', version: 1 });
 
     // Act
     const response = await renderBatch(w.deps, [sqsMessage({ doi: DOI, version: 1 })]);
 
-    // Assess: before, one HEAD for the galley and one for each of the three reference lists
+    // Assess
     expect(response.batchItemFailures).toEqual([]);
     expect(w.heads).toEqual([]);
     expect(w.puts).toContain(`doi/${DOI}/petrovic.pdf`);
     expect(w.puts).toContain(`doi/${DOI}/index.html`);
   });
 
-  it('keeps both checks for a refresh of a rendered first version and for a later version', async () => {
+  it('keeps the galley\'s check for a refresh of a rendered first version and for a later version', async () => {
     // Prepare
     const refreshed = world(1, { status: 'done', version: 1, at: '2026-12-06T00:00:00.000Z', artifacts: {} });
     const later = world(2, { status: 'pending', version: 2 });
-    const expected = [`doi/${DOI}/petrovic.pdf`, ...['references.json', 'references.ris', 'references.bib'].map((f) => `doi/${DOI}/${f}`)].sort();
+    // Only the galley's: the reference lists are parts of the downloads object, replaced whole (issue 16).
+    const expected = [`doi/${DOI}/petrovic.pdf`];
 
     // Act
     await renderBatch(refreshed.deps, [sqsMessage({ doi: DOI, version: 1, refresh: true })]);

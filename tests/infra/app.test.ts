@@ -41,7 +41,7 @@ describe('infra/app.ts', () => {
 
     // Each function is an ES module bundle with a source map; the AWS SDK stays outside (the runtime has it).
     const bundles = readdirSync(outdir).filter((f) => f.startsWith('asset.')).map((dir) => join(outdir, dir));
-    expect(bundles).toHaveLength(7); // Ingest, Render, Site, Oai, Deposit, CrossrefCallback, Admin
+    expect(bundles).toHaveLength(8); // Ingest, Render, Site, Oai, Deposit, CrossrefCallback, Admin, Downloads
     // Site writes the staff console under admin/: its files and the article schema travel in its bundle (issue 15).
     expect(bundles.filter((dir) => existsSync(join(dir, 'console/index.html')) && existsSync(join(dir, 'console/console.js')) && existsSync(join(dir, 'console/schema/article.schema.json')))).toHaveLength(1);
     // Deposit validates against the Crossref XSD at run time: the schema folder travels in its bundle.

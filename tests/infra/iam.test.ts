@@ -59,6 +59,10 @@ describe('IAM: each function gets only what it uses', () => {
     );
   });
 
+  it('Downloads reads only the objects below doi/ of the site bucket: no list, no write, no table, nothing of the other buckets', () => {
+    expect(grants(template, 'Downloads')).toEqual(sorted({ ...base('Downloads'), 's3:GetObject': [`${bucket('SiteBucketName')}/doi/*`] }));
+  });
+
   it('Deposit consumes deposit jobs, reads and writes records (and the ledger), writes deposit files and reads only the Crossref parameter', () => {
     expect(grants(template, 'Deposit')).toEqual(
       sorted(

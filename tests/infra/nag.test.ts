@@ -66,6 +66,8 @@ describe('cdk-nag AwsSolutions', () => {
       // Admin signs the console's galley uploads under uploads/ (issue 15); the checked copy goes under galleys/ (above).
       'arn:<AWS::Partition>:s3:::{"Fn::GetStackOutput":{"StackName":"Colophon-dev-Stateful","Region":{"Ref":"AWS::Region"},"OutputName":"InboxBucketName"}}/uploads/*',
       'arn:<AWS::Partition>:s3:::{"Fn::GetStackOutput":{"StackName":"Colophon-dev-Stateful","Region":{"Ref":"AWS::Region"},"OutputName":"SiteBucketName"}}/*',
+      // Downloads reads the articles' downloads objects under doi/, and nothing else of the site.
+      'arn:<AWS::Partition>:s3:::{"Fn::GetStackOutput":{"StackName":"Colophon-dev-Stateful","Region":{"Ref":"AWS::Region"},"OutputName":"SiteBucketName"}}/doi/*',
     ]);
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { STAGES, type StageConfig } from '#infra/config';
 import { indexRewriteSource } from '#infra/constructs/index-rewrite';
 import { RECORD_INDEX_NAMES } from '#infra/constructs/records-table';
-import { SITE_CSP } from '#infra/constructs/site-distribution';
+import { DOWNLOAD_PATH_PATTERNS, SITE_CSP } from '#infra/constructs/site-distribution';
 import { STATEFUL_OUTPUTS } from '#infra/stacks/stateful-outputs';
 import { resourcesOf, synthStage } from './synth.ts';
 
@@ -199,6 +199,7 @@ describe('stateful stack: site distribution', () => {
   it('sends /api/* to the HTTP API uncached, with every method and the viewer headers except Host, over TLS 1.2', () => {
     const apiId = Object.keys(resourcesOf(template, 'AWS::ApiGatewayV2::Api'))[0]!;
     expect(config.CacheBehaviors).toEqual([
+      ...DOWNLOAD_PATH_PATTERNS.map((PathPattern) => expect.objectContaining({ PathPattern })),
       expect.objectContaining({
         PathPattern: '/api/*',
         ViewerProtocolPolicy: 'redirect-to-https',
@@ -215,6 +216,17 @@ describe('stateful stack: site distribution', () => {
         }),
       ]),
     );
+  });
+
+  it('sends the six citation downloads (and their object\'s own name) below /doi/ to the same API origin, cached by path, GET and HEAD only, without the viewer\'s Host', () => {
+    const behaviours = config.CacheBehaviors as Record<string, unknown>[];
+    const api = behaviours.find((b) => b.PathPattern === '/api/*')!;
+    expect(DOWNLOAD_PATH_PATTERNS).toEqual(['citation.ris', 'citation.bib', 'citation.json', 'references.ris', 'references.bib', 'references.json', 'downloads.json'].map((name) => `/doi/*/${name}`));
+    for (const pattern of DOWNLOAD_PATH_PATTERNS) {
+      const behaviour = behaviours.find((b) => b.PathPattern === pattern)!;
+      expect(behaviour).toMatchObject({ TargetOriginId: api.TargetOriginId, ViewerProtocolPolicy: 'redirect-to-https', AllowedMethods: ['GET', 'HEAD'], CachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6' }); // Managed-CachingOptimized
+      expect(behaviour.OriginRequestPolicyId).toBeUndefined();
+    }
   });
 
   it('adds CSP, HSTS, nosniff, a referrer policy and frame denial to every response', () => {

@@ -8,7 +8,7 @@ import { SCHEDULE_RATE_MS } from '#handlers/flows/deposit-schedule';
 import { PUBLISH_MANIFEST_PATTERN } from '#infra/stacks/stateless';
 import { readable, resourcesOf, synthStage } from './synth.ts';
 
-const FUNCTIONS = { Ingest: 'ingest', Render: 'render', Site: 'site', Oai: 'oai', Deposit: 'deposit', CrossrefCallback: 'crossref-callback', Admin: 'admin' } as const;
+const FUNCTIONS = { Ingest: 'ingest', Render: 'render', Site: 'site', Oai: 'oai', Deposit: 'deposit', CrossrefCallback: 'crossref-callback', Admin: 'admin', Downloads: 'downloads' } as const;
 type FunctionId = keyof typeof FUNCTIONS;
 /** API Gateway may invoke Oai for the /api/oai and /api/oai/<journal> paths only (one permission per route: GET and POST). */
 const OAI_INVOKER = ['{Oai.Arn}', 'apigateway.amazonaws.com', 'arn:{AWS::Partition}:execute-api:{AWS::Region}:{AWS::AccountId}:{Stateful.ApiId}/*/*/api/oai'];
@@ -17,6 +17,8 @@ const OAI_INVOKERS = [OAI_INVOKER, OAI_INVOKER, OAI_JOURNAL_INVOKER, OAI_JOURNAL
 /** …and CrossrefCallback for its GET and POST routes. */
 const CALLBACK_INVOKER = ['{CrossrefCallback.Arn}', 'apigateway.amazonaws.com', 'arn:{AWS::Partition}:execute-api:{AWS::Region}:{AWS::AccountId}:{Stateful.ApiId}/*/*/api/crossref/callback'];
 const CALLBACK_INVOKERS = [CALLBACK_INVOKER, CALLBACK_INVOKER];
+/** …and Downloads for the article downloads below /doi/ (GET and HEAD), which CloudFront sends to the API. */
+const DOWNLOADS_INVOKER = ['{Downloads.Arn}', 'apigateway.amazonaws.com', 'arn:{AWS::Partition}:execute-api:{AWS::Region}:{AWS::AccountId}:{Stateful.ApiId}/*/*/doi/{proxy+}'];
 /** …and Admin for each staff console route (issue 15), one permission per method. */
 const adminInvoker = (path: string): string[] => ['{Admin.Arn}', 'apigateway.amazonaws.com', `arn:{AWS::Partition}:execute-api:{AWS::Region}:{AWS::AccountId}:{Stateful.ApiId}/*/*${path}`];
 const ADMIN_INVOKERS = ['article', 'audit', 'catalog', 'deposit', 'draft', 'draft', 'galley', 'galley/attach', 'galley/remove', 'issue', 'preview', 'publish', 'retract', 'schedule', 'toc', 'toc', 'users', 'users', 'users/enabled', 'users/role', 'validate', 'withdraw'].map((r) => adminInvoker(`/api/admin/${r}`)).concat([adminInvoker('/api/console/config')]);
@@ -26,13 +28,14 @@ describe('stateless stack: functions', () => {
   const { statelessTemplate: template } = synthStage('dev');
   const functions = resourcesOf(template, 'AWS::Lambda::Function');
 
-  it('has exactly Ingest, Render, Site, Oai, Deposit, CrossrefCallback and Admin, under their contract names', () => {
-    expect(Object.keys(functions).sort()).toEqual(['Admin', 'CrossrefCallback', 'Deposit', 'Ingest', 'Oai', 'Render', 'Site']);
+  it('has exactly Ingest, Render, Site, Oai, Deposit, CrossrefCallback, Admin and Downloads, under their contract names', () => {
+    expect(Object.keys(functions).sort()).toEqual(['Admin', 'CrossrefCallback', 'Deposit', 'Downloads', 'Ingest', 'Oai', 'Render', 'Site']);
   });
 
   it.each(Object.keys(FUNCTIONS))('%s runs Node.js 22 on arm64 with tracing, its own log group and index.handler', (id) => {
     const props = functions[id]!.Properties;
-    expect(props).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler', MemorySize: 1024, TracingConfig: { Mode: 'Active' } });
+    // Downloads waits on one S3 GET: less memory is a smaller bill for the same wall time (stateless.ts).
+    expect(props).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler', MemorySize: id === 'Downloads' ? 256 : 1024, TracingConfig: { Mode: 'Active' } });
     const logGroup = (props.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
     expect(readable({ Ref: logGroup })).toBe(`{${id}Logs}`);
     expect(resourcesOf(template, 'AWS::Logs::LogGroup')[logGroup]?.Properties.RetentionInDays).toBe(STAGES.dev.logRetention);
@@ -207,12 +210,14 @@ describe('stateless stack: wiring', () => {
     expect(scheduled.map((r) => (r.Targets as { Arn: unknown }[]).map((t) => readable(t.Arn)))).toEqual([['{Site.Arn}'], ['{Ingest.Arn}'], ['{Deposit.Arn}']]);
   });
 
-  it('lets only those rules and the OAI, callback and admin routes invoke their functions', () => {
+  it('lets only those rules and the OAI, callback, admin and downloads routes invoke their functions', () => {
     const permissions = Object.values(resourcesOf(template, 'AWS::Lambda::Permission')).map((p) => [readable(p.Properties.FunctionName), p.Properties.Principal, readable(p.Properties.SourceArn)]);
     expect(permissions.sort()).toEqual([
       ...ADMIN_INVOKERS,
       ...CALLBACK_INVOKERS,
       ['{Deposit.Arn}', 'events.amazonaws.com', '{DepositSchedule.Arn}'],
+      DOWNLOADS_INVOKER,
+      DOWNLOADS_INVOKER,
       ['{Ingest.Arn}', 'events.amazonaws.com', '{InboxPublished.Arn}'],
       ['{Ingest.Arn}', 'events.amazonaws.com', '{ReleaseSchedule.Arn}'],
       ...OAI_INVOKERS,
@@ -220,7 +225,7 @@ describe('stateless stack: wiring', () => {
     ]);
   });
 
-  it('routes GET and POST /api/oai and /api/oai/{journal} to Oai, GET and POST /api/crossref/callback to CrossrefCallback, the staff console routes to Admin, and nothing else', () => {
+  it('routes GET and POST /api/oai and /api/oai/{journal} to Oai, GET and POST /api/crossref/callback to CrossrefCallback, the staff console routes to Admin, GET and HEAD /doi/{proxy+} to Downloads, and nothing else', () => {
     const routes = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey).sort();
     expect(routes).toEqual([
       'GET /api/admin/audit',
@@ -232,6 +237,8 @@ describe('stateless stack: wiring', () => {
       'GET /api/crossref/callback',
       'GET /api/oai',
       'GET /api/oai/{journal}',
+      'GET /doi/{proxy+}',
+      'HEAD /doi/{proxy+}',
       'POST /api/admin/article',
       'POST /api/admin/deposit',
       'POST /api/admin/galley',
@@ -253,7 +260,7 @@ describe('stateless stack: wiring', () => {
       'PUT /api/admin/draft',
       'PUT /api/admin/toc',
     ]);
-    template.resourceCountIs('AWS::ApiGatewayV2::Integration', 29); // one Lambda proxy integration per route
+    template.resourceCountIs('AWS::ApiGatewayV2::Integration', 31); // one Lambda proxy integration per route
   });
 
   it('reads the stateful stack only through its outputs, and deploys after it', () => {

@@ -5,7 +5,7 @@
  */
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { landingUrl } from '#core/urls';
+import { articleFileUrl, landingUrl } from '#core/urls';
 import { publishSources } from '#infra/local/publish';
 import { startTestStage, type TestStage } from '#tests/setup/local-stage';
 import { fixtureSources, withArticle } from './fixtures.ts';
@@ -44,6 +44,20 @@ describe('DOIs with : ; < > [ ] on the local stack', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).not.toContain('Page not found');
     expect(doubled.status).toBe(404);
+  });
+
+  it.each([SICI, BRACKETS])('%s: the citation downloads the page links answer 200 from the article\'s downloads object, the double-encoded ones 404', async (doi) => {
+    for (const kind of ['ris', 'bibtex', 'csl'] as const) {
+      // Prepare
+      const url = articleFileUrl({ base_url: BASE } as never, doi, kind);
+      // Act
+      const file = await fetch(local(url));
+      const doubled = await fetch(local(url.replaceAll('%', '%25')));
+      // Assess: the HTTP API decodes the path once, as S3 did for the static files
+      expect(file.status, url).toBe(200);
+      expect(await file.text(), url).toContain(doi);
+      expect(doubled.status, url).toBe(404);
+    }
   });
 
   it('every URL the sitemap lists and the deposit registers answers 200', async () => {

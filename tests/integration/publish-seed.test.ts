@@ -4,7 +4,10 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_TYPES } from '#core/publish/outputs';
+import { loadMetadata } from '#adapters/metadata-fs';
+import { DOWNLOAD_NAMES } from '#core/publish/downloads';
+import { articleOutputs, CONTENT_TYPES } from '#core/publish/outputs';
+import { citeproc } from '#core/cite/engine';
 import { cacheControlFor, SITE_CONTENT_TYPES } from '#core/site/index';
 import { publishFolder } from '#infra/local/publish';
 import { METADATA_DIR } from '#infra/local/paths';
@@ -12,8 +15,8 @@ import { startTestStage, type TestStage } from '#tests/setup/local-stage';
 import { invocations, itemKeys, siteKeys, siteSnapshot, siteText, tableItems, type ObjectSnapshot } from './inspect.ts';
 
 const DOI = '10.2298/BALC1950375E';
-// The seed cites nothing: no reference lists (issue 16; its page links none).
-const ARTICLE_KEYS = ['index.html', 'article.xml', 'citation.ris', 'citation.bib', 'citation.json'].map((f) => `doi/${DOI}/${f}`);
+// The article's objects: its page, its JATS and its six citation downloads in one object (issue 16; the seed cites nothing, so it has no reference lists).
+const ARTICLE_KEYS = ['index.html', 'article.xml', 'downloads.json'].map((f) => `doi/${DOI}/${f}`);
 
 let stage: TestStage;
 beforeAll(async () => {
@@ -33,7 +36,7 @@ describe('publishing the seed issue', () => {
     expect(stage.errors).toEqual([]);
     expect(await siteKeys(stage.stack)).toEqual([...ARTICLE_KEYS, '404.html', 'balcanica/index.html', 'balcanica/issues/L-2019/index.html', 'index.html', 'robots.txt', 'sitemap-balcanica.xml', 'sitemap.xml'].sort());
     first = await siteSnapshot(stage.stack);
-    const types = [CONTENT_TYPES.landing, CONTENT_TYPES.jats, CONTENT_TYPES.ris, CONTENT_TYPES.bibtex, CONTENT_TYPES.csl, CONTENT_TYPES.referencesCsl, CONTENT_TYPES.referencesRis, CONTENT_TYPES.referencesBibtex];
+    const types = [CONTENT_TYPES.landing, CONTENT_TYPES.jats, 'application/json'];
     ARTICLE_KEYS.forEach((key, k) => expect(first[key]).toMatchObject({ contentType: types[k], cacheControl: cacheControlFor(key) }));
     expect(first['sitemap.xml']).toMatchObject({ contentType: SITE_CONTENT_TYPES.xml, cacheControl: cacheControlFor('sitemap.xml') });
     expect(first['balcanica/issues/L-2019/index.html']!.contentType).toBe(SITE_CONTENT_TYPES.html);
@@ -82,6 +85,29 @@ describe('publishing the seed issue', () => {
     expect(await identify.text()).toContain('<Identify>');
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('Page not found');
+  });
+
+  it('serves the citation downloads from the one object, byte for byte as the renderers give the files, with their headers', async () => {
+    // Prepare: what `colophon build` writes for the seed
+    const loaded = loadMetadata(METADATA_DIR);
+    if (!loaded.ok) throw new Error('the seed metadata does not load');
+    const bundle = loaded.bundles[0]!;
+    const files = new Map(articleOutputs(bundle, bundle.articles[0]!, { engine: citeproc }).map((o) => [o.key, o]));
+
+    for (const name of DOWNLOAD_NAMES) {
+      // Act
+      const response = await fetch(`${stage.stack.siteUrl}/doi/${DOI}/${name}`);
+      // Assess
+      const file = files.get(`doi/${DOI}/${name}`);
+      if (file === undefined) {
+        expect(response.status, name).toBe(404);
+        continue;
+      }
+      expect(response.status, name).toBe(200);
+      expect(await response.text(), name).toBe(file.body);
+      expect(response.headers.get('content-type'), name).toBe(file.contentType);
+      expect(response.headers.get('cache-control'), name).toBe(cacheControlFor(`doi/${DOI}/${name}`));
+    }
   });
 
   it('writes nothing when the same metadata is published again', async () => {

@@ -8,7 +8,8 @@ import { depositDois, renderCrossrefDeposit } from '../crossref/index.ts';
 import { renderJats } from '../jats/index.ts';
 import { renderLandingPage, type LandingOptions } from '../landing/index.ts';
 import type { Article, IssueBundle } from '../model/resolved.ts';
-import { articleKey, type ArticleFileKind } from '../urls.ts';
+import { ARTICLE_FILES, articleKey, doiPath, type ArticleFileKind } from '../urls.ts';
+import { DOWNLOADS_FILE, encodeDownloads, type Download, type DownloadName } from './downloads.ts';
 
 export type Output = { readonly key: string; readonly contentType: string; readonly body: string };
 
@@ -62,13 +63,29 @@ export function articleOutputs(bundle: IssueBundle, article: Article, options: L
   return kinds.map((kind) => output(bundle, article, kind, options));
 }
 
+/** The six citation downloads, served from one object per article (core/publish/downloads.ts). */
+const DOWNLOADS: readonly ArticleFileKind[] = ['ris', 'bibtex', 'csl', ...REFERENCE_LISTS];
+
+/** The key of an article's downloads bundle, beside its landing page. */
+export const downloadsKey = (doi: string): string => `${doiPath(doi)}/${DOWNLOADS_FILE}`;
+
 /**
- * The reference-list files of an article that cites nothing, empty: what replaces the lists an
- * earlier version that cited works left at their URLs (Render writes them only over files that are
- * there), so no reader downloads references the article no longer has.
+ * What the stage's site bucket holds for one article (Render writes these): the landing page and
+ * the JATS as files, and the six citation downloads in one object (two PUTs fewer than eight files for an
+ * article that cites nothing, five fewer for one that does; issue 16). The downloads are the very
+ * bytes `articleOutputs` gives as files. A withdrawn article keeps its citation (its notice page links
+ * it) but not its reference lists: they are the work, which its page and JATS no longer state.
  */
-export function emptyReferenceLists(bundle: IssueBundle, article: Article): Output[] {
-  return article.references.length > 0 ? [] : REFERENCE_LISTS.map((kind) => output(bundle, article, kind));
+export function articleSiteOutputs(bundle: IssueBundle, article: Article, options: LandingOptions = {}): Output[] {
+  const files = articleOutputs(bundle, article, options);
+  const downloads = new Map<DownloadName, Download>();
+  for (const kind of DOWNLOADS) {
+    if (article.withdrawn !== undefined && REFERENCE_LISTS.includes(kind)) continue;
+    const file = files.find((o) => o.key === articleKey(article.doi, kind));
+    if (file !== undefined) downloads.set(ARTICLE_FILES[kind] as DownloadName, { contentType: file.contentType, body: file.body });
+  }
+  const own = files.filter((o) => !DOWNLOADS.some((kind) => o.key === articleKey(article.doi, kind)));
+  return [...own, { key: downloadsKey(article.doi), contentType: 'application/json', body: encodeDownloads(downloads) }];
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
- * Render: one SQS batch of render jobs. Each article's site files (landing page, JATS, RIS,
- * BibTeX, CSL-JSON) go to the site bucket; their keys and hashes go on
+ * Render: one SQS batch of render jobs. Each article's site files (landing page, JATS, and its
+ * citation downloads in one object: core/publish/downloads.ts) go to the site bucket; their keys and hashes go on
  * the article's head; then one site job per issue touched. Articles fail alone: a failure is
  * recorded on the head and reported in `batchItemFailures`, so SQS retries only that message
  * and, after the queue's maxReceiveCount, moves it to the dead-letter queue.
@@ -14,7 +14,7 @@
  * writes nothing; the landing page is written last, after the downloads and galleys it links to.
  */
 import type { SQSBatchItemFailure, SQSBatchResponse, SQSRecord } from 'aws-lambda';
-import { articleOutputs, emptyReferenceLists, type Output } from '#core/publish/outputs';
+import { articleSiteOutputs, type Output } from '#core/publish/outputs';
 import type { CitationEngine, StoredCitations } from '#core/cite/index';
 import { landingCitationEngineNeeded } from '#core/landing/index';
 import { GALLEY_FORMATS } from '#core/model/galley-formats';
@@ -77,11 +77,13 @@ const MESSAGE_CONCURRENCY = 4;
 /**
  * `citations`: How to Cite kept with the version (Ingest renders it), which spares citeproc here
  * when current; only otherwise is the engine loaded (`deps.citationEngine`).
+ * The six citation downloads are one object, replaced whole by each version (issue 16): reference
+ * lists a version no longer has are gone with the old object, with no HEAD or empty file for them.
  */
 async function defaultRender(deps: RenderDeps, { journal, issue, article }: ArticleRecord, citations: StoredCitations | undefined): Promise<Output[]> {
   const bundle = { journal, issue, articles: [article] };
   const engine = landingCitationEngineNeeded(bundle, article, { citations }) ? await deps.citationEngine() : undefined;
-  return articleOutputs(bundle, article, { citations, engine });
+  return articleSiteOutputs(bundle, article, { citations, engine });
 }
 
 const receiveCount = (message: SQSRecord): number => Number(message.attributes.ApproximateReceiveCount) || 1;
@@ -248,19 +250,6 @@ async function linked(deps: RenderDeps, record: ArticleRecord): Promise<ArticleR
   return { ...record, article: linkArticle(article, (doi) => targets.get(doi.toLowerCase())?.record.article.titles[0].title, notices) };
 }
 
-/**
- * An article that cites nothing gets no reference-list files (core/publish/outputs.ts); where an
- * earlier version's lists are still in the site bucket, they are replaced by empty ones rather than
- * left at their URLs. One HEAD each instead of the PUT every such article used to cost.
- */
-async function replacedReferenceLists(deps: RenderDeps, record: ArticleRecord, firstRender: boolean): Promise<Output[]> {
-  // Before the article's first render no version's lists can be in the bucket: no HEAD (issue 16).
-  if (firstRender) return [];
-  const empty = emptyReferenceLists({ journal: record.journal, issue: record.issue, articles: [record.article] }, record.article);
-  const there = await Promise.all(empty.map(async (o) => (await deps.site.head(o.key)) !== undefined));
-  return empty.filter((_, k) => there[k]);
-}
-
 /** How often a render starts again because a newer version was stored while it ran. */
 const MAX_SUPERSEDED = 3;
 
@@ -284,7 +273,7 @@ async function renderJob(deps: RenderDeps, job: RenderJob, seen: { version: numb
     // files, and nothing but a failed attempt at this same version can have written any.
     const firstRender = meta.version === 1 && meta.render.status !== 'done';
     const shown = await linked(deps, record);
-    const outputs = deps.render ? deps.render(shown) : [...(await defaultRender(deps, shown, citations)), ...(await replacedReferenceLists(deps, shown, firstRender))];
+    const outputs = deps.render ? deps.render(shown) : await defaultRender(deps, shown, citations);
     // A withdrawn article's work is not served: its galley is neither copied nor linked (issue 11).
     const galleys = record.article.withdrawn === undefined ? await prepareGalleys(deps, record, firstRender) : [];
     // A new version changes nearly every file of the article, so each is written straight away:
