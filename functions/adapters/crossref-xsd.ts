@@ -19,7 +19,7 @@
  */
 import { resolve } from 'node:path';
 import type { XmlDocument } from 'libxml2-wasm';
-import { compileXsd, parseXml, type CompiledSchema, type XmlValidator } from './xsd.ts';
+import { compileXsd, validatorOf, type CompiledSchema } from './xsd.ts';
 
 export { SchemaCompileError, type DeferredXmlValidator, type XmlValidator, type XsdResult } from './xsd.ts';
 
@@ -69,17 +69,8 @@ export function compileCrossrefSchema(schemasDir: string): CrossrefSchema {
     return whole;
   };
   const validateDocument = (doc: XmlDocument) => (withoutMathMl === undefined || bindsMathMl(doc) ? wholeSchema() : withoutMathMl).validateDocument(doc);
-  const validate: XmlValidator = (xml) => {
-    const parsed = parseXml(xml);
-    if (!parsed.ok) return parsed.result;
-    try {
-      return validateDocument(parsed.doc);
-    } finally {
-      parsed.doc.dispose();
-    }
-  };
   return {
-    validate,
+    validate: validatorOf(validateDocument),
     validateDocument,
     compiles: () => [...compiles],
     substituted: first.substituted,

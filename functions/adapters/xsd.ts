@@ -76,6 +76,19 @@ export function parseXml(xml: string): ParsedXml {
   }
 }
 
+/** A validator of XML text from one of parsed documents: parses, validates, and disposes of the document. */
+export function validatorOf(validateDocument: (doc: XmlDocument) => XsdResult): XmlValidator {
+  return (xml) => {
+    const parsed = parseXml(xml);
+    if (!parsed.ok) return parsed.result;
+    try {
+      return validateDocument(parsed.doc);
+    } finally {
+      parsed.doc.dispose();
+    }
+  };
+}
+
 /**
  * Compiles the schema at `path` (its imports and includes are read by relative path, so libxml2
  * is given file access). A document that is not well-formed is reported as invalid, with the
@@ -106,17 +119,8 @@ export function compileXsd(path: string, what = 'the schema', options: CompileOp
       return { valid: false, errors: details ? details.map((d) => `line ${d.line}: ${d.message.trim()}`) : [String(error)] };
     }
   };
-  const validate: XmlValidator = (xml) => {
-    const parsed = parseXml(xml);
-    if (!parsed.ok) return parsed.result;
-    try {
-      return validateDocument(parsed.doc);
-    } finally {
-      parsed.doc.dispose();
-    }
-  };
   return {
-    validate,
+    validate: validatorOf(validateDocument),
     validateDocument,
     substituted,
     dispose: () => {
