@@ -36,6 +36,33 @@ export function relationRules(bundle: IssueBundle, known: (doi: string) => boole
   );
 }
 
+/**
+ * Notices about another journal's article on the same stage: a correction, retraction or
+ * expression of concern changes the page, JATS and OAI record of the article it updates, and one
+ * journal's staff must never change what another journal's article shows. So a notice is
+ * published by the journal of the article it updates. `journalOf` answers for DOIs outside this
+ * bundle: the journal that owns each on the stage, undefined for a DOI the stage does not hold.
+ */
+export function foreignNoticeRules(bundle: IssueBundle, journalOf: (doi: string) => string | undefined): RuleProblem[] {
+  const here = new Set(bundle.articles.map((a) => key(a.doi)));
+  return bundle.articles.flatMap((article, k) =>
+    article.relations.flatMap((r, n): RuleProblem[] => {
+      if (!isUpdate(r.type) || here.has(key(r.doi))) return [];
+      const owner = journalOf(r.doi);
+      return owner === undefined || owner === bundle.journal.id
+        ? []
+        : [
+            {
+              where: k,
+              path: ['relations', n, 'doi'],
+              message: `${r.doi} is an article of the journal "${owner}" on this stage: a ${r.type} notice about it must be published by that journal, not by "${bundle.journal.id}"`,
+              hint: `publish the notice in an issue of "${owner}", or ask its editors to`,
+            },
+          ];
+    }),
+  );
+}
+
 /** The date a notice was published (online first), as ISO text: shown beside it on the updated article's page. */
 const noticeDay = (a: Article): string | undefined => {
   const d = a.dates.published.online ?? a.dates.published.print;
