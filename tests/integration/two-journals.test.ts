@@ -129,7 +129,7 @@ describe('two journals on one local stage', () => {
     const records = createRecordsStore(stage.stack.clients.documents, stage.stack.table('RecordsTable'));
     const refused = await records.getProblems('testjournal', '2024-12-3');
     expect(refused?.problems).toEqual([
-      expect.objectContaining({ path: ['relations', 0, 'doi'], message: expect.stringContaining('10.2298/BALC1950375E is an article of the journal "balcanica" on this stage') }),
+      expect.objectContaining({ path: ['relations', 0, 'doi'], message: expect.stringContaining(`10.2298/BALC1950375E is an article of the journal "balcanica": a retraction of it must be published by that journal`) }),
     ]);
     expect(refused?.problems[0]?.file).toMatch(/a03-article-number\.yaml$/);
     const pagesAfter = Object.fromEntries(Object.entries(await siteSnapshot(stage.stack)).filter(([key]) => isBalcanicas(key)));

@@ -43,6 +43,8 @@ export function relationRules(bundle: IssueBundle, known: (doi: string) => boole
  * published by the journal of the article it updates. `journalOf` answers for DOIs outside this
  * bundle: the journal that owns each on the stage, undefined for a DOI the stage does not hold.
  */
+const NOTICE_NOUNS: Readonly<Record<UpdateType, string>> = { 'correction-of': 'a correction', 'retraction-of': 'a retraction', 'expression-of-concern-for': 'an expression of concern' };
+
 export function foreignNoticeRules(bundle: IssueBundle, journalOf: (doi: string) => string | undefined): RuleProblem[] {
   const here = new Set(bundle.articles.map((a) => key(a.doi)));
   return bundle.articles.flatMap((article, k) =>
@@ -55,7 +57,7 @@ export function foreignNoticeRules(bundle: IssueBundle, journalOf: (doi: string)
             {
               where: k,
               path: ['relations', n, 'doi'],
-              message: `${r.doi} is an article of the journal "${owner}" on this stage: a ${r.type} notice about it must be published by that journal, not by "${bundle.journal.id}"`,
+              message: `${r.doi} is an article of the journal "${owner}": ${NOTICE_NOUNS[r.type as UpdateType]} of it must be published by that journal, not by "${bundle.journal.id}"`,
               hint: `publish the notice in an issue of "${owner}", or ask its editors to`,
             },
           ];
