@@ -318,6 +318,8 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
       if (new TextEncoder().encode(keys.head(doi).pk).length > MAX_PARTITION_KEY_BYTES) return undefined;
       const out = await attempt(`read ${doi}`, () => table.client.send(new GetCommand({ TableName: table.tableName, Key: keys.head(doi), ConsistentRead: true })));
       if (!out.Item || doiKey(String(out.Item.doi)) !== doiKey(doi)) return undefined;
+      // A head held until its online date (records-schedule.ts) is in no list yet, so no record either: nothing of it may leak early.
+      if (out.Item.scheduledFor !== undefined) return undefined;
       // Heads are keyed by DOI alone: another journal's article is no record of this repository.
       const item = toOaiItem(await attempt(`read ${doi}`, () => withBody(table, out.Item as Item)));
       return item.record.journal.id === options.journalId ? item : undefined;

@@ -8,13 +8,14 @@ import { join, posix } from 'node:path';
 import { citeproc } from '#core/cite/engine';
 import type { IssueBundle } from '#core/model/index';
 import { renderIssueOutputs } from '#core/publish/outputs';
+import { FAVICON_KEY, faviconBytes } from '#core/site/favicon';
 import { renderSiteOutputs } from '#core/site/index';
 import { coverKey, galleyKey } from '#core/urls';
 import type { LoadedIssue } from './check.ts';
 import { BATCH_ID_MAX, derivedBatchId, derivedTimestamp } from './defaults.ts';
 
 /** A file to write (`body`) or a galley or cover to copy (`copyFrom`), at `path` relative to the output folder. */
-export type PlannedFile = { readonly path: string; readonly body: string } | { readonly path: string; readonly copyFrom: string };
+export type PlannedFile = { readonly path: string; readonly body: string | Uint8Array } | { readonly path: string; readonly copyFrom: string };
 
 export type BuildPlan = {
   /** The top folders of the output this build replaces: one per journal. */
@@ -95,6 +96,10 @@ export function planBuild(issues: readonly LoadedIssue[], options: BuildOptions 
     articles += bundle.articles.length;
     options.onIssue?.({ issues: n + 1, articles }, issue);
   }
-  for (const [journal, bundles] of byJournal(issues)) for (const output of renderSiteOutputs(bundles)) add({ path: safePath(journal, output.key), body: output.body });
+  for (const [journal, bundles] of byJournal(issues)) {
+    for (const output of renderSiteOutputs(bundles)) add({ path: safePath(journal, output.key), body: output.body });
+    // The site's root icon, as the stage's Site function writes it (core/site/favicon.ts).
+    add({ path: safePath(journal, FAVICON_KEY), body: faviconBytes() });
+  }
   return { journals: [...new Set(issues.map((i) => i.bundle.journal.id))], files, issues: issues.length, articles };
 }

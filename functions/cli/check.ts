@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import { filesOnDisk, type FileOnDisk } from '#adapters/attached-files';
 import { readMetadata } from '#adapters/metadata-fs';
 import { crossrefIssueRules } from '#core/crossref/index';
-import { articleId, attachFiles, ISSUE_OWNER, type AssignedDoi, journalIdOf, licenseWarnings, linkBundle, loadJournal, relationRules, type IssueBundle, type JournalSources, type Problem, type RuleProblem, type SourceFile } from '#core/model/index';
+import { articleId, attachFiles, foreignNoticeRules, ISSUE_OWNER, type AssignedDoi, journalIdOf, licenseWarnings, linkBundle, loadJournal, relationRules, type IssueBundle, type JournalSources, type Problem, type RuleProblem, type SourceFile } from '#core/model/index';
 import { parseYaml } from '#core/model/yaml-source';
 import { layoutProblems } from './layout.ts';
 
@@ -85,6 +85,9 @@ export function checkMetadata(root: string): Checked {
   const warnings: Problem[] = [];
   const journalIds: { sources: JournalSources; id: string }[] = [];
   const assigned: AssignedDoi[] = [];
+  // Which journal of the folder holds each DOI, and the bundles to check against it once every journal is read.
+  const owners = new Map<string, string>();
+  const loadedBundles: { readonly bundle: IssueBundle; readonly journal: JournalSources; readonly src: JournalSources['issues'][number] }[] = [];
   for (const journal of sources as JournalSources[]) {
     const files = new Map(journal.issues.map((issue) => [issue.id, issueFiles(issue)]));
     for (const found of files.values()) problems.push(...found.problems);
@@ -97,6 +100,7 @@ export function checkMetadata(root: string): Checked {
     }
     const catalogue = journalCatalogue(journal);
     const known = new Set(catalogue.flatMap((b) => b.articles.map((a) => a.doi.toLowerCase())));
+    for (const b of catalogue) for (const a of b.articles) if (!owners.has(a.doi.toLowerCase())) owners.set(a.doi.toLowerCase(), b.journal.id);
     // A DOI from doi_pattern must be new across the whole journal folder, not only the issues given.
     for (const a of loaded.assigned ?? []) {
       const other = catalogue.flatMap((b) => b.articles.filter((o) => o.doi.toLowerCase() === a.doi.toLowerCase() && (b.issue.id !== a.issue || o.id !== a.article)).map((o) => `${b.issue.id}/${o.id}.yaml`))[0];
@@ -107,11 +111,14 @@ export function checkMetadata(root: string): Checked {
       const src = journal.issues.find((i) => i.id === bundle.issue.id)!;
       warnings.push(...licenseWarnings(bundle).map((rule): Problem => ({ ...placeRule(rule, journal, src, bundle), severity: 'warning' })));
       problems.push(...relationRules(bundle, (doi) => known.has(doi.toLowerCase())).map((rule) => placeRule(rule, journal, src, bundle)));
+      loadedBundles.push({ bundle, journal, src });
       const found = files.get(bundle.issue.id)?.files ?? [];
       const withFound = withFiles(bundle, found);
       issues.push({ bundle: withFound, dir: dirname(src.issue.path), files: found, linked: linkBundle(withFound, catalogue) });
     }
   }
+  // As the stage refuses it (Ingest): a notice about an article of another journal of the folder.
+  for (const { bundle, journal, src } of loadedBundles) problems.push(...foreignNoticeRules(bundle, (doi) => owners.get(doi.toLowerCase())).map((rule) => placeRule(rule, journal, src, bundle)));
   problems.push(...journalIdProblems(journalIds));
   // One licence warning per journal file, however many of its issues lack one.
   const unique = [...new Map(warnings.map((w) => [`${w.file}|${w.path.join('.')}`, w])).values()];

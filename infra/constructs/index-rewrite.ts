@@ -15,6 +15,19 @@ const LEGACY_ISSUES = '/issues/';
 /** A journal id as journal.yaml allows it (lower-case letters, digits, hyphens): safe inside the function's source. */
 const JOURNAL_ID = /^[a-z0-9][a-z0-9-]*$/;
 
+/**
+ * Paths that can only be folders, typed without their closing slash: a journal's home or the staff
+ * console (`/balcanica`, `/admin`: one segment, and every file at the root has a dot) and an issue
+ * (`/balcanica/issues/L-2019`: nothing but folders at that depth). They answer 301 to the folder, as
+ * S3's website endpoint would, instead of S3's 404. Landing pages are not among them: a DOI's last
+ * part may look like a galley's file name (`…/exemplaria.xii.1`, `…/petrovic`), so only the object
+ * itself could tell, and the registered URL has its slash anyway.
+ */
+const FOLDER_WITHOUT_SLASH = '/^\\/(?:[a-z0-9][a-z0-9-]*|[a-z0-9][a-z0-9-]*\\/issues\\/[^/]+)$/';
+
+/** Longest such path whose folder page could exist: its key, `<path>/index.html` without the leading slash, is at most S3's 1,024 bytes. */
+const MAX_FOLDER_URI = 1024 - '/index.html'.length + 1;
+
 export function indexRewriteSource(legacyJournal?: string): string {
   if (legacyJournal !== undefined && !JOURNAL_ID.test(legacyJournal)) throw new RangeError(`site.legacyJournal "${legacyJournal}" is not a journal id (lower-case letters, digits, hyphens)`);
   const redirect =
@@ -27,7 +40,11 @@ export function indexRewriteSource(legacyJournal?: string): string {
 `;
   return `function handler(event) {
   var request = event.request;
-${redirect}  if (request.uri.endsWith('/')) {
+${redirect}  if (request.uri.length <= ${MAX_FOLDER_URI} && ${FOLDER_WITHOUT_SLASH}.test(request.uri)) {
+    var rest = Object.keys(request.querystring).length === 0 ? '' : '?' + Object.keys(request.querystring).map(function (k) { return k + '=' + request.querystring[k].value; }).join('&');
+    return { statusCode: 301, statusDescription: 'Moved Permanently', headers: { location: { value: request.uri + '/' + rest }, 'cache-control': { value: 'public, max-age=86400' } } };
+  }
+  if (request.uri.endsWith('/')) {
     request.uri = request.uri + 'index.html';
   }
   return request;

@@ -16,6 +16,7 @@ const SEED_FILES = [
   'balcanica/doi/10.2298/BALC1950375E/citation.json',
   'balcanica/doi/10.2298/BALC1950375E/citation.ris',
   'balcanica/doi/10.2298/BALC1950375E/index.html',
+  'balcanica/favicon.ico',
   'balcanica/index.html',
   'balcanica/robots.txt',
   'balcanica/sitemap-balcanica.xml',
@@ -139,7 +140,7 @@ describe('colophon build', () => {
     const run = await runCli(['build', join(repoDir, 'metadata'), '--out', out]);
     // Assess
     expect(run.stderr).toBe('');
-    expect(run.stdout).toBe(`wrote 13 files for 1 journal, 1 issue, 1 article to ${out}\n`);
+    expect(run.stdout).toBe(`wrote 14 files for 1 journal, 1 issue, 1 article to ${out}\n`);
     expect(run.code).toBe(0);
     expect([...snapshot(out).keys()]).toEqual(SEED_FILES);
   });
@@ -207,7 +208,7 @@ describe('colophon build', () => {
     const run = await runCli(['build', join(repoDir, 'metadata'), '--out', out], { errIsTty: true });
     // Assess
     expect(run.stderr).toBe('rendered 1 of 1 article (balcanica/L-2019)\n');
-    expect(run.stdout).toMatch(/^wrote 13 files/);
+    expect(run.stdout).toMatch(/^wrote 14 files/);
   });
 
   test('without a terminal, reports progress every 50 articles', async () => {
@@ -225,8 +226,8 @@ describe('colophon build', () => {
     const run = await runCli(['build', tree, '--out', out]);
     // Assess
     expect(run.stderr).toBe('rendered 52 of 52 articles (balcanica/LI-2020)\n');
-    // 5 files an article (the seed cites nothing: no reference lists, issue 16), then the issues', journal's and stage's files.
-    expect(run.stdout).toBe(`wrote 270 files for 1 journal, 2 issues, 52 articles to ${out}\n`);
+    // 5 files an article (the seed cites nothing: no reference lists, issue 16), then the issues', journal's and stage's files (the icon among them).
+    expect(run.stdout).toBe(`wrote 271 files for 1 journal, 2 issues, 52 articles to ${out}\n`);
   });
 
   test('the real bin builds', () => {

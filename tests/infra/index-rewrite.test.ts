@@ -23,6 +23,19 @@ describe('index rewrite (CloudFront Function)', () => {
     expect(handler({ request: structuredClone(request) })).toEqual({ ...request, uri: '/issues/index.html' });
   });
 
+  it.each([
+    ['/balcanica', '/balcanica/', {}],
+    ['/admin', '/admin/', {}],
+    ['/balcanica/issues/L-2019', '/balcanica/issues/L-2019/', {}],
+    ['/balcanica/issues/L-2019', '/balcanica/issues/L-2019/?utm=x', { utm: { value: 'x' } }],
+  ])('%s, a folder typed without its slash, answers 301 to %s', (uri, location, querystring) => {
+    expect(handler({ request: { uri, querystring } })).toMatchObject({ statusCode: 301, headers: { location: { value: location } } });
+  });
+
+  it.each(['/sitemap.xml', '/favicon.ico', '/balcanica/index.html', '/balcanica/issues/L-2019/cover.jpg', '/doi/10.2298/BALC1950375E', '/doi/10.5555/exemplaria.xii.1/petrovic', '//evil.example/x', '/Balcanica', `/${'a'.repeat(1100)}`])('leaves %s to S3 (a file, what it cannot know to be a folder, or a key too long to be one)', (uri) => {
+    expect(handler({ request: { uri, querystring: {} } })).toEqual({ uri, querystring: {} });
+  });
+
   it('uses nothing the cloudfront-js-2.0 runtime lacks (no require, no import, no fetch)', () => {
     expect(INDEX_REWRITE_SOURCE).not.toMatch(/\b(require|import|fetch|process)\b/);
   });

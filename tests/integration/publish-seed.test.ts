@@ -8,6 +8,7 @@ import { loadMetadata } from '#adapters/metadata-fs';
 import { DOWNLOAD_NAMES } from '#core/publish/downloads';
 import { articleOutputs, CONTENT_TYPES } from '#core/publish/outputs';
 import { citeproc } from '#core/cite/engine';
+import { FAVICON_CONTENT_TYPE, faviconBytes } from '#core/site/favicon';
 import { cacheControlFor, SITE_CONTENT_TYPES } from '#core/site/index';
 import { publishFolder } from '#infra/local/publish';
 import { METADATA_DIR } from '#infra/local/paths';
@@ -34,12 +35,17 @@ describe('publishing the seed issue', () => {
 
     // Assess
     expect(stage.errors).toEqual([]);
-    expect(await siteKeys(stage.stack)).toEqual([...ARTICLE_KEYS, '404.html', 'balcanica/index.html', 'balcanica/issues/L-2019/index.html', 'index.html', 'robots.txt', 'sitemap-balcanica.xml', 'sitemap.xml'].sort());
+    expect(await siteKeys(stage.stack)).toEqual([...ARTICLE_KEYS, '404.html', 'balcanica/index.html', 'balcanica/issues/L-2019/index.html', 'favicon.ico', 'index.html', 'robots.txt', 'sitemap-balcanica.xml', 'sitemap.xml'].sort());
     first = await siteSnapshot(stage.stack);
     const types = [CONTENT_TYPES.landing, CONTENT_TYPES.jats, 'application/json'];
     ARTICLE_KEYS.forEach((key, k) => expect(first[key]).toMatchObject({ contentType: types[k], cacheControl: cacheControlFor(key) }));
     expect(first['sitemap.xml']).toMatchObject({ contentType: SITE_CONTENT_TYPES.xml, cacheControl: cacheControlFor('sitemap.xml') });
     expect(first['balcanica/issues/L-2019/index.html']!.contentType).toBe(SITE_CONTENT_TYPES.html);
+    // The root icon browsers ask for by themselves (core/site/favicon.ts), served as written.
+    expect(first['favicon.ico']).toMatchObject({ contentType: FAVICON_CONTENT_TYPE, cacheControl: cacheControlFor('favicon.ico') });
+    const icon = await fetch(`${stage.stack.siteUrl}/favicon.ico`);
+    expect(icon.status).toBe(200);
+    expect(new Uint8Array(await icon.arrayBuffer())).toEqual(faviconBytes());
   });
 
   it('keeps version 1 of the article with the hash of every file it rendered', async () => {

@@ -50,6 +50,17 @@ describe('the local site server', () => {
     }
   });
 
+  it('answers a journal home or an issue typed without its closing slash with a 301 to the folder, which serves the page', async () => {
+    for (const path of ['/testjournal', '/testjournal/issues/2024-12-3', '/admin']) {
+      // Act
+      const typed = await fetch(`${stage.stack.siteUrl}${path}`, { redirect: 'manual' });
+      const folder = await fetch(new URL(typed.headers.get('location') ?? '/', stage.stack.siteUrl));
+      // Assess: on main each was S3's 404.
+      expect(`${typed.status} ${typed.headers.get('location')}`).toBe(`301 ${path}/`);
+      expect(folder.status).toBe(200);
+    }
+  });
+
   it('answers only to its own host name', async () => {
     // Act
     const rebound = await raw('/', { host: 'attacker.example:80' });

@@ -11,7 +11,8 @@ import { METADATA_DIR } from '#infra/local/paths';
 import { startTestStage, type TestStage } from '#tests/setup/local-stage';
 import { sitemapLocs, sitemapProblems } from '#tests/helpers/sitemap-rules';
 import { validateXml } from '#tests/helpers/xsd';
-import { fixtureSources } from './fixtures.ts';
+import { createRecordsStore } from '#adapters/records';
+import { fixtureSources, withArticle } from './fixtures.ts';
 import { siteSnapshot, siteText, type ObjectSnapshot } from './inspect.ts';
 
 const BASES = { testjournal: 'https://journal.example.org/sbt', balcanica: 'https://balcanica.rs' } as const;
@@ -113,5 +114,27 @@ describe('two journals on one local stage', () => {
     // The journals' sites are on two hosts here, so the stage's identifiers take the stage site's host.
     expect([...one.xml.matchAll(/<identifier>oai:[^:]+:([^<]*)<\/identifier>/g)].map((m) => m[1])).toEqual(['10.2298/BALC1950375E']);
     expect((await oai('/api/oai/nosuch', 'verb=Identify')).status).toBe(404);
+  });
+
+  it('refuses a notice of the first journal that would retract the second journal\'s article: its page, JATS and OAI record stay as they were', async () => {
+    // Prepare: the fixture's correction (a03) made a retraction of Balcanica's article, a DOI of another prefix and journal.
+    const isBalcanicas = (key: string): boolean => key.startsWith('balcanica/') || key.startsWith('doi/10.2298/');
+    const pagesBefore = Object.fromEntries(Object.entries(await siteSnapshot(stage.stack)).filter(([key]) => isBalcanicas(key)));
+    const recordBefore = timeless((await oai('/api/oai/balcanica', 'verb=GetRecord&metadataPrefix=jats&identifier=oai:balcanica.rs:10.2298/BALC1950375E')).xml);
+    const hijack = withArticle(fixtureSources(), 'a03-article-number.yaml', (text) => text.replace('type: correction-of\n    doi: 10.5555/sbt.2024.001', 'type: retraction-of\n    doi: 10.2298/BALC1950375E'));
+    // Act
+    await publishSources(stage.stack, hijack);
+    await stage.stack.drain({ timeoutMs: 120_000 });
+    // Assess: the upload is refused at the relation, saying whose article it is.
+    const records = createRecordsStore(stage.stack.clients.documents, stage.stack.table('RecordsTable'));
+    const refused = await records.getProblems('testjournal', '2024-12-3');
+    expect(refused?.problems).toEqual([
+      expect.objectContaining({ path: ['relations', 0, 'doi'], message: expect.stringContaining(`10.2298/BALC1950375E is an article of the journal "balcanica": a retraction of it must be published by that journal`) }),
+    ]);
+    expect(refused?.problems[0]?.file).toMatch(/a03-article-number\.yaml$/);
+    const pagesAfter = Object.fromEntries(Object.entries(await siteSnapshot(stage.stack)).filter(([key]) => isBalcanicas(key)));
+    expect(pagesAfter).toEqual(pagesBefore);
+    expect(await (await fetch(`${stage.stack.siteUrl}/doi/10.2298/BALC1950375E/`)).text()).not.toContain('retracted');
+    expect(timeless((await oai('/api/oai/balcanica', 'verb=GetRecord&metadataPrefix=jats&identifier=oai:balcanica.rs:10.2298/BALC1950375E')).xml)).toBe(recordBefore);
   });
 });

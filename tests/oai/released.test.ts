@@ -44,6 +44,19 @@ describe('a released scheduled article in OAI-PMH (DynamoDB Local)', () => {
     expect(all(listed.root, 'identifier').map(text)).not.toContain(IDENTIFIER);
   });
 
+  it('answers idDoesNotExist for it while held, as for any identifier it does not have', async () => {
+    // Act: a harvester that knows (or guesses) the DOI asks for the record before its day.
+    const got = await ask(at('2025-01-20T00:00:00.000Z'), `verb=GetRecord&metadataPrefix=oai_dc&identifier=${IDENTIFIER}`);
+    const jats = await ask(at('2025-01-20T00:00:00.000Z'), `verb=GetRecord&metadataPrefix=jats&identifier=${IDENTIFIER}`);
+    const formats = await ask(at('2025-01-20T00:00:00.000Z'), `verb=ListMetadataFormats&identifier=${IDENTIFIER}`);
+    // Assess: nothing of the unreleased article (title, header) in any answer.
+    for (const answer of [got, jats, formats]) {
+      expect(errorCodes(answer.root)).toEqual(['idDoesNotExist']);
+      expect(answer.xml).not.toContain('<header>');
+      expect(validateXml('oai', answer.xml).errors).toEqual([]);
+    }
+  });
+
   it('has its release time as datestamp, and a harvest from before the release finds it', async () => {
     // Prepare: the release rule fires at 00:15 on the due day.
     expect(await local.records.releaseHead({ doi: HELD, version: 1, journalId: 'testjournal' }, RELEASED)).toBe(true);

@@ -36,6 +36,35 @@ export function relationRules(bundle: IssueBundle, known: (doi: string) => boole
   );
 }
 
+/**
+ * Notices about another journal's article on the same stage: a correction, retraction or
+ * expression of concern changes the page, JATS and OAI record of the article it updates, and one
+ * journal's staff must never change what another journal's article shows. So a notice is
+ * published by the journal of the article it updates. `journalOf` answers for DOIs outside this
+ * bundle: the journal that owns each on the stage, undefined for a DOI the stage does not hold.
+ */
+const NOTICE_NOUNS: Readonly<Record<UpdateType, string>> = { 'correction-of': 'a correction', 'retraction-of': 'a retraction', 'expression-of-concern-for': 'an expression of concern' };
+
+export function foreignNoticeRules(bundle: IssueBundle, journalOf: (doi: string) => string | undefined): RuleProblem[] {
+  const here = new Set(bundle.articles.map((a) => key(a.doi)));
+  return bundle.articles.flatMap((article, k) =>
+    article.relations.flatMap((r, n): RuleProblem[] => {
+      if (!isUpdate(r.type) || here.has(key(r.doi))) return [];
+      const owner = journalOf(r.doi);
+      return owner === undefined || owner === bundle.journal.id
+        ? []
+        : [
+            {
+              where: k,
+              path: ['relations', n, 'doi'],
+              message: `${r.doi} is an article of the journal "${owner}": ${NOTICE_NOUNS[r.type as UpdateType]} of it must be published by that journal, not by "${bundle.journal.id}"`,
+              hint: `publish the notice in an issue of "${owner}", or ask its editors to`,
+            },
+          ];
+    }),
+  );
+}
+
 /** The date a notice was published (online first), as ISO text: shown beside it on the updated article's page. */
 const noticeDay = (a: Article): string | undefined => {
   const d = a.dates.published.online ?? a.dates.published.print;

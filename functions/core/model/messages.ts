@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { closest, distance } from 'fastest-levenshtein';
 import type { FieldPath, Problem } from './problems.ts';
-import { schemaKeys } from './keys.ts';
+import { fieldShape, schemaKeys } from './keys.ts';
 import type { Position } from './yaml-source.ts';
 
 type Locate = (path: FieldPath, key?: boolean) => Position;
@@ -30,6 +30,7 @@ const TYPE_WORDS: Record<string, string> = {
   boolean: 'true or false',
   object: 'a mapping',
   array: 'a list',
+  record: 'a mapping',
 };
 const typeWord = (expected: string): string => TYPE_WORDS[expected] ?? `a ${expected}`;
 
@@ -64,7 +65,10 @@ export function issueProblems(issue: Issue, ctx: Context, prefix: FieldPath = []
       return [{ file: ctx.file, path, message: `the key ${JSON.stringify(key)} ${inner}`, ...at(path, true) }];
     }
     default: {
-      const { message, hint } = messageFor(issue, valueAt(ctx.root, path));
+      const value = valueAt(ctx.root, path);
+      const { message, hint } = messageFor(issue, value);
+      const shape = hint === undefined ? shapeHint(issue, value, ctx.schema, path) : undefined;
+      if (shape !== undefined) return [{ file: ctx.file, path, message, hint: shape, ...at(path) }];
       return [{ file: ctx.file, path, message, ...(hint ? { hint } : {}), ...at(path) }];
     }
   }
@@ -94,6 +98,20 @@ function unionProblems(issue: Extract<Issue, { code: 'invalid_union' }>, ctx: Co
   const own = issue.message !== ZOD_UNION_DEFAULT ? issue.message : undefined;
   const expected = [...new Set(issue.errors.flatMap((errors) => errors.filter((e) => e.code === 'invalid_type').map((e) => typeWord(e.expected))))];
   return [{ file: ctx.file, path, message: `${own ?? `must be ${expected.join(' or ')}`}, not ${describeValue(value)}`, ...ctx.locate(path) }];
+}
+
+/**
+ * Text or a list where a mapping belongs: the type alone does not say what to write, so the hint
+ * says what the field holds and how its lines look (from the schema's descriptions).
+ */
+function shapeHint(issue: Issue, value: unknown, schema: z.ZodType, path: FieldPath): string | undefined {
+  if (issue.code !== 'invalid_type' || (issue.expected !== 'object' && issue.expected !== 'record') || value === undefined || value === null || value === '') return undefined;
+  const field = String(path.at(-1) ?? 'the field');
+  const shape = fieldShape(schema, path);
+  const how = shape.fields !== undefined
+    ? `write it on indented lines below "${field}:", with its fields ${shape.fields.join(', ')}`
+    : `write it as indented "key: value" lines below "${field}:"`;
+  return shape.description === undefined ? how : `${shape.description.replace(/\.$/, '')}: ${how}`;
 }
 
 function messageFor(issue: Issue, value: unknown): { message: string; hint?: string } {

@@ -7,7 +7,7 @@
  * The files the metadata names (galleys) are checked before anything is written (ingest-files.ts):
  * one wrong file refuses the issue, like a wrong field.
  */
-import { articleId, loadJournal, noticesOf, relationRules, type Article, type IssueBundle, type JournalSources, type Problem, type RuleProblem } from '#core/model/index';
+import { articleId, foreignNoticeRules, loadJournal, noticesOf, relationRules, type Article, type IssueBundle, type JournalSources, type Problem, type RuleProblem } from '#core/model/index';
 import type { StoredCitations } from '#core/cite/index';
 import { parseYaml } from '#core/model/yaml-source';
 import { crossrefIssueRules } from '#core/crossref/rules';
@@ -83,7 +83,11 @@ export async function ingestManifest(deps: IngestDeps, manifestKey: string): Pro
   const storedIssue = loadedBundle.issue.cover === undefined ? undefined : (await deps.records.getIssue(loadedBundle.journal.id, loadedBundle.issue.id))?.issue;
   const files = await checkAttachedFiles({ inbox: deps.inbox, maxBytes: deps.maxFileBytes }, manifest, sources, loadedBundle, heads, storedIssue);
   const targets = await deps.records.getHeads(loadedBundle.articles.flatMap((a) => a.relations.map((r) => r.doi)));
-  const unknown = relationRules(loadedBundle, (doi) => targets.has(doi.toLowerCase())).map((rule) => locate(sources, loadedBundle, rule));
+  const unknown = [
+    ...relationRules(loadedBundle, (doi) => targets.has(doi.toLowerCase())),
+    // A notice may only update its own journal's articles: another journal's page is not this issue's to change.
+    ...foreignNoticeRules(loadedBundle, (doi) => targets.get(doi.toLowerCase())?.meta.journalId),
+  ].map((rule) => locate(sources, loadedBundle, rule));
   const refused = [...taken, ...(files.ok ? [] : files.problems), ...unknown];
   if (refused.length > 0 || !files.ok) return refuse(refused, taken.length > 0 ? 'DOI owned by another issue' : undefined);
   // Last, as it claims this issue's nested DOIs (taken back when it refuses): a DOI inside another journal's DOI folder, or holding one.

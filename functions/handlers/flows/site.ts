@@ -26,6 +26,7 @@ import { describeError, RecordNotFoundError } from '#adapters/errors';
 import type { Logger } from '#adapters/logger';
 import type { ObjectStore, PutOutcome } from '#adapters/object-store';
 import type { ArticleDates, RecordsStore, Stored } from '#adapters/records';
+import { FAVICON_CONTENT_TYPE, FAVICON_KEY, faviconBytes } from '#core/site/favicon';
 import { issueJobsOf, type SiteJob } from '../jobs.ts';
 import { publishCover, type CoverDeps } from './site-cover.ts';
 
@@ -134,7 +135,11 @@ export async function buildStageFiles(deps: SiteDeps, known: ReadonlyMap<string,
   for (const journal of journals) {
     parts.push(...(known.get(journal.id) ?? kept.get(journal.id) ?? renderJournalSitemaps(journal, sitemapEntries(journal, (await sitemapIssuesOf(deps, journal.id)).sitemap)).parts));
   }
-  return Promise.all(renderStageOutputs(journals, parts, deps.siteBaseUrl).map((o) => put(deps, o.key, o.body, o.contentType)));
+  return Promise.all([
+    ...renderStageOutputs(journals, parts, deps.siteBaseUrl).map((o) => put(deps, o.key, o.body, o.contentType)),
+    // Bytes, not text, so not an Output: written once, then only checked (a HEAD) like every root file.
+    deps.site.putIfChanged(FAVICON_KEY, faviconBytes(), { contentType: FAVICON_CONTENT_TYPE, cacheControl: cacheControlFor(FAVICON_KEY) }),
+  ]);
 }
 
 /** An SQS batch of site jobs: each issue once, then each journal's files once; failures per message. */
