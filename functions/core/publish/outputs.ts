@@ -57,9 +57,12 @@ const output = (bundle: IssueBundle, article: Article, kind: ArticleFileKind, op
  * The files of one article, in a fixed order: landing, JATS, the citation files, the reference-list
  * files. `options.citations`: How to Cite kept with the article's version (core/landing/citations.ts). An article that cites nothing has no reference lists (they would be empty, and its page
  * links none: core/landing/references.ts): three S3 PUTs fewer for each such article (issue 16).
+ * Nor has a withdrawn one: its reference lists are the work, which its page and JATS no longer state
+ * (its citation stays: the notice page links it).
  */
 export function articleOutputs(bundle: IssueBundle, article: Article, options: LandingOptions = {}): Output[] {
-  const kinds = (Object.keys(RENDERERS) as ArticleFileKind[]).filter((kind) => article.references.length > 0 || !REFERENCE_LISTS.includes(kind));
+  const listsReferences = article.references.length > 0 && article.withdrawn === undefined;
+  const kinds = (Object.keys(RENDERERS) as ArticleFileKind[]).filter((kind) => listsReferences || !REFERENCE_LISTS.includes(kind));
   return kinds.map((kind) => output(bundle, article, kind, options));
 }
 
@@ -73,14 +76,12 @@ export const downloadsKey = (doi: string): string => `${doiPath(doi)}/${DOWNLOAD
  * What the stage's site bucket holds for one article (Render writes these): the landing page and
  * the JATS as files, and the six citation downloads in one object (two PUTs fewer than eight files for an
  * article that cites nothing, five fewer for one that does; issue 16). The downloads are the very
- * bytes `articleOutputs` gives as files. A withdrawn article keeps its citation (its notice page links
- * it) but not its reference lists: they are the work, which its page and JATS no longer state.
+ * bytes `articleOutputs` gives as files (so a withdrawn article's object has its citation, not its reference lists).
  */
 export function articleSiteOutputs(bundle: IssueBundle, article: Article, options: LandingOptions = {}): Output[] {
   const files = articleOutputs(bundle, article, options);
   const downloads = new Map<DownloadName, Download>();
   for (const kind of DOWNLOADS) {
-    if (article.withdrawn !== undefined && REFERENCE_LISTS.includes(kind)) continue;
     const file = files.find((o) => o.key === articleKey(article.doi, kind));
     if (file !== undefined) downloads.set(ARTICLE_FILES[kind] as DownloadName, { contentType: file.contentType, body: file.body });
   }

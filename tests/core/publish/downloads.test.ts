@@ -57,5 +57,7 @@ describe('articleSiteOutputs', () => {
     // Assess
     expect(Object.keys(parts).filter((name) => parts[name] !== undefined)).toEqual(['citation.ris', 'citation.bib', 'citation.json']);
     expect(parts['citation.ris']!.body).toBe(files.find((o) => o.key.endsWith('/citation.ris'))!.body);
+    // colophon build writes the same: no reference lists for a withdrawn article.
+    expect(files.map((o) => o.key.slice(o.key.lastIndexOf('/') + 1))).toEqual(['index.html', 'article.xml', 'citation.ris', 'citation.bib', 'citation.json']);
   });
 });
