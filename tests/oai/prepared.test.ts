@@ -15,7 +15,7 @@ import { keys } from '#adapters/records-keys';
 import { PREPARED_REVISION, prepareRecord } from '#core/oai/prepared';
 import { positionOf, type OaiItem, type OaiRecordSource } from '#core/oai/source';
 import { stageSource } from '#core/oai/stage-source';
-import { allRecords, context, syntheticItems, withDoi } from '#tests/core/oai/fixtures';
+import { allRecords, context, repository, syntheticItems, withDoi } from '#tests/core/oai/fixtures';
 import { harvest, type HarvestPage } from '#tests/core/oai/read';
 import { validateXml } from '#tests/helpers/xsd';
 import { putItems, startLocalRecords, type LocalRecords } from './records-table.ts';
@@ -30,6 +30,8 @@ const items = [...fixtures, ...syntheticItems(250)];
 type Wire = { requests: number; heads: number; versions: number; bodies: number };
 let wire: Wire = { requests: 0, heads: 0, versions: 0, bodies: 0 };
 let batchGets = 0;
+/** Index entries gsi2 queries read (their ScannedCount). */
+let indexEntries = 0;
 
 /** Counts what the store asks DynamoDB Local for. */
 function counting(client: DynamoDBDocumentClient): DynamoDBDocumentClient {
@@ -49,11 +51,17 @@ function counting(client: DynamoDBDocumentClient): DynamoDBDocumentClient {
                 if (request.ProjectionExpression === undefined || names.includes('recordGz') || /\brecordGz\b/.test(request.ProjectionExpression)) wire.bodies += asked.length;
               }
             }
-            return (target.send as (c: unknown) => Promise<unknown>)(command);
+            const out = (target.send as (c: unknown) => Promise<unknown>)(command);
+            if (command instanceof QueryCommand && command.input.IndexName === 'gsi2') void out.then((o) => (indexEntries += (o as { ScannedCount?: number }).ScannedCount ?? 0), () => undefined);
+            return out;
           }
         : Reflect.get(target, name, receiver),
   }) as DynamoDBDocumentClient;
 }
+
+const journalOf = (id: string) => ({ ...items[0]!.record.journal, id });
+/** Two more journals' records (for the stage's tests), interleaved in time with the first's. */
+const othersOf = (id: string): OaiItem[] => syntheticItems(150, Date.UTC(2024, 0, 1) + (id === 'second' ? 300 : 600)).map((item, n) => ({ ...item, record: { ...withDoi(item.record, `10.5555/${id}.${n}`), journal: journalOf(id) } }));
 
 /** A whole harvest of `query` from `source`, each request at its own second (the same seconds for every source). */
 async function pagesOf(source: OaiRecordSource, query: string): Promise<HarvestPage[]> {
@@ -70,6 +78,8 @@ function memory(): MemoryOaiSource {
 beforeAll(async () => {
   local = await startLocalRecords();
   await putItems(local, items);
+  // Two more journals, for the stage's tests (each journal's own lists do not see them)
+  for (const id of ['second', 'third']) await putItems(local, othersOf(id));
 }, 180_000);
 
 afterAll(async () => {
@@ -155,10 +165,6 @@ describe('OAI-PMH lists from prepared parts on DynamoDB Local', () => {
 
   it('the stage repository reads a page\'s records from every journal\'s index entries, with no BatchGetItem', async () => {
     // Prepare: two more journals whose records interleave in time with the first's
-    const journalOf = (id: string) => ({ ...items[0]!.record.journal, id });
-    for (const id of ['second', 'third']) {
-      await putItems(local, syntheticItems(150, Date.UTC(2024, 0, 1) + (id === 'second' ? 300 : 600)).map((item, n) => ({ ...item, record: { ...withDoi(item.record, `10.5555/${id}.${n}`), journal: journalOf(id) } })));
-    }
     const client = counting(local.client);
     const reader = createVersionReader({ client, tableName: local.tableName });
     const stage = stageSource(['testjournal', 'second', 'third'].map((id) => ({ journal: journalOf(id), source: createOaiStore({ client, tableName: local.tableName, journalId: id, reader }) })));
@@ -176,6 +182,41 @@ describe('OAI-PMH lists from prepared parts on DynamoDB Local', () => {
     // but for the first page's two records without current parts (above): their versions, then their bodies
     expect(listed).toBeGreaterThan(300);
     expect(perPage).toEqual([2, ...perPage.slice(1).map(() => 0)]);
+  });
+
+  it('a stage harvest reads, after its first page, only the journals whose records may be on the page (the token says where each stands), and sends what the records render', async () => {
+    // Prepare: the stage over the three journals above, and over their records in memory
+    const ids = ['testjournal', 'second', 'third'];
+    const client = counting(local.client);
+    const reader = createVersionReader({ client, tableName: local.tableName });
+    const stored = stageSource(ids.map((id) => ({ journal: journalOf(id), source: createOaiStore({ client, tableName: local.tableName, journalId: id, reader }) })));
+    const inMemory = stageSource(ids.map((id) => {
+      const source = new MemoryOaiSource();
+      for (const item of id === 'testjournal' ? items : othersOf(id)) source.put(item);
+      return { journal: journalOf(id), source };
+    }));
+    const stage = { repository: repository({ stageWide: true }) };
+    const perPage: { requests: number; entries: number }[] = [];
+    let time = Date.UTC(2025, 0, 1);
+    // Act
+    const served = await harvest(() => {
+      wire = { requests: 0, heads: 0, versions: 0, bodies: 0 };
+      indexEntries = 0;
+      return context(stored, { ...stage, now: new Date((time += 1000)).toISOString() });
+    }, 'verb=ListRecords&metadataPrefix=oai_dc', () => void perPage.push({ requests: wire.requests, entries: indexEntries }));
+    time = Date.UTC(2025, 0, 1);
+    const rendered = await harvest(() => context(inMemory, { ...stage, now: new Date((time += 1000)).toISOString() }), 'verb=ListRecords&metadataPrefix=oai_dc');
+    // Assess: the same records and bytes but for the tokens (which carry the journals' positions).
+    // Where the three journals' records interleave, each journal reads a little more than its share
+    // of a page, not 101 entries each (303 before); the last page, of the first journal's records
+    // alone, reads that journal only (its positions and its changed-since query: 6 requests before)
+    const untokened = (xml: string) => xml.replace(/(<resumptionToken[^>]*>)[^<]+(<\/resumptionToken>)/, '$1$2').replace(/resumptionToken="[^"]+"/, 'resumptionToken=""');
+    expect(served.map((p) => untokened(p.xml))).toEqual(rendered.map((p) => untokened(p.xml)));
+    expect(served.flatMap((p) => p.identifiers)).toHaveLength(items.length + 300);
+    expect(perPage.length).toBeGreaterThan(4);
+    expect(perPage[0]).toEqual({ requests: expect.any(Number) as number, entries: 3 * 101 });
+    for (const page of perPage.slice(1)) expect(page.entries).toBeLessThanOrEqual(2 * 101);
+    expect(perPage.at(-1)!.requests).toBe(2);
   });
 
   it('gsi2 names each head\'s version and holds its parts, so a list needs no head and no version', async () => {
