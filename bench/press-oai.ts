@@ -200,7 +200,8 @@ async function stageAtDepth(handler: ReturnType<typeof createOaiHttpHandler>, ta
   const state = head.token === undefined ? undefined : decodeToken(head.token, 'ListRecords', secret);
   if (state === undefined) throw new Error('bench: the stage harvest gave no token to continue');
   const from = async (cursor: number) => {
-    const token = encodeToken({ ...state, after: options.positionAt(cursor - 1), cursor }, secret);
+    // (without the first pages' journal cursor: it says where each journal stood back there, not here)
+    const token = encodeToken({ ...state, after: options.positionAt(cursor - 1), cursor, journals: undefined }, secret);
     return harvest(handler, '/api/oai', tally, dbPid, { query: `verb=ListRecords&resumptionToken=${encodeURIComponent(token)}`, maxPages: n });
   };
   const middle = await from(Math.floor(total / 200) * 100);

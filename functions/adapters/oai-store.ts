@@ -11,9 +11,12 @@
  *   old position.
  * So a harvest sees every article exactly once, as it was when the harvest began.
  *
- * gsi2 projects keys, `createdAt` and `releasedAt` only: a page's records are read from the table by key
- * (BatchGetItem) after the query, and a stage-wide list learns each journal's next positions from
- * the keys alone (`positions`) before reading any record.
+ * gsi2 projects the keys, `createdAt`, `releasedAt`, `version`, `withdrawn` and the head's copy of its
+ * version's prepared OAI parts (`oaiGz`, record-oai.ts): an oai_dc or headers-only page is its
+ * index query alone (issue 16). Other formats, and entries without current parts (heads written
+ * before the copy, or by an older PREPARED_REVISION), have their records read from the table by
+ * key (BatchGetItem) after the query. A stage-wide list learns each journal's next positions from
+ * the index (`positions`), and the parts travel with them.
  *
  * Change times must be `Date#toISOString()` text (fixed width), which makes key order time order.
  * A withdrawn article is a head (and version) with `withdrawn: true`, listed as a tombstone.
@@ -119,11 +122,18 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
    * The items of a page of gsi2 entries: each entry names the version its head pointed at when it
    * changed (gsi2 projects `version`), and an entry in the range up to `asOf` is a state of the
    * head at or before `asOf`, so that version is the snapshot's; versions never change, so no head
-   * is read. Entries without `version` (indexed before it was projected) are read through their heads.
+   * is read. An entry also holds that version's prepared parts (the head's copy, written in the
+   * same Put as `version`, so an index entry never pairs one version's parts with another's
+   * number): when they are all the selection renders, nothing more is read. Entries without
+   * parts have their versions read by key; entries without `version` (indexed before it was
+   * projected) are read through their heads. In position order.
    */
   async function itemsOfEntries(entries: readonly Item[], selection: OaiSelection): Promise<OaiItem[]> {
-    if (entries.every((e) => typeof e.version === 'number')) return itemsAtVersions(entries.map((e) => ({ pk: String(e.pk), version: Number(e.version), changedAt: changedAtOf(e) })), selection);
-    return itemsOf(entries, selection.asOf);
+    const indexed = entries.map((e) => (rendersPrepared(selection) && typeof e.version === 'number' ? fromEntry(e) : undefined));
+    const rest = entries.filter((_, k) => indexed[k] === undefined);
+    if (rest.length === 0) return indexed as OaiItem[];
+    const read = rest.every((e) => typeof e.version === 'number') ? await itemsAtVersions(rest.map((e) => ({ pk: String(e.pk), version: Number(e.version), changedAt: changedAtOf(e) })), selection) : await itemsOf(rest, selection.asOf);
+    return [...indexed.filter((item): item is OaiItem => item !== undefined), ...read].sort((a, b) => comparePositions(positionOf(a), positionOf(b)));
   }
 
   /**
@@ -134,8 +144,7 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
    * prepared parts have their body read too, and are rendered from it as before.
    */
   async function itemsAtVersions(refs: readonly VersionRef[], selection: OaiSelection): Promise<OaiItem[]> {
-    const prefix = selection.render?.metadataPrefix;
-    const bodyless = selection.render !== undefined && (prefix === undefined || PREPARED_FORMATS.includes(prefix));
+    const bodyless = rendersPrepared(selection);
     const keysOf = refs.map((r) => ({ pk: r.pk, sk: keys.version('', r.version).sk }));
     const versions = await readVersions(keysOf, bodyless ? PREPARED_PROJECTION : FULL_PROJECTION);
     const lacking = bodyless ? keysOf.filter((key) => readPrepared(versions.get(idOf(key))!) === undefined) : [];
@@ -254,14 +263,14 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
       const [, moved] = await Promise.all([
         queryPages(lo, hi, (page) => {
           for (const entry of (page.Items ?? []) as Item[]) {
-            // The version the entry names travels with its position, so `at` reads it without reading the head.
-            const at: OaiPosition = { ...entryPosition(entry), ...(typeof entry.version === 'number' ? { handle: entry.version } : {}) };
+            // The version the entry names, and its parts, travel with its position, so `at` needs no read of the head (nor, with parts, of the version).
+            const at: OaiPosition = { ...entryPosition(entry), ...(typeof entry.version === 'number' ? { handle: { version: entry.version, entry } satisfies EntryHandle } : {}) };
             const datestamp = datestampOf(at.changedAt);
             if ((after === undefined || comparePositions(at, after) > 0) && (selection.from === undefined || datestamp >= selection.from) && (selection.until === undefined || datestamp <= selection.until)) found.push(at);
             if (found.length >= limit) return false;
           }
           return true;
-        }, { Limit: limit + (after === undefined ? 0 : 1), ProjectionExpression: 'gsi2sk, createdAt, releasedAt, version' }),
+        }, { Limit: limit + (after === undefined ? 0 : 1), ProjectionExpression: `pk, gsi2sk, createdAt, releasedAt, version, withdrawn, ${OAI_ATTRIBUTE}` }),
         changedSinceSnapshot(selection, after),
       ]);
       const unique = new Map([...found, ...moved.map(positionOf)].map((at) => [at.key, at]));
@@ -269,10 +278,11 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
     },
 
     async at(selection, positions) {
-      // Positions `positions` took from the index name their version: read it (and only it) by key.
-      if (positions.every((p) => typeof p.handle === 'number')) {
-        const refs = positions.map((p) => ({ pk: keys.head(p.key).pk, version: p.handle as number, changedAt: p.changedAt }));
-        return (await itemsAtVersions(refs, selection)).filter((item, k) => comparePositions(positionOf(item), positions[k]!) === 0);
+      // Positions `positions` took from the index name their version, with its parts: served from
+      // those when they are all the selection renders, else the version (and only it) read by key.
+      if (positions.every((p) => isEntryHandle(p.handle))) {
+        const entries = positions.map((p) => (p.handle as EntryHandle).entry);
+        return (await itemsOfEntries(entries, selection)).filter((item, k) => comparePositions(positionOf(item), positions[k]!) === 0);
       }
       // Else the heads at these positions, by key; one whose change time is no longer the
       // position's changed after `asOf` (or was read from a replica behind the index), so the
@@ -355,6 +365,25 @@ export function toOaiItem(item: Item): OaiItem {
  */
 // A released scheduled article joined the repository at its release (records-schedule.ts moves its gsi2 entry there), not at ingest.
 export const changedAtOf = (item: Item): string => String(item.releasedAt ?? item.createdAt);
+
+/** What `positions` keeps of an index entry for `at`: the version it names, and the entry itself (its parts, if it holds them). */
+type EntryHandle = { readonly version: number; readonly entry: Item };
+const isEntryHandle = (handle: unknown): handle is EntryHandle => typeof handle === 'object' && handle !== null && typeof (handle as EntryHandle).version === 'number';
+
+/** Whether a selection renders only what prepared parts hold (headers, or a prepared format's payload): its items may then leave their records unread. */
+function rendersPrepared(selection: OaiSelection): boolean {
+  const prefix = selection.render?.metadataPrefix;
+  return selection.render !== undefined && (prefix === undefined || PREPARED_FORMATS.includes(prefix));
+}
+
+/**
+ * The item a gsi2 entry holds whole, from its prepared parts (the head's copy of its version's):
+ * undefined when it holds none of the current revision for its own DOI.
+ */
+function fromEntry(entry: Item): OaiItem | undefined {
+  const prepared = readPrepared(entry, entryPosition(entry).key);
+  return prepared === undefined ? undefined : withUnreadRecord({ changedAt: changedAtOf(entry), deleted: entry.withdrawn === true, prepared });
+}
 
 /** A version to read for a list, and the change time its index entry gives it. */
 type VersionRef = { readonly pk: string; readonly version: number; readonly changedAt: string };

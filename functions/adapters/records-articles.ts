@@ -110,7 +110,8 @@ export async function putVersion(
 ): Promise<PutVersionResult> {
   const { doi } = record.article;
   // oaiGz: the OAI-PMH record's parts, made once here instead of on every harvest (record-oai.ts).
-  const body = { ...recordBody(record), ...(citations === undefined ? {} : citationsBody(citations)), ...oaiBody(record) };
+  const prepared = oaiBody(record);
+  const body = { ...recordBody(record), ...(citations === undefined ? {} : citationsBody(citations)), ...prepared };
   for (let race = 0; race < MAX_RACES; race++) {
     const head = race === 0 && known ? known.head : await getHead(table, doi);
     if (head && !mayWrite(head.meta, { journalId: record.journal.id, issueId: record.issue.id })) return { outcome: 'owned', owner: { journalId: head.meta.journalId, issueId: head.meta.issueId, articleId: head.meta.articleId, version: head.meta.version } };
@@ -134,9 +135,12 @@ export async function putVersion(
     }
     const meta = metaAt(version);
     // The head names its version and holds no body: the version item does (records-bodies.ts).
+    // It does hold the version's OAI-PMH parts (~1 KB), which gsi2 projects: a harvest's page is
+    // then its index query alone, with no read of the versions it lists (oai-store.ts, issue 16).
     const headItem: Item = {
       ...keys.head(doi),
       ...meta,
+      ...prepared,
       render: { status: 'pending', version } satisfies RenderState,
       deposit: { status: 'due', version },
       ...moved,

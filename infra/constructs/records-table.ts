@@ -27,8 +27,11 @@ export const RECORD_INDEX_NAMES = Object.keys(RECORD_INDEXES) as RecordIndexName
  * - gsi1: a sitemap lists an issue's DOIs and their change dates from the index alone
  *   (records-articles.ts `listIssueArticleDates`); all of these change only with a new version.
  * - gsi2: Identify's earliestDatestamp reads `createdAt` of the first entry (oai-store.ts);
- *   it changes only with the key. `version` names the version item an OAI list reads each
- *   record's prepared parts from (no read of the head): it changes only with the key too.
+ *   it changes only with the key. `version`, `withdrawn` and `oaiGz` (the head's copy of its
+ *   version's prepared OAI-PMH parts, ~1 KB) are what an OAI list of oai_dc or headers renders,
+ *   so such a page is its index query alone (issue 16); they too change only with the key (a
+ *   new version). The price: a head is ~1 KB bigger, so each write of it (the version's Put,
+ *   the render and deposit updates) costs about one write unit more, and its gsi2 entry one.
  * - gsi3: keys only (deposits due, scheduled releases and pending batches are read by key).
  *
  * Changing a deployed index's projection: CloudFormation cannot update it in place (only one index
@@ -37,7 +40,7 @@ export const RECORD_INDEX_NAMES = Object.keys(RECORD_INDEXES) as RecordIndexName
  */
 export const RECORD_INDEX_ATTRIBUTES: Readonly<Record<RecordIndexName, readonly string[]>> = {
   gsi1: ['doi', 'createdAt', 'withdrawn', 'scheduledFor'],
-  gsi2: ['createdAt', 'releasedAt', 'version'],
+  gsi2: ['createdAt', 'releasedAt', 'version', 'withdrawn', 'oaiGz'],
   gsi3: [],
 };
 

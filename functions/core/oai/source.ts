@@ -57,9 +57,30 @@ export type OaiSelection = {
   readonly render?: { readonly metadataPrefix?: string | undefined } | undefined;
 };
 
+/**
+ * Where a list over several journals stands in each (stage-source.ts), carried from page to page in
+ * the resumption token: by journal id, the position of the journal's first item not yet sent and
+ * how many items it gave the page before, or `null` when it has none left. A journal not named is
+ * not known (it is read as on a first page).
+ */
+export type JournalCursor = Readonly<Record<string, { readonly next: OaiPosition; readonly share: number } | null>>;
+
+/** A page a source listed with `listResuming`, and how to carry on after its items up to a position. */
+export type ResumingPage = {
+  readonly items: readonly OaiItem[];
+  /** The cursor of the list once every item up to `last` (one of `items`) has been sent; undefined when the source keeps none. */
+  cursorAfter(last: OaiPosition): JournalCursor | undefined;
+};
+
 export interface OaiRecordSource {
   /** The selection's items in position order, strictly after `after`, at most `limit` of them. */
   list(selection: OaiSelection, after: OaiPosition | undefined, limit: number): Promise<readonly OaiItem[]>;
+  /**
+   * Optional, for sources over several journals: `list`, told where each journal stood after the
+   * previous page (`cursor`, from its token), so that journals whose next item cannot be on this
+   * page are not read at all, and telling where each stands after this one.
+   */
+  listResuming?(selection: OaiSelection, after: OaiPosition | undefined, cursor: JournalCursor | undefined, limit: number): Promise<ResumingPage>;
   /**
    * Optional, for sources that can answer it cheaper than `list`: the positions of the items
    * `list(selection, after, limit)` would return, without reading the records (the stage's source

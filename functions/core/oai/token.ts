@@ -6,7 +6,7 @@
  * with badResumptionToken. Never an offset: an offset shifts when records change, a position does not.
  */
 import { fromBase64Url, hmacSha256, toBase64Url, utf8 } from './checksum.ts';
-import type { OaiPosition } from './source.ts';
+import type { JournalCursor, OaiPosition } from './source.ts';
 
 export type ListVerb = 'ListIdentifiers' | 'ListRecords';
 
@@ -24,6 +24,8 @@ export type ListState = {
   readonly cursor: number;
   /** The snapshot's size: `completeListSize`. */
   readonly total: number;
+  /** Where each journal of a stage-wide list stands (source.ts `JournalCursor`), when the source said. */
+  readonly journals?: JournalCursor | undefined;
 };
 
 const VERSION = 1;
@@ -45,7 +47,9 @@ export const tokenLive = (asOf: string, now: string): boolean => {
 };
 const SEAL_BYTES = 12;
 
-type Wire = { v: number; vb: ListVerb; p: string; s?: string; f?: string; u?: string; a: string; t: string; k: string; c: number; n: number };
+/** A journal's next position and share as `[changedAt, key, share]`, or 0 for none left. */
+type WireCursor = Record<string, [string, string, number] | 0>;
+type Wire = { v: number; vb: ListVerb; p: string; s?: string; f?: string; u?: string; a: string; t: string; k: string; c: number; n: number; j?: WireCursor };
 
 const seal = (body: string, secret: string): string => toBase64Url(hmacSha256(utf8(`colophon-oai-token:${secret}`), utf8(body)).slice(0, SEAL_BYTES));
 
@@ -63,6 +67,7 @@ export function encodeToken(state: ListState, secret = ''): string {
     k: state.after.key,
     c: state.cursor,
     n: state.total,
+    ...(state.journals === undefined ? {} : { j: Object.fromEntries(Object.entries(state.journals).map(([id, at]) => [id, at === null ? 0 : [at.next.changedAt, at.next.key, at.share]])) }),
   };
   const body = toBase64Url(utf8(JSON.stringify(wire)));
   return `${body}.${seal(body, secret)}`;
@@ -89,6 +94,8 @@ export function decodeToken(token: string, verb: string, secret = ''): ListState
   if (wire === null || typeof wire !== 'object' || wire.v !== VERSION || wire.vb !== verb) return undefined;
   if (!isString(wire.p) || !isInstant(wire.a) || !isInstant(wire.t) || !isString(wire.k) || !isCount(wire.c) || !isCount(wire.n)) return undefined;
   if (!optional(wire.s) || !optional(wire.f) || !optional(wire.u)) return undefined;
+  const journals = wire.j === undefined ? undefined : cursorOf(wire.j);
+  if (journals === null) return undefined;
   return {
     verb: wire.vb,
     metadataPrefix: wire.p,
@@ -99,5 +106,18 @@ export function decodeToken(token: string, verb: string, secret = ''): ListState
     after: { changedAt: wire.t, key: wire.k },
     cursor: wire.c,
     total: wire.n,
+    ...(journals === undefined ? {} : { journals }),
   };
+}
+
+/** A token's journal cursor, or null when it is not one (a sealed token of ours always is). */
+function cursorOf(wire: unknown): JournalCursor | null {
+  if (typeof wire !== 'object' || wire === null || Array.isArray(wire)) return null;
+  const out: Record<string, { next: OaiPosition; share: number } | null> = {};
+  for (const [id, at] of Object.entries(wire as Record<string, unknown>)) {
+    if (at === 0) out[id] = null;
+    else if (Array.isArray(at) && at.length === 3 && isInstant(at[0]) && isString(at[1]) && isCount(at[2])) out[id] = { next: { changedAt: at[0], key: at[1] }, share: at[2] };
+    else return null;
+  }
+  return out;
 }

@@ -41,6 +41,16 @@ describe('resumption tokens', () => {
     expect(decodeToken(token, 'ListRecords', 'secret')).toEqual(STATE);
   });
 
+  it('carry where each journal of a stage-wide list stands, when the source said', () => {
+    // Prepare
+    const state: ListState = { ...STATE, journals: { balcanica: { next: { changedAt: '2024-06-01T08:00:01.000Z', key: '10.2298/balc1950376f' }, share: 37 }, zbornik: null } };
+    // Act
+    const token = encodeToken(state, 'secret');
+    // Assess
+    expect(decodeToken(token, 'ListRecords', 'secret')).toEqual(state);
+    expect(decodeToken(encodeToken(STATE, 'secret'), 'ListRecords', 'secret')).not.toHaveProperty('journals');
+  });
+
   it('are refused for another verb or under another secret', () => {
     // Prepare
     const token = encodeToken(STATE, 'secret');

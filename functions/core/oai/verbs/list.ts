@@ -43,13 +43,16 @@ async function page(ctx: OaiContext, format: MetadataFormat, state: PageState, a
   // Headers only for ListIdentifiers: a source may then serve items without reading their records.
   const render = { metadataPrefix: state.verb === 'ListRecords' ? format.prefix : undefined };
   const selection: OaiSelection = { from: state.from, until: state.until, set: state.set, asOf: state.asOf, render };
-  const items = await ctx.source.list(selection, after, size + 1);
+  // A stage-wide source is told where each journal stood (the token's `journals`), and says where each stands after this page.
+  const listed = ctx.source.listResuming === undefined ? { items: await ctx.source.list(selection, after, size + 1) } : await ctx.source.listResuming(selection, after, state.journals, size + 1);
+  const { items } = listed;
   if (items.length === 0) return [oaiError('noRecordsMatch', 'No records match the request.')];
   const shown = items.slice(0, size);
   const more = items.length > size;
   const last = shown.at(-1)!;
   const sent = state.cursor + shown.length;
-  const next = more ? encodeToken({ ...state, after: positionOf(last), cursor: sent, total: Math.max(state.total, sent + 1) }, ctx.repository.tokenSecret) : undefined;
+  const journals = more && 'cursorAfter' in listed ? listed.cursorAfter(positionOf(last)) : undefined;
+  const next = more ? encodeToken({ ...state, after: positionOf(last), cursor: sent, total: Math.max(state.total, sent + 1), journals }, ctx.repository.tokenSecret) : undefined;
   const split = more || after !== undefined;
   return el(
     state.verb,
