@@ -181,7 +181,7 @@ describe('files and console side by side', () => {
     expect(parse(text).title).toBe(CONSOLE_TITLE);
     expect(readdirSync(join(work, 'balcanica/L-2019'))).toContain(BASE_FILE);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).toMatch(/ingested as version 3/);
+    expect(run.stderr).toMatch(/(ingested as|rendered) version 3\b/);
     const head = (await records.getHead(DOI))!;
     expect(JSON.stringify(head.record.article.titles)).toContain('console edit');
     expect(JSON.stringify(head.record.article.titles)).toContain('Sources from Moscow');
@@ -204,7 +204,7 @@ describe('files and console side by side', () => {
     expect(refused.stderr).toMatch(/: has a console draft not published yet \(draft version \d+, saved \S+\)$/m);
     expect(refused.stderr).toMatch(/: published from the console as version 4 at \S+$/m);
     expect(forced.code, forced.stderr).toBe(0);
-    expect(forced.stderr).toMatch(/ingested as version 5/);
+    expect(forced.stderr).toMatch(/(ingested as|rendered) version 5\b/);
     const titles = JSON.stringify((await records.getHead(DOI))!.record.article.titles);
     expect(titles).toContain('Sources from Moscow and Tirana');
     expect(titles).not.toContain('again');
