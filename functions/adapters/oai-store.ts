@@ -31,7 +31,7 @@ import { canonicalInstant, datestampOf } from '#core/oai/datestamp';
 import { PREPARED_FORMATS } from '#core/oai/prepared';
 import { comparePositions, doiKey, matches, positionOf, type OaiArticleRecord, type OaiItem, type OaiPosition, type OaiRecordSource, type OaiSelection } from '#core/oai/source';
 import { RecordCorruptError } from './errors.ts';
-import { listIssues } from './records-catalog.ts';
+import { releasedIssues } from './oai-sets.ts';
 import { countArticles } from './records-counter.ts';
 import { committed, INDEX, keys } from './records-keys.ts';
 import { attempt, batchGetAll, type Item, type RecordsTable } from './records-table.ts';
@@ -344,8 +344,9 @@ export function createOaiStore(options: OaiStoreOptions): OaiRecordSource {
       return first;
     },
 
-    async issues(): Promise<readonly Issue[]> {
-      return (await listIssues(table, options.journalId)).map((r) => r.issue);
+    // Only issues with a released article: one whose articles are all held would leak its titles early (oai-sets.ts).
+    issues(): Promise<readonly Issue[]> {
+      return releasedIssues(table, options.journalId);
     },
   };
   return source;
