@@ -29,8 +29,12 @@ export function createObjectStore(s3: S3Client, bucket: string) {
     }
   }
 
-  async function put(key: string, body: string | Uint8Array, headers: ObjectHeaders): Promise<PutOutcome> {
-    const hash = sha256(body);
+  /**
+   * `knownSha256`: the body's SHA-256 when the caller has just computed it from these very bytes
+   * (Render checks each galley it copies against Ingest's hash): a large PDF is not hashed twice.
+   */
+  async function put(key: string, body: string | Uint8Array, headers: ObjectHeaders, knownSha256?: string): Promise<PutOutcome> {
+    const hash = knownSha256 ?? sha256(body);
     try {
       await s3.send(
         new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: headers.contentType, ...(headers.cacheControl ? { CacheControl: headers.cacheControl } : {}), Metadata: { [HASH_META]: hash } }),

@@ -331,9 +331,21 @@ function toMeta(item: Item): Head {
   return Object.fromEntries(Object.entries(item).filter(([name]) => !STORAGE_ONLY.has(name))) as Head;
 }
 
+/**
+ * `citations` is read (gunzip, JSON, checks) on first use, not here: only Render shows them, and
+ * Site, Deposit and the console read many heads for their records alone (issue 16, CPU per article).
+ * Absent when the version keeps none, as before.
+ */
 function toStored(item: Item): Stored {
-  const citations = readCitations(item);
-  return { meta: toMeta(item), record: parseRecord(item, String(item.doi)), ...(citations === undefined ? {} : { citations }) };
+  const stored = { meta: toMeta(item), record: parseRecord(item, String(item.doi)) };
+  const compressed = item[CITATIONS_ATTRIBUTE];
+  if (!(compressed instanceof Uint8Array)) return stored;
+  // Only the compressed bytes are kept until then, not the whole item (body and OAI parts).
+  let citations: { value: StoredCitations | undefined } | undefined;
+  return Object.defineProperty(stored, 'citations', {
+    enumerable: true,
+    get: (): StoredCitations | undefined => (citations ??= { value: readCitations({ [CITATIONS_ATTRIBUTE]: compressed }) }).value,
+  });
 }
 
 function parseRecord(item: Item, what: string): ArticleRecord {

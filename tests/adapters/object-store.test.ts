@@ -36,6 +36,20 @@ it('writes again when the body or a header changed', async () => {
   expect(await site.head('a/index.html')).toMatchObject({ contentType: headers.contentType, cacheControl: 'no-store', sha256: body.sha256 });
 });
 
+it('keeps the hash a caller gives for bytes it has just hashed, as it would its own', async () => {
+  // Prepare
+  const bytes = new TextEncoder().encode('%PDF-1.7 galley');
+  const own = await site.put('b/own.pdf', bytes, { contentType: 'application/pdf' });
+
+  // Act
+  const given = await site.put('b/given.pdf', bytes, { contentType: 'application/pdf' }, own.sha256);
+
+  // Assess: the same outcome and stored metadata as a put that hashed the bytes itself
+  expect(given).toEqual({ key: 'b/given.pdf', sha256: own.sha256, written: true });
+  expect((await site.head('b/given.pdf'))?.sha256).toBe(own.sha256);
+  expect(await site.getBytes('b/given.pdf')).toEqual(await site.getBytes('b/own.pdf'));
+});
+
 it('reads a missing object as undefined and lists past the first page', async () => {
   // Prepare: more keys than one ListObjectsV2 page (1,000) holds.
   await Promise.all(Array.from({ length: 1005 }, (_, k) => site.put(`many/${String(k).padStart(4, '0')}.txt`, 'x', { contentType: 'text/plain' })));

@@ -5,6 +5,7 @@ import type { ArticleRecord, Head, Stored } from '#adapters/records';
 import type { Output } from '#core/publish/outputs';
 import { citeproc } from '#core/cite/engine';
 import { renderBatch, type RenderDeps } from '#handlers/flows/render';
+import { sha256 } from '#adapters/content-hash';
 import { captureLogger, sqsMessage } from './deposit-fakes.ts';
 
 const DOI = '10.2298/BALC1950375E';
@@ -177,5 +178,26 @@ describe('render: an article whose galley is missing', () => {
 
     // Assess
     expect([...site.keys()]).toEqual(['doi/10.5555/a/article.xml', 'doi/10.5555/a/index.html']);
+  });
+
+  it('copies a galley with the hash it checked it against, so the copy is not hashed a second time', async () => {
+    // Prepare: the galley in the file store matches Ingest's hash
+    const bytes = new TextEncoder().encode('%PDF-1.7 galley');
+    const galley = { path: 'article.pdf', format: 'pdf', file: { sha256: sha256(bytes), bytes: bytes.length } } as unknown as ArticleRecord['article']['galleys'][number];
+    const puts = new Map<string, string | undefined>();
+    const base = world({ galleys: [galley] }).deps;
+    const deps: RenderDeps = {
+      ...base,
+      files: { getBytes: async () => bytes },
+      site: { ...base.site, put: async (key, _body, _headers, known) => (puts.set(key, known), { key, sha256: known ?? 'x', written: true }) },
+    };
+
+    // Act
+    const response = await renderBatch(deps, [received('10.5555/a', 1)]);
+
+    // Assess: the galley's put is given its checked hash; the rendered files are hashed by put itself
+    expect(response.batchItemFailures).toEqual([]);
+    expect(puts.get('doi/10.5555/a/article.pdf')).toBe(sha256(bytes));
+    expect(puts.get('doi/10.5555/a/index.html')).toBeUndefined();
   });
 });

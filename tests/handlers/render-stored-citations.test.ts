@@ -113,6 +113,25 @@ describe('How to Cite kept with each version', () => {
     }
   });
 
+  it('reads a version\'s citations only when they are asked for: a listing of heads for their records (Site) does not unpack them', async () => {
+    // Prepare
+    const first = (await records.getHead(FIXTURE_DOIS[0]))!;
+
+    // Act
+    const listed = await records.listIssueArticles(first.meta.journalId, first.meta.issueId, { scheduled: true });
+
+    // Assess: each citations is a getter not yet run, then the same value as an eager read
+    expect(listed.length).toBeGreaterThan(0);
+    for (const stored of listed) {
+      const citations = Object.getOwnPropertyDescriptor(stored, 'citations');
+      expect(citations?.get, stored.meta.doi).toBeTypeOf('function');
+      expect(citations?.enumerable).toBe(true);
+      expect(stored.citations?.entries.map((e) => e.style)).toEqual(['apa', 'chicago', 'mla', 'harvard', 'vancouver']);
+      expect(stored.citations).toBe(stored.citations);
+      expect({ ...stored }.citations).toEqual(JSON.parse(JSON.stringify(landingCitations({ journal: stored.record.journal, issue: stored.record.issue, articles: [stored.record.article] }, stored.record.article))));
+    }
+  });
+
   it('Render uses them: no citeproc call, and the same landing page as one rendered by citeproc', async () => {
     for (const doi of FIXTURE_DOIS) {
       // Act

@@ -14,7 +14,8 @@ import type { ObjectHeaders, ObjectStore, PutOutcome } from '#adapters/object-st
 import { describeError } from '#adapters/errors';
 import { mapLimit } from './pool.ts';
 
-export type FileWrite = { readonly key: string; readonly body: string | Uint8Array; readonly headers: ObjectHeaders };
+/** `sha256`: the body's hash, when the caller has just computed it from these bytes (put does not hash them again). */
+export type FileWrite = { readonly key: string; readonly body: string | Uint8Array; readonly headers: ObjectHeaders; readonly sha256?: string };
 
 /** GETs in flight while the old files are read. */
 const READ_CONCURRENCY = 8;
@@ -31,7 +32,7 @@ export async function writeAllOrRestore(site: Pick<ObjectStore, 'put'> & Partial
   const touched: FileWrite[] = [];
   const out: PutOutcome[] = [];
   for (const group of groups) {
-    const settled = await Promise.allSettled(group.map(async (w) => (touched.push(w), site.put(w.key, w.body, w.headers))));
+    const settled = await Promise.allSettled(group.map(async (w) => (touched.push(w), site.put(w.key, w.body, w.headers, w.sha256))));
     const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) {
       await restore(site, touched, old, log);

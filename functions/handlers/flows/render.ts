@@ -230,7 +230,8 @@ async function prepareGalleys(deps: RenderDeps, record: ArticleRecord, firstRend
 async function writeArticle(deps: RenderDeps, outputs: readonly Output[], galleys: readonly GalleyCopy[], backup: boolean): Promise<{ key: string; sha256: string }[]> {
   const write = (o: Output): FileWrite => ({ key: o.key, body: o.body, headers: { contentType: o.contentType, cacheControl: cacheControlFor(o.key) } });
   const isLanding = (o: Output): boolean => o.key.endsWith('/index.html');
-  const copies = galleys.flatMap((g) => (g.copy ? [{ key: g.key, body: g.copy.bytes, headers: { contentType: g.copy.contentType, cacheControl: cacheControlFor(g.key) } }] : []));
+  // A copy's bytes were hashed and checked in prepareGalleys: that hash goes with them (one SHA-256 of a galley, not two).
+  const copies = galleys.flatMap((g) => (g.copy ? [{ key: g.key, body: g.copy.bytes, headers: { contentType: g.copy.contentType, cacheControl: cacheControlFor(g.key) }, sha256: g.sha256 }] : []));
   const site = backup ? deps.site : { put: deps.site.put };
   const written = await writeAllOrRestore(site, [[...outputs.filter((o) => !isLanding(o)).map(write), ...copies], outputs.filter(isLanding).map(write)], deps.log);
   const kept = galleys.filter((g) => !g.copy).map(({ key, sha256 }) => ({ key, sha256 }));
