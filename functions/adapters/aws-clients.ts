@@ -8,9 +8,10 @@
  * `sqs.<region>.localhost` host; on AWS both are the same).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createS3Client } from './s3-client.ts';
 
 export type AwsClients = {
   readonly s3: S3Client;
@@ -28,10 +29,7 @@ export function createClients(env: NodeJS.ProcessEnv = process.env): AwsClients 
 // One factory per service, so that a handler which needs only some of them bundles only those
 // clients (a cold start pays for every client module it imports, issue 16): Oai uses DynamoDB alone.
 
-export function createS3Client(env: NodeJS.ProcessEnv = process.env): S3Client {
-  const s3Endpoint = env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL;
-  return new S3Client(s3Endpoint === undefined ? {} : { forcePathStyle: true });
-}
+export { createS3Client } from './s3-client.ts';
 
 export function createDynamoClients(): Pick<AwsClients, 'dynamo' | 'dynamoBase'> {
   const dynamoBase = new DynamoDBClient({});

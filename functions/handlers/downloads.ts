@@ -4,15 +4,16 @@
  * is s3:GetObject on `doi/*` of the site bucket alone (no ListBucket: a missing key is AccessDenied,
  * answered as 404). The S3 client only: no rendering code, no DynamoDB (cold start, issue 16).
  */
-import { GetObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { GetObjectCommand, S3ServiceException } from '@aws-sdk/client-s3';
+import { createS3Client } from '#adapters/s3-client';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { requireEnv } from './env.ts';
 import { serveDownload, type DownloadsDeps } from './flows/downloads.ts';
 
 const env = requireEnv(['SITE_BUCKET']);
-// adapters/aws-clients.ts createS3Client's settings, without importing that module: it would bring
-// the DynamoDB client into this bundle (esbuild does not shake it out; tests/handlers/cold-imports.test.ts).
-const s3 = new S3Client((process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL) === undefined ? {} : { forcePathStyle: true });
+// From its own module, not adapters/aws-clients.ts: that one would bring the DynamoDB client into
+// this bundle (esbuild does not shake it out; tests/handlers/cold-imports.test.ts).
+const s3 = createS3Client();
 
 const deps: DownloadsDeps = {
   getText: async (key) => {
